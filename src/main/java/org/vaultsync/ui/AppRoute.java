@@ -1,0 +1,21 @@
+package org.vaultsync.ui;
+
+import org.teavm.flavour.routing.Path;
+import org.teavm.flavour.routing.PathSet;
+import org.teavm.flavour.routing.Route;
+
+/** Every page of the app, addressed by the URL fragment so deep links and Back work without a server round trip. */
+@PathSet
+public interface AppRoute extends Route {
+    @Path("/vault/units")
+    void units();
+
+    @Path("/vault/pilots")
+    void pilots();
+
+    @Path("/vault/forces")
+    void forces();
+
+    @Path("/settings/sync")
+    void syncSettings();
+}

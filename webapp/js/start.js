@@ -1,0 +1,2 @@
+// TeaVM's UMD bundle exposes main(); starting it from here keeps inline script out of index.html (CSP-friendly).
+main([]);
