@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.vaultsync.common.RandomBytes;
 import org.vaultsync.crdt.Doc;
+import org.vaultsync.crdt.Canonical;
 import org.vaultsync.crdt.Hex;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.JsPropertyOrder;
@@ -113,7 +114,7 @@ public final class ScenarioRunner {
             openRoot(fresh, root.getKey(), (String) root.getValue());
         }
         fresh.applyUpdate(merged);
-        check("mergedJson", PlainJson.canonical(scenario.get("mergedJson")), PlainJson.canonical(json(fresh)));
+        check("mergedJson", Canonical.json(scenario.get("mergedJson")), Canonical.json(json(fresh)));
     }
 
     private void sync(Map<?, ?> step, int stepIndex) throws InvalidUpdateException {
@@ -137,8 +138,8 @@ public final class ScenarioRunner {
             Map<String, Object> actualMissing = new LinkedHashMap<>();
             to.pending().missing().forEach((c, clock) -> actualMissing.put(Integer.toUnsignedString(c), (double) clock));
             Object expectedMissing = pendingAfter == null ? Map.of() : pendingAfter.get("missing");
-            check("step " + stepIndex + " pending", PlainJson.canonical(expectedMissing),
-                    PlainJson.canonical(to.pending().structs() == null ? Map.of() : actualMissing));
+            check("step " + stepIndex + " pending", Canonical.json(expectedMissing),
+                    Canonical.json(to.pending().structs() == null ? Map.of() : actualMissing));
         } else {
             for (int round = 0; round < 5; round++) {
                 boolean changed = false;
@@ -166,7 +167,7 @@ public final class ScenarioRunner {
             Doc doc = docs.get(index);
             check(label + " update of doc " + index, snapshot.get("update"), Hex.of(doc.encodeStateAsUpdate()));
             check(label + " state vector of doc " + index, snapshot.get("stateVector"), Hex.of(doc.encodeStateVector()));
-            check(label + " json of doc " + index, PlainJson.canonical(snapshot.get("json")), PlainJson.canonical(json(doc)));
+            check(label + " json of doc " + index, Canonical.json(snapshot.get("json")), Canonical.json(json(doc)));
         }
     }
 
@@ -184,8 +185,8 @@ public final class ScenarioRunner {
             for (Map.Entry<String, Object> root : roots.entrySet()) {
                 openRoot(fresh, root.getKey(), (String) root.getValue());
             }
-            check("json from final update of doc " + snapshot.get("doc"), PlainJson.canonical(snapshot.get("json")),
-                    PlainJson.canonical(json(fresh)));
+            check("json from final update of doc " + snapshot.get("doc"), Canonical.json(snapshot.get("json")),
+                    Canonical.json(json(fresh)));
         }
     }
 
