@@ -21,7 +21,7 @@ import org.vaultsync.crdt.update.InvalidUpdateException;
 class ConvergenceProperties {
     private static final SecureRandomBytes RANDOM = new SecureRandomBytes();
 
-    @Property(tries = 150)
+    @Property(tries = 400)
     void replicasConvergeToIdenticalJsonAndBytes(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int docCount,
             @ForAll boolean gc) throws InvalidUpdateException {
         Random random = new Random(seed);
