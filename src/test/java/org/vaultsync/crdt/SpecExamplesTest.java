@@ -165,9 +165,9 @@ class SpecExamplesTest {
 
     @Test
     void itemsArrivingForACollectedTypeBecomeGarbage() throws InvalidUpdateException {
-        // E9 state (a nested array deleted and collected), then a child insert from client 2 for that array
-        Doc doc = docWith("01 02 01 00 21 01 01 6d 01 61 01 00 04 01 01 01 00 05", "01 01 02 00 08 00 01 00 01 7d 01 00");
-        assertEquals(compact("02 01 02 00 00 01 02 01 00 21 01 01 6d 01 61 01 00 04 02 02 01 00 01 01 01 00 05"), state(doc));
+        // §4.3: a nested array with one element, deleted and collected; then client 2's two elements for it
+        Doc doc = docWith("01 02 01 00 21 01 01 6d 01 61 01 00 01 01 01 01 00 02", "01 01 02 00 08 00 01 00 02 7d 01 7d 02 00");
+        assertEquals(compact("02 01 02 00 00 02 02 01 00 21 01 01 6d 01 61 01 00 01 02 02 01 00 02 01 01 00 02"), state(doc));
     }
 
     private static String compact(String hex) {
