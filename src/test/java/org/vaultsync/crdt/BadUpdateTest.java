@@ -122,4 +122,37 @@ class BadUpdateTest {
         assertArrayEquals(state, watched.doc.encodeStateAsUpdate());
         assertEquals(List.of(), watched.events);
     }
+
+    @Test
+    void typesNestedThousandsDeepCannotExhaustTheStack() throws InvalidUpdateException {
+        int levels = 20000;
+        org.vaultsync.crdt.encoding.Lib0Writer w = new org.vaultsync.crdt.encoding.Lib0Writer();
+        w.writeVarUint(1);
+        w.writeVarUint(levels);
+        w.writeVarUint(1);
+        w.writeVarUint(0);
+        for (int i = 0; i < levels; i++) {
+            w.writeUint8(0x27); // ContentType with a key
+            if (i == 0) {
+                w.writeVarUint(1);
+                w.writeVarString("m");
+            } else {
+                w.writeVarUint(0);
+                w.writeVarUint(1);
+                w.writeVarUint(i - 1);
+            }
+            w.writeVarString("k");
+            w.writeVarUint(1); // YMap
+        }
+        w.writeVarUint(0);
+        Doc doc = new Doc(RANDOM);
+        doc.applyUpdate(w.toByteArray());
+        assertEquals(levels, doc.store().state(1));
+        assertTrue(Canonical.json(doc.getMap("m").toJSON()).length() > 4 * org.vaultsync.crdt.types.SharedType.MAX_NESTING);
+        doc.applyUpdate(Hex.parse("00 01 01 01 00 01")); // delete the outermost map
+        assertEquals("{}", Canonical.json(doc.getMap("m").toJSON()));
+        Doc copy = new Doc(RANDOM);
+        copy.applyUpdate(doc.encodeStateAsUpdate());
+        assertArrayEquals(doc.encodeStateAsUpdate(), copy.encodeStateAsUpdate());
+    }
 }

@@ -155,6 +155,9 @@ public final class Item extends Struct {
             content = content.splice(offset);
             length -= offset;
         }
+        if (parent != null && content instanceof ContentType && parent.depth() >= SharedType.MAX_NESTING) {
+            collectOnIntegrate = true;
+        }
         if (parent == null || collectOnIntegrate) {
             store.add(new GcStruct(client, clock, length));
             return;
