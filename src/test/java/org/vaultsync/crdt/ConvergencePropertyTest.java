@@ -18,7 +18,7 @@ import org.vaultsync.crdt.update.InvalidUpdateException;
  * Replicas that see the same updates converge, whatever the order: random map/array edits on 2-5 documents, with
  * updates delivered in random order, some delivered twice, some only as full-state syncs.
  */
-class ConvergenceProperties {
+class ConvergencePropertyTest {
     private static final SecureRandomBytes RANDOM = new SecureRandomBytes();
 
     @Property(tries = 400)

@@ -8,7 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
-class Lib0RoundTripProperties {
+class Lib0RoundTripPropertyTest {
     @Property(tries = 300)
     void wellFormedStringsMatchJavasUtf8AndRoundTrip(@ForAll String s) throws DecodingException {
         String wellFormed = s.codePoints().filter(cp -> cp < 0xD800 || cp > 0xDFFF)

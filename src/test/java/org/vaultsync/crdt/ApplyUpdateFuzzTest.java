@@ -19,7 +19,7 @@ import org.vaultsync.crdt.update.InvalidUpdateException;
  * a document that already holds some state. The only acceptable failure is {@link InvalidUpdateException}, and
  * after it the document must be exactly as before, with no event fired.
  */
-class ApplyUpdateFuzzProperties {
+class ApplyUpdateFuzzTest {
     private static final SecureRandomBytes RANDOM = new SecureRandomBytes();
     private static final List<byte[]> SEEDS = seeds();
 
@@ -56,7 +56,7 @@ class ApplyUpdateFuzzProperties {
         byte[] mutated = mutate(random, SEEDS.get(random.nextInt(SEEDS.size())));
         byte[] stateBefore = doc.encodeStateAsUpdate();
         byte[] svBefore = doc.encodeStateVector();
-        String jsonBefore = ConvergenceProperties.json(doc);
+        String jsonBefore = ConvergencePropertyTest.json(doc);
         int[] events = new int[1];
         doc.onUpdate((u, o, t) -> events[0]++);
         doc.getMap("m").observeDeep(e -> events[0]++);
@@ -67,7 +67,7 @@ class ApplyUpdateFuzzProperties {
             assertEquals(0, events[0], "no events for a rejected update");
             assertArrayEquals(stateBefore, doc.encodeStateAsUpdate());
             assertArrayEquals(svBefore, doc.encodeStateVector());
-            assertEquals(jsonBefore, ConvergenceProperties.json(doc));
+            assertEquals(jsonBefore, ConvergencePropertyTest.json(doc));
             return;
         }
         // accepted: the document must still be coherent and re-readable
@@ -76,7 +76,7 @@ class ApplyUpdateFuzzProperties {
         RandomEdits.openRoots(copy);
         copy.applyUpdate(state);
         assertTrue(copy.encodeStateVector().length > 0);
-        ConvergenceProperties.json(doc);
+        ConvergencePropertyTest.json(doc);
     }
 
     private static byte[] mutate(Random random, byte[] original) {
@@ -124,14 +124,14 @@ class ApplyUpdateFuzzProperties {
             } catch (InvalidUpdateException rejected) {
                 // only the decoder's own-client check may reject these; the document is verified below
             }
-            ConvergenceProperties.json(doc);
+            ConvergencePropertyTest.json(doc);
             assertEquals(doc.getArray("a").toArray().size(), doc.getArray("a").length(), "list length bookkeeping");
         }
         // Like Yjs, the state encoding merges pending structs in; with hostile input those may shadow known
         // clocks, so only readability is required here, not equality of the copy.
         Doc copy = new Doc(RANDOM, doc.gcEnabled());
         copy.applyUpdate(doc.encodeStateAsUpdate());
-        ConvergenceProperties.json(copy);
+        ConvergencePropertyTest.json(copy);
     }
 
     private static byte[] randomUpdate(Random random) {
