@@ -9,12 +9,14 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.teavm.junit.SkipJVM;
 import org.teavm.junit.TeaVMTestRunner;
+import org.vaultsync.crdt.ConvergenceScenario;
 import org.vaultsync.crdt.Hex;
 import org.vaultsync.crdt.conformance.ScenarioRunner;
 import org.vaultsync.crdt.conformance.VectorFiles;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
 import org.vaultsync.crdt.encoding.Lib0Writer;
+import org.vaultsync.crdt.update.InvalidUpdateException;
 
 /**
  * The Yjs conformance suite compiled by TeaVM and run in Chromium: float32 rounding, UTF-8, unsigned client IDs
@@ -37,6 +39,13 @@ public class YjsConformanceInBrowserTest {
             }
         }
         assertTrue(String.join("\n", failures), failures.isEmpty());
+    }
+
+    @Test
+    public void randomReplicasConverge() throws InvalidUpdateException {
+        for (int seed = 0; seed < 40; seed++) {
+            ConvergenceScenario.run(seed, 2 + seed % 4, seed % 3 != 0, new CryptoRandomBytes());
+        }
     }
 
     @Test

@@ -56,7 +56,7 @@ class ApplyUpdateFuzzTest {
         byte[] mutated = mutate(random, SEEDS.get(random.nextInt(SEEDS.size())));
         byte[] stateBefore = doc.encodeStateAsUpdate();
         byte[] svBefore = doc.encodeStateVector();
-        String jsonBefore = ConvergencePropertyTest.json(doc);
+        String jsonBefore = ConvergenceScenario.json(doc);
         int[] events = new int[1];
         doc.onUpdate((u, o, t) -> events[0]++);
         doc.getMap("m").observeDeep(e -> events[0]++);
@@ -67,7 +67,7 @@ class ApplyUpdateFuzzTest {
             assertEquals(0, events[0], "no events for a rejected update");
             assertArrayEquals(stateBefore, doc.encodeStateAsUpdate());
             assertArrayEquals(svBefore, doc.encodeStateVector());
-            assertEquals(jsonBefore, ConvergencePropertyTest.json(doc));
+            assertEquals(jsonBefore, ConvergenceScenario.json(doc));
             return;
         }
         // accepted: the document must still be coherent and re-readable
@@ -76,7 +76,7 @@ class ApplyUpdateFuzzTest {
         RandomEdits.openRoots(copy);
         copy.applyUpdate(state);
         assertTrue(copy.encodeStateVector().length > 0);
-        ConvergencePropertyTest.json(doc);
+        ConvergenceScenario.json(doc);
     }
 
     private static byte[] mutate(Random random, byte[] original) {
@@ -124,14 +124,14 @@ class ApplyUpdateFuzzTest {
             } catch (InvalidUpdateException rejected) {
                 // only the decoder's own-client check may reject these; the document is verified below
             }
-            ConvergencePropertyTest.json(doc);
+            ConvergenceScenario.json(doc);
             assertEquals(doc.getArray("a").toArray().size(), doc.getArray("a").length(), "list length bookkeeping");
         }
         // Like Yjs, the state encoding merges pending structs in; with hostile input those may shadow known
         // clocks, so only readability is required here, not equality of the copy.
         Doc copy = new Doc(RANDOM, doc.gcEnabled());
         copy.applyUpdate(doc.encodeStateAsUpdate());
-        ConvergencePropertyTest.json(copy);
+        ConvergenceScenario.json(copy);
     }
 
     private static byte[] randomUpdate(Random random) {

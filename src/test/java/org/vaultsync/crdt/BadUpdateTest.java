@@ -35,12 +35,12 @@ class BadUpdateTest {
         void assertRejectedWithoutChange(byte[] update) {
             byte[] state = doc.encodeStateAsUpdate();
             byte[] sv = doc.encodeStateVector();
-            String json = ConvergencePropertyTest.json(doc);
+            String json = ConvergenceScenario.json(doc);
             InvalidUpdateException e = assertThrows(InvalidUpdateException.class, () -> doc.applyUpdate(update));
             assertTrue(e.getMessage().startsWith("Invalid update: "), e.getMessage());
             assertArrayEquals(state, doc.encodeStateAsUpdate());
             assertArrayEquals(sv, doc.encodeStateVector());
-            assertEquals(json, ConvergencePropertyTest.json(doc));
+            assertEquals(json, ConvergenceScenario.json(doc));
             assertEquals(List.of(), events);
         }
     }
