@@ -30,6 +30,8 @@ public final class Item extends Struct {
     public String parentSub;
     public Content content;
     private boolean deleted;
+    /** Cached from the content at creation (as Yjs caches it): list walks then need not touch the content. */
+    private final boolean countable;
     /** Never garbage-collect this item (kept for parity with Yjs; nothing sets it yet). */
     public boolean keep;
     /** Set during dependency resolution when a neighbour was garbage-collected: the item integrates as GC. */
@@ -40,10 +42,11 @@ public final class Item extends Struct {
         this.origin = origin;
         this.rightOrigin = rightOrigin;
         this.content = content;
+        this.countable = content.countable();
     }
 
     public boolean countable() {
-        return content.countable();
+        return countable;
     }
 
     @Override
