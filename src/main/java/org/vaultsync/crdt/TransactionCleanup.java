@@ -11,7 +11,6 @@ import org.vaultsync.crdt.structs.Struct;
 import org.vaultsync.crdt.structs.StructStore;
 import org.vaultsync.crdt.types.SharedType;
 import org.vaultsync.crdt.types.YEvent;
-import org.vaultsync.crdt.update.UpdateEncoder;
 
 /**
  * Finishes transactions in Yjs's order: observers, deep observers, then (even if an observer threw) garbage

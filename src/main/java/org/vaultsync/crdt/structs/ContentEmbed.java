@@ -1,5 +1,6 @@
 package org.vaultsync.crdt.structs;
 
+import java.util.Collections;
 import java.util.List;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 
@@ -29,7 +30,7 @@ public final class ContentEmbed extends Content {
 
     @Override
     public List<Object> values() {
-        return java.util.Collections.singletonList(embed);
+        return Collections.singletonList(embed);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.vaultsync.crdt.structs;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
@@ -147,7 +148,7 @@ public final class Item extends Struct {
         if (offset > 0) {
             clock += offset;
             Struct leftStruct = store.findCleanEnd(transaction, new Id(client, clock - 1));
-            if (leftStruct instanceof Item l && l.parent == parent && java.util.Objects.equals(l.parentSub, parentSub)) {
+            if (leftStruct instanceof Item l && l.parent == parent && Objects.equals(l.parentSub, parentSub)) {
                 left = l;
                 origin = l.lastId();
             } else {

@@ -3,6 +3,7 @@ package org.vaultsync.crdt.types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,7 @@ public class YEvent {
 
     /** Map keys touched by the transaction (including ones whose visible value did not change). */
     public Set<String> keysChanged() {
-        Set<String> keysOnly = new java.util.LinkedHashSet<>(changedSubs);
+        Set<String> keysOnly = new LinkedHashSet<>(changedSubs);
         keysOnly.remove(null);
         return Collections.unmodifiableSet(keysOnly);
     }

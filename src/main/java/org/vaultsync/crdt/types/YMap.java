@@ -1,6 +1,7 @@
 package org.vaultsync.crdt.types;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class YMap extends SharedType {
     /** Sets {@code key}; numbers are stored as JavaScript numbers (doubles). */
     public void set(String key, Object value) {
         Object checked = value instanceof SharedType type ? ListOps.checkedType(type) : PlainValues.copy(value);
-        ListOps.checkNesting(this, java.util.Collections.singletonList(checked));
+        ListOps.checkNesting(this, Collections.singletonList(checked));
         if (doc == null) {
             prelim.put(key, checked);
             return;

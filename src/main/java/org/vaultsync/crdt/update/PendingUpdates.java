@@ -1,5 +1,6 @@
 package org.vaultsync.crdt.update;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,6 +29,6 @@ public final class PendingUpdates {
 
     /** Per client, the clock the pending structs wait for. */
     public Map<Integer, Integer> missing() {
-        return java.util.Collections.unmodifiableMap(missing);
+        return Collections.unmodifiableMap(missing);
     }
 }
