@@ -69,8 +69,17 @@ public final class Lib0Reader {
 
     /** A varUint up to 2^53 - 1 (larger values cannot come from a JavaScript peer and are rejected). */
     public long readVarUint() throws DecodingException {
-        long value = 0;
-        int shift = 0;
+        // small values (the usual case) in int arithmetic: long is a slow BigInt after TeaVM compilation
+        int small = 0;
+        for (int shift = 0; shift < 28; shift += 7) {
+            int b = readUint8();
+            small |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return small;
+            }
+        }
+        long value = small;
+        int shift = 28;
         while (true) {
             int b = readUint8();
             int bits = b & 0x7F;
@@ -88,7 +97,7 @@ public final class Lib0Reader {
             }
             shift += 7;
             if (shift > 63) {
-                throw new DecodingException("varUint longer than 9 bytes at byte " + position);
+                throw new DecodingException("varUint longer than 10 bytes at byte " + position);
             }
         }
     }
@@ -142,9 +151,19 @@ public final class Lib0Reader {
     }
 
     private long readVarIntMagnitude(int first) throws DecodingException {
-        long magnitude = first & 0x3F;
+        // up to 27 bits in int arithmetic (long is a slow BigInt after TeaVM compilation)
+        int small = first & 0x3F;
         int shift = 6;
         int b = first;
+        while ((b & 0x80) != 0 && shift < 27) {
+            b = readUint8();
+            small |= (b & 0x7F) << shift;
+            shift += 7;
+        }
+        if ((b & 0x80) == 0) {
+            return small;
+        }
+        long magnitude = small;
         while ((b & 0x80) != 0) {
             b = readUint8();
             int bits = b & 0x7F;
@@ -234,7 +253,7 @@ public final class Lib0Reader {
             case 125: {
                 int first = readUint8();
                 boolean negative = (first & 0x40) != 0;
-                double magnitude = readVarIntMagnitude(first);
+                double magnitude = (first & 0x80) == 0 ? first & 0x3F : readVarIntMagnitude(first);
                 return negative ? -magnitude : magnitude;
             }
             case 124:

@@ -94,6 +94,18 @@ public final class Lib0Writer {
         writeSignMagnitude(value < 0, Math.abs(value));
     }
 
+    /** int version of {@link #writeSignMagnitude(boolean, long)}: {@code long} is a slow BigInt after TeaVM. */
+    private void writeSignMagnitude(boolean negative, int magnitude) {
+        ensure(5);
+        int m = magnitude;
+        buffer[length++] = (byte) ((m > 0x3F ? 0x80 : 0) | (negative ? 0x40 : 0) | (m & 0x3F));
+        m >>>= 6;
+        while (m > 0) {
+            buffer[length++] = (byte) ((m > 0x7F ? 0x80 : 0) | (m & 0x7F));
+            m >>>= 7;
+        }
+    }
+
     private void writeSignMagnitude(boolean negative, long magnitude) {
         ensure(9);
         long m = magnitude;
@@ -243,7 +255,7 @@ public final class Lib0Writer {
         if (Math.abs(value) <= MAX_ANY_INTEGER && value == Math.floor(value)) { // not Math.rint: TeaVM routes it through long
             writeUint8(125);
             boolean negative = value < 0 || (value == 0 && 1 / value < 0);
-            writeSignMagnitude(negative, (long) Math.abs(value));
+            writeSignMagnitude(negative, (int) Math.abs(value));
         } else if (isExactFloat32(value)) {
             writeUint8(124);
             writeFloat32((float) value);

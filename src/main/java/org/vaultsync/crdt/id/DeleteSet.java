@@ -116,7 +116,7 @@ public final class DeleteSet {
             for (int r = 0; r < rangeCount; r++) {
                 int clock = reader.readVarUintAsInt();
                 int length = reader.readVarUintAsInt();
-                if ((long) clock + length > Integer.MAX_VALUE) {
+                if (length > Integer.MAX_VALUE - clock) {
                     throw new DecodingException("Deleted range " + clock + "+" + length + " of client "
                             + Integer.toUnsignedString(client) + " goes beyond clock 2^31 - 1");
                 }
