@@ -242,4 +242,46 @@ class DocBehaviourTest {
         }
         assertTrue(sawHigh);
     }
+
+    @Test
+    void remoteChangesReachObserversWithTheirOriginAndOldValues() throws InvalidUpdateException {
+        Doc a = doc(10);
+        Doc b = doc(5);
+        b.getMap("m").set("k", "mine");
+        b.getArray("a").push("x", "y");
+        a.applyUpdate(b.encodeStateAsUpdate());
+        a.getMap("m").set("k", "theirs"); // concurrent with nothing: a saw b's value, so it overwrites it
+        a.getMap("m").set("new", 1);
+        a.getArray("a").delete(0, 1);
+        a.getArray("a").push("z");
+        List<Map<String, KeyChange>> keys = new ArrayList<>();
+        List<List<DeltaOp>> deltas = new ArrayList<>();
+        List<Object> origins = new ArrayList<>();
+        b.getMap("m").observe(e -> {
+            keys.add(e.keys());
+            origins.add(e.transaction().origin());
+            assertFalse(e.transaction().isLocal());
+        });
+        b.getArray("a").observe(e -> deltas.add(e.delta()));
+        b.applyUpdate(a.encodeStateAsUpdate(b.encodeStateVector()), "peer-a");
+        assertEquals(List.of("peer-a"), origins);
+        assertEquals(new KeyChange(KeyChange.Action.UPDATE, "mine"), keys.get(0).get("k"));
+        assertEquals(new KeyChange(KeyChange.Action.ADD, null), keys.get(0).get("new"));
+        assertEquals(List.of(DeltaOp.delete(1), DeltaOp.retain(1), DeltaOp.insert(List.of("z"))), deltas.get(0));
+        assertEquals(List.of("y", "z"), b.getArray("a").toArray());
+    }
+
+    @Test
+    void concurrentSetsOfOneKeyResolveToTheHigherClientEverywhere() throws InvalidUpdateException {
+        Doc low = doc(7);
+        Doc high = doc((int) 3000000000L); // above 2^31: compared unsigned
+        low.getMap("m").set("k", "low");
+        high.getMap("m").set("k", "high");
+        byte[] fromLow = low.encodeStateAsUpdate();
+        low.applyUpdate(high.encodeStateAsUpdate());
+        high.applyUpdate(fromLow);
+        assertEquals("high", low.getMap("m").get("k"));
+        assertEquals("high", high.getMap("m").get("k"));
+        assertArrayEquals(low.encodeStateAsUpdate(), high.encodeStateAsUpdate());
+    }
 }
