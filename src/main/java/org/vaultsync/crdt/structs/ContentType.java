@@ -80,6 +80,7 @@ public final class ContentType extends Content {
             child.gc(store, true);
         }
         type.start = null;
+        type.clearMarker();
         for (Item chainEnd : type.map.values()) {
             for (Item child = chainEnd; child != null; child = child.left) {
                 child.gc(store, true);

@@ -166,6 +166,9 @@ public final class Item extends Struct {
             store.add(new GcStruct(client, clock, length));
             return;
         }
+        if (parentSub == null) {
+            parent.clearMarker();
+        }
         if ((left == null && (right == null || right.left != null)) || (left != null && left.right != right)) {
             left = resolveConflict(store);
         }
@@ -249,8 +252,11 @@ public final class Item extends Struct {
         if (deleted) {
             return;
         }
-        if (countable() && parentSub == null) {
-            parent.length -= length;
+        if (parentSub == null) {
+            parent.clearMarker();
+            if (countable()) {
+                parent.length -= length;
+            }
         }
         deleted = true;
         transaction.deleteSet().add(client, clock, length);
@@ -281,6 +287,9 @@ public final class Item extends Struct {
                 && deleted == r.deleted && content.getClass() == r.content.getClass()
                 && content.mergeWith(r.content)) {
             keep |= r.keep;
+            if (parentSub == null && parent.markerItem() == r) {
+                parent.clearMarker();
+            }
             right = r.right;
             if (right != null) {
                 right.left = this;

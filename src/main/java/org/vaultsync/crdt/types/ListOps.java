@@ -18,29 +18,55 @@ final class ListOps {
     private ListOps() {
     }
 
+    /** Where a walk for a list index may start: an item and the number of visible units before it. */
+    record Cursor(Item item, int before) {
+    }
+
+    /**
+     * A starting point for a walk to {@code index}: the type's position cache moved left until fewer than
+     * ({@code strict}) or at most {@code index} visible units lie before it, or the start of the list. Walking
+     * right from it meets the same items as walking from the start, so results are exactly as without the cache.
+     */
+    static Cursor startFor(SharedType parent, int index, boolean strict) {
+        Item m = parent.markerItem();
+        if (m == null) {
+            return new Cursor(parent.start, 0);
+        }
+        int before = parent.markerIndex();
+        while (m != null && (strict ? before >= index : before > index)) {
+            m = m.left;
+            if (m != null && !m.isDeleted() && m.countable()) {
+                before -= m.length;
+            }
+        }
+        return m == null ? new Cursor(parent.start, 0) : new Cursor(m, before);
+    }
+
     /** Inserts after the visible unit at {@code index - 1}, splitting an item if the index falls inside it. */
     static void insert(Transaction transaction, SharedType parent, int index, List<Object> values) {
         if (index < 0 || index > parent.length) {
             throw new IndexOutOfBoundsException("Index " + index + " outside a list of length " + parent.length);
         }
-        if (index == 0) {
-            insertAfter(transaction, parent, null, values);
-            return;
-        }
-        int remaining = index;
-        Item n = parent.start;
-        for (; n != null; n = n.right) {
-            if (!n.isDeleted() && n.countable()) {
-                if (remaining <= n.length) {
-                    if (remaining < n.length) {
-                        transaction.doc().store().findCleanStart(transaction, new Id(n.client, n.clock + remaining));
+        Item n = null;
+        if (index > 0) {
+            Cursor start = startFor(parent, index, true);
+            int remaining = index - start.before();
+            for (n = start.item(); n != null; n = n.right) {
+                if (!n.isDeleted() && n.countable()) {
+                    if (remaining <= n.length) {
+                        if (remaining < n.length) {
+                            transaction.doc().store().findCleanStart(transaction, new Id(n.client, n.clock + remaining));
+                        }
+                        break;
                     }
-                    break;
+                    remaining -= n.length;
                 }
-                remaining -= n.length;
             }
         }
-        insertAfter(transaction, parent, n, values);
+        Item first = insertAfter(transaction, parent, n, values);
+        if (first != null) {
+            parent.setMarker(first, index);
+        }
     }
 
     /** Appends after the very last item of the list, deleted or not (Yjs's push). */
@@ -51,11 +77,18 @@ final class ListOps {
                 last = last.right;
             }
         }
-        insertAfter(transaction, parent, last, values);
+        int before = parent.length;
+        Item first = insertAfter(transaction, parent, last, values);
+        if (first != null) {
+            parent.setMarker(first, before);
+        }
     }
 
-    /** Consecutive plain values share one item; binaries and nested types get an item each. */
-    static void insertAfter(Transaction transaction, SharedType parent, Item reference, List<Object> values) {
+    /**
+     * Consecutive plain values share one item; binaries and nested types get an item each. Returns the item now
+     * right of {@code reference}: the first one inserted.
+     */
+    static Item insertAfter(Transaction transaction, SharedType parent, Item reference, List<Object> values) {
         Item right = reference == null ? parent.start : reference.right;
         Item left = reference;
         List<Object> plain = new ArrayList<>();
@@ -70,6 +103,7 @@ final class ListOps {
             }
         }
         insertItemPlain(transaction, parent, left, right, plain);
+        return reference == null ? parent.start : reference.right;
     }
 
     private static Item insertItemPlain(Transaction transaction, SharedType parent, Item left, Item right,
@@ -104,8 +138,9 @@ final class ListOps {
                     + parent.length);
         }
         StructStore store = transaction.doc().store();
-        Item n = parent.start;
-        int remaining = index;
+        Cursor startAt = startFor(parent, index, false);
+        Item n = startAt.item();
+        int remaining = index - startAt.before();
         for (; n != null && remaining > 0; n = n.right) {
             if (!n.isDeleted() && n.countable()) {
                 if (remaining < n.length) {
@@ -114,6 +149,7 @@ final class ListOps {
                 remaining -= n.length;
             }
         }
+        Item start = n; // exactly index visible units lie before it, before and after the deletions
         int left = count;
         while (left > 0 && n != null) {
             if (!n.isDeleted()) {
@@ -124,6 +160,9 @@ final class ListOps {
                 left -= n.length;
             }
             n = n.right;
+        }
+        if (start != null) {
+            parent.setMarker(start, index);
         }
     }
 

@@ -34,6 +34,12 @@ public abstract class SharedType {
     private String rootName;
     private boolean formatted;
     private int depth;
+    /**
+     * Position cache for local list access (Yjs keeps similar "search markers"): {@link #markerIndex} visible
+     * units lie before {@link #markerItem}. Any change to the list drops it; local edits and reads set it again.
+     */
+    private Item markerItem;
+    private int markerIndex;
     private final List<Consumer<YEvent>> observers = new ArrayList<>();
     private final List<Consumer<List<YEvent>>> deepObservers = new ArrayList<>();
 
@@ -90,6 +96,23 @@ public abstract class SharedType {
                 n.parent = this;
             }
         }
+    }
+
+    public Item markerItem() {
+        return markerItem;
+    }
+
+    public int markerIndex() {
+        return markerIndex;
+    }
+
+    public void setMarker(Item item, int index) {
+        markerItem = item;
+        markerIndex = index;
+    }
+
+    public void clearMarker() {
+        markerItem = null;
     }
 
     public void markFormatted() {

@@ -89,13 +89,15 @@ public final class YArray extends SharedType {
         if (index < 0 || index >= length) {
             throw new IndexOutOfBoundsException("Index " + index + " outside a list of length " + length);
         }
-        int remaining = index;
-        for (Item n = start; n != null; n = n.right) {
+        ListOps.Cursor cursor = ListOps.startFor(this, index, false);
+        int before = cursor.before();
+        for (Item n = cursor.item(); n != null; n = n.right) {
             if (!n.isDeleted() && n.countable()) {
-                if (remaining < n.length) {
-                    return n.content.values().get(remaining);
+                if (index - before < n.length) {
+                    setMarker(n, before);
+                    return n.content.values().get(index - before);
                 }
-                remaining -= n.length;
+                before += n.length;
             }
         }
         throw new IllegalStateException("List length out of step with its items");
