@@ -155,4 +155,11 @@ class BadUpdateTest {
         copy.applyUpdate(doc.encodeStateAsUpdate());
         assertArrayEquals(doc.encodeStateAsUpdate(), copy.encodeStateAsUpdate());
     }
+
+    @Test
+    void bytesAfterTheDeleteSetAreIgnoredAsYjsIgnoresThem() throws InvalidUpdateException {
+        Doc doc = new Doc(RANDOM);
+        doc.applyUpdate(Hex.parse("01 01 01 00 28 01 01 6d 01 6b 01 7d 01 00 ff ff"));
+        assertEquals(1.0, doc.getMap("m").get("k"));
+    }
 }
