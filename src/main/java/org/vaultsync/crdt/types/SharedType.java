@@ -88,6 +88,8 @@ public abstract class SharedType {
         length = placeholder.length;
         map.putAll(placeholder.map);
         formatted = placeholder.formatted;
+        observers.addAll(placeholder.observers);
+        deepObservers.addAll(placeholder.deepObservers);
         for (Item n = start; n != null; n = n.right) {
             n.parent = this;
         }
