@@ -230,12 +230,16 @@ public final class RoomMesh {
             return;
         }
         peerFailures++;
-        if (peerFailures > backoff.maxAttempts()) {
-            return; // new peers still find us through their own announces
-        }
-        reannounceTimer = scheduler.schedule(backoff.delayBefore(peerFailures), () -> {
+        // 1, 2, 4, 8, 16 s, then every 30 s until a connection succeeds: one small signaling message, and the only
+        // way to find a peer again after a partition between us that the signaling server never saw
+        long delay = peerFailures <= backoff.maxAttempts() ? backoff.delayBefore(peerFailures) : Backoff.CAP_MILLIS;
+        reannounceTimer = scheduler.schedule(delay, () -> {
             reannounceTimer = null;
+            if (peerFailures == 0) {
+                return; // a connection succeeded meanwhile
+            }
             announce();
+            peerFailed();
         });
     }
 
