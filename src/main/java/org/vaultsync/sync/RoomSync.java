@@ -173,7 +173,8 @@ public final class RoomSync implements RoomMesh.Listener {
             parts = List.of(update);
         }
         for (PeerChannel channel : new ArrayList<>(channels.keySet())) {
-            if (channel == from || (from != null && !topology.needsRelay(from, channel))) {
+            if (channel == from || !channel.hasListeners()
+                    || (from != null && !topology.needsRelay(from, channel))) {
                 continue;
             }
             if (from == null) {
@@ -182,6 +183,7 @@ public final class RoomSync implements RoomMesh.Listener {
                 stats.updatesRelayed++;
             }
             for (byte[] part : parts) {
+                stats.updateBytes += part.length + 4;
                 if (!send(channel, new PeerMessage.SyncUpdate(part))) {
                     break;
                 }
@@ -195,7 +197,7 @@ public final class RoomSync implements RoomMesh.Listener {
         }
         byte[] update = awareness.encodeUpdate(change.touched());
         for (PeerChannel channel : new ArrayList<>(channels.keySet())) {
-            if (channel != origin) {
+            if (channel != origin && channel.hasListeners()) {
                 stats.awarenessSent++;
                 send(channel, new PeerMessage.Awareness(update));
             }

@@ -4,6 +4,8 @@ package org.vaultsync.sync;
 public final class SyncStats {
     public int updatesSent;
     public int updatesRelayed;
+    /** Bytes of update messages (own and relayed), framing included. */
+    public long updateBytes;
     public int step1Sent;
     public int step2Sent;
     public int awarenessSent;

@@ -13,5 +13,10 @@ public interface PeerChannel {
     /** False when the message certainly did not go out (see {@link PeerConnection#send}). */
     boolean send(byte[] message);
 
+    /** False for a BroadcastChannel no other tab listens on: live updates there would reach nobody. */
+    default boolean hasListeners() {
+        return true;
+    }
+
     String BROADCAST_ID = "broadcast-channel";
 }

@@ -359,6 +359,11 @@ public final class RoomMesh {
             return true;
         }
 
+        @Override
+        public boolean hasListeners() {
+            return !bcPeers.isEmpty();
+        }
+
         void receive(byte[] message) {
             if (closed || left) {
                 return;
