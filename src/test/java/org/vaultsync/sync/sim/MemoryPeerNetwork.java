@@ -27,6 +27,10 @@ public final class MemoryPeerNetwork {
     public long messagesSent;
     public long bytesSent;
     public final Map<String, Long> messagesSentByNode = new LinkedHashMap<>();
+    /** Sends from these nodes report failure (like a full send buffer) while the count lasts. */
+    public final Map<String, Integer> failingSends = new HashMap<>();
+    /** Messages from these nodes are silently lost while the count lasts (reliable mode included). */
+    public final Map<String, Integer> silentlyLost = new HashMap<>();
 
     public MemoryPeerNetwork(SimNetwork network) {
         this.network = network;
@@ -132,6 +136,14 @@ public final class MemoryPeerNetwork {
         public boolean send(byte[] message) {
             if (!connected || closed || message.length > MAX_MESSAGE_BYTES) {
                 return false;
+            }
+            if (failingSends.getOrDefault(node, 0) > 0) {
+                failingSends.merge(node, -1, Integer::sum);
+                return false;
+            }
+            if (silentlyLost.getOrDefault(node, 0) > 0) {
+                silentlyLost.merge(node, -1, Integer::sum);
+                return true;
             }
             byte[] copy = message.clone();
             Endpoint target = remote;

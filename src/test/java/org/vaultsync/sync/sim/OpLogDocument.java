@@ -38,6 +38,17 @@ public final class OpLogDocument implements SyncDocument {
         emit(encode(List.of(new Op(clientId, clock, payload))), "local");
     }
 
+    /** Several edits in one transaction: one update event carrying all of them. */
+    public void editBatch(List<byte[]> payloads) {
+        List<Op> ops = new ArrayList<>();
+        for (byte[] payload : payloads) {
+            int clock = clockOf(clientId);
+            log.computeIfAbsent(clientId, c -> new ArrayList<>()).add(payload.clone());
+            ops.add(new Op(clientId, clock, payload));
+        }
+        emit(encode(ops), "local");
+    }
+
     public int clockOf(int client) {
         List<byte[]> ops = log.get(client);
         return ops == null ? 0 : ops.size();

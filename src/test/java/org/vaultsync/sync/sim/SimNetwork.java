@@ -31,7 +31,19 @@ public final class SimNetwork {
         this.clock = new VirtualScheduler(1_700_000_000_000L);
     }
 
+    private final Set<String> blockedPairs = new java.util.HashSet<>();
+
+    /** Cuts the direct path between two nodes only (both still reach everyone else). */
+    public void block(String a, String b) {
+        blockedPairs.add(a + "|" + b);
+        blockedPairs.add(b + "|" + a);
+        partitionListeners.forEach(Runnable::run);
+    }
+
     public boolean reachable(String a, String b) {
+        if (blockedPairs.contains(a + "|" + b)) {
+            return false;
+        }
         return groups.getOrDefault(a, 0).equals(groups.getOrDefault(b, 0));
     }
 
@@ -48,6 +60,7 @@ public final class SimNetwork {
 
     public void heal() {
         groups.clear();
+        blockedPairs.clear();
         partitionListeners.forEach(Runnable::run);
     }
 
