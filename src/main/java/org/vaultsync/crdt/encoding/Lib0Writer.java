@@ -130,6 +130,11 @@ public final class Lib0Writer {
 
     /** Big-endian IEEE double; every NaN is written as JavaScript's canonical {@code 7ff8000000000000}. */
     public void writeFloat64(double value) {
+        if (Double.isNaN(value)) {
+            // written directly: TeaVM's doubleToLongBits fails on NaN (it converts through a BigInt)
+            writeInt64(0x7ff8000000000000L);
+            return;
+        }
         writeInt64(Double.doubleToLongBits(value));
     }
 
@@ -209,15 +214,37 @@ public final class Lib0Writer {
     }
 
     /**
+     * Whether {@code value} survives a round trip through float32 ({@code Math.fround(x) === x} in JavaScript).
+     * Not written as {@code (double) (float) x == x}: TeaVM compiles that float cast to nothing.
+     */
+    static boolean isExactFloat32(double value) {
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude == 0 || Double.isInfinite(magnitude)) {
+            return true;
+        }
+        if (magnitude > Float.MAX_VALUE || magnitude < Float.MIN_VALUE) {
+            return false;
+        }
+        int exponent = Math.getExponent(magnitude);
+        // normal floats keep 24 significant bits; subnormal ones are multiples of 2^-149
+        int shift = exponent >= Float.MIN_EXPONENT ? 23 - exponent : 149;
+        double scaled = Math.scalb(magnitude, shift);
+        return scaled == Math.floor(scaled);
+    }
+
+    /**
      * The number rule of lib0: an integer with |n| <= 2^31 - 1 (including -0) as varInt, else float32 when that is
      * exact, else float64 (NaN always float64).
      */
     private void writeAnyNumber(double value) {
-        if (value == Math.rint(value) && Math.abs(value) <= MAX_ANY_INTEGER) {
+        if (Math.abs(value) <= MAX_ANY_INTEGER && value == Math.floor(value)) { // not Math.rint: TeaVM routes it through long
             writeUint8(125);
             boolean negative = value < 0 || (value == 0 && 1 / value < 0);
             writeSignMagnitude(negative, (long) Math.abs(value));
-        } else if ((double) (float) value == value) {
+        } else if (isExactFloat32(value)) {
             writeUint8(124);
             writeFloat32((float) value);
         } else {

@@ -31,4 +31,10 @@ class Lib0RoundTripProperties {
         assertEquals((double) n, (Double) reader.readAny(), 0.0);
         assertEquals(0, reader.remaining());
     }
+
+    @Property(tries = 1000)
+    void float32ExactnessAgreesWithTheJvmCast(@ForAll double d, @ForAll float f) {
+        assertEquals((double) (float) d == d, Lib0Writer.isExactFloat32(d), "double " + d);
+        assertEquals(!Float.isNaN(f), Lib0Writer.isExactFloat32(f), "float " + f);
+    }
 }

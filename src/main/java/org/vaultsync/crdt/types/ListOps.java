@@ -1,0 +1,148 @@
+package org.vaultsync.crdt.types;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vaultsync.crdt.Transaction;
+import org.vaultsync.crdt.encoding.JsBigInt;
+import org.vaultsync.crdt.encoding.Undefined;
+import org.vaultsync.crdt.id.Id;
+import org.vaultsync.crdt.structs.Content;
+import org.vaultsync.crdt.structs.ContentAny;
+import org.vaultsync.crdt.structs.ContentBinary;
+import org.vaultsync.crdt.structs.ContentType;
+import org.vaultsync.crdt.structs.Item;
+import org.vaultsync.crdt.structs.StructStore;
+
+/** Local list edits, creating items exactly as Yjs does so that the emitted updates are byte-identical. */
+final class ListOps {
+    private ListOps() {
+    }
+
+    /** Inserts after the visible unit at {@code index - 1}, splitting an item if the index falls inside it. */
+    static void insert(Transaction transaction, SharedType parent, int index, List<Object> values) {
+        if (index < 0 || index > parent.length) {
+            throw new IndexOutOfBoundsException("Index " + index + " outside a list of length " + parent.length);
+        }
+        if (index == 0) {
+            insertAfter(transaction, parent, null, values);
+            return;
+        }
+        int remaining = index;
+        Item n = parent.start;
+        for (; n != null; n = n.right) {
+            if (!n.isDeleted() && n.countable()) {
+                if (remaining <= n.length) {
+                    if (remaining < n.length) {
+                        transaction.doc().store().findCleanStart(transaction, new Id(n.client, n.clock + remaining));
+                    }
+                    break;
+                }
+                remaining -= n.length;
+            }
+        }
+        insertAfter(transaction, parent, n, values);
+    }
+
+    /** Appends after the very last item of the list, deleted or not (Yjs's push). */
+    static void push(Transaction transaction, SharedType parent, List<Object> values) {
+        Item last = parent.start;
+        if (last != null) {
+            while (last.right != null) {
+                last = last.right;
+            }
+        }
+        insertAfter(transaction, parent, last, values);
+    }
+
+    /** Consecutive plain values share one item; binaries and nested types get an item each. */
+    static void insertAfter(Transaction transaction, SharedType parent, Item reference, List<Object> values) {
+        Item right = reference == null ? parent.start : reference.right;
+        Item left = reference;
+        List<Object> plain = new ArrayList<>();
+        for (Object value : values) {
+            if (value instanceof byte[] || value instanceof SharedType) {
+                left = insertItemPlain(transaction, parent, left, right, plain);
+                Content content = value instanceof byte[] bytes
+                        ? new ContentBinary(bytes) : new ContentType((SharedType) value);
+                left = insertItem(transaction, parent, left, right, content);
+            } else {
+                plain.add(value);
+            }
+        }
+        insertItemPlain(transaction, parent, left, right, plain);
+    }
+
+    private static Item insertItemPlain(Transaction transaction, SharedType parent, Item left, Item right,
+            List<Object> plain) {
+        if (plain.isEmpty()) {
+            return left;
+        }
+        Item item = insertItem(transaction, parent, left, right, new ContentAny(new ArrayList<>(plain)));
+        plain.clear();
+        return item;
+    }
+
+    private static Item insertItem(Transaction transaction, SharedType parent, Item left, Item right,
+            Content content) {
+        StructStore store = transaction.doc().store();
+        int client = transaction.doc().clientId();
+        Item item = new Item(client, store.state(client), left == null ? null : left.lastId(),
+                right == null ? null : right.id(), content);
+        item.left = left;
+        item.right = right;
+        item.parent = parent;
+        item.integrate(transaction, 0);
+        return item;
+    }
+
+    static void delete(Transaction transaction, SharedType parent, int index, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (index < 0 || count < 0 || index + count > parent.length) {
+            throw new IndexOutOfBoundsException("Cannot delete " + count + " at " + index + " from a list of length "
+                    + parent.length);
+        }
+        StructStore store = transaction.doc().store();
+        Item n = parent.start;
+        int remaining = index;
+        for (; n != null && remaining > 0; n = n.right) {
+            if (!n.isDeleted() && n.countable()) {
+                if (remaining < n.length) {
+                    store.findCleanStart(transaction, new Id(n.client, n.clock + remaining));
+                }
+                remaining -= n.length;
+            }
+        }
+        int left = count;
+        while (left > 0 && n != null) {
+            if (!n.isDeleted()) {
+                if (left < n.length) {
+                    store.findCleanStart(transaction, new Id(n.client, n.clock + left));
+                }
+                n.delete(transaction);
+                left -= n.length;
+            }
+            n = n.right;
+        }
+    }
+
+    /** Checks and copies the values of an array insert; undefined and BigInts are refused as Yjs refuses them. */
+    static List<Object> checkedValues(List<?> values) {
+        List<Object> checked = new ArrayList<>(values.size());
+        for (Object value : values) {
+            if (value instanceof Undefined || value instanceof JsBigInt) {
+                throw new IllegalArgumentException("Arrays cannot hold " + value);
+            }
+            checked.add(value instanceof SharedType type ? checkedType(type) : PlainValues.copy(value));
+        }
+        return checked;
+    }
+
+    static SharedType checkedType(SharedType type) {
+        if (type.doc() != null) {
+            throw new IllegalArgumentException("This shared type is already part of a document");
+        }
+        return type;
+    }
+}
