@@ -36,6 +36,20 @@ class ChaosConvergenceTest {
     }
 
     @Test
+    void seededChaosRunsWithTheYjsEngineConverge() {
+        int runs = Integer.getInteger("sim.yjsRuns", 150);
+        long started = System.nanoTime();
+        for (long seed = 1; seed <= runs; seed++) {
+            ChaosScenario run = new ChaosScenario(seed, peersFor(seed), true);
+            boolean ok = run.run(40, 600_000);
+            assertTrue(ok, () -> "Yjs engine did not converge: " + run.summary() + "\n" + run.sim.describe()
+                    + "\nreplay: -Dsim.seed=" + run.seed + " -Dsim.peers=" + run.peerCount + " -Dsim.yjs=true");
+        }
+        System.out.println(runs + " chaos runs on the Yjs engine, " + (System.nanoTime() - started) / 1_000_000
+                + " ms wall");
+    }
+
+    @Test
     void aSeedReplaysIdentically() {
         ChaosScenario first = new ChaosScenario(424242, 8);
         ChaosScenario second = new ChaosScenario(424242, 8);
@@ -52,7 +66,8 @@ class ChaosConvergenceTest {
         if (seed == null) {
             return;
         }
-        ChaosScenario run = new ChaosScenario(seed, Integer.getInteger("sim.peers", peersFor(seed)));
+        ChaosScenario run = new ChaosScenario(seed, Integer.getInteger("sim.peers", peersFor(seed)),
+                Boolean.getBoolean("sim.yjs"));
         boolean ok = run.run(40, 600_000);
         System.out.println(run.summary() + "\n" + run.sim.describe());
         assertTrue(ok);

@@ -27,9 +27,16 @@ public final class ChaosScenario {
     private final Random random;
 
     public ChaosScenario(long seed, int peerCount) {
+        this(seed, peerCount, false);
+    }
+
+    public ChaosScenario(long seed, int peerCount, boolean yjsEngine) {
         this.seed = seed;
         this.peerCount = peerCount;
         this.sim = new SimRoom(seed);
+        if (yjsEngine) {
+            sim.useYjsEngine();
+        }
         this.random = new Random(seed * 31 + 7);
         sim.antiEntropyInterval = Long.getLong("sim.antiEntropy", 5_000);
         sim.peers.hostile = true;
@@ -130,7 +137,8 @@ public final class ChaosScenario {
             return false;
         }
         for (SimPeer peer : sim.members) {
-            if (peer.doc.operationCount() != edits) {
+            int held = peer.doc.editCount();
+            if (held >= 0 && held != edits) {
                 return false;
             }
         }

@@ -18,7 +18,7 @@ import org.vaultsync.sync.SyncDocument;
  * emits update events only for newly integrated operations, and its state vector uses the Yjs layout. Two logs are
  * converged when their state vectors and contents are equal. Update bytes are its own format, not Yjs's.
  */
-public final class OpLogDocument implements SyncDocument {
+public final class OpLogDocument implements SimDocument {
     private final int clientId;
     private final Map<Integer, List<byte[]>> log = new TreeMap<>(Integer::compareUnsigned);
     private final Map<Integer, TreeMap<Integer, byte[]>> pending = new HashMap<>();
@@ -49,6 +49,18 @@ public final class OpLogDocument implements SyncDocument {
         emit(encode(ops), "local");
     }
 
+    @Override
+    public void randomEdit(java.util.Random random, int size) {
+        byte[] payload = new byte[size];
+        random.nextBytes(payload);
+        edit(payload);
+    }
+
+    @Override
+    public int editCount() {
+        return operationCount();
+    }
+
     public int clockOf(int client) {
         List<byte[]> ops = log.get(client);
         return ops == null ? 0 : ops.size();
@@ -63,6 +75,7 @@ public final class OpLogDocument implements SyncDocument {
     }
 
     /** A digest of the whole content, equal on converged replicas. */
+    @Override
     public String fingerprint() {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<Integer, List<byte[]>> entry : log.entrySet()) {

@@ -37,7 +37,7 @@ class RoomScenarioTest {
         sim.run(2_000);
 
         assertTrue(sim.converged(), sim.describe());
-        assertEquals(2, a.doc.operationCount());
+        assertEquals(2, a.doc.editCount());
         assertEquals("1 peer", a.session.status().describe(sim.network.clock.now()));
         assertEquals(List.of("Pilot p1"), a.session.peers().stream().map(p -> p.name()).toList());
         assertTrue(a.events.contains(new SyncEvent.PeerJoined(b.identity.identity())), a.events.toString());
@@ -47,7 +47,7 @@ class RoomScenarioTest {
         a.edit(10);
         sim.run(500);
         assertTrue(sim.converged());
-        assertEquals(3, b.doc.operationCount());
+        assertEquals(3, b.doc.editCount());
     }
 
     @Test
@@ -88,8 +88,8 @@ class RoomScenarioTest {
         sim.run(600_000);
         assertEquals("XYZ234", b.session.status().roomCode());
         assertEquals(0, a.session.peers().size());
-        assertEquals(0, a.doc.operationCount(), "the old room never hears from b again");
-        assertEquals(1, c.doc.operationCount());
+        assertEquals(0, a.doc.editCount(), "the old room never hears from b again");
+        assertEquals(1, c.doc.editCount());
     }
 
     @Test
@@ -114,7 +114,7 @@ class RoomScenarioTest {
         assertEquals(ConnectionState.CONNECTED, a.state());
         assertEquals(ConnectionState.CONNECTED, b.state());
         assertTrue(sim.converged(), sim.describe());
-        assertEquals(2, a.doc.operationCount());
+        assertEquals(2, a.doc.editCount());
     }
 
     @Test
@@ -145,7 +145,7 @@ class RoomScenarioTest {
         sim.server.stop();
         a.edit(30);
         sim.run(500);
-        assertEquals(1, b.doc.operationCount(), "data channels do not need the signaling server");
+        assertEquals(1, b.doc.editCount(), "data channels do not need the signaling server");
     }
 
     @Test
@@ -161,7 +161,7 @@ class RoomScenarioTest {
         tab2.edit(10);
         sim.run(1_000);
         assertTrue(sim.converged(), sim.describe());
-        assertEquals(2, tab1.doc.operationCount());
+        assertEquals(2, tab1.doc.editCount());
         assertEquals(0, sim.peers.openEndpoints(), "no WebRTC connection between tabs: " + sim.peers.describe());
         assertEquals(1, tab1.session.reachablePeerCount());
     }

@@ -32,7 +32,7 @@ class RoomSyncBehaviourTest {
         b.join(ROOM);
         sim.run(3_000);
         assertTrue(sim.converged());
-        assertEquals(200, b.doc.operationCount());
+        assertEquals(200, b.doc.editCount());
         assertTrue(a.session.stats().step2Sent >= 13, "200 kB in 16 KiB parts: " + a.session.stats().step2Sent);
         assertTrue(a.session.stats().largestMessage <= LIMIT, "largest " + a.session.stats().largestMessage);
     }
@@ -49,9 +49,9 @@ class RoomSyncBehaviourTest {
         for (int i = 0; i < 100; i++) {
             payloads.add(new byte[1_000]);
         }
-        a.doc.editBatch(payloads);
+        ((OpLogDocument) a.doc).editBatch(payloads);
         sim.run(1_000);
-        assertEquals(100, b.doc.operationCount());
+        assertEquals(100, b.doc.editCount());
         assertTrue(a.session.stats().largestMessage <= LIMIT, "largest " + a.session.stats().largestMessage);
     }
 
@@ -66,11 +66,11 @@ class RoomSyncBehaviourTest {
         sim.peers.failingSends.put(a.node, 1);
         a.edit(10);
         sim.run(100);
-        assertEquals(0, b.doc.operationCount(), "the send failed");
+        assertEquals(0, b.doc.editCount(), "the send failed");
         sim.run(5_000);
         assertEquals(1, a.session.stats().failedSends);
         assertTrue(a.session.stats().resyncs >= 1);
-        assertEquals(1, b.doc.operationCount(), "repaired by a resync");
+        assertEquals(1, b.doc.editCount(), "repaired by a resync");
     }
 
     @Test
@@ -85,7 +85,7 @@ class RoomSyncBehaviourTest {
         a.edit(10);
         a.edit(10);
         sim.run(5_000);
-        assertEquals(2, b.doc.operationCount(), "the second update revealed the gap; b asked a again");
+        assertEquals(2, b.doc.editCount(), "the second update revealed the gap; b asked a again");
         assertTrue(b.session.stats().resyncs >= 1);
     }
 
@@ -100,9 +100,9 @@ class RoomSyncBehaviourTest {
         sim.peers.silentlyLost.put(a.node, 1);
         a.edit(10);
         sim.run(1_000);
-        assertEquals(0, b.doc.operationCount());
+        assertEquals(0, b.doc.editCount());
         sim.run(RoomSync.ANTI_ENTROPY_INTERVAL_MILLIS);
-        assertEquals(1, b.doc.operationCount());
+        assertEquals(1, b.doc.editCount());
     }
 
     @Test
@@ -136,7 +136,7 @@ class RoomSyncBehaviourTest {
 
         a.edit(10);
         sim.run(1_000);
-        assertEquals(1, c.doc.operationCount());
+        assertEquals(1, c.doc.editCount());
         assertEquals(1, b.session.stats().updatesRelayed, "b relays to c, and not back to a");
         assertEquals(2, c.session.peers().size(), "c still sees a in the roster, through b's awareness relay");
 

@@ -14,7 +14,7 @@ import org.vaultsync.sync.SyncEvent;
 public final class SimPeer {
     public final String node;
     public final int clientId;
-    public final OpLogDocument doc;
+    public final SimDocument doc;
     public final RoomSession session;
     public final LocalIdentity identity;
     public final List<SyncEvent> events = new ArrayList<>();
@@ -25,7 +25,7 @@ public final class SimPeer {
         this.node = node;
         this.random = new Random(seed);
         this.clientId = random.nextInt() & 0x7FFFFFFF | 1;
-        this.doc = new OpLogDocument(clientId);
+        this.doc = sim.documents.create(clientId, random.nextLong());
         this.identity = LocalIdentity.load(new MapPreferenceStore(), random::nextBytes);
         identity.rename("Pilot " + node);
         this.session = new RoomSession(sim.server.transportFor(node), sim.peers.transportFor(node),
@@ -49,9 +49,7 @@ public final class SimPeer {
     }
 
     public void edit(int bytes) {
-        byte[] payload = new byte[bytes];
-        random.nextBytes(payload);
-        doc.edit(payload);
+        doc.randomEdit(random, bytes);
     }
 
     public ConnectionState state() {
@@ -60,6 +58,6 @@ public final class SimPeer {
 
     @Override
     public String toString() {
-        return node + "(" + state() + ", ops " + doc.operationCount() + ")";
+        return node + "(" + state() + ", edits " + doc.editCount() + ")";
     }
 }

@@ -18,6 +18,18 @@ public final class SimRoom {
     public final List<SimPeer> members = new ArrayList<>();
     public long antiEntropyInterval = RoomSync.ANTI_ENTROPY_INTERVAL_MILLIS;
 
+    /** Makes each peer's document; the op-log CRDT unless a test asks for the Yjs engine. */
+    public interface Documents {
+        SimDocument create(int clientId, long seed);
+    }
+
+    public Documents documents = (clientId, seed) -> new OpLogDocument(clientId);
+
+    public SimRoom useYjsEngine() {
+        documents = YSimDocument::new;
+        return this;
+    }
+
     public SimRoom(long seed) {
         this.seed = seed;
         this.network = new SimNetwork(seed);
