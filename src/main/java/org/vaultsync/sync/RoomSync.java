@@ -23,6 +23,8 @@ public final class RoomSync implements RoomMesh.Listener {
     public static final int MAX_UPDATE_BYTES = 16 * 1024;
     public static final long ANTI_ENTROPY_INTERVAL_MILLIS = 30_000;
     public static final long REPAIR_DELAY_MILLIS = 500;
+    /** WebRTC's SCTP max-message-size as browsers announce it: a larger message never reaches y-webrtc peers. */
+    public static final int MAX_MESSAGE_BYTES = 262_144;
 
     private final SyncDocument doc;
     private final Awareness awareness;
@@ -37,6 +39,7 @@ public final class RoomSync implements RoomMesh.Listener {
     private Cancellable antiEntropyTimer;
     private boolean syncing;
     private boolean closed;
+    private boolean reportedOversized;
 
     private static final class ChannelState {
         boolean synced;
@@ -225,6 +228,17 @@ public final class RoomSync implements RoomMesh.Listener {
         byte[] bytes = PeerMessageCodec.encode(message);
         if (message instanceof PeerMessage.SyncStep1) {
             stats.step1Sent++;
+        }
+        if (bytes.length > MAX_MESSAGE_BYTES) {
+            // one indivisible value (e.g. a huge map entry) cannot be cut into valid updates: say so, once,
+            // instead of retrying a send that can never succeed
+            stats.failedSends++;
+            if (!reportedOversized) {
+                reportedOversized = true;
+                events.emit(new SyncEvent.Error("A change of " + (bytes.length / 1024)
+                        + " KiB is too large to share (the limit is 256 KiB); it stays on this device"));
+            }
+            return false;
         }
         if (channel.send(bytes)) {
             stats.sent(bytes);

@@ -68,4 +68,21 @@ class YjsEngineSyncTest {
         assertTrue(sim.converged(), sim.describe());
         assertEquals(true, ((YSimDocument) a.doc).doc.getMap("m").get("b-offline"));
     }
+
+    @Test
+    void anIndivisibleValueOver256KiBIsReportedNotRetriedForever() {
+        SimRoom sim = new SimRoom(4).useYjsEngine();
+        SimPeer a = sim.addPeer();
+        SimPeer b = sim.addPeer();
+        a.join(ROOM);
+        b.join(ROOM);
+        sim.run(2_000);
+        ((YSimDocument) a.doc).doc.getMap("m").set("huge", "x".repeat(300_000));
+        ((YSimDocument) a.doc).doc.getMap("m").set("small", "still shared");
+        sim.run(120_000);
+        assertTrue(a.events.stream().anyMatch(e -> e instanceof org.vaultsync.sync.SyncEvent.Error err
+                && err.message().contains("too large to share")), a.events.toString());
+        assertEquals(1, a.events.stream().filter(e -> e instanceof org.vaultsync.sync.SyncEvent.Error).count());
+        assertTrue(a.session.stats().largestMessage <= RoomSync.MAX_MESSAGE_BYTES);
+    }
 }
