@@ -199,8 +199,11 @@ public final class RoomSync implements RoomMesh.Listener {
             return;
         }
         byte[] update = awareness.encodeUpdate(change.touched());
+        PeerChannel from = origin instanceof PeerChannel channel && channels.containsKey(channel) ? channel : null;
         for (PeerChannel channel : new ArrayList<>(channels.keySet())) {
-            if (channel != origin && channel.hasListeners()) {
+            // same relay rule as for document updates: y-webrtc floods awareness (2·E messages per change,
+            // and every peer renews every 15 s); a missed relay is healed by the next renewal
+            if (channel != from && channel.hasListeners() && (from == null || topology.needsRelay(from, channel))) {
                 stats.awarenessSent++;
                 send(channel, new PeerMessage.Awareness(update));
             }

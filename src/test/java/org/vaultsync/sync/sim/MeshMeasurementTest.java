@@ -13,7 +13,8 @@ import org.vaultsync.sync.SyncStats;
  * partial meshes only towards peers the sender is not connected to. Figures are printed for docs/sync.md.
  */
 class MeshMeasurementTest {
-    record Figures(int peers, int connections, double messagesPerEdit, double bytesPerEdit, long millisToConverge) {
+    record Figures(int peers, int connections, double messagesPerEdit, double bytesPerEdit, long millisToConverge,
+                   int fewestPeersSeen) {
         long yWebrtcMessagesPerEdit() {
             return 2L * connections;
         }
@@ -27,6 +28,10 @@ class MeshMeasurementTest {
         }
         sim.run(20_000);
         assertTrue(sim.converged());
+        int fewestPeersSeen = Integer.MAX_VALUE;
+        for (SimPeer peer : sim.members) {
+            fewestPeersSeen = Math.min(fewestPeersSeen, peer.session.status().peerCount());
+        }
         Random random = new Random(seed);
         long messages = 0;
         long bytes = 0;
@@ -41,7 +46,8 @@ class MeshMeasurementTest {
             slowest = Math.max(slowest, took);
         }
         int connections = (int) (sim.peers.openEndpoints() / 2);
-        return new Figures(peers, connections, (double) messages / edits, (double) bytes / edits, slowest);
+        return new Figures(peers, connections, (double) messages / edits, (double) bytes / edits, slowest,
+                fewestPeersSeen);
     }
 
     /** Update messages sent (own and relayed) across all peers, and their bytes. */
@@ -75,5 +81,30 @@ class MeshMeasurementTest {
         assertTrue(f.messagesPerEdit() >= 49, "everyone must receive it at least once: " + f);
         assertTrue(f.messagesPerEdit() < f.yWebrtcMessagesPerEdit() / 4.0, f.toString());
         assertTrue(f.millisToConverge() < 2_000, f.toString());
+        assertEquals(49, f.fewestPeersSeen(), "every peer lists all 49 others, partial mesh or not");
+    }
+
+    @Test
+    void anAwarenessChangeCostsNMinusOneMessagesInAFullMesh() {
+        int n = 8;
+        SimRoom sim = new SimRoom(21);
+        for (int i = 0; i < n; i++) {
+            sim.addPeer().join(ChaosScenario.ROOM);
+        }
+        sim.run(20_000);
+        long before = 0;
+        for (SimPeer peer : sim.members) {
+            before += peer.session.stats().awarenessSent;
+        }
+        SimPeer mover = sim.members.get(3);
+        mover.session.awareness().setLocalStateField("cursor", "unit-42");
+        sim.run(200);
+        long after = 0;
+        for (SimPeer peer : sim.members) {
+            after += peer.session.stats().awarenessSent;
+            Object state = peer.session.awareness().getStates().get(mover.clientId);
+            assertEquals("unit-42", ((java.util.Map<?, ?>) state).get("cursor"), peer.node);
+        }
+        assertEquals(n - 1, after - before, "y-webrtc: " + n * (n - 1));
     }
 }
