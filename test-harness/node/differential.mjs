@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Differential peer for org.vaultsync.harness.YjsDifferentialTest: replays scenarios with REAL Yjs.
 // stdin: JSON array of scenarios {docs:[{clientID, gc}], steps:[{doc, ops} | {sync:'diff', from, to} |
-//   {sync:'deliver', to, ref:{doc, step}} | {sync:'all'}], javaFinal:[hex]}; roots are always map 'm' and array 'a'.
-// stdout: JSON array of results {emitted:[{docIndex:[hex]}] per step, final:[{update, stateVector, json}],
+//   {sync:'deliver', to, ref:{doc, step}} | {sync:'merged', to, refs:[{doc, step}], diff} | {sync:'all'}],
+//   javaFinal:[hex]}; roots are always map 'm' and array 'a'. 'merged' applies Y.mergeUpdates of the referenced
+//   step updates (then Y.diffUpdate against the receiver's state vector if diff is set).
+// stdout: JSON array of results {emitted:[{docIndex:[hex]}] per step, payloads:{step: hex} for merged steps,
+//   final:[{update, stateVector, json}],
 //   reencodedJavaFinal:[{update, json}], error?}. One process handles a whole batch.
 import * as Y from 'yjs'
 
@@ -51,6 +54,7 @@ const run = sc => {
   const byStep = {}
   docs.forEach((doc, i) => doc.on('update', u => { if (current) (current[i] = current[i] || []).push(u) }))
   const emitted = []
+  const payloads = {}
   sc.steps.forEach((st, si) => {
     current = {}
     if (st.ops) {
@@ -59,6 +63,11 @@ const run = sc => {
       Y.applyUpdate(docs[st.to], Y.encodeStateAsUpdate(docs[st.from], Y.encodeStateVector(docs[st.to])), 'remote')
     } else if (st.sync === 'deliver') {
       Y.applyUpdate(docs[st.to], byStep[`${st.ref.doc}:${st.ref.step}`], 'remote')
+    } else if (st.sync === 'merged') {
+      let payload = Y.mergeUpdates(st.refs.map(r => byStep[`${r.doc}:${r.step}`]))
+      if (st.diff) payload = Y.diffUpdate(payload, Y.encodeStateVector(docs[st.to]))
+      payloads[si] = hex(payload)
+      Y.applyUpdate(docs[st.to], payload, 'remote')
     } else if (st.sync === 'all') {
       for (let round = 0; round < 5; round++) {
         let changed = false
@@ -84,7 +93,7 @@ const run = sc => {
     Y.applyUpdate(fresh, unhex(h))
     return { update: hex(Y.encodeStateAsUpdate(fresh)), json: json(fresh) }
   })
-  return { emitted, final, reencodedJavaFinal }
+  return { emitted, payloads, final, reencodedJavaFinal }
 }
 
 let input = ''

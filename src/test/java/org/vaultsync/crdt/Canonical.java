@@ -3,6 +3,7 @@ package org.vaultsync.crdt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vaultsync.crdt.encoding.JsBigInt;
 import org.vaultsync.crdt.encoding.Undefined;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
@@ -22,6 +23,8 @@ public final class Canonical {
         try {
             if (value instanceof byte[] bytes) {
                 out.append("{\"$bytes\":\"").append(Hex.of(bytes)).append("\"}");
+            } else if (value instanceof JsBigInt big) {
+                out.append("{\"$bigint\":\"").append(big.value()).append("\"}");
             } else if (value == Undefined.VALUE) {
                 out.append("{\"$undefined\":true}");
             } else if (value instanceof Map<?, ?> map) {

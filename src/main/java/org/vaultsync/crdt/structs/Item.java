@@ -1,9 +1,11 @@
 package org.vaultsync.crdt.structs;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
+import org.vaultsync.crdt.encoding.Undefined;
 import org.vaultsync.crdt.id.Id;
 import org.vaultsync.crdt.types.SharedType;
 
@@ -57,9 +59,13 @@ public final class Item extends Struct {
         return length == 1 ? new Id(client, clock) : new Id(client, clock + length - 1);
     }
 
-    /** The last value of this item's content: what a map entry shows. */
+    /**
+     * The last value of this item's content: what a map entry shows. Contents without values (a format marker a
+     * peer put under a map key) read as undefined, as in Yjs.
+     */
     public Object lastValue() {
-        return content.values().get(content.length() - 1);
+        List<Object> values = content.values();
+        return values.isEmpty() ? Undefined.VALUE : values.get(values.size() - 1);
     }
 
     /** Splits off the clocks from {@code diff} on into a new item placed right of this one. */
@@ -138,14 +144,19 @@ public final class Item extends Struct {
         if (offset > 0) {
             clock += offset;
             Struct leftStruct = store.findCleanEnd(transaction, new Id(client, clock - 1));
-            if (leftStruct instanceof Item l) {
+            if (leftStruct instanceof Item l && l.parent == parent && java.util.Objects.equals(l.parentSub, parentSub)) {
                 left = l;
                 origin = l.lastId();
             } else {
+                // The known first part is collected, or (only with conflicting input, which Yjs would link into
+                // two lists at once) lives in another list: keep the clocks, drop the content.
                 collectOnIntegrate = true;
             }
             content = content.splice(offset);
             length -= offset;
+        }
+        if (parent != null && content instanceof ContentType && parent.depth() >= SharedType.MAX_NESTING) {
+            collectOnIntegrate = true;
         }
         if (parent == null || collectOnIntegrate) {
             store.add(new GcStruct(client, clock, length));

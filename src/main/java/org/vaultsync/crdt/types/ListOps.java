@@ -145,4 +145,15 @@ final class ListOps {
         }
         return type;
     }
+
+    /** Refuses a nested type where it would be integrated as garbage (see {@link SharedType#MAX_NESTING}). */
+    static void checkNesting(SharedType parent, List<Object> values) {
+        if (parent.doc() != null && parent.depth() >= SharedType.MAX_NESTING) {
+            for (Object value : values) {
+                if (value instanceof SharedType) {
+                    throw new IllegalArgumentException("Types nest at most " + SharedType.MAX_NESTING + " levels deep");
+                }
+            }
+        }
+    }
 }

@@ -18,6 +18,12 @@ import org.vaultsync.crdt.structs.Item;
  * has a name and no item; a nested type is held by the item whose content is its {@code ContentType}.
  */
 public abstract class SharedType {
+    /**
+     * Deepest nesting of types we build. Deleting, collecting and reading types recurse once per level, so an
+     * update nesting thousands of types could exhaust the stack; deeper nested types are integrated as garbage
+     * (their clocks are kept, their content dropped) and local inserts beyond it are refused.
+     */
+    public static final int MAX_NESTING = 128;
     /** The item holding this type, or null for a root type. */
     public Item item;
     public Item start;
@@ -27,6 +33,7 @@ public abstract class SharedType {
     protected Doc doc;
     private String rootName;
     private boolean formatted;
+    private int depth;
     private final List<Consumer<YEvent>> observers = new ArrayList<>();
     private final List<Consumer<List<YEvent>>> deepObservers = new ArrayList<>();
 
@@ -56,6 +63,12 @@ public abstract class SharedType {
     public void integrate(Doc owner, Item holder) {
         this.doc = owner;
         this.item = holder;
+        this.depth = holder == null ? 0 : holder.parent.depth + 1;
+    }
+
+    /** 0 for a root type, 1 for a type inside a root, and so on. */
+    public int depth() {
+        return depth;
     }
 
     public void bindRoot(Doc owner, String name) {

@@ -36,6 +36,7 @@ public final class YArray extends SharedType {
 
     public void insert(int index, List<?> values) {
         List<Object> checked = ListOps.checkedValues(values);
+        ListOps.checkNesting(this, checked);
         if (doc == null) {
             if (index < 0 || index > prelim.size()) {
                 throw new IndexOutOfBoundsException("Index " + index + " outside a list of length " + prelim.size());
@@ -53,6 +54,7 @@ public final class YArray extends SharedType {
     /** Appends after the last item, deleted or not (as Yjs's push does). */
     public void push(List<?> values) {
         List<Object> checked = ListOps.checkedValues(values);
+        ListOps.checkNesting(this, checked);
         if (doc == null) {
             prelim.addAll(checked);
             return;

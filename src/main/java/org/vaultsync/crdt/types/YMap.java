@@ -46,6 +46,7 @@ public final class YMap extends SharedType {
     /** Sets {@code key}; numbers are stored as JavaScript numbers (doubles). */
     public void set(String key, Object value) {
         Object checked = value instanceof SharedType type ? ListOps.checkedType(type) : PlainValues.copy(value);
+        ListOps.checkNesting(this, java.util.Collections.singletonList(checked));
         if (doc == null) {
             prelim.put(key, checked);
             return;
