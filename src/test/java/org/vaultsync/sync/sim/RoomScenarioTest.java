@@ -167,6 +167,28 @@ class RoomScenarioTest {
     }
 
     @Test
+    void twoTabsAndARemotePeerEachGetEveryEditAndTheTabsNeverUseWebRtcBetweenThem() {
+        SimRoom sim = new SimRoom(11);
+        SimPeer tab1 = sim.addPeer("tab1", "laptop");
+        SimPeer tab2 = sim.addPeer("tab2", "laptop");
+        SimPeer remote = sim.addPeer("remote", "desktop");
+        tab1.join(ROOM);
+        sim.run(500);
+        tab2.join(ROOM);
+        remote.join(ROOM);
+        sim.run(3_000);
+        tab1.edit(10);
+        tab2.edit(10);
+        remote.edit(10);
+        sim.run(1_000);
+        assertTrue(sim.converged(), sim.describe());
+        assertEquals(3, remote.doc.editCount());
+        assertEquals(4, sim.peers.openEndpoints(), "remote<->tab1 and remote<->tab2 only: " + sim.peers.describe());
+        assertEquals(1, remote.session.status().peerCount(), "two tabs of one install are one person");
+        assertEquals(1, tab1.session.status().peerCount(), "our other tab is not a peer; the remote is");
+    }
+
+    @Test
     void fiveSimultaneousNewcomersFormAFullMeshWithOneConnectionPerPair() {
         SimRoom sim = new SimRoom(9);
         for (int i = 0; i < 5; i++) {

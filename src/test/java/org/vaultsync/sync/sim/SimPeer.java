@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.vaultsync.presence.LocalIdentity;
-import org.vaultsync.presence.MapPreferenceStore;
 import org.vaultsync.room.RoomCode;
 import org.vaultsync.sync.ConnectionState;
 import org.vaultsync.sync.RoomSession;
@@ -26,7 +25,8 @@ public final class SimPeer {
         this.random = new Random(seed);
         this.clientId = random.nextInt() & 0x7FFFFFFF | 1;
         this.doc = sim.documents.create(clientId, random.nextLong());
-        this.identity = LocalIdentity.load(new MapPreferenceStore(), random::nextBytes);
+        // tabs of one browser profile share localStorage, hence one install identity
+        this.identity = LocalIdentity.load(sim.preferencesOf(browserProfile), random::nextBytes);
         identity.rename("Pilot " + node);
         this.session = new RoomSession(sim.server.transportFor(node), sim.peers.transportFor(node),
                 sim.broadcasts.transportFor(browserProfile), sim.network.clock, random::nextDouble,

@@ -25,6 +25,12 @@ public final class SimRoom {
 
     public Documents documents = (clientId, seed) -> new OpLogDocument(clientId);
 
+    private final java.util.Map<String, org.vaultsync.presence.MapPreferenceStore> preferences = new java.util.HashMap<>();
+
+    org.vaultsync.presence.MapPreferenceStore preferencesOf(String browserProfile) {
+        return preferences.computeIfAbsent(browserProfile, p -> new org.vaultsync.presence.MapPreferenceStore());
+    }
+
     public SimRoom useYjsEngine() {
         documents = YSimDocument::new;
         return this;
