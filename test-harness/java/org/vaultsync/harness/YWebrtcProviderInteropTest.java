@@ -170,6 +170,27 @@ class YWebrtcProviderInteropTest {
         assertEquals(1.0, lastState.get().get("webrtcPeers"));
         assertTrue(jsErrors.isEmpty(), jsErrors.toString());
 
+        // the real signaling server goes away: we retry (backoff), the data channel carries on, and once the
+        // server is back on the same port we are connected again
+        server.destroy();
+        assertTrue(server.waitFor(5, TimeUnit.SECONDS));
+        assertTrue(loop.runUntil(() -> session.status().state() == ConnectionState.RETRYING, 10_000),
+                () -> "not retrying: " + session.status());
+        doc.getMap("m").set("during-outage", "java");
+        toClient.write(Json.stringify(command("cmd", "set", "key", "outage-js", "value", "js")) + "\n");
+        toClient.flush();
+        assertTrue(loop.runUntil(() -> "js".equals(doc.getMap("m").get("outage-js")) && converged(doc, toClient, loop),
+                10_000), "peers keep syncing without signaling");
+        Process restarted = node("ywebrtc-signaling.mjs", Map.of("PORT", String.valueOf(port)));
+        BufferedReader restartedOut = new BufferedReader(new InputStreamReader(restarted.getInputStream(),
+                StandardCharsets.UTF_8));
+        while ((started = restartedOut.readLine()) != null && !started.equals("listening")) {
+            // banner first
+        }
+        assertTrue(loop.runUntil(() -> session.status().state() == ConnectionState.CONNECTED, 40_000),
+                () -> "did not reconnect: " + session.status());
+        assertEquals(1, session.peers().size());
+
         session.leave();
         assertTrue(loop.runUntil(() -> {
             Map<?, ?> state = requestState(toClient, loop);
