@@ -7,6 +7,7 @@ import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Subscription;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.update.InvalidUpdateException;
+import org.vaultsync.crdt.update.UpdateChunker;
 import org.vaultsync.protocol.ProtocolException;
 
 /** The room's Yjs-compatible {@link Doc} as the sync protocol sees it. */

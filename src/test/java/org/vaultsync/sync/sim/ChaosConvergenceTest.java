@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Dsim.seed=<seed> -Dsim.peers=<n>} (see {@link #replaySingleSeedWhenAsked}).
  */
 class ChaosConvergenceTest {
-    private static final int RUNS = Integer.getInteger("sim.runs", 1000);
+    /** Runs on a small op-log document that counts edits, so "nothing lost" is checked edit by edit. */
+    private static final int RUNS = Integer.getInteger("sim.runs", 300);
 
     static int peersFor(long seed) {
         // mostly small rooms, regularly up to 20
@@ -19,7 +20,7 @@ class ChaosConvergenceTest {
     }
 
     @Test
-    void thousandSeededChaosRunsAllConverge() {
+    void seededChaosRunsLoseNoEdit() {
         long started = System.nanoTime();
         long totalEdits = 0;
         long slowest = 0;
@@ -36,8 +37,8 @@ class ChaosConvergenceTest {
     }
 
     @Test
-    void seededChaosRunsWithTheYjsEngineConverge() {
-        int runs = Integer.getInteger("sim.yjsRuns", 150);
+    void thousandSeededChaosRunsWithTheYjsEngineConverge() {
+        int runs = Integer.getInteger("sim.yjsRuns", 1000);
         long started = System.nanoTime();
         for (long seed = 1; seed <= runs; seed++) {
             ChaosScenario run = new ChaosScenario(seed, peersFor(seed), true);

@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.Size;
  * session never opens anything, every open is for the room last joined, at most one timer is pending, and the status
  * is consistent with the attempts.
  */
-class ConnectionStateMachineProperties {
+class ConnectionStateMachinePropertiesTest {
     private static final String[] ROOMS = {"AAAAAA", "BBBBBB", "CCCCCC"};
 
     @Property(tries = 500)

@@ -1,4 +1,4 @@
-package org.vaultsync.sync;
+package org.vaultsync.crdt.update;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package org.vaultsync.sync;
+package org.vaultsync.crdt.update;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,6 @@ import org.vaultsync.crdt.structs.GcStruct;
 import org.vaultsync.crdt.structs.Item;
 import org.vaultsync.crdt.structs.SkipStruct;
 import org.vaultsync.crdt.structs.Struct;
-import org.vaultsync.crdt.update.DecodedUpdate;
-import org.vaultsync.crdt.update.UpdateDecoder;
 
 /**
  * Cuts a Yjs v1 update into several valid updates of at most a given size that, applied in order, have the same
