@@ -133,10 +133,16 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Drains whatever the server had sent and tells whether the server has since closed the TCP connection. */
     boolean isConnectionDropped() {
         try {
             socket.setSoTimeout(100);
-            return in.read() < 0;
+            byte[] sink = new byte[65536];
+            while (true) {
+                if (in.read(sink) < 0) {
+                    return true;
+                }
+            }
         } catch (java.net.SocketTimeoutException e) {
             return false;
         } catch (IOException e) {

@@ -16,18 +16,26 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    /** Messages seen; a counting client does not keep them (for floods). */
+    final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+    private final boolean keep;
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     volatile String closeReason;
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
-    private WsClient(URI uri) throws Exception {
+    private WsClient(URI uri, boolean keep) throws Exception {
+        this.keep = keep;
         this.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, this)
                 .get(10, TimeUnit.SECONDS);
     }
 
     static WsClient connect(URI uri) throws Exception {
-        return new WsClient(uri);
+        return new WsClient(uri, true);
+    }
+
+    static WsClient connectCounting(URI uri) throws Exception {
+        return new WsClient(uri, false);
     }
 
     WsClient send(String text) throws Exception {
@@ -87,8 +95,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        if (!keep) {
+            if (last) {
+                count.incrementAndGet();
+            }
+            return null;
+        }
         partial.append(data);
         if (last) {
+            count.incrementAndGet();
             received.add(partial.toString());
             partial.setLength(0);
         }
