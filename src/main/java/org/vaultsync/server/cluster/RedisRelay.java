@@ -10,6 +10,9 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -38,6 +41,7 @@ public final class RedisRelay implements TopicRelay {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRelay.class);
     private static final long RETRY_MILLIS = 1_000;
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final String nodeId = UUID.randomUUID().toString();
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
@@ -54,7 +58,11 @@ public final class RedisRelay implements TopicRelay {
     public RedisRelay(String url) {
         RedisURI uri = RedisURI.create(url);
         this.redacted = uri.getHost() + ":" + uri.getPort();
-        this.client = RedisClient.create(uri);
+        // Two I/O threads are plenty for two connections; reconnect quickly at first, then at most every 5 s.
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(Delay.fullJitter(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -206,6 +214,7 @@ public final class RedisRelay implements TopicRelay {
         stopped = true;
         retry.shutdownNow();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     private static String channel(String topic) {
