@@ -30,7 +30,7 @@ public final class SignalingBench {
     public static void main(String[] args) throws Exception {
         int clients = 400;
         int rooms = 40;
-        int rate = 50;
+        int[] rates = {50};
         int seconds = 10;
         int warmup = 3;
         int idle = 10_000;
@@ -38,7 +38,7 @@ public final class SignalingBench {
             switch (args[i]) {
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--rooms" -> rooms = Integer.parseInt(args[++i]);
-                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--rate", "--rates" -> rates = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
@@ -46,27 +46,35 @@ public final class SignalingBench {
             }
         }
         int roomSize = clients / rooms;
-        System.out.printf(Locale.ROOT, "Load: %d clients in %d rooms of %d, %d publishes/s each (%,d publishes/s offered, "
-                + "%,d deliveries/s offered), %d s warm-up + %d s measured, loopback%n",
-                clients, rooms, roomSize, rate, clients * rate, clients * rate * roomSize, warmup, seconds);
+        System.out.printf(Locale.ROOT, "Load: %d clients in %d rooms of %d; each client publishes a ~330-byte ICE candidate "
+                + "at each rate in %s per second; per rate %d s warm-up + %d s measured; loopback%n",
+                clients, rooms, roomSize, java.util.Arrays.toString(rates), warmup, seconds);
 
         List<String[]> rows = new ArrayList<>();
         for (Target target : Target.values()) {
             try (Server server = target.start()) {
                 SignalingLoad load = new SignalingLoad();
                 load.connect(server.uri(), clients, rooms, "room-");
-                SignalingLoad.Result r = load.run(rate, warmup, seconds, roomSize);
-                long rss = server.rssBytes();
+                load.run(rates[0], warmup, 2); // JIT warm-up for the JVM; the same courtesy for Node
+                load.drain();
+                for (int rate : rates) {
+                    long cpuBefore = server.cpuTicks();
+                    SignalingLoad.Result r = load.run(rate, warmup, seconds);
+                    double cpuSeconds = (server.cpuTicks() - cpuBefore) / 100.0; // USER_HZ
+                    double cpuPerSecond = cpuSeconds / (warmup + seconds);
+                    rows.add(new String[] {target.label, fmt("%,d", clients * rate * roomSize), fmt("%,.0f", r.deliveredPerSecond()),
+                            fmt("%.2f", r.p50Millis()), fmt("%.2f", r.p99Millis()), fmt("%.1f", r.maxMillis()),
+                            fmt("%.2f", cpuPerSecond), fmt("%,.0f", r.deliveredPerSecond() / Math.max(0.01, cpuPerSecond)),
+                            fmt("%.0f MiB", server.rssBytes() / 1048576.0)});
+                    System.out.println("  " + String.join(" | ", rows.get(rows.size() - 1)));
+                    load.drain();
+                }
                 load.close();
-                rows.add(new String[] {target.label, fmt("%,.0f", r.deliveredPerSecond()),
-                        fmt("%.1f%%", 100.0 * r.delivered() / Math.max(1, r.deliveriesExpected())),
-                        fmt("%.2f", r.p50Millis()), fmt("%.2f", r.p99Millis()), fmt("%.1f", r.maxMillis()),
-                        fmt("%,d", r.publishesSkipped()), fmt("%.0f MiB", rss / 1048576.0)});
             }
         }
         System.out.println();
-        System.out.println("| server | delivered msgs/s | delivered/expected | p50 ms | p99 ms | max ms | client sends skipped (backlog) | RSS after run |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| server | offered deliveries/s | delivered msgs/s | p50 ms | p99 ms | max ms | server CPU (cores) | deliveries per CPU-second | server RSS |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (String[] row : rows) {
             System.out.println("| " + String.join(" | ", row) + " |");
         }
@@ -160,6 +168,13 @@ public final class SignalingBench {
                 }
             }
             throw new IllegalStateException("server did not come up on port " + port);
+        }
+
+        /** utime + stime of the server process, in clock ticks (USER_HZ = 100 on Linux). */
+        long cpuTicks() throws IOException {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         }
 
         long rssBytes() throws IOException {

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the y-webrtc signaling protocol.
  */
 final class SignalingLoad {
-    record Result(long publishesSent, long publishesSkipped, long deliveriesExpected, long delivered, double seconds,
+    record Result(long publishesSent, long publishesSkipped, long delivered, double seconds,
                   double p50Millis, double p99Millis, double maxMillis) {
         double deliveredPerSecond() {
             return delivered / seconds;
@@ -42,6 +42,8 @@ final class SignalingLoad {
     private final List<Client> clients = new ArrayList<>();
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
+    private volatile boolean recording = true;
+    private final AtomicLong received = new AtomicLong();
 
     /** Opens {@code count} connections (at most 200 handshakes at a time), each subscribed to its room. */
     void connect(URI uri, int count, int rooms, String roomPrefix) throws Exception {
@@ -70,7 +72,11 @@ final class SignalingLoad {
         return clients.size();
     }
 
-    Result run(int ratePerClient, int warmupSeconds, int measureSeconds, int roomSize) throws Exception {
+    Result run(int ratePerClient, int warmupSeconds, int measureSeconds) throws Exception {
+        for (Client client : clients) {
+            client.latencyCount = 0;
+        }
+        recording = true;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         AtomicLong sent = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
@@ -91,7 +97,8 @@ final class SignalingLoad {
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(windowEnd - start));
         ticker.shutdownNow();
         ticker.awaitTermination(5, TimeUnit.SECONDS);
-        Thread.sleep(2_000); // stragglers of the window still count; they carry their long latency with them
+        recording = false;
+        Thread.sleep(200); // let listeners finish the frame they are in before their arrays are read
         long delivered = 0;
         int total = 0;
         for (Client client : clients) {
@@ -105,7 +112,7 @@ final class SignalingLoad {
             delivered += client.latencyCount;
         }
         Arrays.sort(all);
-        return new Result(sent.get(), skipped.get(), sent.get() * roomSize, delivered, measureSeconds,
+        return new Result(sent.get(), skipped.get(), delivered, measureSeconds,
                 percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6);
     }
 
@@ -114,6 +121,20 @@ final class SignalingLoad {
             return Double.NaN;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    /** Waits until a backlog left by an overloaded run has arrived (nothing new for 1 s, at most 30 s). */
+    void drain() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        long last = -1;
+        while (System.currentTimeMillis() < deadline) {
+            long now = received.get();
+            if (now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(1_000);
+        }
     }
 
     void close() {
@@ -164,27 +185,45 @@ final class SignalingLoad {
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean lastPart) {
             long now = System.nanoTime();
-            partial.append(data);
-            if (!lastPart) {
-                return null;
-            }
-            int t = partial.indexOf("\"t\":");
-            if (t >= 0) {
-                long sentAt = 0;
-                for (int i = t + 4; i < partial.length() && Character.isDigit(partial.charAt(i)); i++) {
-                    sentAt = sentAt * 10 + (partial.charAt(i) - '0');
+            CharSequence frame = data;
+            if (!lastPart || partial.length() > 0) {
+                partial.append(data);
+                if (!lastPart) {
+                    return null;
                 }
-                if (sentAt >= windowStart && sentAt < windowEnd) {
+                frame = partial;
+            }
+            received.incrementAndGet();
+            long sentAt = sentAt(frame);
+            if (sentAt > 0) {
+                // Throughput counts what arrives inside the window, so an overloaded server cannot catch up later.
+                if (recording && now >= windowStart && now < windowEnd) {
                     if (latencyCount == latencies.length) {
                         latencies = Arrays.copyOf(latencies, latencies.length * 2);
                     }
                     latencies[latencyCount++] = now - sentAt;
                 }
-            } else if (partial.indexOf("\"pong\"") >= 0) {
+            } else if (frame.toString().contains("\"pong\"")) {
                 ponged.complete(null);
             }
             partial.setLength(0);
             return null;
+        }
+
+        /** The send time after {@code "data":{"t":}, which every load publish starts with; 0 for other frames. */
+        private long sentAt(CharSequence frame) {
+            int at = -1;
+            for (int i = 0; i + 4 < frame.length() && i < 200; i++) {
+                if (frame.charAt(i) == '"' && frame.charAt(i + 1) == 't' && frame.charAt(i + 2) == '"' && frame.charAt(i + 3) == ':') {
+                    at = i + 4;
+                    break;
+                }
+            }
+            long value = 0;
+            for (int i = at; at > 0 && i < frame.length() && Character.isDigit(frame.charAt(i)); i++) {
+                value = value * 10 + (frame.charAt(i) - '0');
+            }
+            return value;
         }
 
         @Override

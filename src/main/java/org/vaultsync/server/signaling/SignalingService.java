@@ -1,5 +1,6 @@
 package org.vaultsync.server.signaling;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +77,9 @@ public final class SignalingService implements WebSocketCreator {
             Response.writeError(request, response, callback, HttpStatus.TOO_MANY_REQUESTS_429, "Too many connections from this address");
             return null;
         }
+        // No permessage-deflate: signaling frames are small, and a compressor per connection costs more memory and
+        // CPU than it saves in bytes.
+        response.setExtensions(List.of());
         return new SignalingSession(this, ids.incrementAndGet(), address);
     }
 

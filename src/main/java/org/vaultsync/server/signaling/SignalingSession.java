@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
 
@@ -23,7 +27,7 @@ import org.vaultsync.json.JsonException;
 public final class SignalingSession implements Session.Listener.AutoDemanding {
     /** Signaling objects are shallow (an SDP signal is 4 levels); deeper input is hostile. */
     private static final int MAX_JSON_DEPTH = 32;
-    private static final String PONG = "{\"type\":\"pong\"}";
+    private static final ByteBuffer PONG = ByteBuffer.wrap("{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
 
     private final SignalingService service;
     private final long id;
@@ -33,6 +37,7 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile Session session;
+    private volatile CoreSession core;
     private volatile boolean admitted;
     private volatile long lastMessageNanos;
     private volatile long lastPingNanos;
@@ -60,6 +65,8 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        // The core session takes ready-encoded frames, so one publish is UTF-8-encoded once, not once per subscriber.
+        this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
         if (!service.admit(this)) {
             finish(CloseReason.TOO_MANY_CONNECTIONS);
             return;
@@ -141,7 +148,7 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
             case "subscribe" -> subscribe(message.get("topics"));
             case "unsubscribe" -> unsubscribe(message.get("topics"));
             case "publish" -> publish(message, frame);
-            case "ping" -> send(PONG, PONG.length());
+            case "ping" -> send(PONG);
             default -> service.metrics().dropped(DropReason.UNKNOWN_TYPE);
         }
     }
@@ -207,12 +214,16 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
         service.publish(topic, message, frame);
     }
 
-    /** Queues one frame for this client, unless it has stopped reading: then it is closed instead of buffered. */
-    void send(String text, int utf8Bytes) {
+    /**
+     * Queues one text frame (UTF-8 {@code payload}, shared with other subscribers and never modified) for this
+     * client, unless it has stopped reading: then it is closed instead of buffered.
+     */
+    void send(ByteBuffer payload) {
         Session current = session;
         if (current == null || finished.get()) {
             return;
         }
+        int utf8Bytes = payload.remaining();
         long queued = queuedBytes.addAndGet(utf8Bytes);
         if (queued > service.limits().maxQueuedBytes()) {
             queuedBytes.addAndGet(-utf8Bytes);
@@ -221,7 +232,14 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
         }
         service.metrics().messagesOut.increment();
         service.metrics().bytesOut.add(utf8Bytes);
-        current.sendText(text, Callback.from(() -> queuedBytes.addAndGet(-utf8Bytes), failure -> queuedBytes.addAndGet(-utf8Bytes)));
+        CoreSession direct = core;
+        if (direct != null) {
+            direct.sendFrame(new Frame(OpCode.TEXT, payload.slice()), org.eclipse.jetty.util.Callback.from(
+                    () -> queuedBytes.addAndGet(-utf8Bytes), failure -> queuedBytes.addAndGet(-utf8Bytes)), false);
+        } else {
+            current.sendText(StandardCharsets.UTF_8.decode(payload.slice()).toString(), Callback.from(
+                    () -> queuedBytes.addAndGet(-utf8Bytes), failure -> queuedBytes.addAndGet(-utf8Bytes)));
+        }
     }
 
     /** Called by the service's sweep: idle connections and connections that stopped answering pings are closed. */

@@ -1,5 +1,7 @@
 package org.vaultsync.server.signaling;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,22 +68,11 @@ final class TopicRegistry {
         } catch (JsonException e) {
             throw new IllegalStateException("A parsed message must serialise again", e);
         }
-        int bytes = utf8Length(text);
+        // Encoded once for all subscribers; each send writes from its own view of the same bytes.
+        ByteBuffer payload = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
         for (SignalingSession subscriber : subscribers) {
-            subscriber.send(text, bytes);
+            subscriber.send(payload);
         }
         return count;
-    }
-
-    static int utf8Length(String text) {
-        int bytes = text.length();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                // Two bytes up to U+07FF, three above; a surrogate pair is 4 bytes for two chars.
-                bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2;
-            }
-        }
-        return bytes;
     }
 }
