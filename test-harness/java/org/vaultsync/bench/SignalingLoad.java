@@ -83,17 +83,28 @@ final class SignalingLoad {
         long start = System.nanoTime();
         windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         windowEnd = windowStart + TimeUnit.SECONDS.toNanos(measureSeconds);
-        long periodMicros = 1_000_000L / ratePerClient;
+        // Smooth, not bursty: every millisecond the clients whose turn has come publish, round-robin, so the
+        // aggregate rate is clients x rate spread evenly over time.
+        double perNano = (double) clients.size() * ratePerClient / 1e9;
+        long[] done = {0};
+        int[] next = {0};
         ticker.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
-            for (Client client : clients) {
-                if (client.publish() && now >= windowStart && now < windowEnd) {
-                    sent.incrementAndGet();
-                } else if (now >= windowStart && now < windowEnd && client.skippedLast) {
+            long due = (long) ((now - start) * perNano) - done[0];
+            boolean inWindow = now >= windowStart && now < windowEnd;
+            for (long k = 0; k < due; k++) {
+                Client client = clients.get(next[0]);
+                next[0] = (next[0] + 1) % clients.size();
+                if (client.publish()) {
+                    if (inWindow) {
+                        sent.incrementAndGet();
+                    }
+                } else if (inWindow) {
                     skipped.incrementAndGet();
                 }
             }
-        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+            done[0] += Math.max(0, due);
+        }, 0, 1, TimeUnit.MILLISECONDS);
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(windowEnd - start));
         ticker.shutdownNow();
         ticker.awaitTermination(5, TimeUnit.SECONDS);
@@ -154,7 +165,6 @@ final class SignalingLoad {
         final StringBuilder partial = new StringBuilder();
         volatile WebSocket socket;
         CompletableFuture<WebSocket> last;
-        boolean skippedLast;
         long[] latencies = new long[1024];
         int latencyCount;
 
@@ -166,10 +176,8 @@ final class SignalingLoad {
         /** Chains one publish after the previous one (the JDK allows one send at a time); false when skipped. */
         boolean publish() {
             if (pending.get() >= MAX_PENDING_SENDS) {
-                skippedLast = true;
                 return false;
             }
-            skippedLast = false;
             pending.incrementAndGet();
             last = last.thenCompose(ws -> ws.sendText("{\"type\":\"publish\",\"topic\":\"" + room + "\",\"data\":{\"t\":"
                     + System.nanoTime() + ",\"from\":\"" + id + "\"," + CANDIDATE + "}}", true))

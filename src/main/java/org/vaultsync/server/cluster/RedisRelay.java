@@ -162,7 +162,11 @@ public final class RedisRelay implements TopicRelay {
         topics.add(topic);
         StatefulRedisPubSubConnection<String, String> sub = subscriber;
         if (sub != null && sub.isOpen()) {
-            sub.async().subscribe(channel(topic)).exceptionally(failure -> null);
+            try {
+                sub.async().subscribe(channel(topic)).exceptionally(failure -> null);
+            } catch (RuntimeException lostMeanwhile) {
+                // resubscribeAll() covers it on reconnection
+            }
         }
     }
 
@@ -171,7 +175,11 @@ public final class RedisRelay implements TopicRelay {
         topics.remove(topic);
         StatefulRedisPubSubConnection<String, String> sub = subscriber;
         if (sub != null && sub.isOpen()) {
-            sub.async().unsubscribe(channel(topic)).exceptionally(failure -> null);
+            try {
+                sub.async().unsubscribe(channel(topic)).exceptionally(failure -> null);
+            } catch (RuntimeException lostMeanwhile) {
+                // a stray message for it later triggers the unsubscribe again (onMessage)
+            }
         }
     }
 
@@ -182,11 +190,16 @@ public final class RedisRelay implements TopicRelay {
             publishFailures.increment();
             return false;
         }
-        published.increment();
-        pub.async().publish(channel(topic), nodeId + '\n' + frame).exceptionally(failure -> {
+        try {
+            pub.async().publish(channel(topic), nodeId + '\n' + frame).exceptionally(failure -> {
+                publishFailures.increment();
+                return null;
+            });
+        } catch (RuntimeException lostMeanwhile) {
             publishFailures.increment();
-            return null;
-        });
+            return false;
+        }
+        published.increment();
         return true;
     }
 

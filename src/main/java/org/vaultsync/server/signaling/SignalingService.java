@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -18,6 +20,8 @@ import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
+import org.vaultsync.json.Json;
+import org.vaultsync.json.JsonException;
 
 /**
  * The y-webrtc signaling endpoint: admits connections within the limits, routes publishes to local subscribers and
@@ -26,6 +30,7 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
 public final class SignalingService implements WebSocketCreator {
     /** After a server-side close, a client gets this long to acknowledge before its socket is cut. */
     private static final long CLOSE_GRACE_MILLIS = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingService.class);
 
     private final SignalingLimits limits;
     private final SignalingMetrics metrics = new SignalingMetrics();
@@ -118,12 +123,12 @@ public final class SignalingService implements WebSocketCreator {
 
     private void deliverFromOtherNode(String topic, String frame) {
         try {
-            if (org.vaultsync.json.Json.parse(frame) instanceof Map<?, ?> raw) {
+            if (Json.parse(frame) instanceof Map<?, ?> raw) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> message = (Map<String, Object>) raw;
                 registry.deliver(topic, message);
             }
-        } catch (org.vaultsync.json.JsonException e) {
+        } catch (JsonException e) {
             metrics.dropped(DropReason.NOT_A_MESSAGE);
         }
     }
@@ -137,7 +142,7 @@ public final class SignalingService implements WebSocketCreator {
                 session.checkTimers(now, idle, ping);
             }
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(SignalingService.class).warn("event=sweep_failed error={}", e.toString());
+            LOG.warn("event=sweep_failed error={}", e.toString());
         }
     }
 

@@ -46,6 +46,11 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Opens a connection; {@link #status} is the HTTP status of the upgrade (101 when accepted). */
     static RawWebSocket connect(int port, String path, int receiveBuffer) throws IOException {
+        return connect(port, path, receiveBuffer, "");
+    }
+
+    /** {@code extraHeaders}: complete header lines, each ending in CRLF. */
+    static RawWebSocket connect(int port, String path, int receiveBuffer, String extraHeaders) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -56,7 +61,7 @@ final class RawWebSocket implements AutoCloseable {
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                + "\r\nSec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         InputStream input = socket.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();

@@ -229,4 +229,27 @@ class SignalingAbuseTest {
             assertTrue(a.next().endsWith("\"clients\":2}"));
         }
     }
+
+    @Test
+    void behindATrustedProxyTheForwardedAddressIsWhatIsLimited() throws Exception {
+        server = VaultSyncServer.start(new ServerConfig("127.0.0.1", 0, SignalingLimits.DEFAULTS.withMaxConnectionsPerAddress(1), null, true),
+                WebAppAssets.fromClasspath());
+        try (RawWebSocket first = RawWebSocket.connect(server.port(), "/signal", 0, "X-Forwarded-For: 198.51.100.1\r\n");
+                RawWebSocket other = RawWebSocket.connect(server.port(), "/signal", 0, "X-Forwarded-For: 198.51.100.2\r\n");
+                RawWebSocket again = RawWebSocket.connect(server.port(), "/signal", 0, "X-Forwarded-For: 198.51.100.1\r\n")) {
+            assertEquals(101, first.status);
+            assertEquals(101, other.status, "a different client behind the same proxy");
+            assertEquals(429, again.status, "the same client again");
+        }
+    }
+
+    @Test
+    void withoutProxyTrustForwardedHeadersAreIgnored() throws Exception {
+        start(SignalingLimits.DEFAULTS.withMaxConnectionsPerAddress(1));
+        try (RawWebSocket first = RawWebSocket.connect(server.port(), "/signal", 0, "X-Forwarded-For: 198.51.100.1\r\n");
+                RawWebSocket spoofing = RawWebSocket.connect(server.port(), "/signal", 0, "X-Forwarded-For: 198.51.100.2\r\n")) {
+            assertEquals(101, first.status);
+            assertEquals(429, spoofing.status);
+        }
+    }
 }
