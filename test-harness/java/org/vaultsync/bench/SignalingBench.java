@@ -18,7 +18,7 @@ import java.util.Locale;
  * Both servers run as child processes on 127.0.0.1 and are stopped at the end. Started by bin/bench-signaling.
  *
  * <p>Options: --clients N --rooms M --rate R (publishes per client per second) --seconds S --warmup W
- * --idle I (idle connections; 0 skips) --smoke (a tiny run for the test suite).
+ * --idle I (idle connections; 0 skips) --url ws://… (only the load, against a server started elsewhere).
  */
 public final class SignalingBench {
     // HTTP/1.1: the JDK client would otherwise offer an h2c upgrade, which server.js takes for a WebSocket upgrade.
@@ -34,6 +34,7 @@ public final class SignalingBench {
         int seconds = 10;
         int warmup = 3;
         int idle = 10_000;
+        URI external = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
@@ -42,6 +43,7 @@ public final class SignalingBench {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
+                case "--url" -> external = URI.create(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -50,6 +52,19 @@ public final class SignalingBench {
                 + "at each rate in %s per second; per rate %d s warm-up + %d s measured; loopback%n",
                 clients, rooms, roomSize, java.util.Arrays.toString(rates), warmup, seconds);
 
+        if (external != null) {
+            // Only the load, against a server someone else started (e.g. for profiling or a real deployment).
+            SignalingLoad load = new SignalingLoad();
+            load.connect(external, clients, rooms, "room-");
+            for (int rate : rates) {
+                SignalingLoad.Result r = load.run(rate, warmup, seconds);
+                System.out.printf(Locale.ROOT, "offered %,d/s: delivered %,.0f/s, p50 %.2f ms, p99 %.2f ms%n",
+                        clients * rate * roomSize, r.deliveredPerSecond(), r.p50Millis(), r.p99Millis());
+                load.drain();
+            }
+            load.close();
+            return;
+        }
         List<String[]> rows = new ArrayList<>();
         for (Target target : Target.values()) {
             try (Server server = target.start()) {

@@ -115,7 +115,7 @@ public final class SignalingService implements WebSocketCreator {
         if (!handedOver) {
             metrics.dropped(DropReason.CLUSTER_UNAVAILABLE);
         }
-        int local = registry.deliver(topic, message);
+        int local = registry.deliver(topic, message, frame);
         if (local == 0 && !relay.clustered()) {
             metrics.dropped(DropReason.NO_SUBSCRIBERS);
         }
@@ -126,7 +126,7 @@ public final class SignalingService implements WebSocketCreator {
             if (Json.parse(frame) instanceof Map<?, ?> raw) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> message = (Map<String, Object>) raw;
-                registry.deliver(topic, message);
+                registry.deliver(topic, message, frame);
             }
         } catch (JsonException e) {
             metrics.dropped(DropReason.NOT_A_MESSAGE);

@@ -51,8 +51,10 @@ final class TopicRegistry {
     /**
      * Sends a publish to every local subscriber of its topic, as y-webrtc's server does: the client's object with
      * {@code clients} set to the number of (local) subscribers. Returns that number.
+     *
+     * @param frame the client's text, whose parse is {@code message}
      */
-    int deliver(String topic, Map<String, Object> message) {
+    int deliver(String topic, Map<String, Object> message, String frame) {
         Set<SignalingSession> subscribers = topics.get(topic);
         if (subscribers == null) {
             return 0;
@@ -61,18 +63,38 @@ final class TopicRegistry {
         if (count == 0) {
             return 0;
         }
-        message.put("clients", count);
-        String text;
-        try {
-            text = Json.stringify(message);
-        } catch (JsonException e) {
-            throw new IllegalStateException("A parsed message must serialise again", e);
-        }
+        String text = withClients(message, frame, count);
         // Encoded once for all subscribers; each send writes from its own view of the same bytes.
         ByteBuffer payload = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
         for (SignalingSession subscriber : subscribers) {
             subscriber.send(payload);
         }
         return count;
+    }
+
+    /**
+     * The client's frame with {@code "clients":n} added as the object's last member. For any frame that
+     * {@code JSON.stringify} produced (every y-webrtc client's) this is byte for byte what the reference server's
+     * {@code JSON.stringify(message)} gives, without re-serialising every number and string. A frame that already
+     * has a {@code clients} member is re-serialised instead, so the value is replaced where it stands, as in
+     * JavaScript.
+     */
+    static String withClients(Map<String, Object> message, String frame, int count) {
+        if (!message.containsKey("clients")) {
+            int end = frame.length() - 1;
+            while (end > 0 && Character.isWhitespace(frame.charAt(end))) {
+                end--;
+            }
+            // The parse succeeded and gave an object, so the last non-blank character is its closing brace.
+            String separator = message.isEmpty() ? "" : ",";
+            return new StringBuilder(end + 16).append(frame, 0, end).append(separator).append("\"clients\":")
+                    .append(count).append('}').toString();
+        }
+        message.put("clients", count);
+        try {
+            return Json.stringify(message);
+        } catch (JsonException e) {
+            throw new IllegalStateException("A parsed message must serialise again", e);
+        }
     }
 }

@@ -113,6 +113,19 @@ class SignalingProtocolTest {
     }
 
     @Test
+    void aPublishIsForwardedAsTheClientWroteItWithClientsAppended() throws Exception {
+        try (WsClient a = WsClient.connect(ws("/signal"))) {
+            a.subscribeAndWait("r");
+            String frame = "{ \"type\" : \"publish\", \"topic\":\"r\", \"data\": {\"n\": 1.50, \"s\": \"\\u00e9\"} }\n";
+            a.send(frame);
+            String out = a.next();
+            assertEquals("{ \"type\" : \"publish\", \"topic\":\"r\", \"data\": {\"n\": 1.50, \"s\": \"\\u00e9\"} ,\"clients\":1}", out);
+            assertEquals(Json.parse("{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"n\":1.5,\"s\":\"\u00e9\"},\"clients\":1.0}"), Json.parse(out),
+                    "means exactly what JSON.stringify(message) would");
+        }
+    }
+
+    @Test
     void pingIsAnsweredWithPong() throws Exception {
         try (WsClient a = WsClient.connect(ws("/"))) {
             a.send("{\"type\":\"ping\"}");
