@@ -89,7 +89,7 @@ final class NodeModulesServer implements AutoCloseable {
     private String peerPage() {
         return """
                 <!doctype html>
-                <html><head><meta charset="utf-8"><title>y-webrtc peer</title>
+                <html><head><meta charset="utf-8"><title>y-webrtc peer</title><link rel="icon" href="data:,">
                 <script>window.loadErrors = []; window.addEventListener('error', e => window.loadErrors.push(String(e.message) + ' ' + (e.filename || '')), true)</script>
                 <script src="/nm/simple-peer/simplepeer.min.js"></script>
                 <script type="importmap">%s</script>

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vaultsync.e2e.Chromium;
 import org.vaultsync.server.ServerConfig;
 import org.vaultsync.server.VaultSyncServer;
 import org.vaultsync.server.WebAppAssets;
@@ -32,8 +29,6 @@ class YWebrtcThroughOurServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(!"false".equals(System.getProperty("vaultsync.browser.tests")), "browser tests disabled");
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         server = VaultSyncServer.start(new ServerConfig("127.0.0.1", 0), WebAppAssets.fromClasspath());
         modules = new NodeModulesServer(Path.of("test-harness/node/node_modules"));
     }
@@ -60,10 +55,10 @@ class YWebrtcThroughOurServerTest {
     }
 
     private void pairAndSync(String room, String password, String signalA, String signalB) throws Exception {
-        ChromeDriver a = browser();
-        ChromeDriver b = null;
-        try {
-            b = browser();
+        // Two Chromium processes with their own profiles: two pages of one browser would meet over BroadcastChannel.
+        try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start()) {
+            ChromeDriver a = browserA.driver();
+            ChromeDriver b = browserB.driver();
             open(a, room, password, signalA);
             open(b, room, password, signalB);
             awaitTrue(a, "return window.peer.webrtcPeers === 1 && window.peer.synced");
@@ -75,12 +70,9 @@ class YWebrtcThroughOurServerTest {
             awaitTrue(a, "return window.peer.map.get('pilot') === 'Natasha Kerensky'");
             assertEquals(List.of(), a.executeScript("return window.peer.errors"));
             assertEquals(List.of(), b.executeScript("return window.peer.errors"));
+            assertEquals(List.of(), browserA.consoleErrors());
+            assertEquals(List.of(), browserB.consoleErrors());
             assertTrue(server.signaling().metrics().messagesOut() > 0);
-        } finally {
-            a.quit();
-            if (b != null) {
-                b.quit();
-            }
         }
     }
 
@@ -100,19 +92,5 @@ class YWebrtcThroughOurServerTest {
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Timed out on: " + script + "; page errors: " + driver.executeScript("return window.loadErrors"), e);
         }
-    }
-
-    /** A separate Chromium process with its own profile; loopback WebRTC needs the two media flags (teavm-notes). */
-    private static ChromeDriver browser() throws Exception {
-        Path profile = Files.createTempDirectory("vault-sync-ywebrtc");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--allow-loopback-in-peer-connection", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -6,7 +6,7 @@ import org.teavm.flavour.templates.BindTemplate;
 
 /** One vault section's list. The vault store lands with the vault issue; until then every list is empty. */
 @BindTemplate("templates/vault-list.html")
-public class VaultListView {
+public class VaultListView implements TitledView {
     private final VaultSection section;
     private final List<String> itemNames = new ArrayList<>();
 
@@ -18,6 +18,7 @@ public class VaultListView {
         return section;
     }
 
+    @Override
     public String getTitle() {
         return section.getTitle();
     }

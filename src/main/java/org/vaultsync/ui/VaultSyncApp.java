@@ -4,12 +4,15 @@ import java.util.function.Consumer;
 import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
 import org.teavm.flavour.widgets.ApplicationTemplate;
+import org.teavm.flavour.templates.Templates;
 import org.teavm.flavour.widgets.RouteBinder;
+import org.teavm.jso.browser.Window;
 
 /** The app shell: navigation around whichever page the current route selects. */
 @BindTemplate("templates/app.html")
 public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
     private String currentPage = "";
+    private String routedHash;
 
     public static void main(String[] args) {
         VaultSyncApp app = new VaultSyncApp();
@@ -17,6 +20,10 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
                 .withDefault(AppRoute.class, AppRoute::units)
                 .add(app)
                 .update();
+        // Flavour's RouteBinder ignores fragments that match no route, which would leave a stale or blank page.
+        // This listener is registered after the binder's, so it sees whether the binder routed this fragment.
+        Window.current().listenHashChange(event -> app.showNotFoundUnlessRouted());
+        app.showNotFoundUnlessRouted();
         app.bind("app");
     }
 
@@ -48,9 +55,18 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
         show("sync", new SyncSettingsView());
     }
 
+    private void showNotFoundUnlessRouted() {
+        String hash = Window.current().getLocation().getHash();
+        if (!hash.equals(routedHash)) {
+            show("", new NotFoundView());
+            Templates.update();
+        }
+    }
+
     private void show(String page, Object view) {
         currentPage = page;
+        routedHash = Window.current().getLocation().getHash();
         setView(view);
-        PageTitle.set(view instanceof VaultListView list ? list.getTitle() : "Sync settings");
+        PageTitle.set(view instanceof TitledView titled ? titled.getTitle() : "Vault Sync");
     }
 }
