@@ -97,6 +97,7 @@ public final class SignalingService implements WebSocketCreator {
             open.decrementAndGet();
             return false;
         }
+        session.markAdmitted();
         sessions.add(session);
         metrics.connectionsOpened.increment();
         log.opened(session);

@@ -69,8 +69,11 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
         this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
         if (!service.admit(this)) {
             finish(CloseReason.TOO_MANY_CONNECTIONS);
-            return;
         }
+    }
+
+    /** Set by the service before the session becomes visible to the sweep, so a close then always releases it. */
+    void markAdmitted() {
         admitted = true;
     }
 

@@ -51,6 +51,17 @@ class SignalingAbuseTest {
         assertEquals(expected, b.next());
     }
 
+    /**
+     * Over the limit: normally HTTP 429 before the upgrade; when the other connection's slot was taken only while this
+     * upgrade was under way, the check at open refuses it instead, with close code 1013.
+     */
+    private static void assertRefused(RawWebSocket socket) throws Exception {
+        if (socket.status != 429) {
+            assertEquals(101, socket.status);
+            assertEquals(CloseReason.TOO_MANY_CONNECTIONS.code(), socket.readUntilClose());
+        }
+    }
+
     @Test
     void malformedJsonClosesWith1007AndOtherClientsKeepWorking() throws Exception {
         start(SignalingLimits.DEFAULTS);
@@ -140,7 +151,7 @@ class SignalingAbuseTest {
             a.subscribeAndWait("room");
             b.subscribeAndWait("room");
             try (RawWebSocket fourth = RawWebSocket.connect(server.port())) {
-                assertEquals(429, fourth.status);
+                assertRefused(fourth);
             }
             assertBystandersStillTalk(a, b, "room");
             c.close();
@@ -173,29 +184,29 @@ class SignalingAbuseTest {
 
     @Test
     void idleConnectionIsClosedWith1001() throws Exception {
-        start(SignalingLimits.DEFAULTS.withTimers(Duration.ofMillis(400), Duration.ofSeconds(30)));
+        start(SignalingLimits.DEFAULTS.withTimers(Duration.ofMillis(800), Duration.ofSeconds(30)));
         try (WsClient idle = WsClient.connect(ws()); WsClient busy = WsClient.connect(ws())) {
             long started = System.nanoTime();
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 16; i++) {
                 busy.roundTrip();
                 Thread.sleep(100);
             }
             assertFalse(busy.isClosed(), "a client that keeps talking stays");
             assertEquals(1001, idle.awaitClose());
             assertEquals("idle timeout", idle.closeReason);
-            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 400);
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 800);
         }
     }
 
     @Test
     void clientThatStopsAnsweringKeepAlivePingsIsClosed() throws Exception {
-        start(SignalingLimits.DEFAULTS.withTimers(Duration.ofSeconds(30), Duration.ofMillis(200)));
+        start(SignalingLimits.DEFAULTS.withTimers(Duration.ofSeconds(30), Duration.ofMillis(400)));
         try (WsClient answering = WsClient.connect(ws()); RawWebSocket deaf = RawWebSocket.connect(server.port())) {
             assertEquals(101, deaf.status);
             RawWebSocket.Frame first = deaf.readFrame();
             assertEquals(RawWebSocket.PING, first.opcode(), "the server pings");
             assertEquals(1001, deaf.readUntilClose());
-            Thread.sleep(600); // three more ping rounds, all answered by the JDK client
+            Thread.sleep(1_200); // three more ping rounds, all answered by the JDK client
             assertFalse(answering.isClosed());
             answering.roundTrip();
             assertEquals(1, metric(closed(CloseReason.KEEPALIVE_TIMEOUT)));
@@ -239,7 +250,7 @@ class SignalingAbuseTest {
                 RawWebSocket again = RawWebSocket.connect(server.port(), "/signal", 0, "X-Forwarded-For: 198.51.100.1\r\n")) {
             assertEquals(101, first.status);
             assertEquals(101, other.status, "a different client behind the same proxy");
-            assertEquals(429, again.status, "the same client again");
+            assertRefused(again);
         }
     }
 
@@ -249,7 +260,7 @@ class SignalingAbuseTest {
         try (RawWebSocket first = RawWebSocket.connect(server.port(), "/signal", 0, "X-Forwarded-For: 198.51.100.1\r\n");
                 RawWebSocket spoofing = RawWebSocket.connect(server.port(), "/signal", 0, "X-Forwarded-For: 198.51.100.2\r\n")) {
             assertEquals(101, first.status);
-            assertEquals(429, spoofing.status);
+            assertRefused(spoofing);
         }
     }
 }
