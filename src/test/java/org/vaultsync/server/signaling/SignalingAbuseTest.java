@@ -170,14 +170,16 @@ class SignalingAbuseTest {
     @Test
     void floodingPastTheMessageRateClosesWith1008() throws Exception {
         start(SignalingLimits.DEFAULTS.withRate(20, 40));
-        try (WsClient a = WsClient.connect(ws()); WsClient b = WsClient.connect(ws()); WsClient flood = WsClient.connect(ws())) {
+        try (WsClient a = WsClient.connect(ws()); WsClient b = WsClient.connect(ws()); RawWebSocket flood = RawWebSocket.connect(server.port())) {
             a.subscribeAndWait("room");
             b.subscribeAndWait("room");
-            for (int i = 0; i < 200 && !flood.isClosed(); i++) {
-                flood.send("{\"type\":\"ping\"}");
+            for (int i = 0; i < 100; i++) {
+                flood.sendText("{\"type\":\"ping\"}");
             }
-            assertEquals(1008, flood.awaitClose());
-            assertEquals("message rate limit exceeded", flood.closeReason);
+            // The first 40 (the burst) are answered, then the server closes; a client that kept blasting after the
+            // close could lose the close frame to a TCP reset, so this one stops and reads.
+            assertEquals(1008, flood.readUntilClose());
+            assertEquals(1, metric(closed(CloseReason.RATE_LIMITED)));
             assertBystandersStillTalk(a, b, "room");
         }
     }
