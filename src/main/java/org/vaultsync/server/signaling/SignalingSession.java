@@ -133,11 +133,12 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         if (finished.compareAndSet(false, true)) {
             service.log().clientClosed(this, statusCode);
             release();
         }
+        callback.succeed();
     }
 
     private void handle(Object parsed, String frame) {
