@@ -25,7 +25,8 @@ final class JsNumberFormat {
         if (Double.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
         }
-        if (value == Math.rint(value) && Math.abs(value) < TWO_POW_31) {
+        // Not Math.rint: TeaVM implements it through long, which is a BigInt in JavaScript.
+        if (Math.abs(value) < TWO_POW_31 && value == (int) value) {
             return Integer.toString((int) value);
         }
         String sign = value < 0 ? "-" : "";

@@ -1,0 +1,102 @@
+package org.vaultsync.crdt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vaultsync.crdt.id.DeleteSet;
+import org.vaultsync.crdt.id.StateVector;
+import org.vaultsync.crdt.structs.Item;
+import org.vaultsync.crdt.types.SharedType;
+import org.vaultsync.crdt.types.YEvent;
+
+/**
+ * One batch of changes to a document. It records what observers and the update event need: the state before and
+ * after, the IDs deleted, the types (and map keys) changed, and the split points to re-merge at the end.
+ */
+public final class Transaction {
+    private final Doc doc;
+    private final Object origin;
+    private boolean local;
+    private final StateVector beforeState;
+    private StateVector afterState;
+    private final DeleteSet deleteSet = new DeleteSet();
+    private final Map<SharedType, Set<String>> changed = new LinkedHashMap<>();
+    private final Map<SharedType, List<YEvent>> changedParentTypes = new LinkedHashMap<>();
+    private final List<Item> mergeQueue = new ArrayList<>();
+
+    Transaction(Doc doc, Object origin, boolean local) {
+        this.doc = doc;
+        this.origin = origin;
+        this.local = local;
+        this.beforeState = doc.store().stateVector();
+    }
+
+    public Doc doc() {
+        return doc;
+    }
+
+    /** What the caller passed to {@code transact} or {@code applyUpdate} (null if nothing). */
+    public Object origin() {
+        return origin;
+    }
+
+    /** True for changes made through this replica's API, false for applied updates. */
+    public boolean isLocal() {
+        return local;
+    }
+
+    void markRemote() {
+        local = false;
+    }
+
+    public StateVector beforeState() {
+        return beforeState;
+    }
+
+    /** The state after the transaction; null until the transaction is being cleaned up. */
+    public StateVector afterState() {
+        return afterState;
+    }
+
+    void setAfterState(StateVector state) {
+        afterState = state;
+    }
+
+    public DeleteSet deleteSet() {
+        return deleteSet;
+    }
+
+    public void queueMerge(Item item) {
+        mergeQueue.add(item);
+    }
+
+    List<Item> mergeQueue() {
+        return mergeQueue;
+    }
+
+    Map<SharedType, Set<String>> changed() {
+        return changed;
+    }
+
+    Map<SharedType, List<YEvent>> changedParentTypes() {
+        return changedParentTypes;
+    }
+
+    /**
+     * Records a change of {@code type} ({@code key} = map key, null = list part). Changes inside a type that was
+     * created in this transaction, or is deleted, are not reported: the type's own insertion covers them.
+     */
+    public void addChangedType(SharedType type, String key) {
+        Item item = type.item;
+        if (item == null || (item.clock < beforeState.get(item.client) && !item.isDeleted())) {
+            changed.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(key);
+        }
+    }
+
+    public void forgetChanges(SharedType type) {
+        changed.remove(type);
+    }
+}

@@ -1,0 +1,308 @@
+package org.vaultsync.crdt.encoding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads lib0's binary primitives. Every read checks the remaining input first: a length or count can never make
+ * the reader allocate more than the input could fill, and truncated input raises {@link DecodingException}
+ * instead of an index error.
+ */
+public final class Lib0Reader {
+    public static final long MAX_SAFE_INTEGER = 9007199254740991L;
+    /** Nesting limit of {@code any} values: deep enough for real data, shallow enough to never exhaust the stack. */
+    public static final int MAX_ANY_DEPTH = 256;
+
+    private final byte[] bytes;
+    private final int end;
+    private int position;
+
+    public Lib0Reader(byte[] bytes) {
+        this(bytes, 0, bytes.length);
+    }
+
+    public Lib0Reader(byte[] bytes, int offset, int length) {
+        if (offset < 0 || length < 0 || offset + length > bytes.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + ", length " + length);
+        }
+        this.bytes = bytes;
+        this.position = offset;
+        this.end = offset + length;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public int remaining() {
+        return end - position;
+    }
+
+    public boolean hasContent() {
+        return position < end;
+    }
+
+    private DecodingException truncated(String what) {
+        return new DecodingException("Unexpected end of input while reading " + what + " at byte " + position);
+    }
+
+    public int readUint8() throws DecodingException {
+        if (position >= end) {
+            throw truncated("a byte");
+        }
+        return bytes[position++] & 0xFF;
+    }
+
+    /** {@code count} raw bytes (a copy). */
+    public byte[] readBytes(int count) throws DecodingException {
+        if (count < 0 || count > remaining()) {
+            throw new DecodingException("Length " + count + " at byte " + position + " exceeds the "
+                    + remaining() + " bytes left");
+        }
+        byte[] out = new byte[count];
+        System.arraycopy(bytes, position, out, 0, count);
+        position += count;
+        return out;
+    }
+
+    /** A varUint up to 2^53 - 1 (larger values cannot come from a JavaScript peer and are rejected). */
+    public long readVarUint() throws DecodingException {
+        // small values (the usual case) in int arithmetic: long is a slow BigInt after TeaVM compilation
+        int small = 0;
+        for (int shift = 0; shift < 28; shift += 7) {
+            int b = readUint8();
+            small |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return small;
+            }
+        }
+        long value = small;
+        int shift = 28;
+        while (true) {
+            int b = readUint8();
+            int bits = b & 0x7F;
+            if (shift >= 56 && bits != 0) {
+                throw new DecodingException("varUint larger than 2^53 - 1 at byte " + position);
+            }
+            if (shift < 56) {
+                value |= (long) bits << shift;
+            }
+            if (value > MAX_SAFE_INTEGER) {
+                throw new DecodingException("varUint larger than 2^53 - 1 at byte " + position);
+            }
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+            shift += 7;
+            if (shift > 63) {
+                throw new DecodingException("varUint longer than 10 bytes at byte " + position);
+            }
+        }
+    }
+
+    /** A varUint that must fit in 31 bits: lengths, counts and clocks. */
+    public int readVarUintAsInt() throws DecodingException {
+        return readBoundedVarUint(false);
+    }
+
+    /** A varUint that must fit in 32 unsigned bits, returned in an {@code int} (client IDs). */
+    public int readVarUint32() throws DecodingException {
+        return readBoundedVarUint(true);
+    }
+
+    private int readBoundedVarUint(boolean unsigned32) throws DecodingException {
+        String maxText = unsigned32 ? "2^32 - 1" : "2^31 - 1";
+        int result = 0; // low 32 bits; kept in int arithmetic because long is slow after TeaVM compilation
+        int shift = 0;
+        while (true) {
+            int b = readUint8();
+            int bits = b & 0x7F;
+            if (shift < 28) {
+                result |= bits << shift;
+            } else if (shift == 28) {
+                if (bits > 0x0F) {
+                    throw new DecodingException("varUint larger than " + maxText + " at byte " + position);
+                }
+                result |= bits << 28;
+            } else if (bits != 0) {
+                throw new DecodingException("varUint larger than " + maxText + " at byte " + position);
+            }
+            if ((b & 0x80) == 0) {
+                if (!unsigned32 && result < 0) {
+                    throw new DecodingException("varUint larger than " + maxText + " at byte " + position);
+                }
+                return result;
+            }
+            shift += 7;
+            if (shift > 63) {
+                throw new DecodingException("varUint longer than 10 bytes at byte " + position);
+            }
+        }
+    }
+
+    /** A signed varInt (sign-magnitude). {@code -0} reads as 0; use {@link #readAny} to keep it. */
+    public long readVarInt() throws DecodingException {
+        int first = readUint8();
+        boolean negative = (first & 0x40) != 0;
+        long magnitude = readVarIntMagnitude(first);
+        return negative ? -magnitude : magnitude;
+    }
+
+    private long readVarIntMagnitude(int first) throws DecodingException {
+        // up to 27 bits in int arithmetic (long is a slow BigInt after TeaVM compilation)
+        int small = first & 0x3F;
+        int shift = 6;
+        int b = first;
+        while ((b & 0x80) != 0 && shift < 27) {
+            b = readUint8();
+            small |= (b & 0x7F) << shift;
+            shift += 7;
+        }
+        if ((b & 0x80) == 0) {
+            return small;
+        }
+        long magnitude = small;
+        while ((b & 0x80) != 0) {
+            b = readUint8();
+            int bits = b & 0x7F;
+            if (shift >= 55 && bits != 0) {
+                throw new DecodingException("varInt beyond 2^53 - 1 at byte " + position);
+            }
+            if (shift < 55) {
+                magnitude |= (long) bits << shift;
+            }
+            if (magnitude > MAX_SAFE_INTEGER) {
+                throw new DecodingException("varInt beyond 2^53 - 1 at byte " + position);
+            }
+            shift += 7;
+            if (shift > 62 && (b & 0x80) != 0) {
+                throw new DecodingException("varInt longer than 9 bytes at byte " + position);
+            }
+        }
+        return magnitude;
+    }
+
+    public String readVarString() throws DecodingException {
+        int byteLength = readVarUintAsInt();
+        if (byteLength > remaining()) {
+            throw new DecodingException("String length " + byteLength + " at byte " + position + " exceeds the "
+                    + remaining() + " bytes left");
+        }
+        String s = Utf8.decode(bytes, position, byteLength);
+        position += byteLength;
+        return s;
+    }
+
+    public byte[] readVarBytes() throws DecodingException {
+        return readBytes(readVarUintAsInt());
+    }
+
+    public float readFloat32() throws DecodingException {
+        if (remaining() < 4) {
+            throw truncated("a float32");
+        }
+        int bits = ((bytes[position] & 0xFF) << 24) | ((bytes[position + 1] & 0xFF) << 16)
+                | ((bytes[position + 2] & 0xFF) << 8) | (bytes[position + 3] & 0xFF);
+        position += 4;
+        return Float.intBitsToFloat(bits);
+    }
+
+    public double readFloat64() throws DecodingException {
+        return Double.longBitsToDouble(readInt64("a float64"));
+    }
+
+    public long readBigInt64() throws DecodingException {
+        return readInt64("a bigint64");
+    }
+
+    private long readInt64(String what) throws DecodingException {
+        if (remaining() < 8) {
+            throw truncated(what);
+        }
+        int high = ((bytes[position] & 0xFF) << 24) | ((bytes[position + 1] & 0xFF) << 16)
+                | ((bytes[position + 2] & 0xFF) << 8) | (bytes[position + 3] & 0xFF);
+        int low = ((bytes[position + 4] & 0xFF) << 24) | ((bytes[position + 5] & 0xFF) << 16)
+                | ((bytes[position + 6] & 0xFF) << 8) | (bytes[position + 7] & 0xFF);
+        position += 8;
+        return ((long) high << 32) | (low & 0xFFFFFFFFL);
+    }
+
+    /**
+     * lib0's {@code readAny}. Numbers come back as {@link Double} (so {@code -0} survives), BigInts as
+     * {@link JsBigInt}, undefined as {@link Undefined#VALUE}, Uint8Arrays as {@code byte[]}, arrays as
+     * {@link List}, objects as insertion-ordered {@link Map}s with JavaScript's semantics: a repeated key keeps
+     * its first position and its last value, and a {@code __proto__} key disappears.
+     */
+    public Object readAny() throws DecodingException {
+        return readAny(0);
+    }
+
+    private Object readAny(int depth) throws DecodingException {
+        if (depth > MAX_ANY_DEPTH) {
+            throw new DecodingException("Value nested deeper than " + MAX_ANY_DEPTH + " levels at byte " + position);
+        }
+        int tagPosition = position;
+        int tag = readUint8();
+        switch (tag) {
+            case 127:
+                return Undefined.VALUE;
+            case 126:
+                return null;
+            case 125: {
+                int first = readUint8();
+                boolean negative = (first & 0x40) != 0;
+                double magnitude = (first & 0x80) == 0 ? first & 0x3F : readVarIntMagnitude(first);
+                return negative ? -magnitude : magnitude;
+            }
+            case 124:
+                return (double) readFloat32();
+            case 123:
+                return readFloat64();
+            case 122:
+                return new JsBigInt(readBigInt64());
+            case 121:
+                return Boolean.FALSE;
+            case 120:
+                return Boolean.TRUE;
+            case 119:
+                return readVarString();
+            case 118: {
+                int count = readCount(2); // each entry needs a key length byte and a value tag
+                Map<String, Object> object = new LinkedHashMap<>();
+                for (int i = 0; i < count; i++) {
+                    String key = readVarString();
+                    Object value = readAny(depth + 1);
+                    if (!"__proto__".equals(key)) {
+                        object.put(key, value);
+                    }
+                }
+                return object;
+            }
+            case 117: {
+                int count = readCount(1);
+                List<Object> array = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    array.add(readAny(depth + 1));
+                }
+                return array;
+            }
+            case 116:
+                return readVarBytes();
+            default:
+                throw new DecodingException("Unknown value tag " + tag + " at byte " + tagPosition);
+        }
+    }
+
+    /** A count of elements that each take at least {@code minBytesEach} bytes: rejected if the input is too short. */
+    public int readCount(int minBytesEach) throws DecodingException {
+        int at = position;
+        int count = readVarUintAsInt();
+        if ((long) count * minBytesEach > remaining()) {
+            throw new DecodingException("Count " + count + " at byte " + at + " exceeds what the remaining "
+                    + remaining() + " bytes can hold");
+        }
+        return count;
+    }
+}

@@ -1,0 +1,267 @@
+package org.vaultsync.crdt.encoding;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes lib0's binary primitives (the building blocks of every Yjs update, state vector and y-protocols
+ * message) into a growing buffer. Variable-length integers are little-endian base-128; fixed-width floats and
+ * BigInts are big-endian, as in lib0.
+ */
+public final class Lib0Writer {
+    /** Integers with a magnitude up to this are written by {@link #writeAny} as varInt, as JavaScript does. */
+    private static final double MAX_ANY_INTEGER = 2147483647.0;
+
+    private byte[] buffer;
+    private int length;
+
+    public Lib0Writer() {
+        this(64);
+    }
+
+    public Lib0Writer(int initialCapacity) {
+        buffer = new byte[Math.max(16, initialCapacity)];
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public byte[] toByteArray() {
+        byte[] out = new byte[length];
+        System.arraycopy(buffer, 0, out, 0, length);
+        return out;
+    }
+
+    private void ensure(int extra) {
+        if (length + extra > buffer.length) {
+            int capacity = Math.max(buffer.length * 2, length + extra);
+            byte[] grown = new byte[capacity];
+            System.arraycopy(buffer, 0, grown, 0, length);
+            buffer = grown;
+        }
+    }
+
+    public void writeUint8(int value) {
+        ensure(1);
+        buffer[length++] = (byte) value;
+    }
+
+    /** Raw bytes without a length prefix. */
+    public void writeBytes(byte[] bytes) {
+        writeBytes(bytes, 0, bytes.length);
+    }
+
+    public void writeBytes(byte[] bytes, int offset, int count) {
+        ensure(count);
+        System.arraycopy(bytes, offset, buffer, length, count);
+        length += count;
+    }
+
+    /**
+     * Writes {@code value} as an unsigned 32-bit varUint: negative ints stand for 2^31 ... 2^32 - 1, which is how
+     * client IDs are held in an {@code int}. Clocks and lengths are never negative.
+     */
+    public void writeVarUint(int value) {
+        ensure(5);
+        int v = value;
+        while ((v & ~0x7F) != 0) {
+            buffer[length++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buffer[length++] = (byte) v;
+    }
+
+    /** Writes a varUint in the range JavaScript can hold exactly, 0 ... 2^53 - 1. */
+    public void writeVarUint53(long value) {
+        if (value < 0 || value > Lib0Reader.MAX_SAFE_INTEGER) {
+            throw new IllegalArgumentException("varUint out of range: " + value);
+        }
+        ensure(8);
+        long v = value;
+        while (v > 0x7F) {
+            buffer[length++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buffer[length++] = (byte) v;
+    }
+
+    /** Signed varInt (sign-magnitude: the first byte holds the sign bit and six magnitude bits). */
+    public void writeVarInt(long value) {
+        if (value < -Lib0Reader.MAX_SAFE_INTEGER || value > Lib0Reader.MAX_SAFE_INTEGER) {
+            throw new IllegalArgumentException("varInt out of range: " + value);
+        }
+        writeSignMagnitude(value < 0, Math.abs(value));
+    }
+
+    /** int version of {@link #writeSignMagnitude(boolean, long)}: {@code long} is a slow BigInt after TeaVM. */
+    private void writeSignMagnitude(boolean negative, int magnitude) {
+        ensure(5);
+        int m = magnitude;
+        buffer[length++] = (byte) ((m > 0x3F ? 0x80 : 0) | (negative ? 0x40 : 0) | (m & 0x3F));
+        m >>>= 6;
+        while (m > 0) {
+            buffer[length++] = (byte) ((m > 0x7F ? 0x80 : 0) | (m & 0x7F));
+            m >>>= 7;
+        }
+    }
+
+    private void writeSignMagnitude(boolean negative, long magnitude) {
+        ensure(9);
+        long m = magnitude;
+        buffer[length++] = (byte) ((m > 0x3F ? 0x80 : 0) | (negative ? 0x40 : 0) | (m & 0x3F));
+        m >>>= 6;
+        while (m > 0) {
+            buffer[length++] = (byte) ((m > 0x7F ? 0x80 : 0) | (m & 0x7F));
+            m >>>= 7;
+        }
+    }
+
+    /** {@code varUint(utf8 byte length)} followed by the UTF-8 bytes (lone surrogates become U+FFFD). */
+    public void writeVarString(String s) {
+        int byteLength = Utf8.encodedLength(s);
+        writeVarUint(byteLength);
+        ensure(byteLength);
+        length = Utf8.encodeInto(s, buffer, length);
+    }
+
+    /** {@code varUint(length)} followed by the bytes (lib0's {@code writeVarUint8Array}). */
+    public void writeVarBytes(byte[] bytes) {
+        writeVarUint(bytes.length);
+        writeBytes(bytes);
+    }
+
+    public void writeFloat32(float value) {
+        int bits = Float.floatToIntBits(value);
+        ensure(4);
+        buffer[length++] = (byte) (bits >>> 24);
+        buffer[length++] = (byte) (bits >>> 16);
+        buffer[length++] = (byte) (bits >>> 8);
+        buffer[length++] = (byte) bits;
+    }
+
+    /** Big-endian IEEE double; every NaN is written as JavaScript's canonical {@code 7ff8000000000000}. */
+    public void writeFloat64(double value) {
+        if (Double.isNaN(value)) {
+            // written directly: TeaVM's doubleToLongBits fails on NaN (it converts through a BigInt)
+            writeInt64(0x7ff8000000000000L);
+            return;
+        }
+        writeInt64(Double.doubleToLongBits(value));
+    }
+
+    public void writeBigInt64(long value) {
+        writeInt64(value);
+    }
+
+    private void writeInt64(long bits) {
+        ensure(8);
+        int high = (int) (bits >>> 32);
+        int low = (int) bits;
+        buffer[length++] = (byte) (high >>> 24);
+        buffer[length++] = (byte) (high >>> 16);
+        buffer[length++] = (byte) (high >>> 8);
+        buffer[length++] = (byte) high;
+        buffer[length++] = (byte) (low >>> 24);
+        buffer[length++] = (byte) (low >>> 16);
+        buffer[length++] = (byte) (low >>> 8);
+        buffer[length++] = (byte) low;
+    }
+
+    /**
+     * lib0's {@code writeAny}. Accepted values: {@code null}, {@link Undefined}, {@link Boolean}, any
+     * {@link Number} (treated as a JavaScript number), {@link JsBigInt}, {@link String}, {@code byte[]}
+     * (Uint8Array), {@link List} (array) and {@link Map} with string keys (object, keys in JS order).
+     *
+     * @throws IllegalArgumentException for any other value: it has no JavaScript counterpart
+     */
+    public void writeAny(Object value) {
+        if (value == null) {
+            writeUint8(126);
+        } else if (value instanceof Undefined) {
+            writeUint8(127);
+        } else if (value instanceof Boolean b) {
+            writeUint8(b ? 120 : 121);
+        } else if (value instanceof String s) {
+            writeUint8(119);
+            writeVarString(s);
+        } else if (value instanceof Integer i) {
+            writeAnyNumber(i.intValue());
+        } else if (value instanceof Number n) {
+            writeAnyNumber(n.doubleValue());
+        } else if (value instanceof JsBigInt big) {
+            writeUint8(122);
+            writeBigInt64(big.value());
+        } else if (value instanceof byte[] bytes) {
+            writeUint8(116);
+            writeVarBytes(bytes);
+        } else if (value instanceof List<?> list) {
+            writeUint8(117);
+            writeVarUint(list.size());
+            for (Object element : list) {
+                writeAny(element);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> object = (Map<String, Object>) map;
+            List<String> keys = JsPropertyOrder.keys(object);
+            writeUint8(118);
+            writeVarUint(keys.size());
+            for (String key : keys) {
+                writeVarString(key);
+                writeAny(object.get(key));
+            }
+        } else {
+            throw new IllegalArgumentException("No JavaScript value corresponds to a " + value.getClass().getName());
+        }
+    }
+
+    private void writeAnyNumber(int value) {
+        if (value == Integer.MIN_VALUE) {
+            writeAnyNumber((double) value); // -2^31 is outside lib0's integer range
+            return;
+        }
+        writeUint8(125);
+        writeSignMagnitude(value < 0, Math.abs(value));
+    }
+
+    /**
+     * Whether {@code value} survives a round trip through float32 ({@code Math.fround(x) === x} in JavaScript).
+     * Not written as {@code (double) (float) x == x}: TeaVM compiles that float cast to nothing.
+     */
+    static boolean isExactFloat32(double value) {
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude == 0 || Double.isInfinite(magnitude)) {
+            return true;
+        }
+        if (magnitude > Float.MAX_VALUE || magnitude < Float.MIN_VALUE) {
+            return false;
+        }
+        int exponent = Math.getExponent(magnitude);
+        // normal floats keep 24 significant bits; subnormal ones are multiples of 2^-149
+        int shift = exponent >= Float.MIN_EXPONENT ? 23 - exponent : 149;
+        double scaled = Math.scalb(magnitude, shift);
+        return scaled == Math.floor(scaled);
+    }
+
+    /**
+     * The number rule of lib0: an integer with |n| <= 2^31 - 1 (including -0) as varInt, else float32 when that is
+     * exact, else float64 (NaN always float64).
+     */
+    private void writeAnyNumber(double value) {
+        if (Math.abs(value) <= MAX_ANY_INTEGER && value == Math.floor(value)) { // not Math.rint: TeaVM routes it through long
+            writeUint8(125);
+            boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+            writeSignMagnitude(negative, (int) Math.abs(value));
+        } else if (isExactFloat32(value)) {
+            writeUint8(124);
+            writeFloat32((float) value);
+        } else {
+            writeUint8(123);
+            writeFloat64(value);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.vaultsync.crdt.id;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vaultsync.crdt.encoding.DecodingException;
+import org.vaultsync.crdt.encoding.Lib0Reader;
+import org.vaultsync.crdt.encoding.Lib0Writer;
+
+/**
+ * Deleted clock ranges per client. Ranges are appended as they happen; {@link #sortAndMerge} brings each client's
+ * ranges into ascending, non-overlapping form, which lookups and Yjs-identical encodings require.
+ */
+public final class DeleteSet {
+    private final Map<Integer, List<IdRange>> clients = new LinkedHashMap<>();
+
+    public void add(int client, int clock, int length) {
+        clients.computeIfAbsent(client, c -> new ArrayList<>()).add(new IdRange(clock, length));
+    }
+
+    public boolean isEmpty() {
+        return clients.isEmpty();
+    }
+
+    public Set<Integer> clients() {
+        return clients.keySet();
+    }
+
+    public List<IdRange> ranges(int client) {
+        List<IdRange> ranges = clients.get(client);
+        return ranges == null ? List.of() : ranges;
+    }
+
+    public void sortAndMerge() {
+        for (List<IdRange> ranges : clients.values()) {
+            ranges.sort((a, b) -> Integer.compare(a.clock, b.clock));
+            int kept = 1;
+            for (int i = 1; i < ranges.size(); i++) {
+                IdRange left = ranges.get(kept - 1);
+                IdRange right = ranges.get(i);
+                if (left.clock + left.length >= right.clock) {
+                    left.length = Math.max(left.length, right.clock + right.length - left.clock);
+                } else {
+                    ranges.set(kept++, right);
+                }
+            }
+            while (ranges.size() > kept) {
+                ranges.remove(ranges.size() - 1);
+            }
+        }
+    }
+
+    /** Whether the unit {@code (client, clock)} is deleted. Requires {@link #sortAndMerge} to have run. */
+    public boolean contains(int client, int clock) {
+        List<IdRange> ranges = clients.get(client);
+        if (ranges == null) {
+            return false;
+        }
+        int low = 0;
+        int high = ranges.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            IdRange range = ranges.get(mid);
+            if (clock < range.clock) {
+                high = mid - 1;
+            } else if (clock >= range.clock + range.length) {
+                low = mid + 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The union of several delete sets, sorted and merged (Yjs's {@code mergeDeleteSets}). */
+    public static DeleteSet merge(List<DeleteSet> sets) {
+        DeleteSet merged = new DeleteSet();
+        for (DeleteSet set : sets) {
+            for (Map.Entry<Integer, List<IdRange>> entry : set.clients.entrySet()) {
+                List<IdRange> target = merged.clients.computeIfAbsent(entry.getKey(), c -> new ArrayList<>());
+                for (IdRange range : entry.getValue()) {
+                    target.add(new IdRange(range.clock, range.length));
+                }
+            }
+        }
+        merged.sortAndMerge();
+        return merged;
+    }
+
+    /** Writes clients in descending order, each client's ranges as they are held. */
+    public void write(Lib0Writer writer) {
+        writer.writeVarUint(clients.size());
+        for (int client : ClientOrder.descending(clients.keySet())) {
+            List<IdRange> ranges = clients.get(client);
+            writer.writeVarUint(client);
+            writer.writeVarUint(ranges.size());
+            for (IdRange range : ranges) {
+                writer.writeVarUint(range.clock);
+                writer.writeVarUint(range.length);
+            }
+        }
+    }
+
+    /**
+     * Reads a delete set as Yjs does: a client listed twice gets both lists of ranges, a client with no ranges is
+     * dropped, ranges stay in wire order. A range reaching past clock 2^31 - 1 is rejected.
+     */
+    public static DeleteSet read(Lib0Reader reader) throws DecodingException {
+        DeleteSet ds = new DeleteSet();
+        int clientCount = reader.readCount(2);
+        for (int i = 0; i < clientCount; i++) {
+            int client = reader.readVarUint32();
+            int rangeCount = reader.readCount(2);
+            for (int r = 0; r < rangeCount; r++) {
+                int clock = reader.readVarUintAsInt();
+                int length = reader.readVarUintAsInt();
+                if (length > Integer.MAX_VALUE - clock) {
+                    throw new DecodingException("Deleted range " + clock + "+" + length + " of client "
+                            + Integer.toUnsignedString(client) + " goes beyond clock 2^31 - 1");
+                }
+                ds.add(client, clock, length);
+            }
+        }
+        return ds;
+    }
+
+    @Override
+    public String toString() {
+        return clients.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package org.vaultsync.crdt.structs;
+
+import java.util.List;
+import org.vaultsync.crdt.Transaction;
+import org.vaultsync.crdt.encoding.Lib0Writer;
+
+/**
+ * What an {@link Item} carries. Each kind has a fixed wire reference number (1-9), a length in clock units, and
+ * says whether it counts towards the visible length of a list. Kinds that may split and merge (strings, plain
+ * values, JSON, deleted ranges) override {@link #splice} and {@link #mergeWith}.
+ */
+public abstract class Content {
+    public abstract int ref();
+
+    public abstract int length();
+
+    public abstract boolean countable();
+
+    /** The values this content stands for, one per clock unit (empty for non-countable contents). */
+    public abstract List<Object> values();
+
+    /** Writes the payload, leaving out the first {@code offset} units. */
+    public abstract void write(Lib0Writer writer, int offset);
+
+    /** A copy that can be changed (spliced, merged) without touching this one. */
+    public abstract Content copy();
+
+    /** Keeps the first {@code offset} units here and returns the rest. */
+    public Content splice(int offset) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be split");
+    }
+
+    /** Appends {@code right} to this content if both are of a mergeable kind. */
+    public boolean mergeWith(Content right) {
+        return false;
+    }
+
+    public void integrate(Transaction transaction, Item item) {
+    }
+
+    public void delete(Transaction transaction) {
+    }
+
+    public void gc(StructStore store) {
+    }
+}

@@ -1,0 +1,45 @@
+package org.vaultsync.crdt.structs;
+
+import java.util.Collections;
+import java.util.List;
+import org.vaultsync.crdt.encoding.Lib0Writer;
+
+/** A rich-text embed (an object inside a text), stored as JSON text on the wire. */
+public final class ContentEmbed extends Content {
+    public static final int REF = 5;
+    private final Object embed;
+
+    public ContentEmbed(Object embed) {
+        this.embed = embed;
+    }
+
+    @Override
+    public int ref() {
+        return REF;
+    }
+
+    @Override
+    public int length() {
+        return 1;
+    }
+
+    @Override
+    public boolean countable() {
+        return true;
+    }
+
+    @Override
+    public List<Object> values() {
+        return Collections.singletonList(embed);
+    }
+
+    @Override
+    public void write(Lib0Writer writer, int offset) {
+        writer.writeVarString(ContentJson.stringify(embed));
+    }
+
+    @Override
+    public Content copy() {
+        return new ContentEmbed(embed);
+    }
+}

@@ -1,0 +1,142 @@
+package org.vaultsync.crdt.structs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vaultsync.crdt.Transaction;
+import org.vaultsync.crdt.id.DeleteSet;
+import org.vaultsync.crdt.id.Id;
+import org.vaultsync.crdt.id.StateVector;
+
+/**
+ * Every struct of a document, per client, sorted by clock and gap-free from clock 0: the client's state is the
+ * end of its last struct. Lookups by clock are binary searches.
+ */
+public final class StructStore {
+    private final Map<Integer, List<Struct>> clients = new LinkedHashMap<>();
+
+    public Set<Integer> clients() {
+        return clients.keySet();
+    }
+
+    /** The structs of a client (empty if unknown); the list is the store's own, callers may splice it. */
+    public List<Struct> structs(int client) {
+        List<Struct> structs = clients.get(client);
+        return structs == null ? List.of() : structs;
+    }
+
+    public int state(int client) {
+        List<Struct> structs = clients.get(client);
+        if (structs == null || structs.isEmpty()) {
+            return 0;
+        }
+        Struct last = structs.get(structs.size() - 1);
+        return last.clock + last.length;
+    }
+
+    public StateVector stateVector() {
+        StateVector sv = new StateVector();
+        for (Map.Entry<Integer, List<Struct>> entry : clients.entrySet()) {
+            List<Struct> structs = entry.getValue();
+            Struct last = structs.get(structs.size() - 1);
+            sv.set(entry.getKey(), last.clock + last.length);
+        }
+        return sv;
+    }
+
+    public void add(Struct struct) {
+        List<Struct> structs = clients.computeIfAbsent(struct.client, c -> new ArrayList<>());
+        if (!structs.isEmpty()) {
+            Struct last = structs.get(structs.size() - 1);
+            if (last.clock + last.length != struct.clock) {
+                throw new IllegalStateException("Struct " + struct + " does not continue " + last);
+            }
+        } else if (struct.clock != 0) {
+            throw new IllegalStateException("First struct of a client must start at clock 0: " + struct);
+        }
+        structs.add(struct);
+    }
+
+    /** Index of the struct containing {@code clock}; the clock must be below the client's state. */
+    public static int findIndex(List<Struct> structs, int clock) {
+        int low = 0;
+        int high = structs.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Struct struct = structs.get(mid);
+            if (clock < struct.clock) {
+                high = mid - 1;
+            } else if (clock >= struct.clock + struct.length) {
+                low = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        throw new IllegalStateException("No struct contains clock " + clock);
+    }
+
+    public Struct find(Id id) {
+        List<Struct> structs = structs(id.client);
+        return structs.get(findIndex(structs, id.clock));
+    }
+
+    public Struct find(int client, int clock) {
+        List<Struct> structs = structs(client);
+        return structs.get(findIndex(structs, clock));
+    }
+
+    /** Splits the item containing {@code clock} so that a struct starts there; returns that struct's index. */
+    public int findIndexCleanStart(Transaction transaction, List<Struct> structs, int clock) {
+        int index = findIndex(structs, clock);
+        Struct struct = structs.get(index);
+        if (struct.clock < clock && struct instanceof Item item) {
+            structs.add(index + 1, item.split(transaction, clock - item.clock));
+            return index + 1;
+        }
+        return index;
+    }
+
+    /** The struct starting at {@code id}, splitting an item if needed (GC structs are returned whole). */
+    public Struct findCleanStart(Transaction transaction, Id id) {
+        List<Struct> structs = structs(id.client);
+        return structs.get(findIndexCleanStart(transaction, structs, id.clock));
+    }
+
+    /** The struct ending at {@code id}, splitting an item if needed (GC structs are returned whole). */
+    public Struct findCleanEnd(Transaction transaction, Id id) {
+        List<Struct> structs = structs(id.client);
+        int index = findIndex(structs, id.clock);
+        Struct struct = structs.get(index);
+        if (id.clock != struct.clock + struct.length - 1 && struct instanceof Item item) {
+            structs.add(index + 1, item.split(transaction, id.clock - item.clock + 1));
+        }
+        return struct;
+    }
+
+    public void replace(Struct old, Struct replacement) {
+        List<Struct> structs = structs(old.client);
+        structs.set(findIndex(structs, old.clock), replacement);
+    }
+
+    /** The whole document's delete set: every maximal run of deleted structs per client. */
+    public DeleteSet deleteSet() {
+        DeleteSet ds = new DeleteSet();
+        for (Map.Entry<Integer, List<Struct>> entry : clients.entrySet()) {
+            List<Struct> structs = entry.getValue();
+            for (int i = 0; i < structs.size(); i++) {
+                Struct struct = structs.get(i);
+                if (struct.isDeleted()) {
+                    int clock = struct.clock;
+                    int length = struct.length;
+                    while (i + 1 < structs.size() && structs.get(i + 1).isDeleted()) {
+                        length += structs.get(++i).length;
+                    }
+                    ds.add(entry.getKey(), clock, length);
+                }
+            }
+        }
+        return ds;
+    }
+}

@@ -1,0 +1,66 @@
+package org.vaultsync.crdt.types;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vaultsync.crdt.encoding.Lib0Writer;
+import org.vaultsync.crdt.structs.ContentString;
+import org.vaultsync.crdt.structs.Item;
+
+/**
+ * A type our API does not surface (text, XML) or a root whose kind is not known yet (an update named it before
+ * the application asked for a map or an array). Its items are kept and re-encoded unchanged.
+ */
+public final class GenericType extends SharedType {
+    public static final int ROOT_PLACEHOLDER = -1;
+    public static final int TEXT = 2;
+    public static final int XML_ELEMENT = 3;
+    public static final int XML_HOOK = 5;
+
+    private final int typeRef;
+    /** Node name of an XML element or hook name of an XML hook; null for other kinds. */
+    private final String name;
+
+    public GenericType(int typeRef, String name) {
+        this.typeRef = typeRef;
+        this.name = name;
+    }
+
+    @Override
+    public int typeRef() {
+        return typeRef;
+    }
+
+    @Override
+    public void writeTypeRef(Lib0Writer writer) {
+        writer.writeVarUint(typeRef);
+        if (typeRef == XML_ELEMENT || typeRef == XML_HOOK) {
+            writer.writeVarString(name);
+        }
+    }
+
+    @Override
+    public SharedType copyEmpty() {
+        return new GenericType(typeRef, name);
+    }
+
+    /** Text kinds read as their visible characters (embeds and formats omitted); other kinds as their map part. */
+    @Override
+    public Object toJSON() {
+        if (typeRef == TEXT || typeRef == 6) {
+            StringBuilder text = new StringBuilder();
+            for (Item n = start; n != null; n = n.right) {
+                if (!n.isDeleted() && n.content instanceof ContentString s) {
+                    text.append(s.text());
+                }
+            }
+            return text.toString();
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (Map.Entry<String, Item> entry : map.entrySet()) {
+            if (!entry.getValue().isDeleted()) {
+                json.put(entry.getKey(), jsonOf(entry.getValue().lastValue()));
+            }
+        }
+        return json;
+    }
+}

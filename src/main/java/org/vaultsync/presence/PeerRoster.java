@@ -1,0 +1,86 @@
+package org.vaultsync.presence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vaultsync.sync.SyncEvent;
+import org.vaultsync.sync.SyncEvents;
+
+/**
+ * The people in the room, derived from awareness states only (the one source of truth for presence). Several
+ * awareness clients with the same {@code user.id} (a reconnect with a new client id, a second tab) are one person;
+ * states without a {@code user.id} (plain Yjs clients) count once per client id. Emits peer-joined / peer-left.
+ */
+public final class PeerRoster {
+    public static final String ANONYMOUS = "Anonymous";
+
+    private final Awareness awareness;
+    private final String selfId;
+    private final SyncEvents events;
+    private Map<String, PeerIdentity> remote = new LinkedHashMap<>();
+
+    public PeerRoster(Awareness awareness, String selfId, SyncEvents events) {
+        this.awareness = awareness;
+        this.selfId = selfId;
+        this.events = events;
+        awareness.addListener((change, origin) -> refresh());
+        refresh();
+    }
+
+    /** Remote people, by name then id. */
+    public List<PeerIdentity> remotePeers() {
+        List<PeerIdentity> peers = new ArrayList<>(remote.values());
+        peers.sort(Comparator.comparing(PeerIdentity::name).thenComparing(PeerIdentity::id));
+        return peers;
+    }
+
+    public int remoteCount() {
+        return remote.size();
+    }
+
+    private void refresh() {
+        Map<String, PeerIdentity> next = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Object> entry : awareness.getStates().entrySet()) {
+            if (entry.getKey() == awareness.clientId()) {
+                continue;
+            }
+            PeerIdentity peer = identityOf(entry.getKey(), entry.getValue());
+            if (!peer.id().equals(selfId)) {
+                next.putIfAbsent(peer.id(), peer);
+            }
+        }
+        Map<String, PeerIdentity> previous = remote;
+        remote = next;
+        for (PeerIdentity peer : next.values()) {
+            if (!previous.containsKey(peer.id())) {
+                events.emit(new SyncEvent.PeerJoined(peer));
+            }
+        }
+        for (PeerIdentity peer : previous.values()) {
+            if (!next.containsKey(peer.id())) {
+                events.emit(new SyncEvent.PeerLeft(peer.id(), peer.name()));
+            }
+        }
+    }
+
+    /** Reads {@code user: {id, name, color}}; anything missing or malformed falls back to a per-client identity. */
+    public static PeerIdentity identityOf(int clientId, Object state) {
+        String id = "client:" + Integer.toUnsignedString(clientId);
+        String name = ANONYMOUS;
+        String color = "";
+        if (state instanceof Map<?, ?> map && map.get("user") instanceof Map<?, ?> user) {
+            if (user.get("id") instanceof String s && !s.isEmpty()) {
+                id = s;
+            }
+            if (user.get("name") instanceof String s && !LocalIdentity.cleanName(s).isEmpty()) {
+                name = LocalIdentity.cleanName(s);
+            }
+            if (user.get("color") instanceof String s) {
+                color = s;
+            }
+        }
+        return new PeerIdentity(id, name, color);
+    }
+}

@@ -1,0 +1,7 @@
+package org.vaultsync.sync;
+
+/** A pending timer. Cancelling twice, or after it fired, is harmless. */
+@FunctionalInterface
+public interface Cancellable {
+    void cancel();
+}

@@ -1,0 +1,15 @@
+package org.vaultsync.sync;
+
+/** What the status indicator shows (product.md §2). */
+public enum ConnectionState {
+    /** Gray: not in any room. */
+    DISCONNECTED,
+    /** Yellow: establishing the signaling connection / joining. */
+    CONNECTING,
+    /** Green: the room is joined on the signaling server, with or without peers. */
+    CONNECTED,
+    /** Orange: connection lost, waiting for the next reconnect attempt. */
+    RETRYING,
+    /** Red: retries exhausted or a fatal problem; needs a manual retry. */
+    ERROR
+}

@@ -1,0 +1,325 @@
+package org.vaultsync.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vaultsync.presence.Awareness;
+import org.vaultsync.presence.AwarenessChange;
+import org.vaultsync.protocol.PeerMessage;
+import org.vaultsync.protocol.PeerMessageCodec;
+import org.vaultsync.protocol.ProtocolException;
+import org.vaultsync.sync.mesh.PeerChannel;
+import org.vaultsync.sync.mesh.RoomMesh;
+
+/**
+ * The y-protocols sync and awareness exchange over a room's channels (y-webrtc.md §4), interoperable with y-webrtc
+ * and better behaved: updates and step 2 answers are cut into valid updates of at most 16 KiB; an update is never
+ * echoed to the channel it came from and is relayed only to neighbours its sender is not connected to (as its
+ * sender advertises in awareness, see {@link MeshTopology}); a failed send or a gap in what arrived triggers a
+ * resync with that peer; and a periodic state-vector exchange repairs anything lost silently.
+ */
+public final class RoomSync implements RoomMesh.Listener {
+    public static final int MAX_UPDATE_BYTES = 16 * 1024;
+    public static final long ANTI_ENTROPY_INTERVAL_MILLIS = 30_000;
+    public static final long REPAIR_DELAY_MILLIS = 500;
+    /** WebRTC's SCTP max-message-size as browsers announce it: a larger message never reaches y-webrtc peers. */
+    public static final int MAX_MESSAGE_BYTES = 262_144;
+
+    private final SyncDocument doc;
+    private final Awareness awareness;
+    private final Scheduler scheduler;
+    private final SyncEvents events;
+    private final MeshTopology topology;
+    private final long antiEntropyInterval;
+    private final SyncStats stats = new SyncStats();
+    private final Map<PeerChannel, ChannelState> channels = new LinkedHashMap<>();
+    private final SyncDocument.UpdateListener docListener = this::onDocUpdate;
+    private final java.util.function.BiConsumer<AwarenessChange, Object> awarenessListener = this::onAwarenessChange;
+    private Cancellable antiEntropyTimer;
+    private boolean syncing;
+    private boolean closed;
+    private boolean reportedOversized;
+
+    private static final class ChannelState {
+        boolean synced;
+        byte[] remoteStateVector = new byte[] {0};
+        Cancellable repairTimer;
+        int repairAttempts;
+    }
+
+    public RoomSync(SyncDocument doc, Awareness awareness, String localPeerId, Scheduler scheduler, SyncEvents events) {
+        this(doc, awareness, localPeerId, scheduler, events, ANTI_ENTROPY_INTERVAL_MILLIS);
+    }
+
+    public RoomSync(SyncDocument doc, Awareness awareness, String localPeerId, Scheduler scheduler, SyncEvents events,
+                    long antiEntropyInterval) {
+        this.doc = doc;
+        this.awareness = awareness;
+        this.scheduler = scheduler;
+        this.events = events;
+        this.topology = new MeshTopology(awareness, localPeerId);
+        this.antiEntropyInterval = antiEntropyInterval;
+        doc.addUpdateListener(docListener);
+        awareness.addListener(awarenessListener);
+        scheduleAntiEntropy();
+    }
+
+    public SyncStats stats() {
+        return stats;
+    }
+
+    /** Every open non-broadcast channel has answered our step 1. */
+    public boolean isSynced() {
+        for (Map.Entry<PeerChannel, ChannelState> entry : channels.entrySet()) {
+            if (!entry.getKey().isBroadcast() && !entry.getValue().synced) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops listening and sending; the awareness removal of the local state is the caller's (it owns awareness). */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        doc.removeUpdateListener(docListener);
+        awareness.removeListener(awarenessListener);
+        if (antiEntropyTimer != null) {
+            antiEntropyTimer.cancel();
+        }
+        for (ChannelState state : channels.values()) {
+            cancelRepair(state);
+        }
+        channels.clear();
+    }
+
+    @Override
+    public void onChannelOpen(PeerChannel channel) {
+        if (closed) {
+            return;
+        }
+        channels.put(channel, new ChannelState());
+        send(channel, new PeerMessage.SyncStep1(doc.encodeStateVector()));
+        if (channel.isBroadcast()) {
+            // as y-webrtc: other tabs get our full state and our awareness, and are asked for theirs
+            sendMissing(channel, new byte[] {0});
+            send(channel, new PeerMessage.QueryAwareness());
+            send(channel, new PeerMessage.Awareness(awareness.encodeUpdate(List.of(awareness.clientId()))));
+        } else {
+            if (!awareness.getStates().isEmpty()) {
+                send(channel, new PeerMessage.Awareness(awareness.encodeAllStates()));
+            }
+            topology.linksChanged(channelIds());
+            if (!syncing) {
+                syncing = true;
+                events.emit(new SyncEvent.SyncStarted());
+            }
+        }
+    }
+
+    @Override
+    public void onChannelClosed(PeerChannel channel) {
+        ChannelState state = channels.remove(channel);
+        if (state != null) {
+            cancelRepair(state);
+        }
+        if (!closed && !channel.isBroadcast()) {
+            topology.linksChanged(channelIds());
+            checkSynced();
+        }
+    }
+
+    @Override
+    public void onChannelMessage(PeerChannel channel, byte[] bytes) {
+        ChannelState state = channels.get(channel);
+        if (closed || state == null) {
+            return;
+        }
+        stats.messagesReceived++;
+        try {
+            PeerMessage message = PeerMessageCodec.decode(bytes);
+            if (message instanceof PeerMessage.SyncStep1 step1) {
+                state.remoteStateVector = step1.stateVector();
+                sendMissing(channel, step1.stateVector());
+            } else if (message instanceof PeerMessage.SyncStep2 step2) {
+                doc.applyUpdate(step2.update(), channel);
+                if (!state.synced) {
+                    state.synced = true;
+                    checkSynced();
+                }
+                requestResyncIfIncomplete(channel, state);
+            } else if (message instanceof PeerMessage.SyncUpdate update) {
+                doc.applyUpdate(update.update(), channel);
+                requestResyncIfIncomplete(channel, state);
+            } else if (message instanceof PeerMessage.Awareness update) {
+                awareness.applyUpdate(update.update(), channel);
+            } else if (message instanceof PeerMessage.QueryAwareness) {
+                send(channel, new PeerMessage.Awareness(awareness.encodeAllStates()));
+            }
+        } catch (ProtocolException e) {
+            stats.malformedReceived++;
+        }
+    }
+
+    private void onDocUpdate(byte[] update, Object origin) {
+        if (closed) {
+            return;
+        }
+        PeerChannel from = origin instanceof PeerChannel channel && channels.containsKey(channel) ? channel : null;
+        List<byte[]> parts;
+        try {
+            parts = doc.split(update, MAX_UPDATE_BYTES);
+        } catch (ProtocolException e) {
+            parts = List.of(update);
+        }
+        for (PeerChannel channel : new ArrayList<>(channels.keySet())) {
+            if (channel == from || !channel.hasListeners()
+                    || (from != null && !topology.needsRelay(from, channel))) {
+                continue;
+            }
+            if (from == null) {
+                stats.updatesSent++;
+            } else {
+                stats.updatesRelayed++;
+            }
+            for (byte[] part : parts) {
+                stats.updateBytes += part.length + 4;
+                if (!send(channel, new PeerMessage.SyncUpdate(part))) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void onAwarenessChange(AwarenessChange change, Object origin) {
+        if (closed) {
+            return;
+        }
+        byte[] update = awareness.encodeUpdate(change.touched());
+        PeerChannel from = origin instanceof PeerChannel channel && channels.containsKey(channel) ? channel : null;
+        for (PeerChannel channel : new ArrayList<>(channels.keySet())) {
+            // same relay rule as for document updates: y-webrtc floods awareness (2·E messages per change,
+            // and every peer renews every 15 s); a missed relay is healed by the next renewal
+            if (channel != from && channel.hasListeners() && (from == null || topology.needsRelay(from, channel))) {
+                stats.awarenessSent++;
+                send(channel, new PeerMessage.Awareness(update));
+            }
+        }
+    }
+
+    private void sendMissing(PeerChannel channel, byte[] remoteStateVector) {
+        List<byte[]> parts;
+        try {
+            parts = doc.encodeMissing(remoteStateVector, MAX_UPDATE_BYTES);
+        } catch (ProtocolException e) {
+            stats.malformedReceived++;
+            return;
+        }
+        for (byte[] part : parts) {
+            stats.step2Sent++;
+            if (!send(channel, new PeerMessage.SyncStep2(part))) {
+                return;
+            }
+        }
+    }
+
+    /** Sends; a failed send schedules a repair (resync) of that channel instead of silently diverging. */
+    private boolean send(PeerChannel channel, PeerMessage message) {
+        byte[] bytes = PeerMessageCodec.encode(message);
+        if (message instanceof PeerMessage.SyncStep1) {
+            stats.step1Sent++;
+        }
+        if (bytes.length > MAX_MESSAGE_BYTES) {
+            // one indivisible value (e.g. a huge map entry) cannot be cut into valid updates: say so, once,
+            // instead of retrying a send that can never succeed
+            stats.failedSends++;
+            if (!reportedOversized) {
+                reportedOversized = true;
+                events.emit(new SyncEvent.Error("A change of " + (bytes.length / 1024)
+                        + " KiB is too large to share (the limit is 256 KiB); it stays on this device"));
+            }
+            return false;
+        }
+        if (channel.send(bytes)) {
+            stats.sent(bytes);
+            return true;
+        }
+        stats.failedSends++;
+        ChannelState state = channels.get(channel);
+        if (state != null) {
+            scheduleRepair(channel, state);
+        }
+        return false;
+    }
+
+    private void requestResyncIfIncomplete(PeerChannel channel, ChannelState state) {
+        if (doc.hasMissingDependencies()) {
+            scheduleRepair(channel, state);
+        }
+    }
+
+    /** Resync with one channel: our state vector (they answer with what we lack) and what they lack as far as known. */
+    private void scheduleRepair(PeerChannel channel, ChannelState state) {
+        if (state.repairTimer != null || closed) {
+            return;
+        }
+        long delay = REPAIR_DELAY_MILLIS << Math.min(state.repairAttempts, 6);
+        state.repairAttempts++;
+        state.repairTimer = scheduler.schedule(delay, () -> {
+            state.repairTimer = null;
+            if (closed || channels.get(channel) != state) {
+                return;
+            }
+            stats.resyncs++;
+            if (send(channel, new PeerMessage.SyncStep1(doc.encodeStateVector()))) {
+                sendMissing(channel, state.remoteStateVector);
+                if (state.repairTimer == null) {
+                    state.repairAttempts = 0;
+                }
+            }
+        });
+    }
+
+    private void scheduleAntiEntropy() {
+        if (antiEntropyInterval <= 0) {
+            return;
+        }
+        antiEntropyTimer = scheduler.schedule(antiEntropyInterval, () -> {
+            if (closed) {
+                return;
+            }
+            byte[] stateVector = doc.encodeStateVector();
+            for (PeerChannel channel : new ArrayList<>(channels.keySet())) {
+                send(channel, new PeerMessage.SyncStep1(stateVector));
+            }
+            scheduleAntiEntropy();
+        });
+    }
+
+    private void checkSynced() {
+        if (syncing && isSynced()) {
+            syncing = false;
+            events.emit(new SyncEvent.SyncCompleted());
+        }
+    }
+
+    private List<String> channelIds() {
+        List<String> ids = new ArrayList<>();
+        for (PeerChannel channel : channels.keySet()) {
+            if (!channel.isBroadcast()) {
+                ids.add(channel.id());
+            }
+        }
+        return ids;
+    }
+
+    private static void cancelRepair(ChannelState state) {
+        if (state.repairTimer != null) {
+            state.repairTimer.cancel();
+            state.repairTimer = null;
+        }
+    }
+}

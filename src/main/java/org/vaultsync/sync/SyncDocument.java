@@ -1,0 +1,37 @@
+package org.vaultsync.sync;
+
+import java.util.List;
+import org.vaultsync.protocol.ProtocolException;
+
+/**
+ * What the sync protocol needs from the room's document (a Yjs-compatible CRDT document; the CRDT engine provides
+ * the real implementation). Updates and state vectors are Yjs v1 bytes. Listeners are called synchronously for every
+ * change, local or applied, with the origin given to {@link #applyUpdate} (or the local origin for own edits).
+ */
+public interface SyncDocument {
+    byte[] encodeStateVector();
+
+    /**
+     * Everything a peer with {@code remoteStateVector} lacks, as one or more valid updates of at most {@code maxBytes}
+     * each (an item that alone exceeds the limit still travels, in an update of its own).
+     */
+    List<byte[]> encodeMissing(byte[] remoteStateVector, int maxBytes) throws ProtocolException;
+
+    /** {@code update} as several valid updates of at most {@code maxBytes} each, together equivalent to it. */
+    List<byte[]> split(byte[] update, int maxBytes) throws ProtocolException;
+
+    /** Applies an update; a malformed one throws and leaves the document unchanged. */
+    void applyUpdate(byte[] update, Object origin) throws ProtocolException;
+
+    /** True while applied changes wait for earlier ones that never arrived: a resync with their sender is due. */
+    boolean hasMissingDependencies();
+
+    void addUpdateListener(UpdateListener listener);
+
+    void removeUpdateListener(UpdateListener listener);
+
+    @FunctionalInterface
+    interface UpdateListener {
+        void onUpdate(byte[] update, Object origin);
+    }
+}

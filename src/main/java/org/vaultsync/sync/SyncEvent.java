@@ -1,0 +1,51 @@
+package org.vaultsync.sync;
+
+import org.vaultsync.presence.PeerIdentity;
+
+/** The events the sync layer reports to the API and the UI (product.md §2). */
+public sealed interface SyncEvent {
+    /** The event's name as the API spells it, e.g. {@code peer-joined}. */
+    String type();
+
+    record Connected(String roomCode) implements SyncEvent {
+        public String type() {
+            return "connected";
+        }
+    }
+
+    record Disconnected(String reason) implements SyncEvent {
+        public String type() {
+            return "disconnected";
+        }
+    }
+
+    record PeerJoined(PeerIdentity peer) implements SyncEvent {
+        public String type() {
+            return "peer-joined";
+        }
+    }
+
+    record PeerLeft(String peerId, String name) implements SyncEvent {
+        public String type() {
+            return "peer-left";
+        }
+    }
+
+    record SyncStarted() implements SyncEvent {
+        public String type() {
+            return "sync-started";
+        }
+    }
+
+    record SyncCompleted() implements SyncEvent {
+        public String type() {
+            return "sync-completed";
+        }
+    }
+
+    record Error(String message) implements SyncEvent {
+        public String type() {
+            return "error";
+        }
+    }
+}

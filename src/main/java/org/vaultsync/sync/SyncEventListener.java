@@ -1,0 +1,6 @@
+package org.vaultsync.sync;
+
+@FunctionalInterface
+public interface SyncEventListener {
+    void onEvent(SyncEvent event);
+}

@@ -1,0 +1,25 @@
+package org.vaultsync.sync;
+
+/** Counters of what one peer's sync layer sent and received; for measurements and tests. */
+public final class SyncStats {
+    public int updatesSent;
+    public int updatesRelayed;
+    /** Bytes of update messages (own and relayed), framing included. */
+    public long updateBytes;
+    public int step1Sent;
+    public int step2Sent;
+    public int awarenessSent;
+    public int messagesSent;
+    public long bytesSent;
+    public int failedSends;
+    public int resyncs;
+    public int messagesReceived;
+    public int malformedReceived;
+    public int largestMessage;
+
+    void sent(byte[] message) {
+        messagesSent++;
+        bytesSent += message.length;
+        largestMessage = Math.max(largestMessage, message.length);
+    }
+}

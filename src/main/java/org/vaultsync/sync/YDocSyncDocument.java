@@ -1,0 +1,75 @@
+package org.vaultsync.sync;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.vaultsync.crdt.Doc;
+import org.vaultsync.crdt.Subscription;
+import org.vaultsync.crdt.encoding.DecodingException;
+import org.vaultsync.crdt.update.InvalidUpdateException;
+import org.vaultsync.crdt.update.UpdateChunker;
+import org.vaultsync.protocol.ProtocolException;
+
+/** The room's Yjs-compatible {@link Doc} as the sync protocol sees it. */
+public final class YDocSyncDocument implements SyncDocument {
+    private final Doc doc;
+    private final Map<UpdateListener, Subscription> subscriptions = new HashMap<>();
+
+    public YDocSyncDocument(Doc doc) {
+        this.doc = doc;
+    }
+
+    public Doc doc() {
+        return doc;
+    }
+
+    @Override
+    public byte[] encodeStateVector() {
+        return doc.encodeStateVector();
+    }
+
+    @Override
+    public List<byte[]> encodeMissing(byte[] remoteStateVector, int maxBytes) throws ProtocolException {
+        try {
+            return UpdateChunker.split(doc.encodeStateAsUpdate(remoteStateVector), maxBytes);
+        } catch (InvalidUpdateException | DecodingException e) {
+            throw new ProtocolException("Bad state vector: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<byte[]> split(byte[] update, int maxBytes) throws ProtocolException {
+        try {
+            return UpdateChunker.split(update, maxBytes);
+        } catch (DecodingException e) {
+            throw new ProtocolException("Bad update: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void applyUpdate(byte[] update, Object origin) throws ProtocolException {
+        try {
+            doc.applyUpdate(update, origin);
+        } catch (InvalidUpdateException e) {
+            throw new ProtocolException("Bad update: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean hasMissingDependencies() {
+        return !doc.pending().isEmpty();
+    }
+
+    @Override
+    public void addUpdateListener(UpdateListener listener) {
+        subscriptions.put(listener, doc.onUpdate((update, origin, transaction) -> listener.onUpdate(update, origin)));
+    }
+
+    @Override
+    public void removeUpdateListener(UpdateListener listener) {
+        Subscription subscription = subscriptions.remove(listener);
+        if (subscription != null) {
+            subscription.unsubscribe();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.vaultsync.presence;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** In-memory {@link PreferenceStore}: the browser's localStorage stand-in for tests. */
+public final class MapPreferenceStore implements PreferenceStore {
+    final Map<String, String> values = new HashMap<>();
+
+    @Override
+    public String get(String key) {
+        return values.get(key);
+    }
+
+    @Override
+    public void put(String key, String value) {
+        values.put(key, value);
+    }
+}

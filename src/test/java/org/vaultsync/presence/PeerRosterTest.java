@@ -1,0 +1,78 @@
+package org.vaultsync.presence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vaultsync.sync.SyncEvent;
+import org.vaultsync.sync.SyncEvents;
+import org.vaultsync.sync.VirtualScheduler;
+
+class PeerRosterTest {
+    private final VirtualScheduler clock = new VirtualScheduler();
+    private final SyncEvents events = new SyncEvents();
+    private final List<SyncEvent> seen = new ArrayList<>();
+    private final Awareness mine = new Awareness(10, clock);
+    private final PeerRoster roster;
+
+    PeerRosterTest() {
+        events.add(seen::add);
+        mine.setLocalStateField("user", Map.of("id", "me", "name", "Me", "color", "#000"));
+        roster = new PeerRoster(mine, "me", events);
+    }
+
+    private Awareness peer(int clientId, String userId, String name) throws Exception {
+        Awareness other = new Awareness(clientId, clock);
+        if (userId != null) {
+            other.setLocalStateField("user", Map.of("id", userId, "name", name, "color", "#123456"));
+        } else {
+            other.setLocalStateField("cursor", 0);
+        }
+        mine.applyUpdate(other.encodeAllStates(), "remote");
+        return other;
+    }
+
+    @Test
+    void peersJoinAndLeaveWithIdAndName() throws Exception {
+        Awareness bob = peer(20, "bob-id", "Bob");
+        assertEquals(List.of(new SyncEvent.PeerJoined(new PeerIdentity("bob-id", "Bob", "#123456"))), seen);
+        assertEquals(1, roster.remoteCount());
+        bob.destroy();
+        mine.applyUpdate(bob.encodeUpdate(List.of(20)), "remote");
+        assertEquals(new SyncEvent.PeerLeft("bob-id", "Bob"), seen.get(1));
+        assertEquals(0, roster.remoteCount());
+    }
+
+    @Test
+    void onePersonWithTwoClientIdsCountsOnce() throws Exception {
+        peer(20, "bob-id", "Bob");
+        peer(21, "bob-id", "Bob");
+        assertEquals(1, roster.remoteCount());
+        assertEquals(1, seen.size());
+    }
+
+    @Test
+    void ourOwnOtherTabIsNotARemotePeer() throws Exception {
+        peer(30, "me", "Me");
+        assertEquals(0, roster.remoteCount());
+    }
+
+    @Test
+    void plainYjsClientsWithoutUserCountPerClient() throws Exception {
+        peer(40, null, null);
+        peer(41, null, null);
+        assertEquals(2, roster.remoteCount());
+        assertEquals("Anonymous", roster.remotePeers().get(0).name());
+        assertEquals("client:40", roster.remotePeers().get(0).id());
+    }
+
+    @Test
+    void timedOutPeersLeave() throws Exception {
+        peer(20, "bob-id", "Bob");
+        clock.advance(31_000);
+        assertEquals(0, roster.remoteCount());
+        assertEquals(new SyncEvent.PeerLeft("bob-id", "Bob"), seen.get(seen.size() - 1));
+    }
+}

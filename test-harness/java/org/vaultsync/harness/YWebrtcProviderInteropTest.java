@@ -1,0 +1,224 @@
+package org.vaultsync.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.vaultsync.crdt.Canonical;
+import org.vaultsync.crdt.Doc;
+import org.vaultsync.crdt.Hex;
+import org.vaultsync.json.Json;
+import org.vaultsync.presence.LocalIdentity;
+import org.vaultsync.presence.PreferenceStore;
+import org.vaultsync.room.RoomCode;
+import org.vaultsync.room.RoomName;
+import org.vaultsync.sync.ConnectionState;
+import org.vaultsync.sync.RoomSession;
+import org.vaultsync.sync.RoomSync;
+import org.vaultsync.sync.YDocSyncDocument;
+
+/**
+ * A real y-webrtc 10.3.0 WebrtcProvider (yjs 13.6.33, in Node) and our RoomSession meet through y-webrtc's own
+ * signaling server (bin/server.js on 127.0.0.1) over real WebSockets: announce, offer/answer with glare tokens,
+ * then the peer protocol over a data channel stand-in (only WebRTC itself is replaced, see ywebrtc-client.mjs).
+ * Both must agree on the document and see each other in awareness.
+ */
+class YWebrtcProviderInteropTest {
+    private static final Path NODE_DIR = Path.of("test-harness", "node");
+    private final List<Process> processes = new ArrayList<>();
+    private final List<String> jsErrors = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Map<?, ?>> lastState = new AtomicReference<>();
+
+    @AfterEach
+    void stopProcesses() throws Exception {
+        for (Process process : processes) {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private Process node(String script, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", script).directory(NODE_DIR.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Map<String, Object> command(Object... keyValues) {
+        Map<String, Object> command = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            command.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return command;
+    }
+
+    @Test
+    void realYWebrtcProviderAndOurSessionSyncThroughTheRealSignalingServer() throws Exception {
+        if (!Files.isDirectory(NODE_DIR.resolve("node_modules").resolve("y-webrtc"))) {
+            throw new IllegalStateException("Run from the repository root with test-harness/node installed (npm ci)");
+        }
+        int port = freePort();
+        Process server = node("ywebrtc-signaling.mjs", Map.of("PORT", String.valueOf(port)));
+        BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String started;
+        while ((started = serverOut.readLine()) != null && !started.equals("listening")) {
+            // the reference server announces itself first
+        }
+        assertEquals("listening", started);
+
+        EventLoop loop = new EventLoop();
+        Process client = node("ywebrtc-client.mjs", System.getenv("BRIDGE_DEBUG") == null ? Map.of() : Map.of("BRIDGE_DEBUG", "1"));
+        Writer toClient = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8);
+        NodeBridgePeerTransport bridge = new NodeBridgePeerTransport(toClient, loop);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    Map<?, ?> event = (Map<?, ?>) Json.parse(line);
+                    int pc = event.get("pc") instanceof Number n ? n.intValue() : -1;
+                    switch ((String) event.get("ev")) {
+                        case "dc-open" -> loop.post(() -> bridge.opened(pc, ((Number) event.get("java")).intValue()));
+                        case "dc-send" -> {
+                            byte[] data = Hex.parse((String) event.get("hex"));
+                            loop.post(() -> bridge.data(pc, data));
+                        }
+                        case "dc-close" -> loop.post(() -> bridge.closed(pc));
+                        case "state" -> lastState.set(event);
+                        default -> jsErrors.add(String.valueOf(event.get("message")));
+                    }
+                }
+            } catch (Exception e) {
+                jsErrors.add(e.toString());
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+
+        RoomCode code = RoomCode.parse("NTX-Y23");
+        Random random = new Random(42);
+        Map<String, String> preferences = new LinkedHashMap<>();
+        PreferenceStore store = new PreferenceStore() {
+            public String get(String key) {
+                return preferences.get(key);
+            }
+
+            public void put(String key, String value) {
+                preferences.put(key, value);
+            }
+        };
+        LocalIdentity identity = LocalIdentity.load(store, random::nextBytes);
+        identity.rename("Java peer");
+        RoomSession session = new RoomSession(new WebSocketSignalingTransport(URI.create("ws://127.0.0.1:" + port), loop),
+                bridge, null, loop, random::nextDouble, random::nextBytes, identity);
+        Doc doc = new Doc(random::nextBytes);
+        doc.setClientId(1);
+        doc.getMap("m").set("unit", "Atlas AS7-D");
+        doc.getArray("a");
+        session.join(code, new YDocSyncDocument(doc), 1);
+        toClient.write(Json.stringify(command("cmd", "start", "url", "ws://127.0.0.1:" + port,
+                "room", RoomName.of(code), "clientID", 2.0, "name", "JS peer")) + "\n");
+        toClient.write(Json.stringify(command("cmd", "set", "key", "pilot", "value", "Natasha Kerensky")) + "\n");
+        toClient.flush();
+
+        assertTrue(loop.runUntil(() -> session.status().state() == ConnectionState.CONNECTED
+                && session.peers().size() == 1 && "Natasha Kerensky".equals(doc.getMap("m").get("pilot")), 20_000),
+                () -> "no peer: " + session.status() + " " + session.peers() + " js errors " + jsErrors);
+        assertEquals("JS peer", session.peers().get(0).name());
+
+        doc.getMap("m").set("from-java", "yes");
+        toClient.write(Json.stringify(command("cmd", "set", "key", "from-js", "value", "yes")) + "\n");
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            rows.add("row " + i + ": ER large laser, right arm");
+        }
+        doc.getArray("a").push(rows);
+        toClient.flush();
+        assertTrue(loop.runUntil(() -> converged(doc, toClient, loop), 20_000),
+                () -> "not converged: " + lastState.get() + " js errors " + jsErrors);
+        assertTrue(bridge.largestMessageToJs <= RoomSync.MAX_UPDATE_BYTES + 8, "largest " + bridge.largestMessageToJs);
+        Map<?, ?> jsAwareness = (Map<?, ?>) lastState.get().get("awareness");
+        Map<?, ?> javaSeenByJs = (Map<?, ?>) jsAwareness.get("1");
+        assertEquals("Java peer", ((Map<?, ?>) javaSeenByJs.get("user")).get("name"));
+        assertEquals(1.0, lastState.get().get("webrtcPeers"));
+        assertTrue(jsErrors.isEmpty(), jsErrors.toString());
+
+        // the real signaling server goes away: we retry (backoff), the data channel carries on, and once the
+        // server is back on the same port we are connected again
+        server.destroy();
+        assertTrue(server.waitFor(5, TimeUnit.SECONDS));
+        assertTrue(loop.runUntil(() -> session.status().state() == ConnectionState.RETRYING, 10_000),
+                () -> "not retrying: " + session.status());
+        doc.getMap("m").set("during-outage", "java");
+        toClient.write(Json.stringify(command("cmd", "set", "key", "outage-js", "value", "js")) + "\n");
+        toClient.flush();
+        assertTrue(loop.runUntil(() -> "js".equals(doc.getMap("m").get("outage-js")) && converged(doc, toClient, loop),
+                10_000), "peers keep syncing without signaling");
+        Process restarted = node("ywebrtc-signaling.mjs", Map.of("PORT", String.valueOf(port)));
+        BufferedReader restartedOut = new BufferedReader(new InputStreamReader(restarted.getInputStream(),
+                StandardCharsets.UTF_8));
+        while ((started = restartedOut.readLine()) != null && !started.equals("listening")) {
+            // banner first
+        }
+        assertTrue(loop.runUntil(() -> session.status().state() == ConnectionState.CONNECTED, 40_000),
+                () -> "did not reconnect: " + session.status());
+        assertEquals(1, session.peers().size());
+
+        session.leave();
+        assertTrue(loop.runUntil(() -> {
+            Map<?, ?> state = requestState(toClient, loop);
+            return state != null && !((Map<?, ?>) state.get("awareness")).containsKey("1");
+        }, 10_000), "the y-webrtc peer learns at once that we left");
+    }
+
+    private Map<?, ?> requestState(Writer toClient, EventLoop loop) {
+        lastState.set(null);
+        try {
+            toClient.write("{\"cmd\":\"state\"}\n");
+            toClient.flush();
+            loop.runUntil(() -> lastState.get() != null, 2_000);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return lastState.get();
+    }
+
+    private boolean converged(Doc doc, Writer toClient, EventLoop loop) {
+        Map<?, ?> state = requestState(toClient, loop);
+        if (state == null) {
+            return false;
+        }
+        Map<?, ?> json = (Map<?, ?>) state.get("json");
+        return Canonical.json(json.get("m")).equals(Canonical.json(doc.getMap("m").toJSON()))
+                && Canonical.json(json.get("a")).equals(Canonical.json(doc.getArray("a").toJSON()))
+                && Hex.of(doc.encodeStateVector()).equals(state.get("stateVector"))
+                && Boolean.FALSE.equals(state.get("pending"));
+    }
+}
