@@ -151,7 +151,7 @@ public final class SignalingBench {
                         "--port", String.valueOf(port), "--max-connections-per-address", "100000",
                         "--messages-per-second", "100000", "--message-burst", "100000", "--idle-timeout-seconds", "3600");
             } else {
-                builder = new ProcessBuilder("node", "test-harness/node/signaling-server-loopback.mjs");
+                builder = new ProcessBuilder("node", "test-harness/node/ywebrtc-signaling.mjs");
                 builder.environment().put("PORT", String.valueOf(port));
             }
             Path log = Files.createTempFile("bench-" + name().toLowerCase(Locale.ROOT), ".log");
