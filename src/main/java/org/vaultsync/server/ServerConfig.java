@@ -1,21 +1,41 @@
 package org.vaultsync.server;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.vaultsync.server.signaling.SignalingLimits;
 
 /**
  * How the server is started: from command-line flags, falling back to environment variables, then to
- * defaults that are safe on a developer machine (loopback only, port 8080).
+ * defaults that are safe on a developer machine (loopback only, port 8080, one node without Redis).
+ *
+ * @param redisUrl   Redis to fan signaling out through ({@code redis://host:port}), or {@code null} for one node
+ * @param trustProxy take the client address from {@code Forwarded}/{@code X-Forwarded-For} (only behind a proxy)
  */
-public record ServerConfig(String host, int port) {
+public record ServerConfig(String host, int port, SignalingLimits limits, String redisUrl, boolean trustProxy) {
     public static final int DEFAULT_PORT = 8080;
     public static final String LOOPBACK = "127.0.0.1";
     public static final String ALL_INTERFACES = "0.0.0.0";
 
     public static final String USAGE = """
-            Usage: vault-sync-server [--port N] [--host ADDRESS | --bind-all]
+            Usage: vault-sync-server [options]
               --port N        port to listen on (env VAULT_SYNC_PORT; default 8080; 0 picks a free port)
               --host ADDRESS  address to bind (env VAULT_SYNC_HOST; default 127.0.0.1)
               --bind-all      listen on every interface (same as --host 0.0.0.0)
+              --redis URL     fan signaling out to other nodes through Redis, e.g. redis://127.0.0.1:6379
+                              (env VAULT_SYNC_REDIS_URL; default: none, one node)
+              --trust-proxy   take client addresses from Forwarded / X-Forwarded-For (env VAULT_SYNC_TRUST_PROXY=true);
+                              only when a reverse proxy is the sole way in
+            Signaling limits (env VAULT_SYNC_ + the flag in upper case with _, e.g. VAULT_SYNC_MAX_FRAME_BYTES):
+              --max-frame-bytes N                 largest frame (default 262144)
+              --max-topics-per-connection N       (default 100)
+              --max-connections-per-address N     (default 64)
+              --max-connections N                 (default 50000)
+              --messages-per-second N             sustained rate per connection (default 50)
+              --message-burst N                   burst per connection (default 200)
+              --max-queued-bytes N                unsent bytes per connection before it counts as too slow (default 1048576)
+              --idle-timeout-seconds N            close after N s without a message (default 60)
+              --ping-interval-seconds N           WebSocket ping interval; a missed pong closes (default 30)
             """;
 
     public ServerConfig {
@@ -25,20 +45,105 @@ public record ServerConfig(String host, int port) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("Host must not be empty");
         }
+        if (limits == null) {
+            throw new IllegalArgumentException("Limits must be given");
+        }
+        if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+            throw new IllegalArgumentException("Redis URL must start with redis:// or rediss://, got '" + redisUrl + "'");
+        }
+    }
+
+    /** One node, default limits. */
+    public ServerConfig(String host, int port) {
+        this(host, port, SignalingLimits.DEFAULTS, null, false);
+    }
+
+    public ServerConfig withLimits(SignalingLimits newLimits) {
+        return new ServerConfig(host, port, newLimits, redisUrl, trustProxy);
+    }
+
+    public ServerConfig withRedis(String url) {
+        return new ServerConfig(host, port, limits, url, trustProxy);
     }
 
     public static ServerConfig parse(String[] args, Map<String, String> env) {
         String host = env.getOrDefault("VAULT_SYNC_HOST", LOOPBACK);
-        int port = env.containsKey("VAULT_SYNC_PORT") ? parsePort(env.get("VAULT_SYNC_PORT"), "VAULT_SYNC_PORT") : DEFAULT_PORT;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = parsePort(valueAfter(args, i++), "--port");
-                case "--host" -> host = valueAfter(args, i++);
-                case "--bind-all" -> host = ALL_INTERFACES;
-                default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);
+        int port = env.containsKey("VAULT_SYNC_PORT") ? parseInt(env.get("VAULT_SYNC_PORT"), "VAULT_SYNC_PORT") : DEFAULT_PORT;
+        String redis = blankToNull(env.get("VAULT_SYNC_REDIS_URL"));
+        boolean trustProxy = "true".equalsIgnoreCase(env.getOrDefault("VAULT_SYNC_TRUST_PROXY", "false"));
+        SignalingLimits limits = SignalingLimits.DEFAULTS;
+        for (LimitOption option : LimitOption.values()) {
+            String value = env.get(option.envName());
+            if (value != null) {
+                limits = option.apply(limits, parseInt(value, option.envName()));
             }
         }
-        return new ServerConfig(host, port);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--port" -> port = parseInt(valueAfter(args, i++), "--port");
+                case "--host" -> host = valueAfter(args, i++);
+                case "--bind-all" -> host = ALL_INTERFACES;
+                case "--redis" -> redis = valueAfter(args, i++);
+                case "--trust-proxy" -> trustProxy = true;
+                default -> {
+                    LimitOption option = LimitOption.forFlag(arg);
+                    if (option == null) {
+                        throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+                    }
+                    limits = option.apply(limits, parseInt(valueAfter(args, i++), arg));
+                }
+            }
+        }
+        return new ServerConfig(host, port, limits, redis, trustProxy);
+    }
+
+    /** The numeric signaling limits, each settable by flag and by environment variable. */
+    private enum LimitOption {
+        MAX_FRAME_BYTES((l, v) -> l.withMaxFrameBytes(v)),
+        MAX_TOPICS_PER_CONNECTION((l, v) -> l.withMaxTopicsPerConnection(v)),
+        MAX_CONNECTIONS_PER_ADDRESS((l, v) -> l.withMaxConnectionsPerAddress(v)),
+        MAX_CONNECTIONS((l, v) -> l.withMaxConnections(v)),
+        MESSAGES_PER_SECOND((l, v) -> l.withRate(v, l.messageBurst())),
+        MESSAGE_BURST((l, v) -> l.withRate(l.messagesPerSecond(), v)),
+        MAX_QUEUED_BYTES((l, v) -> l.withMaxQueuedBytes(v)),
+        IDLE_TIMEOUT_SECONDS((l, v) -> l.withTimers(Duration.ofSeconds(v), l.pingInterval())),
+        PING_INTERVAL_SECONDS((l, v) -> l.withTimers(l.idleTimeout(), Duration.ofSeconds(v)));
+
+        private final BiFunction<SignalingLimits, Integer, SignalingLimits> setter;
+
+        LimitOption(BiFunction<SignalingLimits, Integer, SignalingLimits> setter) {
+            this.setter = setter;
+        }
+
+        String flag() {
+            return "--" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        String envName() {
+            return "VAULT_SYNC_" + name();
+        }
+
+        SignalingLimits apply(SignalingLimits limits, int value) {
+            try {
+                return setter.apply(limits, value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(flag() + ": " + e.getMessage());
+            }
+        }
+
+        static LimitOption forFlag(String flag) {
+            for (LimitOption option : values()) {
+                if (option.flag().equals(flag)) {
+                    return option;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String valueAfter(String[] args, int i) {
@@ -48,7 +153,7 @@ public record ServerConfig(String host, int port) {
         return args[i + 1];
     }
 
-    private static int parsePort(String text, String source) {
+    private static int parseInt(String text, String source) {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {

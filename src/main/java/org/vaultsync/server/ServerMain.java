@@ -11,6 +11,10 @@ public final class ServerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+            System.out.print(ServerConfig.USAGE);
+            return;
+        }
         ServerConfig config;
         try {
             config = ServerConfig.parse(args, System.getenv());
@@ -21,7 +25,8 @@ public final class ServerMain {
         }
         VaultSyncServer server = VaultSyncServer.start(config, WebAppAssets.fromClasspath());
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
-        LOG.info("Vault Sync is serving on {}", server.baseUri());
+        LOG.info("Vault Sync is serving on {} (signaling at {}; {})", server.baseUri(), server.signalingUri(),
+                config.redisUrl() == null ? "one node, no Redis" : "fanned out through Redis");
         server.join();
     }
 }
