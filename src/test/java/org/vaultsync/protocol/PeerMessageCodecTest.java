@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vaultsync.crdt.Hex;
+import org.vaultsync.crdt.conformance.VectorFiles;
 import org.vaultsync.json.Json;
 
 class PeerMessageCodecTest {
     private static Map<?, ?> vectors() throws Exception {
-        Path file = Path.of(System.getProperty("vaultsync.shared", "../shared"), "conformance", "yjs-vectors",
-                "protocol-messages.json");
-        return (Map<?, ?>) Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+        return (Map<?, ?>) VectorFiles.json("protocol-messages.json");
     }
 
     private static String vector(String keyStart) throws Exception {

@@ -7,25 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vaultsync.json.Json;
+import org.vaultsync.testing.SignalingTraces;
 
 class SignalingCodecTest {
-    static Path signalingTraces() {
-        return Path.of(System.getProperty("vaultsync.shared", "../shared"), "conformance", "yjs-vectors", "signaling");
-    }
-
     /** Every frame of the real y-webrtc sessions, in both directions. */
     static List<String> traceFrames(String file) throws Exception {
         List<String> frames = new ArrayList<>();
-        for (String line : Files.readAllLines(signalingTraces().resolve(file), StandardCharsets.UTF_8)) {
-            Map<?, ?> entry = (Map<?, ?>) Json.parse(line);
+        for (Map<String, Object> entry : SignalingTraces.events(file)) {
             if (entry.get("frame") instanceof String frame) {
                 frames.add(frame);
             }

@@ -20,7 +20,7 @@ public final class VectorFiles {
     }
 
     public static List<String> scenarioFiles() {
-        Map<?, ?> index = (Map<?, ?>) read("INDEX.json");
+        Map<?, ?> index = (Map<?, ?>) json("INDEX.json");
         List<String> files = new ArrayList<>();
         for (Object entry : (List<?>) index.get("scenarios")) {
             files.add((String) ((Map<?, ?>) entry).get("file"));
@@ -30,10 +30,11 @@ public final class VectorFiles {
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> scenario(String file) {
-        return (Map<String, Object>) read(file);
+        return (Map<String, Object>) json(file);
     }
 
-    private static Object read(String file) {
+    /** Any JSON file of the vectors, e.g. {@code protocol-messages.json}. */
+    public static Object json(String file) {
         String path = "yjs-vectors/" + file;
         try (InputStream in = VectorFiles.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.vaultsync.json.Json;
+import org.vaultsync.testing.SignalingTraces;
 import org.vaultsync.server.ServerConfig;
 import org.vaultsync.server.VaultSyncServer;
 import org.vaultsync.server.WebAppAssets;
@@ -75,17 +76,7 @@ class SignalingProtocolTest {
     }
 
     private static List<Map<String, Object>> readTrace(String name) throws Exception {
-        List<Map<String, Object>> events = new ArrayList<>();
-        try (InputStream in = SignalingProtocolTest.class.getResourceAsStream("/signaling/" + name)) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> event = (Map<String, Object>) Json.parse(line);
-                    events.add(event);
-                }
-            }
-        }
-        return events;
+        return SignalingTraces.events(name);
     }
 
     @Test
