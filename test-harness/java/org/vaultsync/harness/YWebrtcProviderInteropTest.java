@@ -34,10 +34,13 @@ import org.vaultsync.sync.ConnectionState;
 import org.vaultsync.sync.RoomSession;
 import org.vaultsync.sync.RoomSync;
 import org.vaultsync.sync.YDocSyncDocument;
+import org.vaultsync.server.ServerConfig;
+import org.vaultsync.server.VaultSyncServer;
+import org.vaultsync.server.WebAppAssets;
 
 /**
- * A real y-webrtc 10.3.0 WebrtcProvider (yjs 13.6.33, in Node) and our RoomSession meet through y-webrtc's own
- * signaling server (bin/server.js on 127.0.0.1) over real WebSockets: announce, offer/answer with glare tokens,
+ * A real y-webrtc 10.3.0 WebrtcProvider (yjs 13.6.33, in Node) and our RoomSession meet through a signaling server
+ * (y-webrtc's own bin/server.js on 127.0.0.1, and ours) over real WebSockets: announce, offer/answer with glare tokens,
  * then the peer protocol over a data channel stand-in (only WebRTC itself is replaced, see ywebrtc-client.mjs).
  * Both must agree on the document and see each other in awareness.
  */
@@ -80,19 +83,74 @@ class YWebrtcProviderInteropTest {
         return command;
     }
 
+    /** A signaling server that can be stopped and started again on the same port, as after an outage. */
+    private interface SignalingServer {
+        void start(int port) throws Exception;
+
+        void stop() throws Exception;
+    }
+
+    /** y-webrtc's own bin/server.js, through a wrapper that binds it to 127.0.0.1. */
+    private final class ReferenceSignalingServer implements SignalingServer {
+        private Process process;
+
+        @Override
+        public void start(int port) throws Exception {
+            process = node("ywebrtc-signaling.mjs", Map.of("PORT", String.valueOf(port)));
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("listening")) {
+                // the reference server announces itself first
+            }
+            assertEquals("listening", line);
+        }
+
+        @Override
+        public void stop() throws Exception {
+            process.destroy();
+            assertTrue(process.waitFor(5, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Our own server, the one the app ships with. */
+    private static final class OurSignalingServer implements SignalingServer {
+        private VaultSyncServer server;
+
+        @Override
+        public void start(int port) throws Exception {
+            server = VaultSyncServer.start(new ServerConfig(ServerConfig.LOOPBACK, port), WebAppAssets.fromClasspath());
+        }
+
+        @Override
+        public void stop() {
+            if (server != null) {
+                server.stop();
+                server = null;
+            }
+        }
+    }
+
     @Test
-    void realYWebrtcProviderAndOurSessionSyncThroughTheRealSignalingServer() throws Exception {
+    void realYWebrtcProviderAndOurSessionSyncThroughYWebrtcsOwnSignalingServer() throws Exception {
+        realYWebrtcProviderAndOurSessionSync(new ReferenceSignalingServer());
+    }
+
+    @Test
+    void realYWebrtcProviderAndOurSessionSyncThroughOurSignalingServer() throws Exception {
+        OurSignalingServer ours = new OurSignalingServer();
+        try {
+            realYWebrtcProviderAndOurSessionSync(ours);
+        } finally {
+            ours.stop();
+        }
+    }
+
+    private void realYWebrtcProviderAndOurSessionSync(SignalingServer server) throws Exception {
         if (!Files.isDirectory(NODE_DIR.resolve("node_modules").resolve("y-webrtc"))) {
             throw new IllegalStateException("Run from the repository root with test-harness/node installed (npm ci)");
         }
         int port = freePort();
-        Process server = node("ywebrtc-signaling.mjs", Map.of("PORT", String.valueOf(port)));
-        BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String started;
-        while ((started = serverOut.readLine()) != null && !started.equals("listening")) {
-            // the reference server announces itself first
-        }
-        assertEquals("listening", started);
+        server.start(port);
 
         EventLoop loop = new EventLoop();
         Process client = node("ywebrtc-client.mjs", System.getenv("BRIDGE_DEBUG") == null ? Map.of() : Map.of("BRIDGE_DEBUG", "1"));
@@ -172,8 +230,7 @@ class YWebrtcProviderInteropTest {
 
         // the real signaling server goes away: we retry (backoff), the data channel carries on, and once the
         // server is back on the same port we are connected again
-        server.destroy();
-        assertTrue(server.waitFor(5, TimeUnit.SECONDS));
+        server.stop();
         assertTrue(loop.runUntil(() -> session.status().state() == ConnectionState.RETRYING, 10_000),
                 () -> "not retrying: " + session.status());
         doc.getMap("m").set("during-outage", "java");
@@ -181,12 +238,7 @@ class YWebrtcProviderInteropTest {
         toClient.flush();
         assertTrue(loop.runUntil(() -> "js".equals(doc.getMap("m").get("outage-js")) && converged(doc, toClient, loop),
                 10_000), "peers keep syncing without signaling");
-        Process restarted = node("ywebrtc-signaling.mjs", Map.of("PORT", String.valueOf(port)));
-        BufferedReader restartedOut = new BufferedReader(new InputStreamReader(restarted.getInputStream(),
-                StandardCharsets.UTF_8));
-        while ((started = restartedOut.readLine()) != null && !started.equals("listening")) {
-            // banner first
-        }
+        server.start(port);
         assertTrue(loop.runUntil(() -> session.status().state() == ConnectionState.CONNECTED, 40_000),
                 () -> "did not reconnect: " + session.status());
         assertEquals(1, session.peers().size());
