@@ -37,8 +37,8 @@ class ChaosConvergenceTest {
     }
 
     @Test
-    void thousandSeededChaosRunsWithTheYjsEngineConverge() {
-        int runs = Integer.getInteger("sim.yjsRuns", 1000);
+    void twoThousandSeededChaosRunsWithTheYjsEngineConverge() {
+        int runs = Integer.getInteger("sim.yjsRuns", 2000);
         long started = System.nanoTime();
         for (long seed = 1; seed <= runs; seed++) {
             ChaosScenario run = new ChaosScenario(seed, peersFor(seed), true);
