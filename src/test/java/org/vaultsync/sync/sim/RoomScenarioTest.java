@@ -233,4 +233,33 @@ class RoomScenarioTest {
         assertEquals(1, a.session.reachablePeerCount());
         assertFalse(a.session.stats().malformedReceived > 0);
     }
+
+    /**
+     * Chaos seed 1513 (18 peers): a peer's subscribe was in flight when a 1.4 s partition cut it from the signaling
+     * server. The WebSocket survived (healed before the break was noticed) but the simulator had dropped the frame,
+     * so the peer stayed "connected, 0 peers" for good: its announces reached everyone, their offers never reached
+     * it. TCP retransmits instead; the subscribe arrives late and the peer joins the mesh.
+     */
+    @Test
+    void aSubscribeHeldUpByAShortPartitionStillArrivesAndThePeerJoinsTheMesh() {
+        SimRoom sim = new SimRoom(12);
+        SimPeer a = sim.addPeer();
+        SimPeer b = sim.addPeer();
+        SimPeer late = sim.addPeer();
+        a.join(ROOM);
+        b.join(ROOM);
+        sim.run(2_000);
+        late.join(ROOM);
+        while (late.state() != ConnectionState.CONNECTED) {
+            sim.run(1);
+        }
+        sim.network.block(late.node, MemorySignalingServer.NODE); // the subscribe just sent is still on the wire
+        sim.run(MemorySignalingServer.BREAK_DETECTION_MILLIS / 2);
+        sim.network.heal();
+        sim.run(5_000);
+
+        assertEquals(ConnectionState.CONNECTED, late.state(), late.events.toString());
+        assertEquals(2, late.session.reachablePeerCount(), sim.peers.describe().toString());
+        assertEquals(2, late.session.status().peerCount(), late.events.toString());
+    }
 }
