@@ -4,7 +4,7 @@ import java.util.List;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 
 /** One byte array (a Uint8Array in JavaScript), one clock unit. */
-public final class ContentBinary extends Content {
+public final class ContentBinary extends SingleUnitContent {
     public static final int REF = 3;
     private final byte[] bytes;
 
@@ -15,16 +15,6 @@ public final class ContentBinary extends Content {
     @Override
     public int ref() {
         return REF;
-    }
-
-    @Override
-    public int length() {
-        return 1;
-    }
-
-    @Override
-    public boolean countable() {
-        return true;
     }
 
     @Override

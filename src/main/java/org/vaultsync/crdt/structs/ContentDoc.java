@@ -11,7 +11,7 @@ import org.vaultsync.crdt.encoding.Undefined;
  * not load sub-documents. The options are normalised the way Yjs rebuilds them from a Doc: {@code gc: false} when
  * gc is falsy, {@code autoLoad: true} when truthy, {@code meta} when set, in that order.
  */
-public final class ContentDoc extends Content {
+public final class ContentDoc extends SingleUnitContent {
     public static final int REF = 9;
     private final String guid;
     private final Map<String, Object> options;
@@ -56,16 +56,6 @@ public final class ContentDoc extends Content {
     @Override
     public int ref() {
         return REF;
-    }
-
-    @Override
-    public int length() {
-        return 1;
-    }
-
-    @Override
-    public boolean countable() {
-        return true;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 
 /** A rich-text embed (an object inside a text), stored as JSON text on the wire. */
-public final class ContentEmbed extends Content {
+public final class ContentEmbed extends SingleUnitContent {
     public static final int REF = 5;
     private final Object embed;
 
@@ -16,16 +16,6 @@ public final class ContentEmbed extends Content {
     @Override
     public int ref() {
         return REF;
-    }
-
-    @Override
-    public int length() {
-        return 1;
-    }
-
-    @Override
-    public boolean countable() {
-        return true;
     }
 
     @Override

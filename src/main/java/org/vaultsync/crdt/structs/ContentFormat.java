@@ -5,7 +5,7 @@ import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 
 /** A rich-text formatting marker ({@code key = value}; a null value ends the range). Occupies a clock, not a place. */
-public final class ContentFormat extends Content {
+public final class ContentFormat extends SingleUnitContent {
     public static final int REF = 6;
     private final String key;
     private final Object value;
@@ -26,11 +26,6 @@ public final class ContentFormat extends Content {
     @Override
     public int ref() {
         return REF;
-    }
-
-    @Override
-    public int length() {
-        return 1;
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.vaultsync.crdt.encoding.Lib0Writer;
 import org.vaultsync.crdt.types.SharedType;
 
 /** A nested shared type (map, array, text, XML). Its children are separate items whose parent is this type. */
-public final class ContentType extends Content {
+public final class ContentType extends SingleUnitContent {
     public static final int REF = 7;
     private final SharedType type;
 
@@ -21,16 +21,6 @@ public final class ContentType extends Content {
     @Override
     public int ref() {
         return REF;
-    }
-
-    @Override
-    public int length() {
-        return 1;
-    }
-
-    @Override
-    public boolean countable() {
-        return true;
     }
 
     @Override
