@@ -5,6 +5,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.vaultsync.sync.Cancellable;
+import org.vaultsync.sync.ScheduledTask;
 import org.vaultsync.sync.Scheduler;
 
 /**
@@ -13,25 +14,8 @@ import org.vaultsync.sync.Scheduler;
  */
 final class EventLoop implements Scheduler {
     private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final PriorityQueue<ScheduledTask> timers = new PriorityQueue<>();
     private long sequence;
-
-    private static final class Timer implements Comparable<Timer> {
-        final long at;
-        final long seq;
-        final Runnable task;
-        boolean cancelled;
-
-        Timer(long at, long seq, Runnable task) {
-            this.at = at;
-            this.seq = seq;
-            this.task = task;
-        }
-
-        public int compareTo(Timer o) {
-            return at != o.at ? Long.compare(at, o.at) : Long.compare(seq, o.seq);
-        }
-    }
 
     @Override
     public long now() {
@@ -41,7 +25,7 @@ final class EventLoop implements Scheduler {
     /** Loop thread only. */
     @Override
     public Cancellable schedule(long delayMillis, Runnable task) {
-        Timer timer = new Timer(now() + Math.max(0, delayMillis), sequence++, task);
+        ScheduledTask timer = new ScheduledTask(now() + Math.max(0, delayMillis), sequence++, task);
         timers.add(timer);
         return () -> timer.cancelled = true;
     }
@@ -59,11 +43,11 @@ final class EventLoop implements Scheduler {
             if (now >= deadline) {
                 return false;
             }
-            Timer next = timers.peek();
+            ScheduledTask next = timers.peek();
             if (next != null && next.at <= now) {
                 timers.poll();
                 if (!next.cancelled) {
-                    next.task.run();
+                    next.runnable.run();
                 }
                 continue;
             }

@@ -7,7 +7,7 @@ import java.util.PriorityQueue;
  * time order (ties in scheduling order), so every run is instant and exactly repeatable.
  */
 public final class VirtualScheduler implements Scheduler {
-    private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    private final PriorityQueue<ScheduledTask> queue = new PriorityQueue<>();
     private long now;
     private long sequence;
 
@@ -26,7 +26,7 @@ public final class VirtualScheduler implements Scheduler {
 
     @Override
     public Cancellable schedule(long delayMillis, Runnable runnable) {
-        Task task = new Task(now + Math.max(0, delayMillis), sequence++, runnable);
+        ScheduledTask task = new ScheduledTask(now + Math.max(0, delayMillis), sequence++, runnable);
         queue.add(task);
         return () -> task.cancelled = true;
     }
@@ -38,7 +38,7 @@ public final class VirtualScheduler implements Scheduler {
 
     public void runUntil(long time) {
         while (true) {
-            Task next = queue.peek();
+            ScheduledTask next = queue.peek();
             if (next == null || next.at > time) {
                 break;
             }
@@ -55,7 +55,7 @@ public final class VirtualScheduler implements Scheduler {
     public int runUntilIdle(int maxTasks) {
         int ran = 0;
         while (ran < maxTasks) {
-            Task next = queue.poll();
+            ScheduledTask next = queue.poll();
             if (next == null) {
                 return ran;
             }
@@ -71,30 +71,11 @@ public final class VirtualScheduler implements Scheduler {
     /** Tasks scheduled and not cancelled. */
     public int pendingTasks() {
         int count = 0;
-        for (Task task : queue) {
+        for (ScheduledTask task : queue) {
             if (!task.cancelled) {
                 count++;
             }
         }
         return count;
-    }
-
-    private static final class Task implements Comparable<Task> {
-        final long at;
-        final long seq;
-        final Runnable runnable;
-        boolean cancelled;
-
-        Task(long at, long seq, Runnable runnable) {
-            this.at = at;
-            this.seq = seq;
-            this.runnable = runnable;
-        }
-
-        @Override
-        public int compareTo(Task other) {
-            int byTime = Long.compare(at, other.at);
-            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
-        }
     }
 }

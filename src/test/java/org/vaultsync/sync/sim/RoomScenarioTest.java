@@ -55,9 +55,7 @@ class RoomScenarioTest {
         SimRoom sim = new SimRoom(3);
         SimPeer a = sim.addPeer();
         SimPeer b = sim.addPeer();
-        a.join(ROOM);
-        b.join(ROOM);
-        sim.run(2_000);
+        sim.joinAndSettle(ROOM, a, b);
         assertEquals(1, a.session.peers().size());
 
         b.leave();
@@ -139,9 +137,7 @@ class RoomScenarioTest {
         SimRoom sim = new SimRoom(7);
         SimPeer a = sim.addPeer();
         SimPeer b = sim.addPeer();
-        a.join(ROOM);
-        b.join(ROOM);
-        sim.run(2_000);
+        sim.joinAndSettle(ROOM, a, b);
         sim.server.stop();
         a.edit(30);
         sim.run(500);

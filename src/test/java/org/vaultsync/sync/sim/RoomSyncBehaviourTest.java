@@ -42,9 +42,7 @@ class RoomSyncBehaviourTest {
         SimRoom sim = new SimRoom(2);
         SimPeer a = sim.addPeer();
         SimPeer b = sim.addPeer();
-        a.join(ROOM);
-        b.join(ROOM);
-        sim.run(2_000);
+        sim.joinAndSettle(ROOM, a, b);
         List<byte[]> payloads = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             payloads.add(new byte[1_000]);
@@ -60,9 +58,7 @@ class RoomSyncBehaviourTest {
         SimRoom sim = noAntiEntropy(3);
         SimPeer a = sim.addPeer();
         SimPeer b = sim.addPeer();
-        a.join(ROOM);
-        b.join(ROOM);
-        sim.run(2_000);
+        sim.joinAndSettle(ROOM, a, b);
         sim.peers.failingSends.put(a.node, 1);
         a.edit(10);
         sim.run(100);
@@ -78,9 +74,7 @@ class RoomSyncBehaviourTest {
         SimRoom sim = noAntiEntropy(4);
         SimPeer a = sim.addPeer();
         SimPeer b = sim.addPeer();
-        a.join(ROOM);
-        b.join(ROOM);
-        sim.run(2_000);
+        sim.joinAndSettle(ROOM, a, b);
         sim.peers.silentlyLost.put(a.node, 1);
         a.edit(10);
         a.edit(10);
@@ -94,9 +88,7 @@ class RoomSyncBehaviourTest {
         SimRoom sim = new SimRoom(5);
         SimPeer a = sim.addPeer();
         SimPeer b = sim.addPeer();
-        a.join(ROOM);
-        b.join(ROOM);
-        sim.run(2_000);
+        sim.joinAndSettle(ROOM, a, b);
         sim.peers.silentlyLost.put(a.node, 1);
         a.edit(10);
         sim.run(1_000);
@@ -110,9 +102,7 @@ class RoomSyncBehaviourTest {
         SimRoom sim = new SimRoom(6);
         SimPeer a = sim.addPeer();
         SimPeer b = sim.addPeer();
-        a.join(ROOM);
-        b.join(ROOM);
-        sim.run(2_000);
+        sim.joinAndSettle(ROOM, a, b);
         a.edit(10);
         sim.run(500);
         assertEquals(0, b.session.stats().updatesRelayed);

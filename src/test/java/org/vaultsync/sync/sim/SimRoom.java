@@ -55,6 +55,14 @@ public final class SimRoom {
         return peer;
     }
 
+    /** The peers join in this order and the room gets two simulated seconds to connect them and sync. */
+    public void joinAndSettle(RoomCode room, SimPeer... peers) {
+        for (SimPeer peer : peers) {
+            peer.join(room);
+        }
+        run(2_000);
+    }
+
     public void run(long millis) {
         network.clock.advance(millis);
     }

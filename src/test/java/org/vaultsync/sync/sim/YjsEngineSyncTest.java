@@ -56,9 +56,7 @@ class YjsEngineSyncTest {
         SimRoom sim = new SimRoom(3).useYjsEngine();
         SimPeer a = sim.addPeer();
         SimPeer b = sim.addPeer();
-        a.join(ROOM);
-        b.join(ROOM);
-        sim.run(2_000);
+        sim.joinAndSettle(ROOM, a, b);
         b.leave();
         ((YSimDocument) a.doc).doc.getMap("m").set("a-offline", true);
         ((YSimDocument) b.doc).doc.getMap("m").set("b-offline", true);
@@ -74,9 +72,7 @@ class YjsEngineSyncTest {
         SimRoom sim = new SimRoom(4).useYjsEngine();
         SimPeer a = sim.addPeer();
         SimPeer b = sim.addPeer();
-        a.join(ROOM);
-        b.join(ROOM);
-        sim.run(2_000);
+        sim.joinAndSettle(ROOM, a, b);
         ((YSimDocument) a.doc).doc.getMap("m").set("huge", "x".repeat(300_000));
         ((YSimDocument) a.doc).doc.getMap("m").set("small", "still shared");
         sim.run(120_000);
