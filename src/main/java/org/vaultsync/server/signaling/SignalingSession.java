@@ -261,6 +261,7 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
         flushRequested.set(false);
         CoreSession direct = core;
         if (direct != null && !finished.get()) {
+            service.metrics().flushes.increment();
             direct.flush(org.eclipse.jetty.util.Callback.NOOP);
         }
     }
