@@ -15,6 +15,7 @@ public final class SignalingMetrics {
     final LongAdder messagesOut = new LongAdder();
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
+    final LongAdder flushes = new LongAdder();
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
     private final Map<CloseReason, LongAdder> closes = new EnumMap<>(CloseReason.class);
     private final LongAdder rejectedPerAddress = new LongAdder();
@@ -74,6 +75,8 @@ public final class SignalingMetrics {
         }
         counter(out, "vaultsync_signaling_messages_received_total", "Messages received from clients.", messagesIn.sum());
         counter(out, "vaultsync_signaling_messages_sent_total", "Messages sent to clients.", messagesOut.sum());
+        counter(out, "vaultsync_signaling_flushes_total", "Socket flushes of batched messages (messages sent per flush: "
+                + "how many deliveries share a write).", flushes.sum());
         counter(out, "vaultsync_signaling_bytes_received_total", "Characters of message text received.", bytesIn.sum());
         counter(out, "vaultsync_signaling_bytes_sent_total", "UTF-8 bytes of message text queued for clients.", bytesOut.sum());
         header(out, "vaultsync_signaling_messages_dropped_total", "Incoming messages not acted upon, by reason.", "counter");

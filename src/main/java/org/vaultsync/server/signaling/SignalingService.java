@@ -30,6 +30,7 @@ import org.vaultsync.json.JsonException;
 public final class SignalingService implements WebSocketCreator {
     /** After a server-side close, a client gets this long to acknowledge before its socket is cut. */
     private static final long CLOSE_GRACE_MILLIS = 2_000;
+    private static final int BATCH_BUFFER_BYTES = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SignalingService.class);
 
     private final SignalingLimits limits;
@@ -42,6 +43,7 @@ public final class SignalingService implements WebSocketCreator {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
     private final ScheduledExecutorService timer;
+    private final CoalescingFlusher flusher = CoalescingFlusher.perCore();
 
     public SignalingService(SignalingLimits limits, TopicRelay relay) {
         this.limits = limits;
@@ -60,6 +62,9 @@ public final class SignalingService implements WebSocketCreator {
     public void configure(ServerWebSocketContainer container) {
         container.setMaxTextMessageSize(limits.maxFrameBytes());
         container.setMaxBinaryMessageSize(limits.maxFrameBytes());
+        // Room for the flusher to put a few dozen signaling frames in one write (Jetty batches frames up to a
+        // quarter of this size; bigger ones are written on their own).
+        container.setOutputBufferSize(BATCH_BUFFER_BYTES);
         // Our sweep closes idle connections with a clear code; Jetty's own timeout is only a backstop for dead sockets.
         container.setIdleTimeout(limits.idleTimeout().plus(limits.pingInterval()).plus(limits.pingInterval()));
         long tickMillis = Math.max(10, Math.min(limits.pingInterval().toMillis(), limits.idleTimeout().toMillis()) / 4);
@@ -161,6 +166,7 @@ public final class SignalingService implements WebSocketCreator {
             session.finish(CloseReason.SERVER_STOPPING);
         }
         timer.shutdownNow();
+        flusher.stop();
         relay.stop();
     }
 
@@ -179,6 +185,10 @@ public final class SignalingService implements WebSocketCreator {
 
     TopicRegistry registry() {
         return registry;
+    }
+
+    CoalescingFlusher flusher() {
+        return flusher;
     }
 
     SignalingLog log() {

@@ -36,6 +36,7 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
     private final RateLimiter rate;
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicBoolean flushRequested = new AtomicBoolean();
     private volatile Session session;
     private volatile CoreSession core;
     private volatile boolean admitted;
@@ -238,11 +239,30 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
         service.metrics().bytesOut.add(utf8Bytes);
         CoreSession direct = core;
         if (direct != null) {
+            // Batched: copied into this connection's batch now, written by the flusher together with whatever else
+            // arrives for it meanwhile. Jetty reports a batched frame as sent once it is copied, so the queued-bytes
+            // count covers frames still waiting in Jetty's queue behind a write the socket has not taken yet.
             direct.sendFrame(new Frame(OpCode.TEXT, payload.slice()), org.eclipse.jetty.util.Callback.from(
-                    () -> queuedBytes.addAndGet(-utf8Bytes), failure -> queuedBytes.addAndGet(-utf8Bytes)), false);
+                    () -> queuedBytes.addAndGet(-utf8Bytes), failure -> queuedBytes.addAndGet(-utf8Bytes)), true);
+            if (!flushRequested.getAndSet(true)) {
+                service.flusher().request(this);
+            }
         } else {
             current.sendText(StandardCharsets.UTF_8.decode(payload.slice()).toString(), Callback.from(
                     () -> queuedBytes.addAndGet(-utf8Bytes), failure -> queuedBytes.addAndGet(-utf8Bytes)));
+        }
+    }
+
+    /**
+     * Writes every frame batched so far. The request flag is cleared before the flush, so a frame batched after
+     * this point asks for a flush of its own, and one batched before it leaves with this one.
+     */
+    void flushBatched() {
+        flushRequested.set(false);
+        CoreSession direct = core;
+        if (direct != null && !finished.get()) {
+            service.metrics().flushes.increment();
+            direct.flush(org.eclipse.jetty.util.Callback.NOOP);
         }
     }
 

@@ -116,6 +116,65 @@ class SignalingProtocolTest {
         }
     }
 
+    /**
+     * Deliveries to one connection are batched and flushed together on another thread; concurrent bursts from two
+     * senders must still reach every subscriber complete and in each sender's order.
+     */
+    @Test
+    void burstsFromTwoSendersArriveCompleteAndInEachSendersOrder() throws Exception {
+        int perSender = 150; // within the default burst allowance of 200 messages per connection
+        try (RawWebSocket a = RawWebSocket.connect(server.port()); RawWebSocket b = RawWebSocket.connect(server.port());
+                WsClient watcher = WsClient.connect(ws("/signal"))) {
+            watcher.subscribeAndWait("burst");
+            for (RawWebSocket sender : List.of(a, b)) {
+                sender.sendText("{\"type\":\"subscribe\",\"topics\":[\"burst\"]}");
+                sender.sendText("{\"type\":\"ping\"}");
+                assertEquals("{\"type\":\"pong\"}", sender.readFrame().text());
+            }
+            List<Thread> senders = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (RawWebSocket sender : List.of(a, b)) {
+                String from = sender == a ? "a" : "b";
+                Thread thread = new Thread(() -> {
+                    try {
+                        for (int n = 0; n < perSender; n++) {
+                            sender.sendText("{\"type\":\"publish\",\"topic\":\"burst\",\"data\":{\"from\":\"" + from + "\",\"n\":" + n + "}}");
+                        }
+                    } catch (IOException e) {
+                        failures.add(e);
+                    }
+                });
+                senders.add(thread);
+                thread.start();
+            }
+            for (Thread thread : senders) {
+                thread.join(10_000);
+            }
+            assertTrue(failures.isEmpty(), failures.toString());
+            List<String> seenByWatcher = new ArrayList<>();
+            List<String> seenByA = new ArrayList<>();
+            List<String> seenByB = new ArrayList<>();
+            for (int i = 0; i < 2 * perSender; i++) {
+                seenByWatcher.add(watcher.next());
+                seenByA.add(a.readFrame().text());
+                seenByB.add(b.readFrame().text());
+            }
+            for (List<String> seen : List.of(seenByWatcher, seenByA, seenByB)) {
+                Map<String, Integer> nextFrom = new HashMap<>(Map.of("a", 0, "b", 0));
+                for (String message : seen) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) Json.parse(message)).get("data");
+                    String from = (String) data.get("from");
+                    assertEquals(nextFrom.get(from), ((Double) data.get("n")).intValue(), "next message from " + from);
+                    nextFrom.put(from, nextFrom.get(from) + 1);
+                }
+                assertEquals(Map.of("a", perSender, "b", perSender), nextFrom);
+            }
+            long flushes = gauge("vaultsync_signaling_flushes_total");
+            assertTrue(flushes >= 1 && flushes <= gauge("vaultsync_signaling_messages_sent_total"), "flushes: " + flushes);
+        }
+    }
+
     @Test
     void pingIsAnsweredWithPong() throws Exception {
         try (WsClient a = WsClient.connect(ws("/"))) {
