@@ -36,7 +36,7 @@ import org.vaultsync.common.SecureRandomBytes;
  * the y-webrtc signaling protocol.
  *
  * <p>It shares the machine's cores with the server under test, so it is built to cost little: raw non-blocking
- * channels, one reader thread for every connection, publishes written by the ticking thread from a prebuilt frame
+ * channels, one reader thread polling every connection, publishes written by the ticking thread from a prebuilt frame
  * whose timestamp digits are patched in place, and latencies kept as bytes are parsed, without decoding text.
  */
 final class SignalingLoad {
@@ -59,6 +59,8 @@ final class SignalingLoad {
     private static final int HANDSHAKE_THREADS = 16;
     private static final int SOCKET_TIMEOUT_MILLIS = 20_000;
     private static final long CONNECT_TIMEOUT_SECONDS = 300;
+    /** How often the reader polls its sockets; 0 blocks in select instead (-Dsignaling.load.pollMicros=0 to compare). */
+    private static final long POLL_MICROS = Long.getLong("signaling.load.pollMicros", 200);
     private static final RandomBytes RANDOM = new SecureRandomBytes();
 
     private final List<Client> clients = new ArrayList<>();
@@ -111,6 +113,7 @@ final class SignalingLoad {
             }
         } finally {
             pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 
@@ -235,12 +238,22 @@ final class SignalingLoad {
         }
     }
 
-    /** The one thread that reads every connection, through one buffer. */
+    /**
+     * The one thread that reads every connection, through one buffer. It polls every {@link #POLL_MICROS} rather
+     * than sleeping in select: on loopback, a server writing to a socket whose reader sleeps pays for waking it up
+     * (a cross-CPU wakeup, dear in a VM), a cost no remote client puts on a real server. Measured here, that made
+     * y-webrtc's single-threaded server saturate about 25 % lower. Latencies include up to one poll interval.
+     */
     private void readLoop() {
         ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
         try {
             while (!closing) {
-                selector.select(key -> ((Client) key.attachment()).read(buffer), 100);
+                if (POLL_MICROS > 0) {
+                    selector.selectNow(key -> ((Client) key.attachment()).read(buffer));
+                    LockSupport.parkNanos(POLL_MICROS * 1000);
+                } else {
+                    selector.select(key -> ((Client) key.attachment()).read(buffer), 100);
+                }
                 for (Client client; (client = handoffs.poll()) != null; ) {
                     try {
                         client.channel.register(selector, SelectionKey.OP_READ, client);
