@@ -60,8 +60,9 @@ public final class SignalingBench {
             load.connect(external, clients, rooms, "room-");
             for (int rate : rates) {
                 SignalingLoad.Result r = load.run(rate, warmup, seconds);
-                System.out.printf(Locale.ROOT, "offered %,d/s: delivered %,.0f/s, p50 %.2f ms, p99 %.2f ms%n",
-                        clients * rate * roomSize, r.deliveredPerSecond(), r.p50Millis(), r.p99Millis());
+                System.out.printf(Locale.ROOT, "offered %,d/s: delivered %,.0f/s, p50 %.2f ms, p99 %.2f ms "
+                        + "(publishes sent %,d, skipped as unsent %,d)%n", clients * rate * roomSize, r.deliveredPerSecond(),
+                        r.p50Millis(), r.p99Millis(), r.publishesSent(), r.publishesSkipped());
                 load.drain();
             }
             load.close();
