@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,6 +52,7 @@ public final class SignalingBench {
         System.out.printf(Locale.ROOT, "Load: %d clients in %d rooms of %d; each client publishes a ~330-byte ICE candidate "
                 + "at each rate in %s per second; per rate %d s warm-up + %d s measured; loopback%n",
                 clients, rooms, roomSize, java.util.Arrays.toString(rates), warmup, seconds);
+        System.out.println("Load average before: " + loadAverage());
 
         if (external != null) {
             // Only the load, against a server someone else started (e.g. for profiling or a real deployment).
@@ -58,8 +60,9 @@ public final class SignalingBench {
             load.connect(external, clients, rooms, "room-");
             for (int rate : rates) {
                 SignalingLoad.Result r = load.run(rate, warmup, seconds);
-                System.out.printf(Locale.ROOT, "offered %,d/s: delivered %,.0f/s, p50 %.2f ms, p99 %.2f ms%n",
-                        clients * rate * roomSize, r.deliveredPerSecond(), r.p50Millis(), r.p99Millis());
+                System.out.printf(Locale.ROOT, "offered %,d/s: delivered %,.0f/s, p50 %.2f ms, p99 %.2f ms "
+                        + "(publishes sent %,d, skipped as unsent %,d)%n", clients * rate * roomSize, r.deliveredPerSecond(),
+                        r.p50Millis(), r.p99Millis(), r.publishesSent(), r.publishesSkipped());
                 load.drain();
             }
             load.close();
@@ -74,13 +77,16 @@ public final class SignalingBench {
                 load.drain();
                 for (int rate : rates) {
                     long cpuBefore = server.cpuTicks();
+                    long loadCpuBefore = ownCpuNanos();
                     SignalingLoad.Result r = load.run(rate, warmup, seconds);
                     double cpuSeconds = (server.cpuTicks() - cpuBefore) / 100.0; // USER_HZ
                     double cpuPerSecond = cpuSeconds / (warmup + seconds);
+                    // The generator shares the cores with the server, so what it burns is reported next to it.
+                    double loadCpuPerSecond = (ownCpuNanos() - loadCpuBefore) / 1e9 / (warmup + seconds);
                     rows.add(new String[] {target.label, fmt("%,d", clients * rate * roomSize), fmt("%,.0f", r.deliveredPerSecond()),
                             fmt("%.2f", r.p50Millis()), fmt("%.2f", r.p99Millis()), fmt("%.1f", r.maxMillis()),
                             fmt("%.2f", cpuPerSecond), fmt("%,.0f", r.deliveredPerSecond() / Math.max(0.01, cpuPerSecond)),
-                            fmt("%.0f MiB", server.rssBytes() / 1048576.0)});
+                            fmt("%.0f MiB", server.rssBytes() / 1048576.0), fmt("%.2f", loadCpuPerSecond)});
                     System.out.println("  " + String.join(" | ", rows.get(rows.size() - 1)));
                     load.drain();
                 }
@@ -88,8 +94,9 @@ public final class SignalingBench {
             }
         }
         System.out.println();
-        System.out.println("| server | offered deliveries/s | delivered msgs/s | p50 ms | p99 ms | max ms | server CPU (cores) | deliveries per CPU-second | server RSS |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("Load average after the load runs (other jobs share the cores): " + loadAverage());
+        System.out.println("| server | offered deliveries/s | delivered msgs/s | p50 ms | p99 ms | max ms | server CPU (cores) | deliveries per CPU-second | server RSS | load generator CPU (cores) |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (String[] row : rows) {
             System.out.println("| " + String.join(" | ", row) + " |");
         }
@@ -117,6 +124,19 @@ public final class SignalingBench {
                             + (heap < 0 ? "n/a" : fmt("%.1f KiB", (heap - heapBefore) / 1024.0 / idle)) + " |");
                 }
             }
+        }
+    }
+
+    /** CPU time of this JVM (the load generator), user + system, all threads. */
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException notLinux) {
+            return "n/a";
         }
     }
 

@@ -1,27 +1,43 @@
 package org.vaultsync.bench;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Duration;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.vaultsync.common.RandomBytes;
+import org.vaultsync.common.SecureRandomBytes;
 
 /**
  * The load generator: N WebSocket clients in M rooms (client i joins room i mod M), each publishing a y-webrtc
  * sized "signal" (an ICE candidate, ~330 bytes) at R per second. Every publish carries its send time, so each
  * delivery to each subscriber (sender included) yields one fan-out latency. Works against any server that speaks
  * the y-webrtc signaling protocol.
+ *
+ * <p>It shares the machine's cores with the server under test, so it is built to cost little: raw non-blocking
+ * channels, one reader thread polling every connection, publishes written by the ticking thread from a prebuilt frame
+ * whose timestamp digits are patched in place, and latencies kept as bytes are parsed, without decoding text.
  */
 final class SignalingLoad {
     record Result(long publishesSent, long publishesSkipped, long delivered, double seconds,
@@ -35,36 +51,69 @@ final class SignalingLoad {
             + "\"token\":1795539899669.2668,\"signal\":{\"type\":\"candidate\",\"candidate\":{\"candidate\":"
             + "\"candidate:1467250027 1 udp 2122260223 127.0.0.1 54321 typ host generation 0 ufrag XGXu network-id 1\","
             + "\"sdpMLineIndex\":0,\"sdpMid\":\"0\"}}";
-    /** A client with this many sends in flight skips a tick rather than queueing without bound. */
-    private static final int MAX_PENDING_SENDS = 8;
+    private static final byte[] TIME_KEY = "\"t\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PONG = "\"type\":\"pong\"".getBytes(StandardCharsets.US_ASCII);
+    /** A client with this many publishes not yet taken by its socket skips a tick rather than queueing without bound. */
+    private static final int MAX_PENDING_FRAMES = 8;
+    /** Handshakes run blocking on this many threads, which also bounds how many are in flight. */
+    private static final int HANDSHAKE_THREADS = 16;
+    private static final int SOCKET_TIMEOUT_MILLIS = 20_000;
+    private static final long CONNECT_TIMEOUT_SECONDS = 300;
+    /** How often the reader polls its sockets; 0 blocks in select instead (-Dsignaling.load.pollMicros=0 to compare). */
+    private static final long POLL_MICROS = Long.getLong("signaling.load.pollMicros", 200);
+    private static final RandomBytes RANDOM = new SecureRandomBytes();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
     private final List<Client> clients = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Client> handoffs = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Client> backlogged = new ConcurrentLinkedQueue<>();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicInteger lost = new AtomicInteger();
+    private Selector selector;
+    private Thread reader;
+    private volatile boolean closing;
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
-    private volatile boolean recording = true;
-    private final AtomicLong received = new AtomicLong();
+    private volatile boolean recording;
 
-    /** Opens {@code count} connections (at most 200 handshakes at a time), each subscribed to its room. */
-    void connect(URI uri, int count, int rooms, String roomPrefix) throws Exception {
-        Semaphore inFlight = new Semaphore(200);
-        List<CompletableFuture<Void>> ready = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Client client = new Client(roomPrefix + (i % rooms), "peer-" + i);
-            clients.add(client);
-            inFlight.acquire();
-            ready.add(http.newWebSocketBuilder().buildAsync(uri, client)
-                    .thenCompose(ws -> {
-                        client.socket = ws;
-                        return ws.sendText("{\"type\":\"subscribe\",\"topics\":[\"" + client.room + "\"]}", true);
-                    })
-                    .thenCompose(ws -> ws.sendText("{\"type\":\"ping\"}", true))
-                    .thenCompose(ws -> client.ponged)
-                    .whenComplete((ok, failure) -> inFlight.release()));
+    /**
+     * Opens {@code count} connections, each subscribed to its room, and returns once every one has answered a ping
+     * (so its subscription is in place).
+     */
+    void connect(URI uri, int count, int rooms, String roomPrefix) throws IOException, InterruptedException {
+        if (!"ws".equals(uri.getScheme()) || uri.getPort() < 0) {
+            throw new IllegalArgumentException("expected ws://host:port/…, got " + uri);
         }
-        CompletableFuture.allOf(ready.toArray(new CompletableFuture[0])).get(300, TimeUnit.SECONDS);
-        for (Client client : clients) {
-            client.last = CompletableFuture.completedFuture(client.socket);
+        startReader();
+        InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort());
+        ExecutorService pool = Executors.newFixedThreadPool(HANDSHAKE_THREADS, task -> {
+            Thread thread = new Thread(task, "signaling-load-handshake");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> ready = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Client client = new Client(roomPrefix + (i % rooms), "peer-" + i);
+                clients.add(client);
+                ready.add(pool.submit(() -> {
+                    client.open(address, uri);
+                    return null;
+                }));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CONNECT_TIMEOUT_SECONDS);
+            for (int i = 0; i < count; i++) {
+                try {
+                    ready.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    throw new IOException("client " + i + " of " + count + " could not join " + uri + ": " + e.getCause(), e.getCause());
+                } catch (TimeoutException e) {
+                    throw new IOException((count - i) + " of " + count + " clients still not subscribed to " + uri
+                            + " after " + CONNECT_TIMEOUT_SECONDS + " s");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 
@@ -72,45 +121,49 @@ final class SignalingLoad {
         return clients.size();
     }
 
-    Result run(int ratePerClient, int warmupSeconds, int measureSeconds) throws Exception {
+    /** Connections that ended before close(): closed by the server, or broken. */
+    int lostConnections() {
+        return lost.get();
+    }
+
+    Result run(int ratePerClient, int warmupSeconds, int measureSeconds) throws InterruptedException {
+        if (clients.isEmpty()) {
+            throw new IllegalStateException("connect() first");
+        }
         for (Client client : clients) {
             client.latencyCount = 0;
         }
-        recording = true;
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicLong sent = new AtomicLong();
-        AtomicLong skipped = new AtomicLong();
+        int lostBefore = lost.get();
         long start = System.nanoTime();
         windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         windowEnd = windowStart + TimeUnit.SECONDS.toNanos(measureSeconds);
+        recording = true;
         // Smooth, not bursty: every millisecond the clients whose turn has come publish, round-robin, so the
-        // aggregate rate is clients x rate spread evenly over time.
+        // aggregate rate is clients x rate spread evenly over time. This thread is the ticker.
         double perNano = (double) clients.size() * ratePerClient / 1e9;
-        long[] done = {0};
-        int[] next = {0};
-        ticker.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            long due = (long) ((now - start) * perNano) - done[0];
-            boolean inWindow = now >= windowStart && now < windowEnd;
+        long done = 0;
+        int next = 0;
+        long sent = 0;
+        long skipped = 0;
+        for (long now = start; now < windowEnd; now = System.nanoTime()) {
+            flushBacklog();
+            long due = (long) ((now - start) * perNano) - done;
+            boolean inWindow = now >= windowStart;
             for (long k = 0; k < due; k++) {
-                Client client = clients.get(next[0]);
-                next[0] = (next[0] + 1) % clients.size();
-                if (client.publish()) {
-                    if (inWindow) {
-                        sent.incrementAndGet();
-                    }
+                boolean published = clients.get(next).publish();
+                next = next + 1 == clients.size() ? 0 : next + 1;
+                if (inWindow && published) {
+                    sent++;
                 } else if (inWindow) {
-                    skipped.incrementAndGet();
+                    skipped++;
                 }
             }
-            done[0] += Math.max(0, due);
-        }, 0, 1, TimeUnit.MILLISECONDS);
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(windowEnd - start));
-        ticker.shutdownNow();
-        ticker.awaitTermination(5, TimeUnit.SECONDS);
+            done += Math.max(0, due);
+            LockSupport.parkNanos(1_000_000 - (System.nanoTime() - now));
+        }
         recording = false;
-        Thread.sleep(200); // let listeners finish the frame they are in before their arrays are read
-        long delivered = 0;
+        Thread.sleep(200); // let the reader finish the read it is in before the latency arrays are read
+        received.get(); // this volatile read orders the reader's latency writes before the reads below
         int total = 0;
         for (Client client : clients) {
             total += client.latencyCount;
@@ -118,12 +171,16 @@ final class SignalingLoad {
         long[] all = new long[total];
         int at = 0;
         for (Client client : clients) {
-            System.arraycopy(client.latencies, 0, all, at, client.latencyCount);
-            at += client.latencyCount;
-            delivered += client.latencyCount;
+            if (client.latencyCount > 0) {
+                System.arraycopy(client.latencies, 0, all, at, client.latencyCount);
+                at += client.latencyCount;
+            }
         }
         Arrays.sort(all);
-        return new Result(sent.get(), skipped.get(), delivered, measureSeconds,
+        if (lost.get() > lostBefore) {
+            System.err.println("signaling load: " + (lost.get() - lostBefore) + " clients lost their connection during the run");
+        }
+        return new Result(sent, skipped, total, measureSeconds,
                 percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6);
     }
 
@@ -139,6 +196,7 @@ final class SignalingLoad {
         long deadline = System.currentTimeMillis() + 30_000;
         long last = -1;
         while (System.currentTimeMillis() < deadline) {
+            flushBacklog();
             long now = received.get();
             if (now == last) {
                 return;
@@ -148,100 +206,289 @@ final class SignalingLoad {
         }
     }
 
+    /** Closes every connection and stops the reader thread. */
     void close() {
+        closing = true;
         for (Client client : clients) {
-            if (client.socket != null) {
-                client.socket.abort();
-            }
+            client.stop();
         }
         clients.clear();
+        if (reader != null) {
+            selector.wakeup();
+            try {
+                reader.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+            reader = null;
+        }
     }
 
-    private final class Client implements WebSocket.Listener {
+    private void startReader() throws IOException {
+        if (reader == null) {
+            selector = Selector.open();
+            reader = new Thread(this::readLoop, "signaling-load-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    /**
+     * The one thread that reads every connection, through one buffer. It polls every {@link #POLL_MICROS} rather
+     * than sleeping in select: on loopback, a server writing to a socket whose reader sleeps pays for waking it up
+     * (a cross-CPU wakeup, dear in a VM), a cost no remote client puts on a real server. Measured here, that made
+     * y-webrtc's single-threaded server saturate about 25 % lower. Latencies include up to one poll interval.
+     */
+    private void readLoop() {
+        ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+        try {
+            while (!closing) {
+                if (POLL_MICROS > 0) {
+                    selector.selectNow(key -> ((Client) key.attachment()).read(buffer));
+                    LockSupport.parkNanos(POLL_MICROS * 1000);
+                } else {
+                    selector.select(key -> ((Client) key.attachment()).read(buffer), 100);
+                }
+                for (Client client; (client = handoffs.poll()) != null; ) {
+                    try {
+                        client.channel.register(selector, SelectionKey.OP_READ, client);
+                    } catch (IOException closedMeanwhile) {
+                        client.stop();
+                    }
+                }
+                flushBacklog();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (!closing) {
+                System.err.println("signaling load: reader stopped: " + e);
+            }
+        }
+    }
+
+    /** Retries the writes that sockets did not take at once; from the ticker every millisecond and from the reader. */
+    private void flushBacklog() {
+        for (int n = backlogged.size(); n > 0; n--) {
+            Client client = backlogged.poll();
+            if (client == null) {
+                return;
+            }
+            client.flush();
+        }
+    }
+
+    private final class Client implements WebSocketFrameReader.Handler {
         final String room;
         final String id;
-        final CompletableFuture<Void> ponged = new CompletableFuture<>();
-        final AtomicInteger pending = new AtomicInteger();
-        final StringBuilder partial = new StringBuilder();
-        volatile WebSocket socket;
-        CompletableFuture<WebSocket> last;
-        long[] latencies = new long[1024];
+        final byte[] mask = new byte[4];
+        final WebSocketFrameReader frames = new WebSocketFrameReader();
+        SocketChannel channel;
+        volatile boolean ponged;
+        volatile boolean stopped;
+        // Write side, guarded by this: the ticker's publishes and the reader's pongs must not interleave.
+        PublishFrame publishFrame;
+        byte[] pending;
+        int pendingLength;
+        boolean inBacklog;
+        // Read side: one thread at a time (the handshake thread until the pong, then the reader thread).
+        long arrivedAt;
+        long[] latencies;
         int latencyCount;
 
         Client(String room, String id) {
             this.room = room;
             this.id = id;
+            RANDOM.fill(mask);
         }
 
-        /** Chains one publish after the previous one (the JDK allows one send at a time); false when skipped. */
-        boolean publish() {
-            if (pending.get() >= MAX_PENDING_SENDS) {
+        /** On a handshake thread: connects, upgrades, subscribes, waits for the pong, then hands over to the reader. */
+        void open(InetSocketAddress address, URI uri) throws IOException {
+            channel = SocketChannel.open();
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.socket().connect(address, SOCKET_TIMEOUT_MILLIS);
+            channel.socket().setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            byte[] early = WebSocketUpgrade.upgrade(channel, uri, RANDOM);
+            sendText("{\"type\":\"subscribe\",\"topics\":[\"" + room + "\"]}");
+            sendText("{\"type\":\"ping\"}");
+            arrivedAt = System.nanoTime();
+            frames.feed(early, 0, early.length, this);
+            InputStream in = channel.socket().getInputStream();
+            byte[] buffer = new byte[2048];
+            while (!ponged) {
+                int n = stopped ? -1 : in.read(buffer);
+                if (n < 0) {
+                    throw new EOFException("connection closed before the server answered a ping");
+                }
+                arrivedAt = System.nanoTime();
+                frames.feed(buffer, 0, n, this);
+            }
+            channel.configureBlocking(false);
+            handoffs.add(this);
+            selector.wakeup();
+        }
+
+        /** On the reader thread, when the channel has bytes. */
+        void read(ByteBuffer buffer) {
+            buffer.clear();
+            try {
+                int n = channel.read(buffer);
+                if (n < 0) {
+                    throw new EOFException("closed by the server");
+                }
+                arrivedAt = System.nanoTime();
+                frames.feed(buffer.array(), 0, n, this);
+            } catch (ProtocolException e) {
+                System.err.println("signaling load: " + room + "/" + id + ": " + e.getMessage());
+                stop();
+            } catch (IOException e) {
+                stop();
+            }
+        }
+
+        /** On the ticker: one publish, or false when skipped (too much unsent, or the connection is gone). */
+        synchronized boolean publish() {
+            if (stopped) {
                 return false;
             }
-            pending.incrementAndGet();
-            last = last.thenCompose(ws -> ws.sendText("{\"type\":\"publish\",\"topic\":\"" + room + "\",\"data\":{\"t\":"
-                    + System.nanoTime() + ",\"from\":\"" + id + "\"," + CANDIDATE + "}}", true))
-                    .whenComplete((ws, failure) -> pending.decrementAndGet());
-            return true;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean lastPart) {
-            long now = System.nanoTime();
-            CharSequence frame = data;
-            if (!lastPart || partial.length() > 0) {
-                partial.append(data);
-                if (!lastPart) {
-                    return null;
-                }
-                frame = partial;
+            if (publishFrame == null) {
+                publishFrame = new PublishFrame("{\"type\":\"publish\",\"topic\":\"" + room + "\",\"data\":{\"t\":",
+                        ",\"from\":\"" + id + "\"," + CANDIDATE + "}}", mask);
             }
+            if (pendingLength > MAX_PENDING_FRAMES * publishFrame.length()) {
+                return false;
+            }
+            return send(publishFrame.stamp(System.nanoTime()));
+        }
+
+        void sendText(String text) {
+            send(ByteBuffer.wrap(MaskedFrames.encode(WebSocketFrameReader.TEXT, text.getBytes(StandardCharsets.UTF_8), mask)));
+        }
+
+        /** Writes what the socket takes now and keeps the rest, after anything kept before; false if the connection is gone. */
+        synchronized boolean send(ByteBuffer frame) {
+            try {
+                if (pendingLength > 0) {
+                    writePending();
+                }
+                if (pendingLength == 0) {
+                    channel.write(frame);
+                }
+                if (frame.hasRemaining()) {
+                    int remaining = frame.remaining();
+                    if (pending == null || pending.length < pendingLength + remaining) {
+                        pending = Arrays.copyOf(pending == null ? new byte[0] : pending, Math.max(2 * (pendingLength + remaining), 1024));
+                    }
+                    frame.get(pending, pendingLength, remaining);
+                    pendingLength += remaining;
+                    if (!inBacklog) {
+                        inBacklog = true;
+                        backlogged.add(this);
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                stop();
+                return false;
+            }
+        }
+
+        synchronized void flush() {
+            inBacklog = false;
+            try {
+                writePending();
+            } catch (IOException e) {
+                stop();
+                return;
+            }
+            if (pendingLength > 0) {
+                inBacklog = true;
+                backlogged.add(this);
+            }
+        }
+
+        private void writePending() throws IOException {
+            int written = channel.write(ByteBuffer.wrap(pending, 0, pendingLength));
+            System.arraycopy(pending, written, pending, 0, pendingLength - written);
+            pendingLength -= written;
+        }
+
+        void stop() {
+            if (!stopped) {
+                stopped = true;
+                if (!closing) {
+                    lost.incrementAndGet();
+                }
+            }
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+
+        @Override
+        public void onMessage(boolean text, byte[] data, int offset, int length) {
             received.incrementAndGet();
-            long sentAt = sentAt(frame);
+            if (!text) {
+                return;
+            }
+            long sentAt = sentAt(data, offset, length);
             if (sentAt > 0) {
                 // Throughput counts what arrives inside the window, so an overloaded server cannot catch up later.
+                long now = arrivedAt;
                 if (recording && now >= windowStart && now < windowEnd) {
-                    if (latencyCount == latencies.length) {
+                    if (latencies == null) {
+                        latencies = new long[256];
+                    } else if (latencyCount == latencies.length) {
                         latencies = Arrays.copyOf(latencies, latencies.length * 2);
                     }
                     latencies[latencyCount++] = now - sentAt;
                 }
-            } else if (frame.toString().contains("\"pong\"")) {
-                ponged.complete(null);
+            } else if (!ponged && indexOf(data, offset, offset + Math.min(length, 64), PONG) >= 0) {
+                ponged = true;
             }
-            partial.setLength(0);
-            return null;
         }
 
-        /** The send time after {@code "data":{"t":}, which every load publish starts with; 0 for other frames. */
-        private long sentAt(CharSequence frame) {
-            int at = -1;
-            for (int i = 0; i + 4 < frame.length() && i < 200; i++) {
-                if (frame.charAt(i) == '"' && frame.charAt(i + 1) == 't' && frame.charAt(i + 2) == '"' && frame.charAt(i + 3) == ':') {
-                    at = i + 4;
-                    break;
+        @Override
+        public void onPing(byte[] data, int offset, int length) {
+            send(ByteBuffer.wrap(MaskedFrames.encode(WebSocketFrameReader.PONG, Arrays.copyOfRange(data, offset, offset + length), mask)));
+        }
+
+        @Override
+        public void onClose() {
+            stop();
+        }
+    }
+
+    /** The send time after the first {@code "t":} (every load publish starts its data with it); 0 for other frames. */
+    static long sentAt(byte[] data, int offset, int length) {
+        int at = indexOf(data, offset, offset + Math.min(length, 200), TIME_KEY);
+        if (at < 0) {
+            return 0;
+        }
+        long value = 0;
+        for (int i = at + TIME_KEY.length; i < offset + length && data[i] >= '0' && data[i] <= '9'; i++) {
+            value = value * 10 + (data[i] - '0');
+        }
+        return value;
+    }
+
+    private static int indexOf(byte[] data, int from, int to, byte[] needle) {
+        outer:
+        for (int i = from; i + needle.length <= to; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
                 }
             }
-            long value = 0;
-            for (int i = at; at > 0 && i < frame.length() && Character.isDigit(frame.charAt(i)); i++) {
-                value = value * 10 + (frame.charAt(i) - '0');
-            }
-            return value;
+            return i;
         }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean lastPart) {
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            ponged.completeExceptionally(error);
-        }
+        return -1;
     }
 }
