@@ -78,15 +78,19 @@ public final class SignalingBench {
                 for (int rate : rates) {
                     long cpuBefore = server.cpuTicks();
                     long loadCpuBefore = ownCpuNanos();
+                    long[] flushBefore = server.sentAndFlushes();
                     SignalingLoad.Result r = load.run(rate, warmup, seconds);
                     double cpuSeconds = (server.cpuTicks() - cpuBefore) / 100.0; // USER_HZ
                     double cpuPerSecond = cpuSeconds / (warmup + seconds);
                     // The generator shares the cores with the server, so what it burns is reported next to it.
                     double loadCpuPerSecond = (ownCpuNanos() - loadCpuBefore) / 1e9 / (warmup + seconds);
+                    long[] flushAfter = server.sentAndFlushes();
+                    String perWrite = flushAfter[1] < 0 ? "n/a"
+                            : fmt("%.1f", (flushAfter[0] - flushBefore[0]) / (double) Math.max(1, flushAfter[1] - flushBefore[1]));
                     rows.add(new String[] {target.label, fmt("%,d", clients * rate * roomSize), fmt("%,.0f", r.deliveredPerSecond()),
                             fmt("%.2f", r.p50Millis()), fmt("%.2f", r.p99Millis()), fmt("%.1f", r.maxMillis()),
                             fmt("%.2f", cpuPerSecond), fmt("%,.0f", r.deliveredPerSecond() / Math.max(0.01, cpuPerSecond)),
-                            fmt("%.0f MiB", server.rssBytes() / 1048576.0), fmt("%.2f", loadCpuPerSecond)});
+                            fmt("%.0f MiB", server.rssBytes() / 1048576.0), fmt("%.2f", loadCpuPerSecond), perWrite});
                     System.out.println("  " + String.join(" | ", rows.get(rows.size() - 1)));
                     load.drain();
                 }
@@ -95,8 +99,8 @@ public final class SignalingBench {
         }
         System.out.println();
         System.out.println("Load average after the load runs (other jobs share the cores): " + loadAverage());
-        System.out.println("| server | offered deliveries/s | delivered msgs/s | p50 ms | p99 ms | max ms | server CPU (cores) | deliveries per CPU-second | server RSS | load generator CPU (cores) |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| server | offered deliveries/s | delivered msgs/s | p50 ms | p99 ms | max ms | server CPU (cores) | deliveries per CPU-second | server RSS | load generator CPU (cores) | deliveries per flush |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (String[] row : rows) {
             System.out.println("| " + String.join(" | ", row) + " |");
         }
@@ -231,13 +235,23 @@ public final class SignalingBench {
         }
 
         long heapUsedBytes() throws Exception {
+            return metric("vaultsync_jvm_heap_used_bytes");
+        }
+
+        /** Messages sent per socket flush so far (our server batches deliveries); -1 for a server without it. */
+        long[] sentAndFlushes() throws Exception {
+            return new long[] {metric("vaultsync_signaling_messages_sent_total"), metric("vaultsync_signaling_flushes_total")};
+        }
+
+        /** One sample of our server's /metrics; -1 for Node's server, which has none. */
+        private long metric(String name) throws Exception {
             if (!java) {
                 return -1;
             }
             String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             for (String line : body.split("\n")) {
-                if (line.startsWith("vaultsync_jvm_heap_used_bytes ")) {
+                if (line.startsWith(name + " ")) {
                     return Long.parseLong(line.substring(line.indexOf(' ') + 1).trim());
                 }
             }
