@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
  * into each subscriber's batch and asks for a flush; frames that reach the same subscriber while its flush waits
  * for a thread leave in the same socket write. Under light load a flush follows within microseconds; under heavy
  * load the wait grows and so does the batch, which turns one write system call (and one loopback or network
- * segment) per delivery into one per several deliveries: the delivery path's dominant cost.
+ * segment) per delivery into one per several deliveries: the delivery path's dominant cost. A connection that
+ * receives only now and then is flushed by the caller at once instead (see {@link SignalingSession}), since there is
+ * nothing to batch its frame with and the hand-over would only add a thread wake-up to its latency.
  *
  * <p>Each connection has one lane (by id), so its flushes run in order on one thread.
  */

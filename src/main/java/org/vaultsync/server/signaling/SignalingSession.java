@@ -27,6 +27,13 @@ import org.vaultsync.json.JsonException;
 public final class SignalingSession implements Session.Listener.AutoDemanding {
     /** Signaling objects are shallow (an SDP signal is 4 levels); deeper input is hostile. */
     private static final int MAX_JSON_DEPTH = 32;
+    /**
+     * A connection flushed less than this long ago is receiving steadily: its next flush goes to the flusher, which
+     * takes whatever else arrives meanwhile along. One flushed longer ago is flushed by the caller at once. Measured
+     * on the signaling benchmark (docs/benchmarks.md): 5 ms kept light-load p99 as low as flushing every frame at
+     * once, and heavy-load throughput as high as always handing over; 0.2 and 1 ms lost 15 % at 400,000/s.
+     */
+    private static final long COALESCING_WINDOW_NANOS = 5_000_000;
     private static final ByteBuffer PONG = ByteBuffer.wrap("{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
 
     private final SignalingService service;
@@ -41,6 +48,7 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
     private volatile CoreSession core;
     private volatile boolean admitted;
     private volatile long lastMessageNanos;
+    private volatile long lastFlushNanos;
     private volatile long lastPingNanos;
     private volatile boolean awaitingPong;
     private long messagesIn;
@@ -53,6 +61,7 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
         this.rate = new RateLimiter(service.limits().messagesPerSecond(), service.limits().messageBurst(), now);
         this.lastMessageNanos = now;
         this.lastPingNanos = now;
+        this.lastFlushNanos = now - COALESCING_WINDOW_NANOS;
     }
 
     long id() {
@@ -245,7 +254,11 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
             direct.sendFrame(new Frame(OpCode.TEXT, payload.slice()), org.eclipse.jetty.util.Callback.from(
                     () -> queuedBytes.addAndGet(-utf8Bytes), failure -> queuedBytes.addAndGet(-utf8Bytes)), true);
             if (!flushRequested.getAndSet(true)) {
-                service.flusher().request(this);
+                if (System.nanoTime() - lastFlushNanos < COALESCING_WINDOW_NANOS) {
+                    service.flusher().request(this);
+                } else {
+                    flushBatched();
+                }
             }
         } else {
             current.sendText(StandardCharsets.UTF_8.decode(payload.slice()).toString(), Callback.from(
@@ -259,6 +272,7 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
      */
     void flushBatched() {
         flushRequested.set(false);
+        lastFlushNanos = System.nanoTime();
         CoreSession direct = core;
         if (direct != null && !finished.get()) {
             service.metrics().flushes.increment();
