@@ -1,6 +1,4 @@
-package org.vaultsync.harness;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package org.vaultsync.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -11,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.vaultsync.common.SecureRandomBytes;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Hex;
@@ -26,20 +22,28 @@ import org.vaultsync.json.Json;
  * encoding the full state, loading it into a fresh document, and replaying every update into a replica. Best of
  * three rounds each. Also checks that both engines produced the same bytes.
  *
- * <p>Run: {@code mvn -o -q test -Dtest=CrdtBenchmark -Dbrowser.tests=false -Dvaultsync.benchmarks=true}
- * (optionally {@code -Dvaultsync.benchmark.edits=N}). Not part of the normal suite.
+ * <p>Run: {@code bin/bench-crdt [--edits N]} (default 20,000). Not part of bin/test. Exits with status 1 if the
+ * engines' bytes differ, because then the timings compare different work.
  */
-@EnabledIfSystemProperty(named = "vaultsync.benchmarks", matches = "true")
-class CrdtBenchmark {
-    private static final int EDITS = Integer.getInteger("vaultsync.benchmark.edits", 20000);
+public final class CrdtBench {
     private static final int ROUNDS = 3;
 
-    @Test
-    void engineNextToYjs() throws Exception {
+    private CrdtBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int edits = 20000;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--edits") && i + 1 < args.length) {
+                edits = Integer.parseInt(args[++i]);
+            } else {
+                throw new IllegalArgumentException("Unknown option " + args[i] + " (usage: bin/bench-crdt [--edits N])");
+            }
+        }
         double[] best = null;
         byte[] full = null;
         for (int r = 0; r < ROUNDS; r++) {
-            Object[] round = workload();
+            Object[] round = workload(edits);
             double[] times = (double[]) round[0];
             full = (byte[]) round[1];
             if (best == null) {
@@ -50,19 +54,23 @@ class CrdtBenchmark {
                 }
             }
         }
-        Map<?, ?> yjs = (Map<?, ?>) Json.parse(runNode());
+        Map<?, ?> yjs = (Map<?, ?>) Json.parse(runNode(edits));
         String hash = Hex.of(MessageDigest.getInstance("SHA-256").digest(full));
-        System.out.printf("%,d edits | ours (JVM) | Yjs (Node 20)%n", EDITS);
+        System.out.printf("%,d edits | ours (JVM) | Yjs (Node 20)%n", edits);
         String[] names = {"edits, ms", "encodeStateAsUpdate, ms", "load full state, ms", "replay all updates, ms"};
         String[] keys = {"editMs", "encodeMs", "loadMs", "syncMs"};
         for (int i = 0; i < names.length; i++) {
             System.out.printf("%s | %.1f | %.1f%n", names[i], best[i], ((Double) yjs.get(keys[i])));
         }
         System.out.printf("state size, bytes | %,d | %,d%n", full.length, ((Double) yjs.get("bytes")).longValue());
-        assertEquals(yjs.get("hash"), hash, "both engines must produce the same document bytes");
+        if (!hash.equals(yjs.get("hash"))) {
+            System.err.println("The engines produced different document bytes (ours " + hash + ", Yjs " + yjs.get("hash") + ")");
+            System.exit(1);
+        }
+        System.out.println("document bytes identical (SHA-256 " + hash + ")");
     }
 
-    private static Object[] workload() throws Exception {
+    private static Object[] workload(int edits) throws Exception {
         SecureRandomBytes random = new SecureRandomBytes();
         long[] x = {1};
         java.util.function.IntUnaryOperator next = n -> {
@@ -76,7 +84,7 @@ class CrdtBenchmark {
         YMap m = doc.getMap("m");
         YArray a = doc.getArray("a");
         long t0 = System.nanoTime();
-        for (int i = 0; i < EDITS; i++) {
+        for (int i = 0; i < edits; i++) {
             int op = next.applyAsInt(10);
             if (op < 4) {
                 m.set("k" + next.applyAsInt(200), i);
@@ -100,9 +108,9 @@ class CrdtBenchmark {
         return new Object[] {ms, full};
     }
 
-    private static String runNode() throws Exception {
+    private static String runNode(int edits) throws Exception {
         Path dir = Path.of("test-harness", "node");
-        Process node = new ProcessBuilder("node", "crdt-bench.mjs", String.valueOf(EDITS), String.valueOf(ROUNDS))
+        Process node = new ProcessBuilder("node", "crdt-bench.mjs", String.valueOf(edits), String.valueOf(ROUNDS))
                 .directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         node.getOutputStream().close();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
