@@ -248,9 +248,10 @@ public final class SignalingSession implements Session.Listener.AutoDemanding {
         service.metrics().bytesOut.add(utf8Bytes);
         CoreSession direct = core;
         if (direct != null) {
-            // Batched: copied into this connection's batch now, written by the flusher together with whatever else
-            // arrives for it meanwhile. Jetty reports a batched frame as sent once it is copied, so the queued-bytes
-            // count covers frames still waiting in Jetty's queue behind a write the socket has not taken yet.
+            // Batched: copied into this connection's batch now, then written at once by this thread or, for a
+            // connection receiving steadily, by the flusher along with whatever else arrives for it meanwhile. Jetty
+            // reports a batched frame as sent once it is copied, so the queued-bytes count covers frames still
+            // waiting in Jetty's queue behind a write the socket has not taken yet.
             direct.sendFrame(new Frame(OpCode.TEXT, payload.slice()), org.eclipse.jetty.util.Callback.from(
                     () -> queuedBytes.addAndGet(-utf8Bytes), failure -> queuedBytes.addAndGet(-utf8Bytes)), true);
             if (!flushRequested.getAndSet(true)) {
