@@ -4,9 +4,9 @@ import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.vaultsync.sync.Cancellable;
+import org.vaultsync.common.Cancellable;
 import org.vaultsync.sync.ScheduledTask;
-import org.vaultsync.sync.Scheduler;
+import org.vaultsync.common.Scheduler;
 
 /**
  * Real time, one thread: like a browser tab, everything (timers and I/O callbacks posted from other threads) runs on

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.vaultsync.crdt.Hex;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
-import org.vaultsync.sync.Scheduler;
+import org.vaultsync.common.Scheduler;
 import org.vaultsync.sync.mesh.PeerConnection;
 import org.vaultsync.sync.mesh.PeerTransport;
 

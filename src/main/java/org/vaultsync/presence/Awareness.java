@@ -11,8 +11,8 @@ import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
 import org.vaultsync.protocol.AwarenessUpdate;
 import org.vaultsync.protocol.ProtocolException;
-import org.vaultsync.sync.Cancellable;
-import org.vaultsync.sync.Scheduler;
+import org.vaultsync.common.Cancellable;
+import org.vaultsync.common.Scheduler;
 
 /**
  * Ephemeral per-client state (who is here, what they look at), compatible with y-protocols' Awareness: each client

@@ -1,5 +1,7 @@
 package org.vaultsync.sync;
 
+import org.vaultsync.common.Scheduler;
+
 /**
  * A snapshot of the connection for the UI. {@code attempt} is the reconnect attempt (1..maxAttempts) that is
  * scheduled (RETRYING) or running (CONNECTING), 0 otherwise; {@code nextAttemptAt} is on the {@link Scheduler}'s

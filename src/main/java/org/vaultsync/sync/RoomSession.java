@@ -1,5 +1,6 @@
 package org.vaultsync.sync;
 
+import org.vaultsync.common.Scheduler;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.vaultsync.common.RandomBytes;

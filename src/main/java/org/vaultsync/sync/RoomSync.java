@@ -1,5 +1,7 @@
 package org.vaultsync.sync;
 
+import org.vaultsync.common.Cancellable;
+import org.vaultsync.common.Scheduler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

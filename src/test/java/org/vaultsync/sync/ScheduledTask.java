@@ -1,5 +1,7 @@
 package org.vaultsync.sync;
 
+import org.vaultsync.common.Scheduler;
+
 /** A timer of a test {@link Scheduler}: due at a time, ties broken by the order of scheduling, cancellable. */
 public final class ScheduledTask implements Comparable<ScheduledTask> {
     public final long at;

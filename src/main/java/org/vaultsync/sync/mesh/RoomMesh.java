@@ -14,8 +14,8 @@ import org.vaultsync.protocol.ProtocolException;
 import org.vaultsync.protocol.RoomSignal;
 import org.vaultsync.protocol.RoomSignalCodec;
 import org.vaultsync.sync.Backoff;
-import org.vaultsync.sync.Cancellable;
-import org.vaultsync.sync.Scheduler;
+import org.vaultsync.common.Cancellable;
+import org.vaultsync.common.Scheduler;
 
 /**
  * Who connects to whom in a room, as y-webrtc 10.3 does it (y-webrtc.md §1.1, §2, §5): we announce ourselves; the

@@ -3,8 +3,8 @@ package org.vaultsync.sync.mesh;
 import org.vaultsync.protocol.ProtocolException;
 import org.vaultsync.protocol.SignalingCodec;
 import org.vaultsync.protocol.SignalingMessage;
-import org.vaultsync.sync.Cancellable;
-import org.vaultsync.sync.Scheduler;
+import org.vaultsync.common.Cancellable;
+import org.vaultsync.common.Scheduler;
 
 /**
  * The client end of one signaling connection: typed messages over JSON frames, and y-webrtc's keep-alive (a JSON

@@ -1,4 +1,4 @@
-package org.vaultsync.sync;
+package org.vaultsync.common;
 
 /** A pending timer. Cancelling twice, or after it fired, is harmless. */
 @FunctionalInterface

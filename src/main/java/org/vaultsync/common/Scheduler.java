@@ -1,4 +1,4 @@
-package org.vaultsync.sync;
+package org.vaultsync.common;
 
 /**
  * Time and timers for the sync layer. Injected everywhere a delay or a timestamp is needed so that tests run on
