@@ -11,8 +11,10 @@ import org.vaultsync.server.signaling.SignalingLimits;
  *
  * @param redisUrl   Redis to fan signaling out through ({@code redis://host:port}), or {@code null} for one node
  * @param trustProxy take the client address from {@code Forwarded}/{@code X-Forwarded-For} (only behind a proxy)
+ * @param client     what {@code /client-config.json} tells browsers: signaling URLs, STUN and TURN servers
  */
-public record ServerConfig(String host, int port, SignalingLimits limits, String redisUrl, boolean trustProxy) {
+public record ServerConfig(String host, int port, SignalingLimits limits, String redisUrl, boolean trustProxy,
+                           ClientSettings client) {
     public static final int DEFAULT_PORT = 8080;
     public static final String LOOPBACK = "127.0.0.1";
     public static final String ALL_INTERFACES = "0.0.0.0";
@@ -26,6 +28,15 @@ public record ServerConfig(String host, int port, SignalingLimits limits, String
                               (env VAULT_SYNC_REDIS_URL; default: none, one node)
               --trust-proxy   take client addresses from Forwarded / X-Forwarded-For (env VAULT_SYNC_TRUST_PROXY=true);
                               only when a reverse proxy is the sole way in
+            Client configuration (served at /client-config.json; lists in env vars are comma-separated):
+              --signaling-url URL   signaling server for clients, repeatable (env VAULT_SYNC_SIGNALING_URLS;
+                                    default: this server's own /signal)
+              --stun URL            STUN server, e.g. stun:stun.example.org:3478, repeatable (env VAULT_SYNC_STUN_URLS)
+              --turn URL            TURN server, e.g. turn:turn.example.org:3478?transport=udp, repeatable
+                                    (env VAULT_SYNC_TURN_URLS); needs --turn-secret
+              --turn-secret S       coturn's static-auth-secret (use-auth-secret); clients get time-limited
+                                    credentials, never the secret (env VAULT_SYNC_TURN_SECRET)
+              --turn-ttl-seconds N  lifetime of TURN credentials (env VAULT_SYNC_TURN_TTL_SECONDS; default 86400)
             Signaling limits (env VAULT_SYNC_ + the flag in upper case with _, e.g. VAULT_SYNC_MAX_FRAME_BYTES):
               --max-frame-bytes N                 largest frame (default 262144)
               --max-topics-per-connection N       (default 100)
@@ -48,6 +59,9 @@ public record ServerConfig(String host, int port, SignalingLimits limits, String
         if (limits == null) {
             throw new IllegalArgumentException("Limits must be given");
         }
+        if (client == null) {
+            throw new IllegalArgumentException("Client settings must be given");
+        }
         if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
             throw new IllegalArgumentException("Redis URL must start with redis:// or rediss://, got '" + redisUrl + "'");
         }
@@ -58,12 +72,21 @@ public record ServerConfig(String host, int port, SignalingLimits limits, String
         this(host, port, SignalingLimits.DEFAULTS, null, false);
     }
 
+    /** No client settings: clients use this server's own signaling and no ICE servers. */
+    public ServerConfig(String host, int port, SignalingLimits limits, String redisUrl, boolean trustProxy) {
+        this(host, port, limits, redisUrl, trustProxy, ClientSettings.NONE);
+    }
+
     public ServerConfig withLimits(SignalingLimits newLimits) {
-        return new ServerConfig(host, port, newLimits, redisUrl, trustProxy);
+        return new ServerConfig(host, port, newLimits, redisUrl, trustProxy, client);
     }
 
     public ServerConfig withRedis(String url) {
-        return new ServerConfig(host, port, limits, url, trustProxy);
+        return new ServerConfig(host, port, limits, url, trustProxy, client);
+    }
+
+    public ServerConfig withClient(ClientSettings settings) {
+        return new ServerConfig(host, port, limits, redisUrl, trustProxy, settings);
     }
 
     public static ServerConfig parse(String[] args, Map<String, String> env) {
@@ -78,9 +101,21 @@ public record ServerConfig(String host, int port, SignalingLimits limits, String
                 limits = option.apply(limits, parseInt(value, option.envName()));
             }
         }
+        java.util.List<String> signalingUrls = new java.util.ArrayList<>(listFromEnv(env, "VAULT_SYNC_SIGNALING_URLS"));
+        java.util.List<String> stunUrls = new java.util.ArrayList<>(listFromEnv(env, "VAULT_SYNC_STUN_URLS"));
+        java.util.List<String> turnUrls = new java.util.ArrayList<>(listFromEnv(env, "VAULT_SYNC_TURN_URLS"));
+        String turnSecret = blankToNull(env.get("VAULT_SYNC_TURN_SECRET"));
+        int turnTtl = env.containsKey("VAULT_SYNC_TURN_TTL_SECONDS")
+                ? parseInt(env.get("VAULT_SYNC_TURN_TTL_SECONDS"), "VAULT_SYNC_TURN_TTL_SECONDS")
+                : ClientSettings.DEFAULT_TURN_TTL_SECONDS;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
+                case "--signaling-url" -> signalingUrls.add(valueAfter(args, i++));
+                case "--stun" -> stunUrls.add(valueAfter(args, i++));
+                case "--turn" -> turnUrls.add(valueAfter(args, i++));
+                case "--turn-secret" -> turnSecret = valueAfter(args, i++);
+                case "--turn-ttl-seconds" -> turnTtl = parseInt(valueAfter(args, i++), "--turn-ttl-seconds");
                 case "--port" -> port = parseInt(valueAfter(args, i++), "--port");
                 case "--host" -> host = valueAfter(args, i++);
                 case "--bind-all" -> host = ALL_INTERFACES;
@@ -95,7 +130,21 @@ public record ServerConfig(String host, int port, SignalingLimits limits, String
                 }
             }
         }
-        return new ServerConfig(host, port, limits, redis, trustProxy);
+        ClientSettings client = new ClientSettings(signalingUrls, stunUrls, turnUrls, turnSecret, turnTtl);
+        return new ServerConfig(host, port, limits, redis, trustProxy, client);
+    }
+
+    private static java.util.List<String> listFromEnv(Map<String, String> env, String name) {
+        String value = env.get(name);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (value != null) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
     }
 
     /** The numeric signaling limits, each settable by flag and by environment variable. */

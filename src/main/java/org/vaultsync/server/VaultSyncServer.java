@@ -50,6 +50,8 @@ public final class VaultSyncServer {
         PathMappingsHandler routes = new PathMappingsHandler();
         routes.addMapping(PathSpec.from("/healthz"), new HealthHandler());
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(signaling));
+        routes.addMapping(PathSpec.from(org.vaultsync.protocol.ClientConfig.PATH),
+                new ClientConfigHandler(config.client(), java.time.Clock.systemUTC()));
         routes.addMapping(PathSpec.from("/"), new StaticAssetsHandler(assets.resolve(ResourceFactory.of(jetty))));
         ContextHandler root = new ContextHandler("/");
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(jetty, root, container -> {

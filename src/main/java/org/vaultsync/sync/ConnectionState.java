@@ -11,5 +11,7 @@ public enum ConnectionState {
     /** Orange: connection lost, waiting for the next reconnect attempt. */
     RETRYING,
     /** Red: retries exhausted or a fatal problem; needs a manual retry. */
-    ERROR
+    ERROR,
+    /** Gray: the browser is offline; the room's changes are kept on this device and sync when it is back. */
+    OFFLINE
 }

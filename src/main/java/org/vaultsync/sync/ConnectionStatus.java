@@ -29,6 +29,8 @@ public record ConnectionStatus(ConnectionState state, String roomCode, int peerC
             case RETRYING:
                 return "Retrying: attempt " + attempt + " of " + maxAttempts + ", next in "
                         + secondsUntil(now) + "s";
+            case OFFLINE:
+                return "Offline: changes are kept and will sync";
             case ERROR:
             default:
                 return message;

@@ -48,4 +48,18 @@ public sealed interface SyncEvent {
             return "error";
         }
     }
+
+    /** The room's stored document is applied (before any connection); {@code skipped} stored changes were damaged. */
+    record RoomLoaded(String roomCode, int applied, int skipped) implements SyncEvent {
+        public String type() {
+            return "room-loaded";
+        }
+    }
+
+    /** Saving or reading this device's copy failed; the message is fit to show. Syncing carries on. */
+    record StorageError(String message) implements SyncEvent {
+        public String type() {
+            return "storage-error";
+        }
+    }
 }

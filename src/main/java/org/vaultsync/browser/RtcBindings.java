@@ -1,0 +1,148 @@
+package org.vaultsync.browser;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/** Thin JSO bindings to {@code RTCPeerConnection} and {@code RTCDataChannel}: only what {@link RtcPeerTransport} uses. */
+final class RtcBindings {
+    private RtcBindings() {
+    }
+
+    @JSFunctor
+    interface Handler extends JSObject {
+        void handle(JSObject event);
+    }
+
+    interface PeerConnection extends JSObject {
+        DataChannel createDataChannel(String label);
+
+        JSPromise<JSObject> createOffer();
+
+        JSPromise<JSObject> createAnswer();
+
+        JSPromise<JSObject> setLocalDescription(JSObject description);
+
+        JSPromise<JSObject> setRemoteDescription(JSObject description);
+
+        JSPromise<JSObject> addIceCandidate(JSObject candidate);
+
+        JSPromise<JSObject> getStats();
+
+        void close();
+
+        @JSProperty
+        String getConnectionState();
+
+        @JSProperty
+        JSObject getLocalDescription();
+
+        @JSProperty
+        JSObject getRemoteDescription();
+
+        @JSProperty("onicecandidate")
+        void setOnIceCandidate(Handler handler);
+
+        @JSProperty("ondatachannel")
+        void setOnDataChannel(Handler handler);
+
+        @JSProperty("onconnectionstatechange")
+        void setOnConnectionStateChange(Handler handler);
+    }
+
+    interface DataChannel extends JSObject {
+        void close();
+
+        @JSProperty
+        String getReadyState();
+
+        @JSProperty
+        int getBufferedAmount();
+
+        @JSProperty
+        void setBufferedAmountLowThreshold(int bytes);
+
+        @JSProperty
+        void setBinaryType(String type);
+
+        @JSProperty("onopen")
+        void setOnOpen(Handler handler);
+
+        @JSProperty("onclose")
+        void setOnClose(Handler handler);
+
+        @JSProperty("onerror")
+        void setOnError(Handler handler);
+
+        @JSProperty("onmessage")
+        void setOnMessage(Handler handler);
+
+        @JSProperty("onbufferedamountlow")
+        void setOnBufferedAmountLow(Handler handler);
+    }
+
+    /** {@code iceServersJson} is the {@code iceServers} array as JSON (see {@code ClientConfig}). */
+    @JSBody(params = "iceServersJson", script = "return new RTCPeerConnection({iceServers: JSON.parse(iceServersJson)});")
+    static native PeerConnection create(String iceServersJson);
+
+    @JSBody(script = "return typeof RTCPeerConnection === 'function';")
+    static native boolean isSupported();
+
+    /** The largest message the remote end accepts (SCTP {@code max-message-size}), 256 KiB until it is known. */
+    @JSBody(params = "pc", script = ""
+            + "var s = pc.sctp; var m = s && s.maxMessageSize;"
+            + "return (typeof m === 'number' && m > 0 && m < 1073741824) ? m : 262144;")
+    static native int maxMessageSize(PeerConnection pc);
+
+    @JSBody(params = {"type", "sdp"}, script = "return {type: type, sdp: sdp};")
+    static native JSObject description(String type, String sdp);
+
+    @JSBody(params = "description", script = "return description.type;")
+    static native String descriptionType(JSObject description);
+
+    @JSBody(params = "description", script = "return description.sdp;")
+    static native String descriptionSdp(JSObject description);
+
+    @JSBody(params = "event", script = "return event.candidate || null;")
+    static native JSObject candidateOf(JSObject event);
+
+    @JSBody(params = "event", script = "return event.channel;")
+    static native DataChannel channelOf(JSObject event);
+
+    @JSBody(params = "candidate", script = "return candidate.candidate;")
+    static native String candidateLine(JSObject candidate);
+
+    @JSBody(params = "candidate", script = "return candidate.sdpMid === undefined ? null : candidate.sdpMid;")
+    static native String candidateMid(JSObject candidate);
+
+    /** -1 when absent. */
+    @JSBody(params = "candidate", script = "return typeof candidate.sdpMLineIndex === 'number' ? candidate.sdpMLineIndex : -1;")
+    static native int candidateLineIndex(JSObject candidate);
+
+    @JSBody(params = {"line", "mid", "index"}, script = ""
+            + "var c = {candidate: line};"
+            + "if (mid !== null) c.sdpMid = mid;"
+            + "if (index >= 0) c.sdpMLineIndex = index;"
+            + "return c;")
+    static native JSObject candidate(String line, String mid, int index);
+
+    /** Binary payloads only: a text message is not part of the y-webrtc peer protocol and yields null. */
+    @JSBody(params = "event", script = ""
+            + "var d = event.data;"
+            + "if (d instanceof ArrayBuffer) return new Int8Array(d);"
+            + "if (ArrayBuffer.isView(d)) return new Int8Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength));"
+            + "return null;")
+    static native Int8Array messageBytes(JSObject event);
+
+    /** Sends a copy of the bytes; false when the channel refused (closing, or its queue is full). */
+    @JSBody(params = {"channel", "bytes"}, script = ""
+            + "try { channel.send(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)); return true; }"
+            + "catch (e) { return false; }")
+    static native boolean send(DataChannel channel, Int8Array bytes);
+
+    @JSBody(params = "error", script = "return String(error && error.message || error);")
+    static native String describe(Object error);
+}

@@ -1,0 +1,271 @@
+package org.vaultsync.browser;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
+import org.vaultsync.common.RandomBytes;
+import org.vaultsync.sync.mesh.PeerConnection;
+import org.vaultsync.sync.mesh.PeerTransport;
+
+/**
+ * WebRTC peers that y-webrtc's simple-peer understands: signals {@code {type:'offer'|'answer', sdp}} and
+ * {@code {type:'candidate', candidate:{candidate, sdpMLineIndex, sdpMid}}} with trickle ICE, one ordered reliable
+ * data channel opened by the initiator, binary messages. Unlike simple-peer, sending never throws into the void: a
+ * message larger than the remote end accepts is refused (the sync layer cuts updates to 16 KiB, so this only
+ * guards), and above {@link #HIGH_WATER_BYTES} buffered bytes messages wait here until the channel drains
+ * ({@code bufferedamountlow}), up to {@link #MAX_QUEUED_BYTES}, after which sends fail and the sync layer resyncs.
+ */
+public final class RtcPeerTransport implements PeerTransport {
+    public static final int HIGH_WATER_BYTES = 1024 * 1024;
+    public static final int LOW_WATER_BYTES = 256 * 1024;
+    public static final int MAX_QUEUED_BYTES = 16 * 1024 * 1024;
+
+    private final String iceServersJson;
+    private final RandomBytes random;
+
+    /** {@code iceServersJson}: the {@code RTCConfiguration.iceServers} array as JSON ({@code []}: host candidates only). */
+    public RtcPeerTransport(String iceServersJson, RandomBytes random) {
+        this.iceServersJson = iceServersJson;
+        this.random = random;
+    }
+
+    public static boolean isSupported() {
+        return RtcBindings.isSupported();
+    }
+
+    @Override
+    public PeerConnection create(boolean initiator, PeerConnection.Listener listener) {
+        return new Peer(initiator, listener);
+    }
+
+    private String channelLabel() {
+        byte[] bytes = new byte[20];
+        random.fill(bytes);
+        StringBuilder label = new StringBuilder(40);
+        for (byte b : bytes) {
+            label.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return label.toString();
+    }
+
+    private final class Peer implements PeerConnection {
+        private final PeerConnection.Listener listener;
+        private final RtcBindings.PeerConnection pc;
+        private final List<JSObject> pendingCandidates = new ArrayList<>();
+        private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+        private RtcBindings.DataChannel channel;
+        private int queuedBytes;
+        private boolean connected;
+        private boolean closed;
+
+        Peer(boolean initiator, PeerConnection.Listener listener) {
+            this.listener = listener;
+            this.pc = RtcBindings.create(iceServersJson);
+            pc.setOnIceCandidate(event -> {
+                JSObject candidate = RtcBindings.candidateOf(event);
+                if (candidate != null && !closed) {
+                    listener.onSignal(candidateSignal(candidate));
+                }
+            });
+            pc.setOnConnectionStateChange(event -> {
+                String state = pc.getConnectionState();
+                if ("failed".equals(state) || "closed".equals(state)) {
+                    fail("WebRTC connection " + state);
+                }
+            });
+            if (initiator) {
+                attach(pc.createDataChannel(channelLabel()));
+                pc.createOffer()
+                        .flatThen(offer -> pc.setLocalDescription(offer).then(ignored -> offer))
+                        .then(offer -> {
+                            emitDescription(offer);
+                            return null;
+                        }, error -> {
+                            fail("Could not create an offer: " + RtcBindings.describe(error));
+                            return null;
+                        });
+            } else {
+                pc.setOnDataChannel(event -> attach(RtcBindings.channelOf(event)));
+            }
+        }
+
+        private void attach(RtcBindings.DataChannel dataChannel) {
+            if (closed || channel != null) {
+                return;
+            }
+            channel = dataChannel;
+            channel.setBinaryType("arraybuffer");
+            channel.setBufferedAmountLowThreshold(LOW_WATER_BYTES);
+            channel.setOnOpen(event -> {
+                if (!closed && !connected) {
+                    connected = true;
+                    listener.onConnect();
+                }
+            });
+            channel.setOnMessage(event -> {
+                Int8Array bytes = RtcBindings.messageBytes(event);
+                if (bytes != null && !closed) {
+                    listener.onData(bytes.toJavaArray());
+                }
+            });
+            channel.setOnBufferedAmountLow(event -> drain());
+            channel.setOnClose(event -> fail("Data channel closed"));
+            channel.setOnError(event -> fail("Data channel failed"));
+        }
+
+        @Override
+        public void signal(Map<String, Object> signal) {
+            if (closed) {
+                return;
+            }
+            Object type = signal.get("type");
+            if ("offer".equals(type) || "answer".equals(type)) {
+                Object sdp = signal.get("sdp");
+                if (!(sdp instanceof String)) {
+                    return;
+                }
+                JSObject description = RtcBindings.description((String) type, (String) sdp);
+                var applied = pc.setRemoteDescription(description).then(ignored -> {
+                    flushCandidates();
+                    return null;
+                });
+                if ("offer".equals(type)) {
+                    applied.flatThen(ignored -> pc.createAnswer())
+                            .flatThen(answer -> pc.setLocalDescription(answer).then(ignored -> answer))
+                            .then(answer -> {
+                                emitDescription(answer);
+                                return null;
+                            }, error -> {
+                                fail("Could not answer: " + RtcBindings.describe(error));
+                                return null;
+                            });
+                } else {
+                    applied.catchError(error -> {
+                        fail("Could not accept the answer: " + RtcBindings.describe(error));
+                        return null;
+                    });
+                }
+            } else if ("candidate".equals(type) && signal.get("candidate") instanceof Map<?, ?> candidate) {
+                Object line = candidate.get("candidate");
+                if (!(line instanceof String)) {
+                    return;
+                }
+                Object mid = candidate.get("sdpMid");
+                Object index = candidate.get("sdpMLineIndex");
+                JSObject ice = RtcBindings.candidate((String) line, mid instanceof String ? (String) mid : null,
+                        index instanceof Number number ? number.intValue() : -1);
+                if (pc.getRemoteDescription() == null) {
+                    pendingCandidates.add(ice); // trickled ahead of the offer or answer
+                } else {
+                    addCandidate(ice);
+                }
+            }
+            // Other simple-peer signals (renegotiate, transceiverRequest) concern media, which rooms never use.
+        }
+
+        private void flushCandidates() {
+            for (JSObject candidate : pendingCandidates) {
+                addCandidate(candidate);
+            }
+            pendingCandidates.clear();
+        }
+
+        private void addCandidate(JSObject candidate) {
+            // A candidate the browser cannot use (another network, a stale generation) is not fatal: others may work.
+            pc.addIceCandidate(candidate).catchError(error -> null);
+        }
+
+        private void emitDescription(JSObject description) {
+            if (closed) {
+                return;
+            }
+            Map<String, Object> signal = new LinkedHashMap<>();
+            signal.put("type", RtcBindings.descriptionType(description));
+            signal.put("sdp", RtcBindings.descriptionSdp(description));
+            listener.onSignal(signal);
+        }
+
+        private Map<String, Object> candidateSignal(JSObject candidate) {
+            Map<String, Object> inner = new LinkedHashMap<>();
+            inner.put("candidate", RtcBindings.candidateLine(candidate));
+            int index = RtcBindings.candidateLineIndex(candidate);
+            inner.put("sdpMLineIndex", index < 0 ? null : (Object) (double) index);
+            inner.put("sdpMid", RtcBindings.candidateMid(candidate));
+            Map<String, Object> signal = new LinkedHashMap<>();
+            signal.put("type", "candidate");
+            signal.put("candidate", inner);
+            return signal;
+        }
+
+        @Override
+        public boolean send(byte[] message) {
+            if (closed || !connected || !"open".equals(channel.getReadyState())) {
+                return false;
+            }
+            if (message.length > RtcBindings.maxMessageSize(pc)) {
+                return false;
+            }
+            if (!queue.isEmpty() || channel.getBufferedAmount() + message.length > HIGH_WATER_BYTES) {
+                if (queuedBytes + message.length > MAX_QUEUED_BYTES) {
+                    return false;
+                }
+                queue.add(message.clone()); // the caller may reuse its array; the channel copies only on send
+                queuedBytes += message.length;
+                return true;
+            }
+            return RtcBindings.send(channel, Int8Array.fromJavaArray(message));
+        }
+
+        /** The channel's buffer ran low: send what waited, in order, until it is full again. */
+        private void drain() {
+            while (!closed && !queue.isEmpty()
+                    && channel.getBufferedAmount() + queue.peek().length <= HIGH_WATER_BYTES) {
+                byte[] next = queue.poll();
+                queuedBytes -= next.length;
+                if (!RtcBindings.send(channel, Int8Array.fromJavaArray(next))) {
+                    fail("Data channel refused a message");
+                    return;
+                }
+            }
+        }
+
+        /** Messages waiting for the channel to drain (for tests and measurements). */
+        int queuedBytes() {
+            return queuedBytes;
+        }
+
+        private void fail(String reason) {
+            if (closed) {
+                return;
+            }
+            shutDown();
+            listener.onClose(reason);
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                shutDown();
+            }
+        }
+
+        private void shutDown() {
+            closed = true;
+            queue.clear();
+            queuedBytes = 0;
+            if (channel != null) {
+                channel.setOnClose(null);
+                channel.setOnError(null);
+                channel.setOnMessage(null);
+                channel.close();
+            }
+            pc.setOnConnectionStateChange(null);
+            pc.setOnIceCandidate(null);
+            pc.close();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.vaultsync.protocol;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vaultsync.json.Json;
+import org.vaultsync.json.JsonException;
+
+/**
+ * What the server tells the client at start-up ({@code GET /client-config.json}), so one deployment needs no client
+ * rebuild: the signaling URLs to try in turn and the ICE servers for WebRTC. An empty signaling list means "this
+ * page's own origin, {@code /signal}"; no ICE servers means host candidates only (loopback and LAN work).
+ */
+public record ClientConfig(List<String> signalingUrls, List<IceServer> iceServers) {
+    public static final String PATH = "/client-config.json";
+
+    /** One {@code RTCIceServer}; {@code username}/{@code credential} are null for STUN. */
+    public record IceServer(List<String> urls, String username, String credential) {
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("urls", urls);
+            if (username != null) {
+                json.put("username", username);
+                json.put("credential", credential);
+            }
+            return json;
+        }
+    }
+
+    public ClientConfig {
+        signalingUrls = List.copyOf(signalingUrls);
+        iceServers = List.copyOf(iceServers);
+    }
+
+    public static ClientConfig defaults() {
+        return new ClientConfig(List.of(), List.of());
+    }
+
+    /** The signaling URLs, or the page's own {@code /signal} (ws: or wss: after the page's scheme) when none are set. */
+    public List<String> signalingUrlsFor(String pageOrigin) {
+        if (!signalingUrls.isEmpty()) {
+            return signalingUrls;
+        }
+        String ws = pageOrigin.startsWith("https:") ? "wss:" + pageOrigin.substring(6)
+                : pageOrigin.startsWith("http:") ? "ws:" + pageOrigin.substring(5) : pageOrigin;
+        return List.of(ws + "/signal");
+    }
+
+    /** The {@code iceServers} array of an {@code RTCConfiguration}, as JSON. */
+    public String iceServersJson() {
+        List<Object> servers = new ArrayList<>();
+        iceServers.forEach(server -> servers.add(server.toJson()));
+        try {
+            return Json.stringify(servers);
+        } catch (JsonException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("signalingUrls", signalingUrls);
+        List<Object> servers = new ArrayList<>();
+        iceServers.forEach(server -> servers.add(server.toJson()));
+        json.put("iceServers", servers);
+        try {
+            return Json.stringify(json);
+        } catch (JsonException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads what the server sent; anything malformed is a {@link ProtocolException}, never a half-read config. */
+    public static ClientConfig fromJson(String text) throws ProtocolException {
+        Object parsed;
+        try {
+            parsed = Json.parse(text, 8);
+        } catch (JsonException e) {
+            throw new ProtocolException("Client configuration is not JSON: " + e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> json)) {
+            throw new ProtocolException("Client configuration must be an object");
+        }
+        List<String> urls = strings(json.get("signalingUrls"), "signalingUrls");
+        List<IceServer> servers = new ArrayList<>();
+        Object iceServers = json.get("iceServers");
+        if (iceServers != null) {
+            if (!(iceServers instanceof List<?> list)) {
+                throw new ProtocolException("iceServers must be a list");
+            }
+            for (Object entry : list) {
+                if (!(entry instanceof Map<?, ?> server)) {
+                    throw new ProtocolException("Each ICE server must be an object");
+                }
+                Object rawUrls = server.get("urls");
+                List<String> serverUrls = rawUrls instanceof String single ? List.of(single) : strings(rawUrls, "urls");
+                servers.add(new IceServer(serverUrls, optionalString(server.get("username")),
+                        optionalString(server.get("credential"))));
+            }
+        }
+        return new ClientConfig(urls, servers);
+    }
+
+    private static List<String> strings(Object value, String field) throws ProtocolException {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new ProtocolException(field + " must be a list of strings");
+        }
+        for (Object item : list) {
+            if (!(item instanceof String text)) {
+                throw new ProtocolException(field + " must be a list of strings");
+            }
+            out.add(text);
+        }
+        return out;
+    }
+
+    private static String optionalString(Object value) throws ProtocolException {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new ProtocolException("ICE server username and credential must be strings");
+    }
+}

@@ -1,0 +1,201 @@
+package org.vaultsync.sync.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vaultsync.common.Cancellable;
+import org.vaultsync.common.Scheduler;
+import org.vaultsync.crdt.Doc;
+import org.vaultsync.crdt.Subscription;
+import org.vaultsync.crdt.update.InvalidUpdateException;
+
+/**
+ * Keeps a room's document on disk: loads what is stored before anything connects, appends every local and remote
+ * update, and compacts the store into one full state well before it grows (y-indexeddb waits for 500 updates, and
+ * stores grew to gigabytes). Storage failures are reported, never fatal: a corrupt stored update is skipped and the
+ * rest loads; a failed write is made good by the next full-state write, retried with backoff, so no later change is
+ * silently lost.
+ */
+public final class RoomPersistence {
+    /** Compact once this many updates are stored besides the last full state. */
+    public static final int COMPACT_AFTER_UPDATES = 100;
+    /** ... or once the updates since the last full state outweigh it (and at least this many bytes). */
+    public static final int COMPACT_AFTER_BYTES = 64 * 1024;
+    /** Compaction waits for a quiet moment, so a burst of edits is written as one state. */
+    public static final long COMPACT_DELAY_MILLIS = 1_000;
+    static final long MAX_RETRY_DELAY_MILLIS = 30_000;
+
+    /** What the user should hear about storage. */
+    public interface Listener {
+        /** The stored document is applied; {@code skipped} damaged updates could not be read. */
+        void onLoaded(int applied, int skipped);
+
+        void onStorageError(String message);
+    }
+
+    private final Doc doc;
+    private final RoomStore store;
+    private final Scheduler scheduler;
+    private final Listener listener;
+    private final List<Integer> knownKeys = new ArrayList<>();
+    private Subscription subscription;
+    private Cancellable compactTimer;
+    private boolean compacting;
+    private boolean closed;
+    private boolean writeFailed;
+    private long retryDelay = COMPACT_DELAY_MILLIS;
+    private int bytesSinceState;
+    private int lastStateBytes;
+    private int appendsInFlight;
+
+    public RoomPersistence(Doc doc, RoomStore store, Scheduler scheduler, Listener listener) {
+        this.doc = doc;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.listener = listener;
+    }
+
+    /** Applies the stored document, then stores every change; {@code loaded} runs once, even if reading failed. */
+    public void load(Runnable loaded) {
+        subscription = doc.onUpdate((update, origin, transaction) -> {
+            if (origin != this) {
+                append(update);
+            }
+        });
+        store.load(new StoreCallback<>() {
+            @Override
+            public void done(StoredUpdates stored) {
+                if (closed) {
+                    return;
+                }
+                int skipped = 0;
+                for (int i = 0; i < stored.size(); i++) {
+                    byte[] update = stored.updates().get(i);
+                    try {
+                        doc.applyUpdate(update, RoomPersistence.this);
+                        knownKeys.add(stored.keys().get(i));
+                        bytesSinceState += update.length;
+                    } catch (InvalidUpdateException e) {
+                        skipped++; // kept on disk untouched: never delete what we cannot read
+                    }
+                }
+                listener.onLoaded(stored.size() - skipped, skipped);
+                if (skipped > 0) {
+                    listener.onStorageError(skipped == 1
+                            ? "One stored change of this room is damaged and was skipped; everything else loaded."
+                            : skipped + " stored changes of this room are damaged and were skipped; everything else loaded.");
+                }
+                compactIfDue();
+                loaded.run();
+            }
+
+            @Override
+            public void failed(String message) {
+                if (closed) {
+                    return;
+                }
+                listener.onStorageError("Could not read this room's saved data: " + message);
+                writeFailed = true; // what we have now must reach disk as a whole state
+                loaded.run();
+                scheduleCompaction(retryDelay);
+            }
+        });
+    }
+
+    /** Updates stored besides the last full state (for tests and measurements). */
+    public int storedUpdateCount() {
+        return knownKeys.size();
+    }
+
+    public boolean isIdle() {
+        return appendsInFlight == 0 && !compacting && compactTimer == null;
+    }
+
+    public void close() {
+        closed = true;
+        if (subscription != null) {
+            subscription.unsubscribe();
+        }
+        if (compactTimer != null) {
+            compactTimer.cancel();
+            compactTimer = null;
+        }
+        store.close();
+    }
+
+    private void append(byte[] update) {
+        appendsInFlight++;
+        bytesSinceState += update.length;
+        store.append(update, new StoreCallback<>() {
+            @Override
+            public void done(Integer key) {
+                appendsInFlight--;
+                knownKeys.add(key);
+                compactIfDue();
+            }
+
+            @Override
+            public void failed(String message) {
+                appendsInFlight--;
+                writeFailed(message);
+            }
+        });
+    }
+
+    private void writeFailed(String message) {
+        if (!writeFailed) {
+            listener.onStorageError("Changes could not be saved on this device (" + message
+                    + "). They are kept in this tab and saving is retried.");
+        }
+        writeFailed = true;
+        if (!closed) {
+            scheduleCompaction(retryDelay);
+            retryDelay = Math.min(MAX_RETRY_DELAY_MILLIS, retryDelay * 2);
+        }
+    }
+
+    private void compactIfDue() {
+        boolean due = writeFailed || knownKeys.size() > COMPACT_AFTER_UPDATES
+                || (knownKeys.size() > 1 && bytesSinceState > Math.max(COMPACT_AFTER_BYTES, lastStateBytes));
+        if (due) {
+            scheduleCompaction(COMPACT_DELAY_MILLIS);
+        }
+    }
+
+    private void scheduleCompaction(long delay) {
+        if (compactTimer != null || compacting || closed) {
+            return;
+        }
+        compactTimer = scheduler.schedule(delay, () -> {
+            compactTimer = null;
+            compact();
+        });
+    }
+
+    private void compact() {
+        if (closed) {
+            return;
+        }
+        compacting = true;
+        List<Integer> replaced = new ArrayList<>(knownKeys);
+        byte[] state = doc.encodeStateAsUpdate();
+        store.replace(state, replaced, new StoreCallback<>() {
+            @Override
+            public void done(Integer key) {
+                compacting = false;
+                knownKeys.removeAll(replaced);
+                knownKeys.add(0, key);
+                lastStateBytes = state.length;
+                bytesSinceState = 0;
+                writeFailed = false;
+                retryDelay = COMPACT_DELAY_MILLIS;
+                compactIfDue();
+            }
+
+            @Override
+            public void failed(String message) {
+                compacting = false;
+                writeFailed(message);
+            }
+        });
+    }
+}

@@ -1,0 +1,173 @@
+package org.vaultsync.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.vaultsync.presence.MapPreferenceStore;
+import org.vaultsync.room.InvalidRoomCodeException;
+import org.vaultsync.room.RoomCode;
+import org.vaultsync.room.RoomName;
+import org.vaultsync.sync.persistence.MemoryRoomStorage;
+import org.vaultsync.sync.sim.SimRoom;
+
+/** The app's sync API on the simulated network, with the real engine and in-memory room storage. */
+class SyncClientTest {
+    private final SimRoom world = new SimRoom(42);
+    private final MemoryRoomStorage storageA = new MemoryRoomStorage(world.network.clock);
+    private final MemoryRoomStorage storageB = new MemoryRoomStorage(world.network.clock);
+    private final MapPreferenceStore prefsA = new MapPreferenceStore();
+    private final MapPreferenceStore prefsB = new MapPreferenceStore();
+    private int nodes;
+
+    private SyncClient client(MapPreferenceStore preferences, MemoryRoomStorage storage) {
+        String node = "page-" + nodes++;
+        Random random = new Random(nodes * 7919L);
+        return new SyncClient(new SyncClient.Platform(world.server.transportFor(node), world.peers.transportFor(node),
+                world.broadcasts.transportFor("profile-" + node), world.network.clock, random::nextDouble,
+                random::nextBytes, preferences, storage, "https://vault.example"));
+    }
+
+    private static String read(SyncClient client, String key) {
+        Object value = client.currentDocument().getMap("vault").get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static void write(SyncClient client, String key, String value) {
+        client.currentDocument().transact(t -> client.currentDocument().getMap("vault").set(key, value), "test");
+    }
+
+    @Test
+    void aCreatedRoomIsConnectedWhileAloneAndSyncsBothWaysWithAJoiner() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        SyncClient b = client(prefsB, storageB);
+        RoomCode code = a.createSyncRoom();
+        world.run(1_000);
+        assertEquals(ConnectionState.CONNECTED, a.getConnectionState());
+        assertEquals("Waiting for peers", a.getStatus().describe(world.network.clock.now()));
+
+        b.joinSyncRoom(code.display().toLowerCase());
+        world.run(2_000);
+        assertEquals(1, a.getConnectedPeerCount());
+        assertEquals(1, b.getConnectedPeerCount());
+        assertEquals("1 peer", b.getStatus().describe(world.network.clock.now()));
+
+        write(a, "unit", "Atlas AS7-D");
+        world.run(500);
+        assertEquals("Atlas AS7-D", read(b, "unit"));
+        write(b, "pilot", "Natasha Kerensky");
+        world.run(500);
+        assertEquals("Natasha Kerensky", read(a, "pilot"));
+        assertEquals(a.getPeers().get(0), a.identity().identity(), "(you) first");
+        assertEquals(2, a.getPeers().size());
+    }
+
+    @Test
+    void joiningByShareLinkJoinsThatRoom() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        SyncClient b = client(prefsB, storageB);
+        RoomCode code = a.createSyncRoom();
+        String link = a.shareLink();
+        assertEquals("https://vault.example/#/join/" + code.display(), link);
+        assertEquals(code, b.joinSyncRoom(link));
+        world.run(2_000);
+        assertEquals(1, b.getConnectedPeerCount());
+    }
+
+    @Test
+    void badCodesAndLinksAreRefusedWithTheSpecMessagesAndChangeNothing() {
+        SyncClient a = client(prefsA, storageA);
+        InvalidRoomCodeException shortCode = assertThrows(InvalidRoomCodeException.class, () -> a.joinSyncRoom("ABCDE"));
+        assertEquals("Room code must be 6 characters", shortCode.getMessage());
+        InvalidRoomCodeException lookAlike = assertThrows(InvalidRoomCodeException.class, () -> a.joinSyncRoom("ABCIOO"));
+        assertEquals("Room code contains invalid characters (I, O, 0 and 1 are not used)", lookAlike.getMessage());
+        assertThrows(InvalidRoomCodeException.class, () -> a.joinSyncRoom("https://vault.example/#/units"));
+        assertEquals(ConnectionState.DISCONNECTED, a.getConnectionState());
+        assertNull(a.currentDocument());
+    }
+
+    @Test
+    void theStoredDocumentIsBackBeforeAnyConnectionAfterAReload() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        RoomCode code = a.createSyncRoom();
+        world.run(1_000);
+        write(a, "unit", "Marauder MAD-3R");
+        world.run(100);
+
+        world.server.stop();
+        SyncClient reloaded = client(prefsA, storageA); // same profile: same storage and preferences
+        List<String> seen = new ArrayList<>();
+        reloaded.onSyncEvent(event -> {
+            if (event instanceof SyncEvent.RoomLoaded) {
+                seen.add(read(reloaded, "unit") + " while " + reloaded.session().status().state());
+            }
+        });
+        assertTrue(reloaded.resumeLastRoom());
+        assertEquals(code, reloaded.currentRoom());
+        world.run(100);
+        assertEquals(List.of("Marauder MAD-3R while DISCONNECTED"), seen);
+        assertTrue(reloaded.isRoomLoaded());
+    }
+
+    @Test
+    void editsMadeOfflineAreKeptAndSyncWhenTheBrowserIsBackOnline() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        SyncClient b = client(prefsB, storageB);
+        RoomCode code = a.createSyncRoom();
+        b.joinSyncRoom(code.value());
+        world.run(2_000);
+
+        b.networkChanged(false);
+        world.run(1_000);
+        assertEquals(ConnectionState.OFFLINE, b.getConnectionState());
+        assertEquals("Offline: changes are kept and will sync", b.getStatus().describe(0));
+        write(a, "a-online", "1");
+        write(b, "b-offline", "2");
+        world.run(2_000);
+        assertNull(read(a, "b-offline"));
+        assertNull(read(b, "a-online"));
+        assertFalse(storageB.contents(RoomName.of(code)).isEmpty(), "the offline edit is saved on B's device");
+
+        b.networkChanged(true);
+        world.run(3_000);
+        assertEquals(ConnectionState.CONNECTED, b.getConnectionState());
+        assertEquals("2", read(a, "b-offline"));
+        assertEquals("1", read(b, "a-online"));
+        assertEquals(1, a.getConnectedPeerCount(), "the rejoined page counts once, under its new client id");
+    }
+
+    @Test
+    void leavingForgetsTheLastRoomButKeepsItsDataUntilForgotten() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        RoomCode code = a.createSyncRoom();
+        world.run(1_000);
+        write(a, "unit", "Warhammer WHM-6R");
+        world.run(100);
+        a.leaveCurrentRoom();
+        assertEquals(ConnectionState.DISCONNECTED, a.getConnectionState());
+        assertFalse(client(prefsA, storageA).resumeLastRoom());
+        assertFalse(storageA.contents(RoomName.of(code)).isEmpty());
+
+        boolean[] forgotten = new boolean[1];
+        a.forgetRoomData(code, new org.vaultsync.sync.persistence.StoreCallback<>() {
+            @Override
+            public void done(Void value) {
+                forgotten[0] = true;
+            }
+
+            @Override
+            public void failed(String message) {
+                throw new AssertionError(message);
+            }
+        });
+        world.run(10);
+        assertTrue(forgotten[0]);
+        assertTrue(storageA.contents(RoomName.of(code)).isEmpty());
+    }
+}

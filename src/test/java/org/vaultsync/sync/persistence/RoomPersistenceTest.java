@@ -1,0 +1,212 @@
+package org.vaultsync.sync.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vaultsync.common.SecureRandomBytes;
+import org.vaultsync.crdt.Doc;
+import org.vaultsync.sync.VirtualScheduler;
+
+/** A room's document on disk: loading first, appending, compaction, and storage failures that lose nothing. */
+class RoomPersistenceTest {
+    private static final String ROOM = "vault-sync/ABCDEF";
+    private final VirtualScheduler clock = new VirtualScheduler();
+    private final MemoryRoomStorage storage = new MemoryRoomStorage(clock);
+    private final List<String> errors = new ArrayList<>();
+
+    private final class Report implements RoomPersistence.Listener {
+        int applied = -1;
+        int skipped = -1;
+
+        @Override
+        public void onLoaded(int appliedCount, int skippedCount) {
+            applied = appliedCount;
+            skipped = skippedCount;
+        }
+
+        @Override
+        public void onStorageError(String message) {
+            errors.add(message);
+        }
+    }
+
+    private RoomPersistence open(Doc doc, Report report) {
+        return open(doc, report, null);
+    }
+
+    private RoomPersistence open(Doc doc, Report report, java.util.function.UnaryOperator<RoomStore> wrap) {
+        RoomPersistence[] out = new RoomPersistence[1];
+        storage.open(ROOM, new StoreCallback<>() {
+            @Override
+            public void done(RoomStore store) {
+                out[0] = new RoomPersistence(doc, wrap == null ? store : wrap.apply(store), clock, report);
+                out[0].load(() -> { });
+            }
+
+            @Override
+            public void failed(String message) {
+                throw new AssertionError(message);
+            }
+        });
+        clock.advance(1);
+        return out[0];
+    }
+
+    private static Doc doc() {
+        return new Doc(new SecureRandomBytes());
+    }
+
+    private static void set(Doc doc, String key, Object value) {
+        doc.transact(t -> doc.getMap("vault").set(key, value));
+    }
+
+    @Test
+    void everyChangeIsStoredAndComesBackInANewDocument() {
+        Doc first = doc();
+        open(first, new Report());
+        set(first, "unit", "Atlas");
+        set(first, "pilot", "Kerensky");
+        clock.advance(10);
+
+        Doc reloaded = doc();
+        Report report = new Report();
+        open(reloaded, report);
+        assertEquals("Atlas", reloaded.getMap("vault").get("unit"));
+        assertEquals("Kerensky", reloaded.getMap("vault").get("pilot"));
+        assertEquals(2, report.applied);
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void manySmallEditsAreCompactedIntoOneStateSoTheStoreStaysSmall() {
+        Doc doc = doc();
+        RoomPersistence persistence = open(doc, new Report());
+        for (int i = 0; i < 1_000; i++) {
+            set(doc, "counter", (double) i);
+            clock.advance(5);
+        }
+        clock.advance(RoomPersistence.COMPACT_DELAY_MILLIS * 3);
+        assertTrue(persistence.isIdle());
+        List<byte[]> stored = storage.contents(ROOM);
+        assertEquals(1, stored.size(), "one full state once quiet, not 1,000 updates (y-indexeddb keeps up to 500)");
+        Doc reloaded = doc();
+        open(reloaded, new Report());
+        assertEquals(999.0, reloaded.getMap("vault").get("counter"));
+    }
+
+    @Test
+    void aDamagedStoredUpdateIsSkippedAndReportedAndTheRestLoads() {
+        Doc first = doc();
+        open(first, new Report());
+        set(first, "unit", "Atlas");
+        clock.advance(10);
+        storage.open(ROOM, new StoreCallback<>() {
+            @Override
+            public void done(RoomStore store) {
+                store.append(new byte[] {1, 1, 5, 0, 40, 1, 99}, new StoreCallback<>() {
+                    @Override
+                    public void done(Integer value) {
+                    }
+
+                    @Override
+                    public void failed(String message) {
+                        throw new AssertionError(message);
+                    }
+                });
+            }
+
+            @Override
+            public void failed(String message) {
+                throw new AssertionError(message);
+            }
+        });
+        clock.advance(10);
+
+        Doc reloaded = doc();
+        Report report = new Report();
+        open(reloaded, report);
+        assertEquals("Atlas", reloaded.getMap("vault").get("unit"));
+        assertEquals(1, report.skipped);
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).contains("damaged"), errors.get(0));
+    }
+
+    @Test
+    void failedWritesAreReportedOnceAndMadeGoodByTheNextFullStateWrite() {
+        int[] failuresLeft = {3};
+        Doc doc = doc();
+        RoomPersistence persistence = open(doc, new Report(), store -> new FlakyStore(store, failuresLeft));
+        set(doc, "unit", "Atlas");
+        set(doc, "pilot", "Kerensky");
+        clock.advance(60_000);
+        assertEquals(1, errors.size(), "reported once, not per write: " + errors);
+        assertTrue(errors.get(0).contains("out of storage space"), errors.get(0));
+        assertTrue(persistence.isIdle());
+
+        Doc reloaded = doc();
+        open(reloaded, new Report());
+        assertEquals("Atlas", reloaded.getMap("vault").get("unit"));
+        assertEquals("Kerensky", reloaded.getMap("vault").get("pilot"));
+    }
+
+    @Test
+    void twoTabsCompactingTheSameRoomAtOnceLoseNothing() {
+        Doc tabA = doc();
+        Doc tabB = doc();
+        open(tabA, new Report());
+        open(tabB, new Report());
+        // Each tab writes its own edits (they do not exchange them here): a compaction must keep the other's.
+        for (int i = 0; i < 150; i++) {
+            set(tabA, "a" + i, (double) i);
+            set(tabB, "b" + i, (double) i);
+        }
+        clock.advance(10_000);
+
+        Doc reloaded = doc();
+        open(reloaded, new Report());
+        assertEquals(300, reloaded.getMap("vault").size());
+        assertTrue(storage.contents(ROOM).size() <= 4, "compacted: " + storage.contents(ROOM).size());
+    }
+
+    /** Fails the first writes as a full disk does. */
+    private static final class FlakyStore implements RoomStore {
+        private final RoomStore inner;
+        private final int[] failuresLeft;
+
+        FlakyStore(RoomStore inner, int[] failuresLeft) {
+            this.inner = inner;
+            this.failuresLeft = failuresLeft;
+        }
+
+        @Override
+        public void load(StoreCallback<StoredUpdates> callback) {
+            inner.load(callback);
+        }
+
+        @Override
+        public void append(byte[] update, StoreCallback<Integer> callback) {
+            if (failuresLeft[0]-- > 0) {
+                callback.failed("this device is out of storage space");
+            } else {
+                inner.append(update, callback);
+            }
+        }
+
+        @Override
+        public void replace(byte[] state, List<Integer> replacedKeys, StoreCallback<Integer> callback) {
+            if (failuresLeft[0]-- > 0) {
+                callback.failed("this device is out of storage space");
+            } else {
+                inner.replace(state, replacedKeys, callback);
+            }
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}

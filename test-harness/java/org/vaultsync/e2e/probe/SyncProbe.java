@@ -1,0 +1,175 @@
+package org.vaultsync.e2e.probe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.vaultsync.browser.BrowserSyncClient;
+import org.vaultsync.crdt.Doc;
+import org.vaultsync.crdt.types.YMap;
+import org.vaultsync.json.Json;
+import org.vaultsync.json.JsonException;
+import org.vaultsync.room.InvalidRoomCodeException;
+import org.vaultsync.room.RoomCode;
+import org.vaultsync.sync.ConnectionStatus;
+import org.vaultsync.sync.SyncClient;
+import org.vaultsync.sync.SyncStats;
+
+/**
+ * A test page around the real browser {@link SyncClient} (compiled by TeaVM from the test classes, never shipped):
+ * WebDriver drives it through {@code window.probe}. Edits go to the room document's root map {@code vault} (as the y-webrtc test page names it), so a
+ * test can write on one page and read on another without any UI.
+ */
+public final class SyncProbe {
+    private static SyncClient client;
+    private static final List<String> events = new ArrayList<>();
+
+    @JSFunctor
+    interface Fn0 extends JSObject {
+        String call();
+    }
+
+    @JSFunctor
+    interface Fn1 extends JSObject {
+        String call(String a);
+    }
+
+    @JSFunctor
+    interface Fn2 extends JSObject {
+        String call(String a, String b);
+    }
+
+    public static void main(String[] args) {
+        BrowserSyncClient.start(ready -> {
+            client = ready;
+            client.onSyncEvent(event -> events.add(event.type()));
+            export0("create", () -> client.createSyncRoom().value());
+            export1("join", codeOrLink -> {
+                try {
+                    return client.joinSyncRoom(codeOrLink).value();
+                } catch (InvalidRoomCodeException e) {
+                    return "error: " + e.getMessage();
+                }
+            });
+            export0("resume", () -> String.valueOf(client.resumeLastRoom()));
+            export0("leave", () -> {
+                client.leaveCurrentRoom();
+                return "";
+            });
+            export0("retry", () -> {
+                client.retry();
+                return "";
+            });
+            export0("status", SyncProbe::status);
+            export0("shareLink", () -> client.shareLink());
+            export2("set", (key, value) -> {
+                Doc doc = client.currentDocument();
+                doc.transact(t -> doc.getMap("vault").set(key, value), "probe");
+                return "";
+            });
+            export1("get", key -> {
+                Doc doc = client.currentDocument();
+                Object value = doc == null ? null : doc.getMap("vault").get(key);
+                return value == null ? null : String.valueOf(value);
+            });
+            export0("size", () -> {
+                Doc doc = client.currentDocument();
+                return String.valueOf(doc == null ? 0 : doc.getMap("vault").size());
+            });
+            export2("fill", (count, bytes) -> fill(Integer.parseInt(count), Integer.parseInt(bytes)));
+            export0("events", () -> String.join(",", events));
+            export0("stats", SyncProbe::stats);
+            export1("forget", code -> {
+                try {
+                    client.forgetRoomData(RoomCode.parse(code), new org.vaultsync.sync.persistence.StoreCallback<>() {
+                        @Override
+                        public void done(Void value) {
+                            events.add("forgotten");
+                        }
+
+                        @Override
+                        public void failed(String message) {
+                            events.add("forget-failed");
+                        }
+                    });
+                    return "";
+                } catch (InvalidRoomCodeException e) {
+                    return "error: " + e.getMessage();
+                }
+            });
+            markReady();
+        });
+    }
+
+    /** {@code count} entries of about {@code bytes} characters, one transaction each (like one edit per item). */
+    private static String fill(int count, int bytes) {
+        Doc doc = client.currentDocument();
+        YMap map = doc.getMap("vault");
+        StringBuilder filler = new StringBuilder();
+        while (filler.length() < bytes) {
+            filler.append("Atlas AS7-D 100t assault; ");
+        }
+        String body = filler.substring(0, bytes);
+        for (int i = 0; i < count; i++) {
+            String key = "item-" + i;
+            String value = key + ":" + body;
+            doc.transact(t -> map.set(key, value), "probe");
+        }
+        return String.valueOf(map.size());
+    }
+
+    private static String status() {
+        ConnectionStatus status = client.getStatus();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("state", status.state().name());
+        json.put("text", status.describe(System.currentTimeMillis()));
+        json.put("attempt", (double) status.attempt());
+        json.put("peers", (double) client.getConnectedPeerCount());
+        json.put("loaded", client.isRoomLoaded());
+        json.put("room", client.currentRoom() == null ? null : client.currentRoom().value());
+        json.put("stored", client.persistence() == null ? -1.0 : (double) client.persistence().storedUpdateCount());
+        json.put("storeIdle", client.persistence() != null && client.persistence().isIdle());
+        return stringify(json);
+    }
+
+    private static String stats() {
+        SyncStats stats = client.session().stats();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("messagesReceived", (double) stats.messagesReceived);
+        json.put("malformedReceived", (double) stats.malformedReceived);
+        json.put("messagesSent", (double) stats.messagesSent);
+        json.put("bytesSent", (double) stats.bytesSent);
+        json.put("largestMessage", (double) stats.largestMessage);
+        json.put("reachable", (double) client.session().reachablePeerCount());
+        return stringify(json);
+    }
+
+    private static String stringify(Object value) {
+        try {
+            return Json.stringify(value);
+        } catch (JsonException e) {
+            return "{}";
+        }
+    }
+
+    private static void export0(String name, Fn0 fn) {
+        export(name, fn);
+    }
+
+    private static void export1(String name, Fn1 fn) {
+        export(name, fn);
+    }
+
+    private static void export2(String name, Fn2 fn) {
+        export(name, fn);
+    }
+
+    @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
+    private static native void export(String name, JSObject fn);
+
+    @JSBody(script = "window.probe.ready = true;")
+    private static native void markReady();
+}
