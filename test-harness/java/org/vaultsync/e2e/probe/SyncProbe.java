@@ -100,6 +100,7 @@ public final class SyncProbe {
                     return "error: " + e.getMessage();
                 }
             });
+            client.resumeLastRoom(); // as the app does: the last active room comes back after a reload
             markReady();
         });
     }
@@ -155,20 +156,16 @@ public final class SyncProbe {
         }
     }
 
-    private static void export0(String name, Fn0 fn) {
-        export(name, fn);
-    }
-
-    private static void export1(String name, Fn1 fn) {
-        export(name, fn);
-    }
-
-    private static void export2(String name, Fn2 fn) {
-        export(name, fn);
-    }
+    // One native per functor type: TeaVM turns a lambda into a JavaScript function only where the parameter is
+    // declared as that @JSFunctor interface.
+    @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
+    private static native void export0(String name, Fn0 fn);
 
     @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
-    private static native void export(String name, JSObject fn);
+    private static native void export1(String name, Fn1 fn);
+
+    @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
+    private static native void export2(String name, Fn2 fn);
 
     @JSBody(script = "window.probe.ready = true;")
     private static native void markReady();

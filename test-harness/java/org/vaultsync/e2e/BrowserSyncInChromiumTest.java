@@ -1,0 +1,232 @@
+package org.vaultsync.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WindowType;
+
+/**
+ * The browser sync client (WebSocket signaling, WebRTC data channels, BroadcastChannel, IndexedDB) in real headless
+ * Chromium processes, each with its own profile, through our real signaling server.
+ */
+class BrowserSyncInChromiumTest {
+    @RegisterExtension
+    static final ProbeServers SERVERS = new ProbeServers();
+
+    @BeforeEach
+    void signalingIsUp() throws Exception {
+        SERVERS.startSignaling();
+    }
+
+    private ProbePage open(Chromium browser, String name) {
+        return new ProbePage(browser.driver(), name).open(SERVERS.probePage());
+    }
+
+    @Test
+    void twoBrowsersMeetByCodeAndByLinkAndSyncBothWays() throws Exception {
+        try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start()) {
+            ProbePage a = open(browserA, "A");
+            ProbePage b = open(browserB, "B");
+            assertEquals("DISCONNECTED", a.state());
+
+            String code = a.call("create");
+            a.awaitState("CONNECTED");
+            assertEquals("Waiting for peers", a.status().get("text"), "connected while alone, never stuck connecting");
+
+            assertEquals(code, b.call("join", code.substring(0, 3).toLowerCase() + "-" + code.substring(3)));
+            ProbePage.awaitPeers(1, a, b);
+            assertEquals("1 peer", a.status().get("text"));
+
+            a.call("set", "unit", "Atlas AS7-D");
+            b.awaitValue("unit", "Atlas AS7-D");
+            b.call("set", "pilot", "Natasha Kerensky");
+            a.awaitValue("pilot", "Natasha Kerensky");
+
+            String link = a.call("shareLink");
+            assertEquals(SERVERS.probePage() + "#/join/" + code.substring(0, 3) + "-" + code.substring(3), link);
+            b.call("leave");
+            a.awaitPeers(0);
+            assertEquals("DISCONNECTED", b.state());
+            assertEquals(code, b.call("join", link));
+            b.awaitPeers(1);
+            a.call("set", "force", "Kell Hounds");
+            b.awaitValue("force", "Kell Hounds");
+
+            assertTrue(b.call("join", "ABCIOO").startsWith("error: Room code contains invalid characters"));
+            assertEquals(List.of(), browserA.consoleErrors());
+            assertEquals(List.of(), browserB.consoleErrors());
+        }
+    }
+
+    @Test
+    void editsMadeWhileOfflineConvergeWhenTheBrowserIsBack() throws Exception {
+        try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start()) {
+            ProbePage a = open(browserA, "A");
+            ProbePage b = open(browserB, "B");
+            String code = a.call("create");
+            b.call("join", code);
+            ProbePage.awaitPeers(1, a, b);
+
+            setOffline(browserB, true);
+            b.awaitState("OFFLINE");
+            a.awaitPeers(0);
+            a.call("set", "while", "A edited");
+            b.call("set", "offline", "B edited");
+            assertEquals(null, a.call("get", "offline"));
+
+            setOffline(browserB, false);
+            b.awaitState("CONNECTED");
+            a.awaitValue("offline", "B edited");
+            b.awaitValue("while", "A edited");
+        }
+    }
+
+    private static void setOffline(Chromium browser, boolean offline) {
+        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        browser.driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline,
+                "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    @Test
+    void aSignalingOutageIsRetriedVisiblyAndALeaveWhileRetryingNeverReconnects() throws Exception {
+        try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start()) {
+            ProbePage a = open(browserA, "A");
+            ProbePage b = open(browserB, "B");
+            String code = a.call("create");
+            b.call("join", code);
+            ProbePage.awaitPeers(1, a, b);
+
+            SERVERS.stopSignaling();
+            a.awaitState("RETRYING");
+            Map<String, Object> retrying = a.status();
+            assertTrue(((Number) retrying.get("attempt")).intValue() >= 1, retrying.toString());
+            assertTrue(retrying.get("text").toString().matches("Retrying: attempt \\d of 5, next in \\d+s"),
+                    retrying.toString());
+            a.call("set", "during", "outage"); // the data channel outlives signaling
+            b.awaitValue("during", "outage");
+
+            SERVERS.startSignaling();
+            a.awaitState("CONNECTED");
+            b.awaitState("CONNECTED");
+            b.call("set", "after", "outage");
+            a.awaitValue("after", "outage");
+
+            SERVERS.stopSignaling();
+            a.awaitState("RETRYING");
+            b.awaitState("RETRYING");
+            a.call("leave");
+            assertEquals("DISCONNECTED", a.state());
+            SERVERS.startSignaling();
+            b.call("retry");
+            b.awaitState("CONNECTED");
+            assertEquals("DISCONNECTED", a.state(), "A left while retrying and must stay out");
+            assertEquals(0, b.peers());
+        }
+    }
+
+    @Test
+    void withoutSignalingTheRoomGivesUpAfterFiveAttemptsAndRetryRecovers() throws Exception {
+        try (Chromium browserA = Chromium.start()) {
+            ProbePage a = open(browserA, "A");
+            a.call("create");
+            a.awaitState("CONNECTED");
+            SERVERS.stopSignaling();
+            a.await("error after 5 attempts", Duration.ofSeconds(90), () -> "ERROR".equals(a.state()));
+            assertEquals("Connection failed after 5 attempts. Please try again.", a.status().get("text"));
+            SERVERS.startSignaling();
+            a.call("retry");
+            a.awaitState("CONNECTED");
+        }
+    }
+
+    @Test
+    void aReloadWhileSignalingIsDownShowsTheStoredRoomBeforeAnyConnection() throws Exception {
+        try (Chromium browserA = Chromium.start()) {
+            ProbePage a = open(browserA, "A");
+            String code = a.call("create");
+            a.awaitState("CONNECTED");
+            a.call("set", "unit", "Marauder MAD-3R");
+            a.await("saved", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("storeIdle")));
+
+            SERVERS.stopSignaling();
+            browserA.driver().navigate().refresh();
+            a.awaitReady();
+            a.await("room loaded", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("loaded")));
+            assertEquals(code, a.status().get("room"), "the last active room resumes after a reload");
+            assertEquals("Marauder MAD-3R", a.call("get", "unit"));
+            assertNotEquals("CONNECTED", a.state());
+            assertTrue(a.call("events").contains("room-loaded"));
+        }
+    }
+
+    @Test
+    void twoTabsOfOneBrowserSyncOverBroadcastChannelAndKeepEverythingOnceAfterReloads() throws Exception {
+        try (Chromium browser = Chromium.start()) {
+            ProbePage first = open(browser, "tab 1");
+            String firstHandle = browser.driver().getWindowHandle();
+            String code = first.call("create");
+            first.awaitState("CONNECTED");
+
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            String secondHandle = browser.driver().getWindowHandle();
+            ProbePage second = new ProbePage(browser.driver(), "tab 2").open(SERVERS.probePage());
+            assertEquals(code, second.status().get("room"), "a new tab resumes the profile's last room");
+            second.awaitState("CONNECTED");
+            second.call("set", "from-tab-2", "two");
+            second.call("fill", "50", "100");
+
+            browser.driver().switchTo().window(firstHandle);
+            first.awaitValue("from-tab-2", "two");
+            first.await("50 items", Duration.ofSeconds(10), () -> Integer.parseInt(first.call("size")) == 51);
+            first.call("set", "from-tab-1", "one");
+            browser.driver().switchTo().window(secondHandle);
+            second.awaitValue("from-tab-1", "one");
+            second.await("saved", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(second.status().get("storeIdle")));
+            Map<String, Object> stats = second.stats();
+            assertEquals(0.0, ((Number) stats.get("reachable")).doubleValue() == 1.0 ? 0.0 : 1.0,
+                    "tabs meet over BroadcastChannel, not WebRTC: " + stats);
+
+            browser.driver().navigate().refresh();
+            second.awaitReady();
+            browser.driver().switchTo().window(firstHandle);
+            browser.driver().navigate().refresh();
+            first.awaitReady();
+            first.await("loaded", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(first.status().get("loaded")));
+            assertEquals("52", first.call("size"));
+            assertEquals("two", first.call("get", "from-tab-2"));
+            assertEquals("one", first.call("get", "from-tab-1"));
+        }
+    }
+
+    @Test
+    void aNewPeerReceivesAFiveThousandItemRoomInMessagesOfAtMost16KiB() throws Exception {
+        try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start()) {
+            ProbePage a = open(browserA, "A");
+            ProbePage b = open(browserB, "B");
+            String code = a.call("create");
+            a.awaitState("CONNECTED");
+            long fillStart = System.nanoTime();
+            assertEquals("5000", a.call("fill", "5000", "1000"));
+            long fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
+
+            long joinStart = System.nanoTime();
+            b.call("join", code);
+            b.await("5,000 items", Duration.ofSeconds(60), () -> "5000".equals(b.call("size")));
+            long syncMillis = (System.nanoTime() - joinStart) / 1_000_000;
+            Map<String, Object> sender = a.stats();
+            double largest = ((Number) sender.get("largestMessage")).doubleValue();
+            assertTrue(largest <= 16 * 1024 + 64, "largest data-channel message " + largest);
+            Object longestTask = b.js("return window.longestTask");
+            System.out.println("5,000-item room: filled in " + fillMillis + " ms; new peer had everything after "
+                    + syncMillis + " ms; sender sent " + sender.get("bytesSent") + " bytes, largest message "
+                    + (long) largest + " B; longest main-thread task on the receiving page " + longestTask + " ms");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.vaultsync.e2e;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.vaultsync.server.ClientSettings;
+import org.vaultsync.server.ServerConfig;
+import org.vaultsync.server.VaultSyncServer;
+import org.vaultsync.server.WebAppAssets;
+
+/**
+ * Two real servers: one serves the sync probe page and a client configuration that points at the other, a
+ * signaling server on a fixed port that tests stop and start again (an outage the page survives, since the page
+ * itself stays reachable).
+ */
+public final class ProbeServers implements BeforeAllCallback, AfterAllCallback {
+    private static final Path PROBE = Path.of("target/test-classes/probe-webapp");
+    private VaultSyncServer pages;
+    private VaultSyncServer signaling;
+    private int signalingPort;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            signalingPort = socket.getLocalPort();
+        }
+        startSignaling();
+        ClientSettings client = ClientSettings.NONE.withSignalingUrl(signalingUrl());
+        pages = VaultSyncServer.start(new ServerConfig(ServerConfig.LOOPBACK, 0).withClient(client),
+                WebAppAssets.fromDirectory(PROBE));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stopSignaling();
+        if (pages != null) {
+            pages.stop();
+        }
+    }
+
+    public String probePage() {
+        return pages.baseUri().resolve("/").toString();
+    }
+
+    public String signalingUrl() {
+        return "ws://127.0.0.1:" + signalingPort + "/signal";
+    }
+
+    public synchronized void stopSignaling() {
+        if (signaling != null) {
+            signaling.stop();
+            signaling = null;
+        }
+    }
+
+    public synchronized void startSignaling() throws Exception {
+        if (signaling == null) {
+            signaling = VaultSyncServer.start(new ServerConfig(ServerConfig.LOOPBACK, signalingPort),
+                    WebAppAssets.fromDirectory(PROBE));
+        }
+    }
+}
