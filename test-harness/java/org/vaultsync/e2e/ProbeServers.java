@@ -23,6 +23,16 @@ public final class ProbeServers implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** Starts both servers (outside JUnit, e.g. for benchmarks). */
+    public void start() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             signalingPort = socket.getLocalPort();
         }
@@ -32,8 +42,7 @@ public final class ProbeServers implements BeforeAllCallback, AfterAllCallback {
                 WebAppAssets.fromDirectory(PROBE));
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
+    public void stop() {
         stopSignaling();
         if (pages != null) {
             pages.stop();

@@ -20,7 +20,7 @@ import org.vaultsync.json.JsonException;
  * the packages' own "exports" maps resolves the bare specifiers (yjs, y-webrtc, y-protocols/*, lib0/*), so the
  * browser runs exactly the published modules. Also serves the peer page of {@link #peerPage}.
  */
-final class NodeModulesServer implements AutoCloseable {
+public final class NodeModulesServer implements AutoCloseable {
     /** Conditions a browser bundler would pick, in priority order. */
     private static final List<String> CONDITIONS = List.of("browser", "module", "import", "default");
 
@@ -28,7 +28,7 @@ final class NodeModulesServer implements AutoCloseable {
     private final HttpServer http;
     private final String importMap;
 
-    NodeModulesServer(Path modules) throws IOException, JsonException {
+    public NodeModulesServer(Path modules) throws IOException, JsonException {
         this.modules = modules.toAbsolutePath().normalize();
         this.importMap = buildImportMap();
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
@@ -39,13 +39,13 @@ final class NodeModulesServer implements AutoCloseable {
         http.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
     }
 
     private String buildImportMap() throws IOException, JsonException {
         Map<String, Object> imports = new LinkedHashMap<>();
-        for (String pkg : List.of("yjs", "y-webrtc", "y-protocols", "lib0")) {
+        for (String pkg : List.of("yjs", "y-webrtc", "y-protocols", "lib0", "y-indexeddb")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> manifest = (Map<String, Object>) Json.parse(Files.readString(modules.resolve(pkg).resolve("package.json")));
             @SuppressWarnings("unchecked")
@@ -96,15 +96,39 @@ final class NodeModulesServer implements AutoCloseable {
                 <script type="module">
                 import * as Y from 'yjs'
                 import { WebrtcProvider } from 'y-webrtc'
+                import { IndexeddbPersistence } from 'y-indexeddb'
                 const params = new URLSearchParams(location.search)
                 const doc = new Y.Doc()
                 const options = { signaling: [params.get('signal')], peerOpts: { config: { iceServers: [] } } }
                 if (params.get('password')) options.password = params.get('password')
-                const provider = new WebrtcProvider(params.get('room'), doc, options)
-                const peer = { doc, map: doc.getMap('vault'), provider, webrtcPeers: 0, synced: false, errors: [] }
-                provider.on('peers', event => { peer.webrtcPeers = event.webrtcPeers.length })
-                provider.on('synced', event => { peer.synced = event.synced })
+                const clock = () => performance.timeOrigin + performance.now()
+                const peer = { doc, map: doc.getMap('vault'), provider: null, webrtcPeers: 0, synced: false, errors: [],
+                               arrivals: {}, joinAt: 0, firstPeerAt: 0 }
+                // Benchmark instrumentation, the same as our probe page's: arrival times of lat-* keys from peers.
+                peer.map.observe((event, tx) => {
+                  if (tx.local) return
+                  const now = clock()
+                  event.keysChanged.forEach(key => { if (key.startsWith('lat-')) peer.arrivals[key] = now })
+                })
+                peer.stamp = key => { const sentAt = String(clock()); peer.map.set(key, sentAt); return sentAt }
+                peer.connect = () => {
+                  peer.joinAt = clock()
+                  const provider = new WebrtcProvider(params.get('room'), doc, options)
+                  peer.provider = provider
+                  provider.on('peers', event => {
+                    peer.webrtcPeers = event.webrtcPeers.length
+                    if (peer.webrtcPeers > 0 && !peer.firstPeerAt) peer.firstPeerAt = clock()
+                  })
+                  provider.on('synced', event => { peer.synced = event.synced })
+                }
+                // y-indexeddb, for the storage benchmark: resolves with the milliseconds until the stored doc is applied.
+                peer.persist = name => {
+                  const start = clock()
+                  const persistence = new IndexeddbPersistence(name, doc)
+                  return persistence.whenSynced.then(() => clock() - start)
+                }
                 window.addEventListener('error', event => peer.errors.push(String(event.message)))
+                if (params.get('defer') !== '1') peer.connect()
                 window.peer = peer
                 </script></head><body>peer</body></html>
                 """.formatted(importMap);

@@ -45,9 +45,24 @@ public final class SyncProbe {
     public static void main(String[] args) {
         BrowserSyncClient.start(ready -> {
             client = ready;
-            client.onSyncEvent(event -> events.add(event.type()));
-            export0("create", () -> client.createSyncRoom().value());
+            client.onSyncEvent(event -> {
+                events.add(event.type());
+                if (event instanceof org.vaultsync.sync.SyncEvent.RoomLoaded) {
+                    markLoaded();
+                    watchArrivals(client.currentDocument());
+                }
+            });
+            client.onStatusChange(status -> {
+                if (status.peerCount() > 0) {
+                    markFirstPeer();
+                }
+            });
+            export0("create", () -> {
+                markJoin();
+                return client.createSyncRoom().value();
+            });
             export1("join", codeOrLink -> {
+                markJoin();
                 try {
                     return client.joinSyncRoom(codeOrLink).value();
                 } catch (InvalidRoomCodeException e) {
@@ -81,6 +96,12 @@ public final class SyncProbe {
             });
             export2("fill", (count, bytes) -> fill(Integer.parseInt(count), Integer.parseInt(bytes)));
             export0("events", () -> String.join(",", events));
+            export1("stamp", key -> {
+                Doc doc = client.currentDocument();
+                String sentAt = String.valueOf(clock());
+                doc.transact(t -> doc.getMap("vault").set(key, sentAt), "probe");
+                return sentAt;
+            });
             export0("stats", SyncProbe::stats);
             export1("forget", code -> {
                 try {
@@ -100,10 +121,44 @@ public final class SyncProbe {
                     return "error: " + e.getMessage();
                 }
             });
+            markLoadStart();
             client.resumeLastRoom(); // as the app does: the last active room comes back after a reload
             markReady();
         });
     }
+
+    /** Records when each {@code lat-} key arrives from a peer, for the latency benchmark. */
+    private static void watchArrivals(Doc doc) {
+        doc.getMap("vault").observe(event -> {
+            if (event.transaction().isLocal()) {
+                return;
+            }
+            double now = clock();
+            for (String key : event.keysChanged()) {
+                if (key.startsWith("lat-")) {
+                    recordArrival(key, now);
+                }
+            }
+        });
+    }
+
+    @JSBody(script = "return performance.timeOrigin + performance.now();")
+    private static native double clock();
+
+    @JSBody(params = {"key", "at"}, script = "window.arrivals = window.arrivals || {}; window.arrivals[key] = at;")
+    private static native void recordArrival(String key, double at);
+
+    @JSBody(script = "window.loadStartAt = performance.timeOrigin + performance.now();")
+    private static native void markLoadStart();
+
+    @JSBody(script = "window.loadedAt = performance.timeOrigin + performance.now();")
+    private static native void markLoaded();
+
+    @JSBody(script = "window.joinAt = performance.timeOrigin + performance.now(); window.firstPeerAt = 0;")
+    private static native void markJoin();
+
+    @JSBody(script = "if (!window.firstPeerAt) window.firstPeerAt = performance.timeOrigin + performance.now();")
+    private static native void markFirstPeer();
 
     /** {@code count} entries of about {@code bytes} characters, one transaction each (like one edit per item). */
     private static String fill(int count, int bytes) {

@@ -1,0 +1,343 @@
+package org.vaultsync.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vaultsync.e2e.Chromium;
+import org.vaultsync.e2e.ProbeServers;
+import org.vaultsync.interop.NodeModulesServer;
+import org.vaultsync.room.RoomName;
+
+/**
+ * Browser sync next to the y-webrtc stack, in the same harness: real headless Chromium processes (one per peer),
+ * our signaling server for both. Our pages run the TeaVM-compiled client (the sync probe); theirs run yjs 13.6.33 +
+ * y-webrtc 10.3.0 (+ y-indexeddb 9.0.12). Times are taken inside the pages ({@code performance.timeOrigin + now()}),
+ * so WebDriver's polling does not count.
+ *
+ * <p>{@code bin/bench-browser-sync [--runs 3] [--edits 200] [--mesh 10] [--items 5000]}
+ */
+public final class BrowserSyncBench {
+    private final ProbeServers servers = new ProbeServers();
+    private NodeModulesServer modules;
+    private int runs = 3;
+    private int edits = 200;
+    private int mesh = 10;
+    private int items = 5000;
+
+    private enum Stack {
+        OURS("Vault Sync"), Y_WEBRTC("y-webrtc");
+
+        final String label;
+
+        Stack(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One page of either stack, behind the same few operations. */
+    private final class Page {
+        final Stack stack;
+        final Chromium browser;
+        final ChromeDriver driver;
+
+        Page(Stack stack) throws Exception {
+            this.stack = stack;
+            this.browser = Chromium.start();
+            this.driver = browser.driver();
+        }
+
+        Object js(String script) {
+            return ((JavascriptExecutor) driver).executeScript(script);
+        }
+
+        /** Opens the page, ready to join (theirs: the provider is created on join). */
+        void open() {
+            if (stack == Stack.OURS) {
+                driver.get(servers.probePage());
+                await("probe ready", () -> Boolean.TRUE.equals(js("return !!(window.probe && window.probe.ready)")));
+            }
+        }
+
+        /** Joins room {@code code} (a new room when null) in the opened page; returns the code. */
+        String enter(String code) {
+            if (stack == Stack.OURS) {
+                return code == null ? (String) js("return window.probe.create()") : (String) js("return window.probe.join('" + code + "')");
+            }
+            String room = code == null ? "BENCH" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT) : code;
+            driver.get(modules.base().resolve("/peer.html?defer=1&room=" + RoomName.PREFIX + room + "&signal="
+                    + servers.signalingUrl()).toString());
+            await("peer page", () -> Boolean.TRUE.equals(js("return !!window.peer")));
+            js("window.peer.connect()");
+            return room;
+        }
+
+        String join(String code) {
+            open();
+            return enter(code);
+        }
+
+        int peers() {
+            Object count = stack == Stack.OURS ? js("return JSON.parse(window.probe.status()).peers")
+                    : js("return window.peer.webrtcPeers");
+            return ((Number) count).intValue();
+        }
+
+        double stamp(String key) {
+            Object sent = stack == Stack.OURS ? js("return window.probe.stamp('" + key + "')")
+                    : js("return window.peer.stamp('" + key + "')");
+            return Double.parseDouble(sent.toString());
+        }
+
+        Double arrival(String key) {
+            Object at = js(stack == Stack.OURS ? "return (window.arrivals || {})['" + key + "'] || null"
+                    : "return window.peer.arrivals['" + key + "'] || null");
+            return at == null ? null : ((Number) at).doubleValue();
+        }
+
+        double firstConnectionMillis() {
+            Object value = stack == Stack.OURS ? js("return window.firstPeerAt ? window.firstPeerAt - window.joinAt : -1")
+                    : js("return window.peer.firstPeerAt ? window.peer.firstPeerAt - window.peer.joinAt : -1");
+            return ((Number) value).doubleValue();
+        }
+
+        int size() {
+            Object size = stack == Stack.OURS ? js("return Number(window.probe.size())") : js("return window.peer.map.size");
+            return ((Number) size).intValue();
+        }
+
+        void fill(int count) {
+            if (stack == Stack.OURS) {
+                js("window.probe.fill('" + count + "', '1000')");
+            } else {
+                js("let body = ''; while (body.length < 1000) body += 'Atlas AS7-D 100t assault; '; body = body.substring(0, 1000);"
+                        + "for (let i = 0; i < " + count + "; i++) { const key = 'item-' + i;"
+                        + "  window.peer.doc.transact(() => window.peer.map.set(key, key + ':' + body)); }");
+            }
+        }
+
+        void close() {
+            browser.close();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        BrowserSyncBench bench = new BrowserSyncBench();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> bench.runs = Integer.parseInt(args[++i]);
+                case "--edits" -> bench.edits = Integer.parseInt(args[++i]);
+                case "--mesh" -> bench.mesh = Integer.parseInt(args[++i]);
+                case "--items" -> bench.items = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--runs N, --edits N, --mesh N, --items N)");
+            }
+        }
+        bench.run();
+    }
+
+    private void run() throws Exception {
+        servers.start();
+        modules = new NodeModulesServer(Path.of("test-harness/node/node_modules"));
+        try {
+            System.out.printf(Locale.ROOT, "Browser sync benchmark: %d runs, %d edits, %d-page mesh, %d items of ~1 KB%n",
+                    runs, edits, mesh, items);
+            Map<Stack, List<Double>> pairLatency = new java.util.EnumMap<>(Stack.class);
+            Map<Stack, List<Double>> meshLatency = new java.util.EnumMap<>(Stack.class);
+            Map<Stack, List<Double>> firstConnection = new java.util.EnumMap<>(Stack.class);
+            Map<Stack, List<Double>> initialSync = new java.util.EnumMap<>(Stack.class);
+            Map<Stack, List<Double>> storageLoad = new java.util.EnumMap<>(Stack.class);
+            for (int run = 0; run < runs; run++) {
+                for (Stack stack : run % 2 == 0 ? List.of(Stack.OURS, Stack.Y_WEBRTC) : List.of(Stack.Y_WEBRTC, Stack.OURS)) {
+                    pairLatency.computeIfAbsent(stack, s -> new ArrayList<>()).addAll(
+                            latency(stack, 2, firstConnection.computeIfAbsent(stack, s -> new ArrayList<>())));
+                    if (mesh > 2) {
+                        meshLatency.computeIfAbsent(stack, s -> new ArrayList<>()).addAll(
+                                latency(stack, mesh, firstConnection.get(stack)));
+                    }
+                    initialSync.computeIfAbsent(stack, s -> new ArrayList<>()).add(initialSync(stack));
+                    storageLoad.computeIfAbsent(stack, s -> new ArrayList<>()).add(storageLoad(stack));
+                }
+            }
+            System.out.println();
+            System.out.println("| figure (ms) | Vault Sync | y-webrtc stack |");
+            System.out.println("| --- | ---: | ---: |");
+            row("edit to remote, 2 peers, p50", pairLatency, 50);
+            row("edit to remote, 2 peers, p95", pairLatency, 95);
+            if (mesh > 2) {
+                row("edit to all, " + mesh + " peers, p50", meshLatency, 50);
+                row("edit to all, " + mesh + " peers, p95", meshLatency, 95);
+            }
+            row("time to first connection, p50", firstConnection, 50);
+            row("initial sync of " + items + " items, median", initialSync, 50);
+            row("load " + items + "-item room from IndexedDB, median", storageLoad, 50);
+        } finally {
+            modules.close();
+            servers.stop();
+        }
+    }
+
+    private void row(String label, Map<Stack, List<Double>> samples, int percentile) {
+        System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", label, cell(percentile(samples.get(Stack.OURS), percentile)),
+                cell(percentile(samples.get(Stack.Y_WEBRTC), percentile)));
+    }
+
+    private static String cell(double value) {
+        return Double.isNaN(value) ? "failed" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** {@code edits} sequential edits from page 0; each waits until every other page has it. */
+    private List<Double> latency(Stack stack, int pages, List<Double> firstConnections) throws Exception {
+        List<Page> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < pages; i++) {
+                open.add(new Page(stack));
+            }
+            String code = open.get(0).join(null);
+            for (int i = 1; i < pages; i++) {
+                open.get(i).join(code);
+            }
+            for (Page page : open) {
+                await(stack.label + " mesh of " + pages, () -> page.peers() == pages - 1);
+            }
+            for (int i = 1; i < pages; i++) {
+                firstConnections.add(open.get(i).firstConnectionMillis());
+            }
+            List<Double> latencies = new ArrayList<>();
+            for (int edit = 0; edit < edits; edit++) {
+                String key = "lat-" + edit;
+                double sentAt = open.get(0).stamp(key);
+                double[] last = {0};
+                await(key, () -> {
+                    double latest = 0;
+                    for (int i = 1; i < pages; i++) {
+                        Double at = open.get(i).arrival(key);
+                        if (at == null) {
+                            return false;
+                        }
+                        latest = Math.max(latest, at);
+                    }
+                    last[0] = latest;
+                    return true;
+                });
+                latencies.add(last[0] - sentAt);
+            }
+            System.out.printf(Locale.ROOT, "%s, %d pages: p50 %.1f ms, p95 %.1f ms over %d edits%n", stack.label, pages,
+                    percentile(latencies, 50), percentile(latencies, 95), latencies.size());
+            return latencies;
+        } finally {
+            open.forEach(Page::close);
+        }
+    }
+
+    /** A new peer joins a room of {@code items} items: time until it has all of them. */
+    private double initialSync(Stack stack) throws Exception {
+        Page a = new Page(stack);
+        Page b = new Page(stack);
+        try {
+            String code = a.join(null);
+            a.fill(items);
+            await("filled", () -> a.size() == items);
+            b.open();
+            long start = System.nanoTime();
+            b.enter(code);
+            try {
+                awaitFor("all items", Duration.ofSeconds(90), () -> b.size() == items);
+            } catch (IllegalStateException e) {
+                System.out.printf(Locale.ROOT, "%s: the new peer had %d of %d items after 90 s: initial sync failed%n",
+                        stack.label, b.size(), items);
+                return Double.NaN;
+            }
+            double millis = (System.nanoTime() - start) / 1e6;
+            Object longest = stack == Stack.OURS ? b.js("return window.longestTask") : -1;
+            System.out.printf(Locale.ROOT, "%s: new peer has %d items after %.0f ms (from join)%s%n",
+                    stack.label, items, millis, stack == Stack.OURS ? "; longest task on it " + longest + " ms" : "");
+            return millis;
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    /** A room of {@code items} items stored on this device; after a reload, time until it is applied. */
+    private double storageLoad(Stack stack) throws Exception {
+        Page page = new Page(stack);
+        try {
+            if (stack == Stack.OURS) {
+                page.join(null);
+                page.fill(items);
+                awaitLong("stored", () -> Boolean.TRUE.equals(page.js("return JSON.parse(window.probe.status()).storeIdle")));
+                page.driver.navigate().refresh();
+                await("reloaded", () -> page.js("return window.loadedAt || null") != null);
+                double millis = ((Number) page.js("return window.loadedAt - window.loadStartAt")).doubleValue();
+                System.out.printf(Locale.ROOT, "%s: %d-item room loaded from IndexedDB in %.1f ms%n", stack.label, items, millis);
+                return millis;
+            }
+            String name = "bench-" + UUID.randomUUID();
+            page.driver.get(modules.base().resolve("/peer.html?defer=1&room=unused&signal=" + servers.signalingUrl()).toString());
+            await("peer page", () -> Boolean.TRUE.equals(page.js("return !!window.peer")));
+            page.js("window.peer.persist('" + name + "')");
+            page.fill(items);
+            // y-indexeddb writes each update in its own transaction: wait until a fresh reader sees them all.
+            awaitLong("stored", () -> {
+                Object size = ((JavascriptExecutor) page.driver).executeAsyncScript(""
+                        + "const done = arguments[arguments.length - 1];"
+                        + "import('yjs').then(Y => import('y-indexeddb').then(({IndexeddbPersistence}) => {"
+                        + "  const doc = new Y.Doc(); const p = new IndexeddbPersistence('" + name + "', doc);"
+                        + "  p.whenSynced.then(() => { const n = doc.getMap('vault').size; p.destroy(); done(n); });"
+                        + "}));");
+                return ((Number) size).intValue() == items;
+            });
+            page.driver.navigate().refresh();
+            await("peer page", () -> Boolean.TRUE.equals(page.js("return !!window.peer")));
+            Object millis = ((JavascriptExecutor) page.driver).executeAsyncScript(""
+                    + "const done = arguments[arguments.length - 1];"
+                    + "window.peer.persist('" + name + "').then(ms => done(ms));");
+            double value = ((Number) millis).doubleValue();
+            System.out.printf(Locale.ROOT, "%s: %d-item room loaded from IndexedDB (y-indexeddb) in %.1f ms%n",
+                    stack.label, items, value);
+            return value;
+        } finally {
+            page.close();
+        }
+    }
+
+    private static double percentile(List<Double> samples, int percentile) {
+        if (samples == null || samples.isEmpty()) {
+            return Double.NaN;
+        }
+        if (samples.stream().anyMatch(sample -> Double.isNaN(sample))) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(samples);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        awaitFor(what, Duration.ofSeconds(60), condition);
+    }
+
+    private static void awaitLong(String what, BooleanSupplier condition) {
+        awaitFor(what, Duration.ofSeconds(180), condition);
+    }
+
+    private static void awaitFor(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+}
