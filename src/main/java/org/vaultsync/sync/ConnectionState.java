@@ -11,5 +11,10 @@ public enum ConnectionState {
     /** Orange: connection lost, waiting for the next reconnect attempt. */
     RETRYING,
     /** Red: retries exhausted or a fatal problem; needs a manual retry. */
-    ERROR
+    ERROR,
+    /**
+     * Red: our password does not open this room (others in it use another one). Signaling is closed; join again
+     * with another password (or {@code retry()} with the same one, e.g. once the others have left).
+     */
+    WRONG_PASSWORD
 }

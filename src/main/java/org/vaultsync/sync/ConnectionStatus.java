@@ -29,6 +29,7 @@ public record ConnectionStatus(ConnectionState state, String roomCode, int peerC
             case RETRYING:
                 return "Retrying: attempt " + attempt + " of " + maxAttempts + ", next in "
                         + secondsUntil(now) + "s";
+            case WRONG_PASSWORD:
             case ERROR:
             default:
                 return message;
