@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.vaultsync.crdt.Doc;
-import org.vaultsync.crypto.CryptoCallback;
-import org.vaultsync.crypto.CryptoException;
-import org.vaultsync.crypto.JvmKeyDerivation;
+import org.vaultsync.crypto.JvmKeys;
 import org.vaultsync.crypto.RoomKey;
 import org.vaultsync.presence.LocalIdentity;
 import org.vaultsync.presence.PreferenceStore;
@@ -53,7 +49,7 @@ class PasswordRoomRelayTest {
             URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/signal");
             LoopbackPeerNetwork webrtc = new LoopbackPeerNetwork(loop);
             RoomCode code = RoomCode.parse("KLH-325");
-            RoomKey key = deriveKey(RoomName.of(code));
+            RoomKey key = JvmKeys.derive(PASSWORD, RoomName.of(code));
             Random random = new Random(7);
 
             Doc docA = new Doc(random::nextBytes);
@@ -98,22 +94,6 @@ class PasswordRoomRelayTest {
         }
         // each side's announce, offer, answer and candidates, both as sent and as relayed to both subscribers
         assertTrue(publishes >= 10, publishes + " publishes in " + frames.size() + " frames");
-    }
-
-    private static RoomKey deriveKey(String roomName) {
-        AtomicReference<RoomKey> key = new AtomicReference<>();
-        new JvmKeyDerivation().deriveRoomKey(PASSWORD, roomName, new CryptoCallback<>() {
-            @Override
-            public void succeeded(RoomKey value) {
-                key.set(value);
-            }
-
-            @Override
-            public void failed(CryptoException error) {
-                throw new AssertionError(error);
-            }
-        });
-        return key.get();
     }
 
     private static RoomSession session(String name, SignalingTransport signaling, LoopbackPeerNetwork webrtc,

@@ -18,9 +18,7 @@ class RoomCipherTest {
     private static final String ROOM = "vault-sync/ABCDEF";
 
     private static RoomKey key(String password) {
-        AtomicReference<RoomKey> key = new AtomicReference<>();
-        new JvmKeyDerivation().deriveRoomKey(password, ROOM, Sync.of(key));
-        return key.get();
+        return JvmKeys.derive(password, ROOM);
     }
 
     /** Collects a synchronous result (the JVM implementation completes before returning). */

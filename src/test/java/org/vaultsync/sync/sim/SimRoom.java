@@ -32,20 +32,8 @@ public final class SimRoom {
     /** The real key (JVM PBKDF2, derived once per password and room: 100,000 iterations are not free). */
     org.vaultsync.crypto.RoomKey roomKey(String password, RoomCode code) {
         String roomName = org.vaultsync.room.RoomName.of(code);
-        org.vaultsync.crypto.RoomKey key = derivedKeys.computeIfAbsent(password + "\u0000" + roomName, k -> {
-            org.vaultsync.crypto.RoomKey[] out = new org.vaultsync.crypto.RoomKey[1];
-            new org.vaultsync.crypto.JvmKeyDerivation().deriveRoomKey(password, roomName,
-                    new org.vaultsync.crypto.CryptoCallback<>() {
-                        public void succeeded(org.vaultsync.crypto.RoomKey value) {
-                            out[0] = value;
-                        }
-
-                        public void failed(org.vaultsync.crypto.CryptoException error) {
-                            throw new IllegalStateException(error);
-                        }
-                    });
-            return out[0];
-        });
+        org.vaultsync.crypto.RoomKey key = derivedKeys.computeIfAbsent(password + "\u0000" + roomName,
+                k -> org.vaultsync.crypto.JvmKeys.derive(password, roomName));
         return delayedCrypto ? new DelayedRoomKey(key, network.clock, new java.util.Random(network.random.nextLong()))
                 : key;
     }
