@@ -3,9 +3,10 @@
 // Signaling is the real WebSocket protocol (ws as the global WebSocket); only WebRTC itself is replaced: simple-peer
 // gets a stand-in `wrtc` whose data channels are carried to the Java test over stdin/stdout. SDP strings name the
 // endpoints ('bridge-js:<pc>' here, 'bridge-java:<id>' on the Java side).
-// stdin lines: {cmd:'start', url, room, clientID, name} | {cmd:'set', key, value} | {cmd:'push', values}
+// stdin lines: {cmd:'start', url, room, clientID, name, password?} | {cmd:'set', key, value} | {cmd:'push', values}
 //   | {cmd:'state'} | {cmd:'dc', pc, hex} (data for our channel) | {cmd:'dc-close', pc} | {cmd:'stop'}
 // stdout lines: {ev:'dc-open', pc, java} | {ev:'dc-send', pc, hex} | {ev:'dc-close', pc} | {ev:'state', ...} | {ev:'error', message}
+//   | {ev:'decrypt-error', message} (y-webrtc leaves a failed decryption as an unhandled rejection: reported, not fatal)
 import { WebSocket } from 'ws'
 import * as readline from 'node:readline'
 import * as Y from 'yjs'
@@ -17,6 +18,7 @@ const emit = o => process.stdout.write(JSON.stringify(o) + '\n')
 const debug = process.env.BRIDGE_DEBUG ? (...a) => console.error('[js]', ...a) : () => {}
 const hex = u8 => Buffer.from(u8).toString('hex')
 const pcs = new Map()
+process.on('unhandledRejection', e => emit({ ev: 'decrypt-error', message: String(e && e.name || e) }))
 
 class BridgeChannel {
   constructor (pc, label) {
@@ -149,7 +151,7 @@ rl.on('line', line => {
         doc.clientID = cmd.clientID
         doc.getMap('m')
         doc.getArray('a')
-        provider = new WebrtcProvider(cmd.room, doc, { signaling: [cmd.url], peerOpts: { wrtc }, filterBcConns: true })
+        provider = new WebrtcProvider(cmd.room, doc, { signaling: [cmd.url], password: cmd.password || null, peerOpts: { wrtc }, filterBcConns: true })
         provider.awareness.setLocalStateField('user', { id: 'js-install', name: cmd.name, color: '#0000ff' })
         break
       case 'set': doc.getMap('m').set(cmd.key, cmd.value); break

@@ -1,6 +1,7 @@
 package org.vaultsync.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -25,12 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.vaultsync.crdt.Canonical;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Hex;
+import org.vaultsync.crypto.JvmKeys;
+import org.vaultsync.crypto.RoomKey;
 import org.vaultsync.json.Json;
 import org.vaultsync.presence.LocalIdentity;
 import org.vaultsync.presence.PreferenceStore;
 import org.vaultsync.room.RoomCode;
 import org.vaultsync.room.RoomName;
 import org.vaultsync.sync.ConnectionState;
+import org.vaultsync.sync.RoomAccess;
+import org.vaultsync.sync.SyncEvent;
 import org.vaultsync.sync.RoomSession;
 import org.vaultsync.sync.RoomSync;
 import org.vaultsync.sync.YDocSyncDocument;
@@ -48,6 +53,7 @@ class YWebrtcProviderInteropTest {
     private static final Path NODE_DIR = Path.of("test-harness", "node");
     private final List<Process> processes = new ArrayList<>();
     private final List<String> jsErrors = new CopyOnWriteArrayList<>();
+    private final List<String> jsDecryptErrors = new CopyOnWriteArrayList<>();
     private final AtomicReference<Map<?, ?>> lastState = new AtomicReference<>();
 
     @AfterEach
@@ -153,49 +159,12 @@ class YWebrtcProviderInteropTest {
         server.start(port);
 
         EventLoop loop = new EventLoop();
-        Process client = node("ywebrtc-client.mjs", System.getenv("BRIDGE_DEBUG") == null ? Map.of() : Map.of("BRIDGE_DEBUG", "1"));
-        Writer toClient = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8);
-        NodeBridgePeerTransport bridge = new NodeBridgePeerTransport(toClient, loop);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    Map<?, ?> event = (Map<?, ?>) Json.parse(line);
-                    int pc = event.get("pc") instanceof Number n ? n.intValue() : -1;
-                    switch ((String) event.get("ev")) {
-                        case "dc-open" -> loop.post(() -> bridge.opened(pc, ((Number) event.get("java")).intValue()));
-                        case "dc-send" -> {
-                            byte[] data = Hex.parse((String) event.get("hex"));
-                            loop.post(() -> bridge.data(pc, data));
-                        }
-                        case "dc-close" -> loop.post(() -> bridge.closed(pc));
-                        case "state" -> lastState.set(event);
-                        default -> jsErrors.add(String.valueOf(event.get("message")));
-                    }
-                }
-            } catch (Exception e) {
-                jsErrors.add(e.toString());
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-
+        JsClient js = startJsClient(loop);
+        Writer toClient = js.toClient();
+        NodeBridgePeerTransport bridge = js.bridge();
         RoomCode code = RoomCode.parse("NTX-Y23");
         Random random = new Random(42);
-        Map<String, String> preferences = new LinkedHashMap<>();
-        PreferenceStore store = new PreferenceStore() {
-            public String get(String key) {
-                return preferences.get(key);
-            }
-
-            public void put(String key, String value) {
-                preferences.put(key, value);
-            }
-        };
-        LocalIdentity identity = LocalIdentity.load(store, random::nextBytes);
-        identity.rename("Java peer");
-        RoomSession session = new RoomSession(new WebSocketSignalingTransport(URI.create("ws://127.0.0.1:" + port), loop),
-                bridge, null, loop, random::nextDouble, random::nextBytes, identity);
+        RoomSession session = ourSession(port, loop, bridge, random);
         Doc doc = new Doc(random::nextBytes);
         doc.setClientId(1);
         doc.getMap("m").set("unit", "Atlas AS7-D");
@@ -248,6 +217,137 @@ class YWebrtcProviderInteropTest {
             Map<?, ?> state = requestState(toClient, loop);
             return state != null && !((Map<?, ?>) state.get("awareness")).containsKey("1");
         }, 10_000), "the y-webrtc peer learns at once that we left");
+    }
+
+    /** The Node process running the real y-webrtc provider, and the bridge carrying its data channels. */
+    private record JsClient(Writer toClient, NodeBridgePeerTransport bridge) {
+        void send(Object... keyValues) throws Exception {
+            toClient.write(Json.stringify(command(keyValues)) + "\n");
+            toClient.flush();
+        }
+    }
+
+    private JsClient startJsClient(EventLoop loop) throws Exception {
+        Process client = node("ywebrtc-client.mjs", System.getenv("BRIDGE_DEBUG") == null ? Map.of() : Map.of("BRIDGE_DEBUG", "1"));
+        Writer toClient = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8);
+        NodeBridgePeerTransport bridge = new NodeBridgePeerTransport(toClient, loop);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    Map<?, ?> event = (Map<?, ?>) Json.parse(line);
+                    int pc = event.get("pc") instanceof Number n ? n.intValue() : -1;
+                    switch ((String) event.get("ev")) {
+                        case "dc-open" -> loop.post(() -> bridge.opened(pc, ((Number) event.get("java")).intValue()));
+                        case "dc-send" -> {
+                            byte[] data = Hex.parse((String) event.get("hex"));
+                            loop.post(() -> bridge.data(pc, data));
+                        }
+                        case "dc-close" -> loop.post(() -> bridge.closed(pc));
+                        case "state" -> lastState.set(event);
+                        case "decrypt-error" -> jsDecryptErrors.add(String.valueOf(event.get("message")));
+                        default -> jsErrors.add(String.valueOf(event.get("message")));
+                    }
+                }
+            } catch (Exception e) {
+                jsErrors.add(e.toString());
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return new JsClient(toClient, bridge);
+    }
+
+    private static RoomSession ourSession(int port, EventLoop loop, NodeBridgePeerTransport bridge, Random random) {
+        Map<String, String> preferences = new LinkedHashMap<>();
+        PreferenceStore store = new PreferenceStore() {
+            public String get(String key) {
+                return preferences.get(key);
+            }
+
+            public void put(String key, String value) {
+                preferences.put(key, value);
+            }
+        };
+        LocalIdentity identity = LocalIdentity.load(store, random::nextBytes);
+        identity.rename("Java peer");
+        return new RoomSession(new WebSocketSignalingTransport(URI.create("ws://127.0.0.1:" + port), loop),
+                bridge, null, loop, random::nextDouble, random::nextBytes, identity);
+    }
+
+    @Test
+    void realYWebrtcWithThePasswordSyncsWithOurPasswordSessionWhenDataChannelsArePlain() throws Exception {
+        OurSignalingServer server = new OurSignalingServer();
+        int port = freePort();
+        server.start(port);
+        try {
+            EventLoop loop = new EventLoop();
+            JsClient js = startJsClient(loop);
+            RoomCode code = RoomCode.parse("PWD-Y23");
+            Random random = new Random(43);
+            RoomSession session = ourSession(port, loop, js.bridge(), random);
+            Doc doc = new Doc(random::nextBytes);
+            doc.setClientId(1);
+            doc.getMap("m").set("unit", "Marauder MAD-3R");
+            doc.getArray("a");
+            RoomKey key = JvmKeys.derive("Kell Hounds", RoomName.of(code));
+            session.join(code, new YDocSyncDocument(doc), 1, RoomAccess.password(key).withDataChannelEncryption(false));
+            js.send("cmd", "start", "url", "ws://127.0.0.1:" + port, "room", RoomName.of(code), "clientID", 2.0,
+                    "name", "JS peer", "password", "Kell Hounds");
+            js.send("cmd", "set", "key", "pilot", "value", "Morgan Kell");
+
+            assertTrue(loop.runUntil(() -> session.peers().size() == 1
+                    && "Morgan Kell".equals(doc.getMap("m").get("pilot")), 20_000),
+                    () -> "no peer: " + session.status() + " " + session.peers() + " js errors " + jsErrors
+                            + " decrypt errors " + jsDecryptErrors);
+            doc.getMap("m").set("from-java", "yes");
+            assertTrue(loop.runUntil(() -> converged(doc, js.toClient(), loop), 20_000),
+                    () -> "not converged: " + lastState.get());
+            assertEquals("Java peer", ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) lastState.get().get("awareness"))
+                    .get("1")).get("user")).get("name"));
+            assertTrue(jsErrors.isEmpty() && jsDecryptErrors.isEmpty(), jsErrors + " " + jsDecryptErrors);
+            assertEquals(0, session.unreadableMessages());
+            assertFalse(session.passwordMismatchSeen());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void realYWebrtcWithAnotherPasswordIsReportedOnOurSideWithinFiveSeconds() throws Exception {
+        OurSignalingServer server = new OurSignalingServer();
+        int port = freePort();
+        server.start(port);
+        try {
+            EventLoop loop = new EventLoop();
+            JsClient js = startJsClient(loop);
+            RoomCode code = RoomCode.parse("PWD-Y24");
+            Random random = new Random(44);
+            RoomSession session = ourSession(port, loop, js.bridge(), random);
+            List<SyncEvent> events = new ArrayList<>();
+            session.events().add(events::add);
+            Doc doc = new Doc(random::nextBytes);
+            doc.setClientId(1);
+            doc.getMap("m").set("unit", "Marauder MAD-3R");
+            RoomKey key = JvmKeys.derive("Kell Hounds", RoomName.of(code));
+            session.join(code, new YDocSyncDocument(doc), 1, RoomAccess.password(key).withDataChannelEncryption(false));
+            assertTrue(loop.runUntil(() -> session.status().state() == ConnectionState.CONNECTED, 10_000));
+
+            js.send("cmd", "start", "url", "ws://127.0.0.1:" + port, "room", RoomName.of(code), "clientID", 2.0,
+                    "name", "JS peer", "password", "Wolf's Dragoons");
+            assertTrue(loop.runUntil(() -> session.unreadableMessages() > 0, 20_000), "the JS peer's announce arrives");
+            long firstUnreadable = loop.now();
+            assertTrue(loop.runUntil(session::passwordMismatchSeen, 5_000), "told within 5 s");
+            assertTrue(loop.now() - firstUnreadable <= 5_000);
+            assertTrue(events.contains(new SyncEvent.PasswordMismatch()), events.toString());
+            assertEquals(ConnectionState.CONNECTED, session.status().state(), "we were there first: not our password");
+            assertEquals(0, session.peers().size());
+            Map<?, ?> state = requestState(js.toClient(), loop);
+            assertEquals(Map.of(), ((Map<?, ?>) state.get("json")).get("m"), "the JS peer read nothing of ours");
+            assertTrue(jsErrors.isEmpty(), jsErrors.toString());
+        } finally {
+            server.stop();
+        }
     }
 
     private Map<?, ?> requestState(Writer toClient, EventLoop loop) {

@@ -13,5 +13,10 @@ public enum ConnectionState {
     /** Red: retries exhausted or a fatal problem; needs a manual retry. */
     ERROR,
     /** Gray: the browser is offline; the room's changes are kept on this device and sync when it is back. */
-    OFFLINE
+    OFFLINE,
+    /**
+     * Red: our password does not open this room (others in it use another one). Signaling is closed; join again
+     * with another password (or {@code retry()} with the same one, e.g. once the others have left).
+     */
+    WRONG_PASSWORD
 }

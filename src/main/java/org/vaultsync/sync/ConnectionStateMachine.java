@@ -16,6 +16,7 @@ public final class ConnectionStateMachine {
     /** A join that neither opens nor fails within this time counts as a failed attempt, never as a hang. */
     public static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     public static final String EXHAUSTED_MESSAGE = "Connection failed after 5 attempts. Please try again.";
+    public static final String WRONG_PASSWORD_MESSAGE = "Wrong password for this room";
 
     private final Scheduler scheduler;
     private final Backoff backoff;
@@ -49,7 +50,7 @@ public final class ConnectionStateMachine {
             throw new IllegalArgumentException("room code must not be empty");
         }
         if (status.state() != ConnectionState.DISCONNECTED) {
-            if (roomCode.equals(status.roomCode()) && status.state() != ConnectionState.ERROR) {
+            if (roomCode.equals(status.roomCode()) && !needsRestart()) {
                 return;
             }
             stop("switched to room " + roomCode);
@@ -66,7 +67,7 @@ public final class ConnectionStateMachine {
 
     /** Manual retry: from ERROR starts over with a fresh attempt budget; while RETRYING, skips the wait. */
     public void retry() {
-        if (status.state() == ConnectionState.ERROR) {
+        if (needsRestart()) {
             startAttempt(status.roomCode(), 0);
         } else if (status.state() == ConnectionState.RETRYING) {
             startAttempt(status.roomCode(), status.attempt());
@@ -80,6 +81,30 @@ public final class ConnectionStateMachine {
             setStatus(new ConnectionStatus(ConnectionState.CONNECTED, status.roomCode(), count, 0,
                     backoff.maxAttempts(), 0, null));
         }
+    }
+
+    /** ERROR and WRONG_PASSWORD: nothing runs until the user acts; a join or retry starts over. */
+    private boolean needsRestart() {
+        return status.state() == ConnectionState.ERROR || status.state() == ConnectionState.WRONG_PASSWORD;
+    }
+
+    /**
+     * Our password does not open {@code roomCode} (see {@code PasswordCheck}): stop whatever runs, including a
+     * pending retry, and show WRONG_PASSWORD instead of connecting for ever. Ignored for another room or when not
+     * in the room.
+     */
+    void wrongPassword(String roomCode) {
+        ConnectionState state = status.state();
+        if (!roomCode.equals(status.roomCode()) || state == ConnectionState.DISCONNECTED || needsRestart()) {
+            return;
+        }
+        abandonCurrent(WRONG_PASSWORD_MESSAGE);
+        if (state == ConnectionState.CONNECTED) {
+            events.emit(new SyncEvent.Disconnected(WRONG_PASSWORD_MESSAGE));
+        }
+        setStatus(new ConnectionStatus(ConnectionState.WRONG_PASSWORD, roomCode, peerCount, 0, backoff.maxAttempts(),
+                0, WRONG_PASSWORD_MESSAGE));
+        events.emit(new SyncEvent.WrongPassword(roomCode));
     }
 
     boolean isCurrent(ConnectionAttempt attempt) {

@@ -31,6 +31,7 @@ public record ConnectionStatus(ConnectionState state, String roomCode, int peerC
                         + secondsUntil(now) + "s";
             case OFFLINE:
                 return "Offline: changes are kept and will sync";
+            case WRONG_PASSWORD:
             case ERROR:
             default:
                 return message;

@@ -5,14 +5,20 @@ import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.vaultsync.common.RandomBytes;
 import org.vaultsync.common.Uuid;
+import org.vaultsync.crypto.CryptoException;
+import org.vaultsync.crypto.RoomCipher;
 import org.vaultsync.presence.Awareness;
 import org.vaultsync.presence.LocalIdentity;
 import org.vaultsync.presence.PeerIdentity;
 import org.vaultsync.presence.PeerRoster;
+import org.vaultsync.protocol.PasswordMismatchNotice;
 import org.vaultsync.protocol.SignalingMessage;
 import org.vaultsync.room.RoomCode;
 import org.vaultsync.room.RoomName;
 import org.vaultsync.sync.mesh.BroadcastTransport;
+import org.vaultsync.sync.mesh.EncryptedBroadcastTransport;
+import org.vaultsync.sync.mesh.EncryptedPeerTransport;
+import org.vaultsync.sync.mesh.EncryptedRoomSignals;
 import org.vaultsync.sync.mesh.PeerTransport;
 import org.vaultsync.sync.mesh.RoomMesh;
 import org.vaultsync.sync.mesh.SignalingClient;
@@ -21,7 +27,9 @@ import org.vaultsync.sync.mesh.SignalingTransport;
 /**
  * One install's presence in (at most) one room: the connection state machine driving the signaling client, the
  * mesh of peer connections, the sync protocol over them, awareness and the roster. This is the API the app uses:
- * {@link #join}, {@link #leave}, {@link #retry}, {@link #status}, {@link #events}.
+ * {@link #join}, {@link #leave}, {@link #retry}, {@link #status}, {@link #events}. A room joined with a password
+ * ({@link RoomAccess#password}) encrypts what it sends and reports a wrong password as
+ * {@link ConnectionState#WRONG_PASSWORD} (docs/security.md).
  */
 public final class RoomSession {
     private final SignalingTransport signalingTransport;
@@ -37,30 +45,121 @@ public final class RoomSession {
     private Room room;
 
     /** Everything that belongs to the room currently joined; replaced as a whole on a switch. */
-    private final class Room {
+    private final class Room implements EncryptedRoomSignals.Listener {
         final RoomCode code;
         final String name;
+        final RoomAccess access;
         final Awareness awareness;
         final PeerRoster roster;
         final RoomSync sync;
         final RoomMesh mesh;
+        /** Password rooms only (null in open rooms). */
+        final EncryptedRoomSignals signals;
+        final PasswordCheck passwordCheck;
+        SignalingClient signalingClient;
+        int unreadablePayloads;
 
-        Room(RoomCode code, SyncDocument doc, int clientId) {
+        Room(RoomCode code, SyncDocument doc, int clientId, RoomAccess access) {
             this.code = code;
             this.name = RoomName.of(code);
+            this.access = access;
             String peerId = Uuid.v4(randomBytes);
             awareness = new Awareness(clientId, scheduler);
             awareness.setLocalStateField("user", identity.awarenessUser());
             roster = new PeerRoster(awareness, identity.identity().id(), events);
             sync = new RoomSync(doc, awareness, peerId, scheduler, events, antiEntropyInterval);
-            mesh = new RoomMesh(name, peerId, peerTransport, broadcastTransport, scheduler, random, sync);
+            PeerTransport peers = peerTransport;
+            BroadcastTransport tabs = broadcastTransport;
+            if (access.isPasswordProtected()) {
+                RoomCipher cipher = new RoomCipher(access.key(), randomBytes);
+                signals = new EncryptedRoomSignals(cipher, this);
+                passwordCheck = new PasswordCheck(scheduler, Uuid.v4(randomBytes), events,
+                        () -> machine.wrongPassword(code.value()));
+                if (access.encryptDataChannels()) {
+                    peers = new EncryptedPeerTransport(peerTransport, cipher, this::countUnreadable);
+                }
+                if (broadcastTransport != null) {
+                    tabs = new EncryptedBroadcastTransport(broadcastTransport, cipher, this::countUnreadable);
+                }
+            } else {
+                signals = null;
+                passwordCheck = null;
+            }
+            mesh = new RoomMesh(name, peerId, peers, tabs, scheduler, random, sync);
             awareness.addListener((change, origin) -> machine.setPeerCount(roster.remoteCount()));
+        }
+
+        /** Signaling joined through {@code client}: room payloads go out (encrypted in password rooms). */
+        void signalingUp(SignalingClient client) {
+            signalingClient = client;
+            if (signals == null) {
+                mesh.signalingUp(data -> client.send(new SignalingMessage.Publish(name, data)));
+                return;
+            }
+            passwordCheck.start(this::publishPlaintext);
+            mesh.signalingUp(signals.publisher(data -> client.send(new SignalingMessage.Publish(name, data))));
+        }
+
+        void signalingDown() {
+            signalingClient = null;
+            if (passwordCheck != null) {
+                passwordCheck.stop();
+            }
+            mesh.signalingDown();
+        }
+
+        /** A {@code publish.data} of this room. Open rooms ignore strings, password rooms non-strings (y-webrtc). */
+        void receive(Object data) {
+            if (signals == null) {
+                mesh.onRoomData(data);
+            } else {
+                signals.receive(data);
+            }
+        }
+
+        private void publishPlaintext(Object data) {
+            if (signalingClient != null) {
+                signalingClient.send(new SignalingMessage.Publish(name, data));
+            }
+        }
+
+        @Override
+        public void onPayload(Object data) {
+            if (data instanceof java.util.Map<?, ?> object && object.get("from") instanceof String from
+                    && !from.equals(mesh.peerId())) {
+                passwordCheck.readable(from);
+            }
+            mesh.onRoomData(data);
+        }
+
+        @Override
+        public void onUnreadable(CryptoException error) {
+            countUnreadable(error);
+            if (error.isNotAuthentic()) {
+                passwordCheck.unreadable();
+            }
+        }
+
+        @Override
+        public void onPlaintext(Object data) {
+            PasswordMismatchNotice notice = PasswordMismatchNotice.fromJson(data);
+            if (notice != null) {
+                passwordCheck.notice(notice);
+            }
+        }
+
+        void countUnreadable(CryptoException error) {
+            unreadablePayloads++;
         }
 
         void close() {
             awareness.destroy(); // peers learn at once that we left, not after the 30 s timeout
             sync.close();
             mesh.leave();
+            if (signals != null) {
+                signals.close();
+                passwordCheck.stop();
+            }
         }
     }
 
@@ -102,14 +201,31 @@ public final class RoomSession {
      * id). Leaves the current room first if it is another one.
      */
     public void join(RoomCode code, SyncDocument doc, int clientId) {
-        if (room != null && room.code.equals(code)) {
+        join(code, doc, clientId, RoomAccess.open());
+    }
+
+    /**
+     * Joins {@code code} as {@link #join(RoomCode, SyncDocument, int)} does, open or with a password room's key.
+     * Joining the room we are in with another access (e.g. another password after WRONG_PASSWORD) starts it afresh.
+     *
+     * @throws IllegalArgumentException if the key was derived for another room (it could never open this one)
+     */
+    public void join(RoomCode code, SyncDocument doc, int clientId, RoomAccess access) {
+        String name = RoomName.of(code);
+        if (access.isPasswordProtected() && !access.key().roomName().equals(name)) {
+            throw new IllegalArgumentException("The key was made for room " + access.key().roomName() + ", not " + name);
+        }
+        if (room != null && room.code.equals(code) && room.access.equals(access)) {
             machine.join(code.value());
             return;
         }
         if (room != null) {
+            if (room.code.equals(code)) {
+                machine.leave(); // same room, other key: nothing of the old attempt may run on
+            }
             room.close();
         }
-        room = new Room(code, doc, clientId);
+        room = new Room(code, doc, clientId, access);
         room.mesh.start();
         machine.join(code.value());
     }
@@ -141,6 +257,16 @@ public final class RoomSession {
         return room == null ? new SyncStats() : room.sync.stats();
     }
 
+    /** True once this room has seen someone use another password (also told by {@link SyncEvent.PasswordMismatch}). */
+    public boolean passwordMismatchSeen() {
+        return room != null && room.passwordCheck != null && room.passwordCheck.mismatchReported();
+    }
+
+    /** Signaling payloads, tab and data-channel messages of this password room that our key could not open. */
+    public int unreadableMessages() {
+        return room == null ? 0 : room.unreadablePayloads;
+    }
+
     public Awareness awareness() {
         return room == null ? null : room.awareness;
     }
@@ -167,21 +293,21 @@ public final class RoomSession {
                         return;
                     }
                     holder[0].send(new SignalingMessage.Subscribe(List.of(target.name)));
-                    target.mesh.signalingUp(data -> holder[0].send(new SignalingMessage.Publish(target.name, data)));
+                    target.signalingUp(holder[0]);
                     attempt.opened();
                 }
 
                 @Override
                 public void onPublish(SignalingMessage.Publish publish) {
                     if (attempt.isCurrent() && target.name.equals(publish.topic())) {
-                        target.mesh.onRoomData(publish.data());
+                        target.receive(publish.data());
                     }
                 }
 
                 @Override
                 public void onLost(String reason) {
                     if (attempt.isCurrent()) {
-                        target.mesh.signalingDown();
+                        target.signalingDown();
                         attempt.lost(reason);
                     }
                 }
@@ -199,7 +325,7 @@ public final class RoomSession {
             }
             openClient.send(new SignalingMessage.Unsubscribe(List.of(openRoom.name)));
             openClient.close();
-            openRoom.mesh.signalingDown();
+            openRoom.signalingDown();
             openAttempt = null;
             openClient = null;
             openRoom = null;

@@ -62,4 +62,18 @@ public sealed interface SyncEvent {
             return "storage-error";
         }
     }
+
+    /** Our password does not open this room: someone already there uses another one (see docs/security.md). */
+    record WrongPassword(String roomCode) implements SyncEvent {
+        public String type() {
+            return "wrong-password";
+        }
+    }
+
+    /** Someone in the room uses another password; the room keeps working for us and everyone who shares ours. */
+    record PasswordMismatch() implements SyncEvent {
+        public String type() {
+            return "password-mismatch";
+        }
+    }
 }

@@ -327,4 +327,63 @@ class ConnectionStateMachineTest {
         assertEquals("Retrying: attempt 1 of 5, next in 1s", machine.status().describe(clock.now()));
         assertFalse(machine.status().describe(clock.now()).contains("0s"));
     }
+
+    @Test
+    void wrongPasswordWhileConnectedClosesSignalingAndStaysRedNotConnecting() {
+        machine.join("ABCDEF");
+        driver.last().opened();
+        seen.clear();
+
+        machine.wrongPassword("ABCDEF");
+
+        assertEquals(ConnectionState.WRONG_PASSWORD, state());
+        assertEquals("Wrong password for this room", machine.status().describe(clock.now()));
+        assertEquals(List.of("ABCDEF: Wrong password for this room"), driver.closedReasons);
+        assertEquals(List.of(new SyncEvent.Disconnected("Wrong password for this room"),
+                new SyncEvent.WrongPassword("ABCDEF")), seen);
+        int opens = driver.opened.size();
+        clock.advance(600_000);
+        assertEquals(ConnectionState.WRONG_PASSWORD, state());
+        assertEquals(opens, driver.opened.size(), "no retry timer survives");
+    }
+
+    @Test
+    void wrongPasswordWhileRetryingCancelsTheRetry() {
+        machine.join("ABCDEF");
+        driver.last().opened();
+        driver.last().lost("gone");
+        assertEquals(ConnectionState.RETRYING, state());
+        int opens = driver.opened.size();
+
+        machine.wrongPassword("ABCDEF");
+        clock.advance(600_000);
+
+        assertEquals(ConnectionState.WRONG_PASSWORD, state());
+        assertEquals(opens, driver.opened.size());
+    }
+
+    @Test
+    void wrongPasswordForAnotherRoomOrWhenDisconnectedChangesNothing() {
+        machine.wrongPassword("ABCDEF");
+        assertEquals(ConnectionState.DISCONNECTED, state());
+        machine.join("ABCDEF");
+        machine.wrongPassword("GHJKLM");
+        assertEquals(ConnectionState.CONNECTING, state());
+        assertTrue(seen.isEmpty());
+    }
+
+    @Test
+    void afterWrongPasswordJoiningOrRetryingTheSameRoomStartsOver() {
+        machine.join("ABCDEF");
+        driver.last().opened();
+        machine.wrongPassword("ABCDEF");
+
+        machine.join("ABCDEF");
+        assertEquals(ConnectionState.CONNECTING, state());
+        driver.last().opened();
+        machine.wrongPassword("ABCDEF");
+        machine.retry();
+        assertEquals(ConnectionState.CONNECTING, state());
+        assertEquals(0, machine.status().attempt());
+    }
 }

@@ -30,6 +30,7 @@ public class VectorResources implements ResourceSupplier {
     public String[] supplyResources(ResourceSupplierContext context) {
         List<String> resources = new ArrayList<>();
         resources.add("yjs-vectors/INDEX.json");
+        resources.add("yjs-vectors/crypto.json");
         for (String scenario : SCENARIOS) {
             resources.add("yjs-vectors/" + scenario);
         }

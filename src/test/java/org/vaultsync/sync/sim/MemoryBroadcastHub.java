@@ -13,6 +13,8 @@ public final class MemoryBroadcastHub {
     private final SimNetwork network;
     private final Map<String, List<Port>> channels = new HashMap<>();
     public long messagesPosted;
+    /** Sees every BroadcastChannel message posted (tests that check what travels). */
+    public java.util.function.Consumer<byte[]> tap = message -> { };
 
     public MemoryBroadcastHub(SimNetwork network) {
         this.network = network;
@@ -42,6 +44,7 @@ public final class MemoryBroadcastHub {
                 return;
             }
             messagesPosted++;
+            tap.accept(message.clone());
             for (Port other : new ArrayList<>(channels.get(key))) {
                 if (other != this) {
                     byte[] copy = message.clone();

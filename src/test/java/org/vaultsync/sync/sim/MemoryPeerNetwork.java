@@ -29,6 +29,8 @@ public final class MemoryPeerNetwork {
     public final Map<String, Long> messagesSentByNode = new LinkedHashMap<>();
     /** Sends from these nodes report failure (like a full send buffer) while the count lasts. */
     public final Map<String, Integer> failingSends = new HashMap<>();
+    /** Sees every data-channel message that goes out (tests that check what travels). */
+    public java.util.function.Consumer<byte[]> tap = message -> { };
     /** Messages from these nodes are silently lost while the count lasts (reliable mode included). */
     public final Map<String, Integer> silentlyLost = new HashMap<>();
 
@@ -147,6 +149,7 @@ public final class MemoryPeerNetwork {
             }
             byte[] copy = message.clone();
             Endpoint target = remote;
+            tap.accept(copy);
             messagesSent++;
             bytesSent += copy.length;
             messagesSentByNode.merge(node, 1L, Long::sum);

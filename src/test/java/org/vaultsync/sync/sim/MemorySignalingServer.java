@@ -29,6 +29,8 @@ public final class MemorySignalingServer {
     private int nextConnId;
     public int malformedFrames;
     public int publishesForwarded;
+    /** Sees every publish the server relays, as sent to subscribers (tests that check what travels). */
+    public java.util.function.Consumer<String> tap = frame -> { };
 
     public MemorySignalingServer(SimNetwork network) {
         this.network = network;
@@ -112,6 +114,7 @@ public final class MemorySignalingServer {
             }
             String forwarded = SignalingCodec.encode(
                     new SignalingMessage.Publish(publish.topic(), publish.data(), subscribers.size()));
+            tap.accept(forwarded);
             for (Conn subscriber : new ArrayList<>(subscribers)) {
                 publishesForwarded++;
                 subscriber.toClient(forwarded);

@@ -22,6 +22,7 @@ public final class SimPeer {
 
     SimPeer(SimRoom sim, String node, String browserProfile, long seed) {
         this.node = node;
+        this.sim = sim;
         this.random = new Random(seed);
         this.clientId = random.nextInt() & 0x7FFFFFFF | 1;
         this.doc = sim.documents.create(clientId, random.nextLong());
@@ -34,9 +35,21 @@ public final class SimPeer {
         session.events().add(events::add);
     }
 
+    private final SimRoom sim;
+
     public void join(RoomCode code) {
         room = code;
         session.join(code, doc, clientId);
+    }
+
+    public void join(RoomCode code, org.vaultsync.sync.RoomAccess access) {
+        room = code;
+        session.join(code, doc, clientId, access);
+    }
+
+    /** Joins a password room with the key derived from {@code password} (data channels encrypted). */
+    public void joinWithPassword(RoomCode code, String password) {
+        join(code, org.vaultsync.sync.RoomAccess.password(sim.roomKey(password, code)));
     }
 
     public void leave() {

@@ -25,6 +25,19 @@ public final class SimRoom {
 
     public Documents documents = (clientId, seed) -> new OpLogDocument(clientId);
 
+    /** Password rooms: keys complete later and out of order (like WebCrypto) instead of synchronously. */
+    public boolean delayedCrypto = true;
+    private final java.util.Map<String, org.vaultsync.crypto.RoomKey> derivedKeys = new java.util.HashMap<>();
+
+    /** The real key (JVM PBKDF2, derived once per password and room: 100,000 iterations are not free). */
+    org.vaultsync.crypto.RoomKey roomKey(String password, RoomCode code) {
+        String roomName = org.vaultsync.room.RoomName.of(code);
+        org.vaultsync.crypto.RoomKey key = derivedKeys.computeIfAbsent(password + "\u0000" + roomName,
+                k -> org.vaultsync.crypto.JvmKeys.derive(password, roomName));
+        return delayedCrypto ? new DelayedRoomKey(key, network.clock, new java.util.Random(network.random.nextLong()))
+                : key;
+    }
+
     private final java.util.Map<String, org.vaultsync.presence.MapPreferenceStore> preferences = new java.util.HashMap<>();
 
     org.vaultsync.presence.MapPreferenceStore preferencesOf(String browserProfile) {
