@@ -49,7 +49,8 @@ public final class BrowserSyncClient {
                 new WebSocketSignalingTransport(config.signalingUrlsFor(origin)),
                 new RtcPeerTransport(config.iceServersJson(), random),
                 BroadcastChannelTransport.ifSupported(),
-                scheduler, BrowserSyncClient::mathRandom, random, preferences, storage, origin));
+                scheduler, BrowserSyncClient::mathRandom, random, preferences, storage, new WebCryptoKeyDerivation(),
+                new IndexedDbRoomKeyStore(), origin));
         NetworkMonitor.onOnlineChange(client::networkChanged);
         NetworkMonitor.onVisibilityChange(visible -> {
             if (visible && NetworkMonitor.isOnline()) {

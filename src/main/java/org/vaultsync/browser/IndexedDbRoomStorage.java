@@ -39,6 +39,10 @@ public final class IndexedDbRoomStorage implements RoomStorage {
         return hasIndexedDb();
     }
 
+    static boolean available() {
+        return hasIndexedDb();
+    }
+
     @Override
     public void open(String roomName, StoreCallback<RoomStore> callback) {
         if (!hasIndexedDb()) {
@@ -145,7 +149,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
     @JSBody(params = "result", script = "return result.keys;")
     private static native JSArray<JSObject> keys(JSObject result);
 
-    private static final String ERROR_TEXT = ""
+    static final String ERROR_TEXT = ""
             + "function idbError(e, fallback) {"
             + "  if (!e) return fallback;"
             + "  if (e.name === 'QuotaExceededError') return 'this device is out of storage space';"
@@ -173,7 +177,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             + "request.onblocked = function() {"
             + "  if (!settled) { settled = true; fail('storage is blocked by another tab of this app; close it and reload'); }"
             + "};")
-    private static native void openDatabase(String name, int version, Success ok, Failure fail);
+    static native void openDatabase(String name, int version, Success ok, Failure fail);
 
     @JSBody(params = {"db", "ok", "fail"}, script = ERROR_TEXT
             + "try {"
@@ -216,7 +220,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
                                           Failure fail);
 
     @JSBody(params = "db", script = "try { db.close(); } catch (e) {}")
-    private static native void closeDatabase(Database db);
+    static native void closeDatabase(Database db);
 
     @JSBody(params = {"name", "ok", "fail"}, script = ERROR_TEXT
             + "var request;"

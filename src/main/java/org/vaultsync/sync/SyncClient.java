@@ -7,6 +7,10 @@ import java.util.function.DoubleSupplier;
 import org.vaultsync.common.RandomBytes;
 import org.vaultsync.common.Scheduler;
 import org.vaultsync.crdt.Doc;
+import org.vaultsync.crypto.CryptoCallback;
+import org.vaultsync.crypto.CryptoException;
+import org.vaultsync.crypto.KeyDerivation;
+import org.vaultsync.crypto.RoomKey;
 import org.vaultsync.presence.LocalIdentity;
 import org.vaultsync.presence.PeerIdentity;
 import org.vaultsync.presence.PreferenceStore;
@@ -17,6 +21,7 @@ import org.vaultsync.room.RoomName;
 import org.vaultsync.sync.mesh.BroadcastTransport;
 import org.vaultsync.sync.mesh.PeerTransport;
 import org.vaultsync.sync.mesh.SignalingTransport;
+import org.vaultsync.sync.persistence.RoomKeyStore;
 import org.vaultsync.sync.persistence.RoomPersistence;
 import org.vaultsync.sync.persistence.RoomStorage;
 import org.vaultsync.sync.persistence.RoomStore;
@@ -30,11 +35,14 @@ import org.vaultsync.sync.persistence.StoreCallback;
  */
 public final class SyncClient {
     public static final String LAST_ROOM_KEY = "vault-sync.last-room";
+    /** "true" when the last room has a password: resuming it needs its stored key (or asks for the password). */
+    public static final String LAST_ROOM_PROTECTED_KEY = "vault-sync.last-room-protected";
 
-    /** What a platform provides: transports, time, randomness, preferences and room storage. */
+    /** What a platform provides: transports, time, randomness, preferences, room storage and password keys. */
     public record Platform(SignalingTransport signaling, PeerTransport peers, BroadcastTransport broadcast,
                            Scheduler scheduler, DoubleSupplier random, RandomBytes randomBytes,
-                           PreferenceStore preferences, RoomStorage storage, String origin) {
+                           PreferenceStore preferences, RoomStorage storage, KeyDerivation keys,
+                           RoomKeyStore keyStore, String origin) {
     }
 
     private final Platform platform;
@@ -48,12 +56,19 @@ public final class SyncClient {
     private static final class Room {
         final RoomCode code;
         final Doc doc;
+        RoomAccess access;
         RoomPersistence persistence;
         boolean loaded;
 
-        Room(RoomCode code, Doc doc) {
+        Room(RoomCode code, Doc doc, RoomAccess access) {
             this.code = code;
             this.doc = doc;
+            this.access = access;
+        }
+
+        /** Still deriving the password key: nothing connects yet. */
+        boolean awaitingKey() {
+            return access == null;
         }
     }
 
@@ -63,42 +78,86 @@ public final class SyncClient {
         this.session = new RoomSession(platform.signaling(), platform.peers(), platform.broadcast(),
                 platform.scheduler(), platform.random(), platform.randomBytes(), identity);
         session.addStatusListener(status -> notifyStatus());
+        session.events().add(event -> {
+            if (event instanceof SyncEvent.WrongPassword wrong && room != null
+                    && room.code.value().equals(wrong.roomCode())) {
+                forgetKey(room.code); // a key from a wrong password must not come back after a reload
+            }
+        });
     }
 
-    /** Creates a room with a fresh code and joins it. */
+    /** Creates an open room with a fresh code and joins it. */
     public RoomCode createSyncRoom() {
+        return createSyncRoom(RoomOptions.open());
+    }
+
+    /** Creates a room with a fresh code (with a password: end-to-end encrypted) and joins it. */
+    public RoomCode createSyncRoom(RoomOptions options) {
         RoomCode code = RoomCode.generate(platform.randomBytes());
-        join(code);
+        join(code, options);
         return code;
     }
 
     /** Joins by code ({@code abc-def} is fine) or share link; throws with a message fit to show when it is neither. */
     public RoomCode joinSyncRoom(String codeOrLink) throws InvalidRoomCodeException {
+        return joinSyncRoom(codeOrLink, RoomOptions.open());
+    }
+
+    /** Joins with a password ({@code null} or empty: an open room). */
+    public RoomCode joinSyncRoom(String codeOrLink, String password) throws InvalidRoomCodeException {
+        return joinSyncRoom(codeOrLink, RoomOptions.withPassword(password));
+    }
+
+    public RoomCode joinSyncRoom(String codeOrLink, RoomOptions options) throws InvalidRoomCodeException {
         RoomCode code = JoinLink.parse(codeOrLink);
-        join(code);
+        join(code, options);
         return code;
     }
 
     /** Leaves for good: nothing reconnects, the room's data stays on this device (see {@link #forgetRoomData}). */
     public void leaveCurrentRoom() {
         platform.preferences().put(LAST_ROOM_KEY, "");
+        platform.preferences().put(LAST_ROOM_PROTECTED_KEY, "");
         closeRoom();
         session.leave();
         notifyStatus();
     }
 
-    /** Rejoins the room that was active before the page was reloaded; false when there was none. */
+    /**
+     * Rejoins the room that was active before the page was reloaded; false when there was none. A password room
+     * comes back with its stored key; without one, a {@code password-required} event asks for the password.
+     */
     public boolean resumeLastRoom() {
         String last = platform.preferences().get(LAST_ROOM_KEY);
         if (last == null || last.isEmpty() || !RoomCode.isValid(last)) {
             return false;
         }
+        RoomCode code;
         try {
-            join(RoomCode.parse(last));
-            return true;
+            code = RoomCode.parse(last);
         } catch (InvalidRoomCodeException e) {
             return false;
         }
+        if (!"true".equals(platform.preferences().get(LAST_ROOM_PROTECTED_KEY))) {
+            join(code, RoomOptions.open());
+            return true;
+        }
+        platform.keyStore().load(RoomName.of(code), new StoreCallback<>() {
+            @Override
+            public void done(RoomKey key) {
+                if (key == null) {
+                    session.events().emit(new SyncEvent.PasswordRequired(code.value()));
+                } else {
+                    open(code, RoomAccess.password(key));
+                }
+            }
+
+            @Override
+            public void failed(String message) {
+                session.events().emit(new SyncEvent.PasswordRequired(code.value()));
+            }
+        });
+        return true;
     }
 
     /** Deletes a room's copy on this device; leaves it first if it is the current room. */
@@ -106,7 +165,13 @@ public final class SyncClient {
         if (room != null && room.code.equals(code)) {
             leaveCurrentRoom();
         }
+        forgetKey(code);
         platform.storage().delete(RoomName.of(code), callback);
+    }
+
+    /** True when the current room is a password room. */
+    public boolean isPasswordRoom() {
+        return room != null && room.access != null && room.access.isPasswordProtected();
     }
 
     public void retry() {
@@ -150,7 +215,7 @@ public final class SyncClient {
             return new ConnectionStatus(ConnectionState.OFFLINE, room.code.value(), 0, 0, Backoff.MAX_ATTEMPTS, 0,
                     null);
         }
-        if (room != null && !room.loaded) {
+        if (room != null && (!room.loaded || room.awaitingKey())) {
             return new ConnectionStatus(ConnectionState.CONNECTING, room.code.value(), 0, 0, Backoff.MAX_ATTEMPTS, 0,
                     null);
         }
@@ -217,17 +282,69 @@ public final class SyncClient {
         return room == null ? null : room.persistence;
     }
 
-    private void join(RoomCode code) {
+    private void join(RoomCode code, RoomOptions options) {
         platform.preferences().put(LAST_ROOM_KEY, code.value());
-        if (room != null && room.code.equals(code)) {
+        platform.preferences().put(LAST_ROOM_PROTECTED_KEY, options.hasPassword() ? "true" : "");
+        if (!options.hasPassword()) {
+            forgetKey(code);
+            open(code, RoomAccess.open());
+            return;
+        }
+        String roomName = RoomName.of(code);
+        Room deriving = open(code, null);
+        platform.keys().deriveRoomKey(options.password(), roomName, new CryptoCallback<>() {
+            @Override
+            public void succeeded(RoomKey key) {
+                if (room != deriving) {
+                    return;
+                }
+                deriving.access = RoomAccess.password(key).withDataChannelEncryption(options.encryptDataChannels());
+                platform.keyStore().save(key, new StoreCallback<>() {
+                    @Override
+                    public void done(Void value) {
+                    }
+
+                    @Override
+                    public void failed(String message) {
+                        session.events().emit(new SyncEvent.StorageError("The room's key could not be saved on this "
+                                + "device (" + message + "); after a reload you will be asked for the password again."));
+                    }
+                });
+                connect(deriving);
+            }
+
+            @Override
+            public void failed(CryptoException error) {
+                if (room == deriving) {
+                    session.events().emit(new SyncEvent.Error("Password rooms need a secure page (https) in a "
+                            + "browser with WebCrypto: " + error.getMessage()));
+                }
+            }
+        });
+    }
+
+    /**
+     * Makes {@code code} the current room, loading its stored document; connects once loaded and (password rooms)
+     * once its key is known. {@code access} null: the key is still being derived.
+     */
+    private Room open(RoomCode code, RoomAccess access) {
+        if (room != null && room.code.equals(code) && access != null && access.equals(room.access)) {
             if (room.loaded && !offline) {
                 rejoin(room);
             }
-            return;
+            return room;
+        }
+        if (room != null && room.code.equals(code)) {
+            // same room, another password (e.g. after WRONG_PASSWORD): keep the loaded document, new access
+            room.access = access;
+            if (access != null) {
+                connect(room);
+            }
+            return room;
         }
         closeRoom();
         session.leave();
-        Room joining = new Room(code, new Doc(platform.randomBytes()));
+        Room joining = new Room(code, new Doc(platform.randomBytes()), access);
         room = joining;
         notifyStatus();
         platform.storage().open(RoomName.of(code), new StoreCallback<>() {
@@ -239,25 +356,44 @@ public final class SyncClient {
                 }
                 joining.persistence = new RoomPersistence(joining.doc, store, platform.scheduler(),
                         new PersistenceReport(code));
-                joining.persistence.load(() -> connect(joining));
+                joining.persistence.load(() -> {
+                    joining.loaded = true;
+                    connect(joining);
+                });
             }
 
             @Override
             public void failed(String message) {
                 session.events().emit(new SyncEvent.StorageError(
                         "This room cannot be saved on this device (" + message + "); it still syncs while open."));
+                joining.loaded = true;
                 connect(joining);
+            }
+        });
+        return joining;
+    }
+
+    private void forgetKey(RoomCode code) {
+        platform.keyStore().delete(RoomName.of(code), new StoreCallback<>() {
+            @Override
+            public void done(Void value) {
+            }
+
+            @Override
+            public void failed(String message) {
+                session.events().emit(new SyncEvent.StorageError("A stored room key could not be removed: " + message));
             }
         });
     }
 
+    /** Connects the room once its document is loaded and its access (password key) is known. */
     private void connect(Room joining) {
-        if (room != joining) {
+        if (room != joining || !joining.loaded || joining.awaitingKey()) {
+            notifyStatus();
             return;
         }
-        joining.loaded = true;
         if (!offline) {
-            session.join(joining.code, new YDocSyncDocument(joining.doc), joining.doc.clientId());
+            session.join(joining.code, new YDocSyncDocument(joining.doc), joining.doc.clientId(), joining.access);
         }
         notifyStatus();
     }
@@ -267,12 +403,15 @@ public final class SyncClient {
      * awareness entry as removed at a higher clock than a new one would start with, and would ignore us.
      */
     private void rejoin(Room current) {
+        if (current.awaitingKey()) {
+            return;
+        }
         if (session.status().state() != ConnectionState.DISCONNECTED) {
-            session.join(current.code, new YDocSyncDocument(current.doc), current.doc.clientId());
+            session.join(current.code, new YDocSyncDocument(current.doc), current.doc.clientId(), current.access);
             return;
         }
         current.doc.setClientId(freshClientId());
-        session.join(current.code, new YDocSyncDocument(current.doc), current.doc.clientId());
+        session.join(current.code, new YDocSyncDocument(current.doc), current.doc.clientId(), current.access);
     }
 
     private int freshClientId() {

@@ -76,4 +76,11 @@ public sealed interface SyncEvent {
             return "password-mismatch";
         }
     }
+
+    /** The room to resume (or a link opened) needs its password: no key for it is stored on this device. */
+    record PasswordRequired(String roomCode) implements SyncEvent {
+        public String type() {
+            return "password-required";
+        }
+    }
 }

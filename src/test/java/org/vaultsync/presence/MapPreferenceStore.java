@@ -16,4 +16,9 @@ public final class MapPreferenceStore implements PreferenceStore {
     public void put(String key, String value) {
         values.put(key, value);
     }
+
+    /** Everything stored, for tests that check what must never be stored. */
+    public Map<String, String> snapshot() {
+        return Map.copyOf(values);
+    }
 }

@@ -24,6 +24,8 @@ class SyncClientTest {
     private final MemoryRoomStorage storageB = new MemoryRoomStorage(world.network.clock);
     private final MapPreferenceStore prefsA = new MapPreferenceStore();
     private final MapPreferenceStore prefsB = new MapPreferenceStore();
+    private final org.vaultsync.sync.persistence.MemoryRoomKeyStore keys =
+            new org.vaultsync.sync.persistence.MemoryRoomKeyStore(world.network.clock);
     private int nodes;
 
     private SyncClient client(MapPreferenceStore preferences, MemoryRoomStorage storage) {
@@ -31,7 +33,8 @@ class SyncClientTest {
         Random random = new Random(nodes * 7919L);
         return new SyncClient(new SyncClient.Platform(world.server.transportFor(node), world.peers.transportFor(node),
                 world.broadcasts.transportFor("profile-" + node), world.network.clock, random::nextDouble,
-                random::nextBytes, preferences, storage, "https://vault.example"));
+                random::nextBytes, preferences, storage, new org.vaultsync.crypto.JvmKeyDerivation(),
+                keys, "https://vault.example"));
     }
 
     private static String read(SyncClient client, String key) {
@@ -169,5 +172,75 @@ class SyncClientTest {
         world.run(10);
         assertTrue(forgotten[0]);
         assertTrue(storageA.contents(RoomName.of(code)).isEmpty());
+    }
+
+    @Test
+    void thePasswordOpensTheRoomAndAWrongOneIsToldWhileTheOthersKeepSyncing() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        SyncClient b = client(prefsB, storageB);
+        SyncClient c = client(new MapPreferenceStore(), new MemoryRoomStorage(world.network.clock));
+        RoomCode code = a.createSyncRoom(RoomOptions.withPassword("correct horse"));
+        b.joinSyncRoom(a.shareLink(), "correct horse");
+        world.run(3_000);
+        assertTrue(a.isPasswordRoom());
+        assertEquals(1, b.getConnectedPeerCount());
+        write(a, "unit", "Atlas");
+        world.run(500);
+        assertEquals("Atlas", read(b, "unit"));
+
+        c.joinSyncRoom(code.value(), "battery staple");
+        world.run(5_000);
+        assertEquals(ConnectionState.WRONG_PASSWORD, c.getConnectionState());
+        assertEquals("Wrong password for this room", c.getStatus().describe(0));
+        write(b, "pilot", "Kerensky");
+        world.run(500);
+        assertEquals("Kerensky", read(a, "pilot"));
+        assertNull(read(c, "unit"));
+    }
+
+    @Test
+    void aPasswordRoomResumesAfterAReloadWithItsStoredKeyAndNeverStoresThePassword() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        SyncClient b = client(prefsB, storageB);
+        RoomCode code = a.createSyncRoom(RoomOptions.withPassword("correct horse"));
+        b.joinSyncRoom(code.value(), "correct horse");
+        world.run(3_000);
+        assertTrue(keys.holds(RoomName.of(code)));
+        assertFalse(prefsA.snapshot().values().stream().anyMatch(value -> value.contains("correct horse")),
+                "the password is never stored: " + prefsA.snapshot());
+
+        a.networkChanged(false); // the old page goes away
+        SyncClient reloaded = client(prefsA, storageA);
+        assertTrue(reloaded.resumeLastRoom());
+        world.run(3_000);
+        assertTrue(reloaded.isPasswordRoom());
+        assertEquals(ConnectionState.CONNECTED, reloaded.getConnectionState());
+        write(b, "after", "reload");
+        world.run(500);
+        assertEquals("reload", read(reloaded, "after"));
+    }
+
+    @Test
+    void resumingAPasswordRoomWithoutItsKeyAsksForThePassword() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        RoomCode code = a.createSyncRoom(RoomOptions.withPassword("correct horse"));
+        world.run(1_000);
+        keys.delete(RoomName.of(code), new org.vaultsync.sync.persistence.StoreCallback<>() {
+            @Override
+            public void done(Void value) {
+            }
+
+            @Override
+            public void failed(String message) {
+            }
+        });
+        world.run(10);
+        SyncClient reloaded = client(prefsA, storageA);
+        List<SyncEvent> events = new ArrayList<>();
+        reloaded.onSyncEvent(events::add);
+        assertTrue(reloaded.resumeLastRoom());
+        world.run(100);
+        assertEquals(List.of(new SyncEvent.PasswordRequired(code.value())), events);
+        assertEquals(ConnectionState.DISCONNECTED, reloaded.getConnectionState());
     }
 }
