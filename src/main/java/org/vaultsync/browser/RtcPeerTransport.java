@@ -14,7 +14,9 @@ import org.vaultsync.sync.mesh.PeerTransport;
 /**
  * WebRTC peers that y-webrtc's simple-peer understands: signals {@code {type:'offer'|'answer', sdp}} and
  * {@code {type:'candidate', candidate:{candidate, sdpMLineIndex, sdpMid}}} with trickle ICE, one ordered reliable
- * data channel opened by the initiator, binary messages. Unlike simple-peer, sending never throws into the void: a
+ * data channel opened by the initiator, binary messages. After glare (both sides offered, one offer rolled back) each
+ * side may hold a channel of its own and the other's: messages are read from every channel and sent on the first one
+ * that opened, so the two sides never talk past each other. Unlike simple-peer, sending never throws into the void: a
  * message larger than the remote end accepts is refused (the sync layer cuts updates to 16 KiB, so this only
  * guards), and above {@link #HIGH_WATER_BYTES} buffered bytes messages wait here until the channel drains
  * ({@code bufferedamountlow}), up to {@link #MAX_QUEUED_BYTES}, after which sends fail and the sync layer resyncs.
@@ -57,6 +59,8 @@ public final class RtcPeerTransport implements PeerTransport {
         private final RtcBindings.PeerConnection pc;
         private final List<JSObject> pendingCandidates = new ArrayList<>();
         private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+        private final List<RtcBindings.DataChannel> channels = new ArrayList<>();
+        /** The first channel that opened: every message goes out on it, in order. */
         private RtcBindings.DataChannel channel;
         private int queuedBytes;
         private boolean connected;
@@ -77,6 +81,8 @@ public final class RtcPeerTransport implements PeerTransport {
                     fail("WebRTC connection " + state);
                 }
             });
+            // Both sides accept the other's channel: after glare the initiator may have answered the other's offer.
+            pc.setOnDataChannel(event -> attach(RtcBindings.channelOf(event)));
             if (initiator) {
                 attach(pc.createDataChannel(channelLabel()));
                 pc.createOffer()
@@ -88,33 +94,46 @@ public final class RtcPeerTransport implements PeerTransport {
                             fail("Could not create an offer: " + RtcBindings.describe(error));
                             return null;
                         });
-            } else {
-                pc.setOnDataChannel(event -> attach(RtcBindings.channelOf(event)));
             }
         }
 
         private void attach(RtcBindings.DataChannel dataChannel) {
-            if (closed || channel != null) {
+            if (closed) {
+                dataChannel.close();
                 return;
             }
-            channel = dataChannel;
-            channel.setBinaryType("arraybuffer");
-            channel.setBufferedAmountLowThreshold(LOW_WATER_BYTES);
-            channel.setOnOpen(event -> {
-                if (!closed && !connected) {
-                    connected = true;
-                    listener.onConnect();
+            channels.add(dataChannel);
+            dataChannel.setBinaryType("arraybuffer");
+            dataChannel.setBufferedAmountLowThreshold(LOW_WATER_BYTES);
+            dataChannel.setOnOpen(event -> {
+                if (closed || channel != null) {
+                    return;
                 }
+                channel = dataChannel;
+                connected = true;
+                listener.onConnect();
             });
-            channel.setOnMessage(event -> {
+            dataChannel.setOnMessage(event -> {
                 Int8Array bytes = RtcBindings.messageBytes(event);
                 if (bytes != null && !closed) {
                     listener.onData(bytes.toJavaArray());
                 }
             });
-            channel.setOnBufferedAmountLow(event -> drain());
-            channel.setOnClose(event -> fail("Data channel closed"));
-            channel.setOnError(event -> fail("Data channel failed"));
+            dataChannel.setOnBufferedAmountLow(event -> {
+                if (dataChannel == channel) {
+                    drain();
+                }
+            });
+            dataChannel.setOnClose(event -> {
+                if (dataChannel == channel) {
+                    fail("Data channel closed");
+                }
+            });
+            dataChannel.setOnError(event -> {
+                if (dataChannel == channel) {
+                    fail("Data channel failed");
+                }
+            });
         }
 
         @Override
@@ -257,12 +276,14 @@ public final class RtcPeerTransport implements PeerTransport {
             closed = true;
             queue.clear();
             queuedBytes = 0;
-            if (channel != null) {
-                channel.setOnClose(null);
-                channel.setOnError(null);
-                channel.setOnMessage(null);
-                channel.close();
+            for (RtcBindings.DataChannel each : channels) {
+                each.setOnClose(null);
+                each.setOnError(null);
+                each.setOnMessage(null);
+                each.setOnOpen(null);
+                each.close();
             }
+            channels.clear();
             pc.setOnConnectionStateChange(null);
             pc.setOnIceCandidate(null);
             pc.close();

@@ -42,6 +42,11 @@ public final class SyncProbe {
         String call(String a, String b);
     }
 
+    @JSFunctor
+    interface Fn3 extends JSObject {
+        String call(String a, String b, String c);
+    }
+
     public static void main(String[] args) {
         BrowserSyncClient.start(ready -> {
             client = ready;
@@ -65,6 +70,21 @@ public final class SyncProbe {
                 markJoin();
                 try {
                     return client.joinSyncRoom(codeOrLink).value();
+                } catch (InvalidRoomCodeException e) {
+                    return "error: " + e.getMessage();
+                }
+            });
+            export2("createWith", (password, plainChannels) -> {
+                markJoin();
+                org.vaultsync.sync.RoomOptions options = org.vaultsync.sync.RoomOptions.withPassword(password);
+                return client.createSyncRoom("true".equals(plainChannels) ? options.plainDataChannels() : options).value();
+            });
+            export3("joinWith", (codeOrLink, password, plainChannels) -> {
+                markJoin();
+                org.vaultsync.sync.RoomOptions options = org.vaultsync.sync.RoomOptions.withPassword(password);
+                try {
+                    return client.joinSyncRoom(codeOrLink,
+                            "true".equals(plainChannels) ? options.plainDataChannels() : options).value();
                 } catch (InvalidRoomCodeException e) {
                     return "error: " + e.getMessage();
                 }
@@ -221,6 +241,9 @@ public final class SyncProbe {
 
     @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
     private static native void export2(String name, Fn2 fn);
+
+    @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
+    private static native void export3(String name, Fn3 fn);
 
     @JSBody(script = "window.probe.ready = true;")
     private static native void markReady();
