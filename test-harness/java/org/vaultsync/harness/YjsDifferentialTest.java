@@ -25,16 +25,19 @@ import org.vaultsync.crdt.Hex;
 import org.vaultsync.crdt.RandomEdits;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.id.StateVector;
+import org.vaultsync.crdt.types.DeltaOp;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 import org.vaultsync.crdt.update.UpdateMerger;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
 
 /**
- * Our engine against real Yjs (the pinned npm package in test-harness/node): seeded random scenarios of map and
- * array edits on 2-4 documents with the same client IDs, out-of-order and duplicated deliveries and full syncs.
- * Every update emitted at every step, every final state update, state vector and JSON must be identical; and each
- * engine must read the other's final state and write it back byte for byte. Node runs once per batch.
+ * Our engine against real Yjs (the pinned npm package in test-harness/node): seeded random scenarios of map, array
+ * and text edits (inserts with and without attributes, deletes, overlapping formats, embeds, surrogate pairs, texts
+ * nested in maps and arrays) on 2-4 documents with the same client IDs, out-of-order and duplicated deliveries and
+ * full syncs. Every update emitted at every step (formatting clean-ups included), the delta of every text event,
+ * every final state update, state vector, JSON and text delta must be identical; and each engine must read the
+ * other's final state and write it back byte for byte. Node runs once per batch.
  */
 class YjsDifferentialTest {
     /** 300 in CI; raise with -Dvaultsync.differential.scenarios=N for a longer hunt. */
@@ -48,6 +51,7 @@ class YjsDifferentialTest {
         final long seed;
         final Map<String, Object> scenario = new LinkedHashMap<>();
         final List<Map<String, Object>> emitted = new ArrayList<>();
+        final List<Map<String, Object>> deltas = new ArrayList<>();
         final Map<String, String> payloads = new LinkedHashMap<>();
         final List<Doc> docs = new ArrayList<>();
 
@@ -103,6 +107,7 @@ class YjsDifferentialTest {
         boolean gc = random.nextInt(4) != 0;
         List<Object> docSpecs = new ArrayList<>();
         List<List<byte[]>> current = new ArrayList<>();
+        List<List<Object>> currentDeltas = new ArrayList<>();
         for (int i = 0; i < docCount; i++) {
             Doc doc = new Doc(RANDOM, gc);
             int clientId = random.nextBoolean() ? random.nextInt() : 1 + random.nextInt(50);
@@ -116,6 +121,9 @@ class YjsDifferentialTest {
             List<byte[]> log = new ArrayList<>();
             current.add(log);
             doc.onUpdate((update, origin, transaction) -> log.add(update));
+            List<Object> deltaLog = new ArrayList<>();
+            currentDeltas.add(deltaLog);
+            doc.getText("t").observe(event -> deltaLog.add(deltaJson(event.delta())));
             run.docs.add(doc);
             Map<String, Object> spec = new LinkedHashMap<>();
             spec.put("clientID", (double) Integer.toUnsignedLong(clientId));
@@ -128,6 +136,7 @@ class YjsDifferentialTest {
         int stepCount = 4 + random.nextInt(12);
         for (int s = 0; s < stepCount; s++) {
             current.forEach(List::clear);
+            currentDeltas.forEach(List::clear);
             Map<String, Object> step = new LinkedHashMap<>();
             int choice = random.nextInt(10);
             if (choice < 6 || deliverable.isEmpty()) {
@@ -182,12 +191,15 @@ class YjsDifferentialTest {
                 target.applyUpdate(run.docs.get(from).encodeStateAsUpdate(target.encodeStateVector()), "remote");
             }
             record(run, current, s, byStep, deliverable);
+            recordDeltas(run, currentDeltas);
             steps.add(step);
         }
         current.forEach(List::clear);
+        currentDeltas.forEach(List::clear);
         syncAll(run.docs, current);
         steps.add(Map.of("sync", "all"));
         record(run, current, stepCount, byStep, deliverable);
+        recordDeltas(run, currentDeltas);
         List<Object> javaFinal = new ArrayList<>();
         for (Doc doc : run.docs) {
             javaFinal.add(Hex.of(doc.encodeStateAsUpdate()));
@@ -217,6 +229,24 @@ class YjsDifferentialTest {
         run.emitted.add(emitted);
     }
 
+    private static void recordDeltas(Run run, List<List<Object>> currentDeltas) {
+        Map<String, Object> deltas = new LinkedHashMap<>();
+        for (int i = 0; i < currentDeltas.size(); i++) {
+            if (!currentDeltas.get(i).isEmpty()) {
+                deltas.put(String.valueOf(i), new ArrayList<>(currentDeltas.get(i)));
+            }
+        }
+        run.deltas.add(deltas);
+    }
+
+    private static List<Object> deltaJson(List<DeltaOp> delta) {
+        List<Object> json = new ArrayList<>();
+        for (DeltaOp op : delta) {
+            json.add(op.toJSON());
+        }
+        return json;
+    }
+
     private static void syncAll(List<Doc> docs, List<List<byte[]>> current) throws InvalidUpdateException {
         for (int round = 0; round < 5; round++) {
             boolean changed = false;
@@ -244,6 +274,11 @@ class YjsDifferentialTest {
             assertEquals(Canonical.json(emitted.get(s)), Canonical.json(run.emitted.get(s)),
                     where + "updates emitted at step " + s);
         }
+        List<?> deltas = (List<?>) result.get("deltas");
+        for (int s = 0; s < run.deltas.size(); s++) {
+            assertEquals(Canonical.json(deltas.get(s)), Canonical.json(run.deltas.get(s)),
+                    where + "text event deltas at step " + s);
+        }
         List<?> finals = (List<?>) result.get("final");
         List<?> reencoded = (List<?>) result.get("reencodedJavaFinal");
         for (int i = 0; i < run.docs.size(); i++) {
@@ -268,6 +303,8 @@ class YjsDifferentialTest {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("m", doc.getMap("m").toJSON());
         json.put("a", doc.getArray("a").toJSON());
+        json.put("t", doc.getText("t").toString());
+        json.put("tDelta", deltaJson(doc.getText("t").toDelta()));
         return Canonical.json(json);
     }
 
