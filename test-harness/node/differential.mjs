@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Differential peer for org.vaultsync.harness.YjsDifferentialTest: replays scenarios with REAL Yjs.
-// stdin: JSON array of scenarios {docs:[{clientID, gc}], steps:[{doc, ops} | {sync:'diff', from, to} |
+// stdin: JSON array of scenarios {docs:[{clientID, gc, lateRoots?}], steps:[{doc, ops} | {sync:'diff', from, to} |
 //   {sync:'deliver', to, ref:{doc, step}} | {sync:'merged', to, refs:[{doc, step}], diff} | {sync:'all'}],
 //   javaFinal:[hex]}; roots are always map 'm', array 'a' and text 't'. 'merged' applies Y.mergeUpdates of the
 //   referenced step updates (then Y.diffUpdate against the receiver's state vector if diff is set).
@@ -55,12 +55,21 @@ const applyOp = (doc, op) => {
 }
 
 const run = sc => {
-  const docs = sc.docs.map(d => { const doc = new Y.Doc({ gc: d.gc }); doc.clientID = d.clientID; openRoots(doc); return doc })
   let current = null
   let currentDeltas = null
+  const opened = []
+  // a doc with lateRoots asks for its root types only before its first local edit (or at the end): updates that
+  // arrive before land in untyped placeholders, which getMap/getArray/getText then convert
+  const open = (doc, i) => {
+    if (opened[i]) return
+    opened[i] = true
+    openRoots(doc)
+    doc.getText('t').observe(e => { if (currentDeltas) (currentDeltas[i] = currentDeltas[i] || []).push(toPlain(e.delta)) })
+  }
+  const docs = sc.docs.map(d => { const doc = new Y.Doc({ gc: d.gc }); doc.clientID = d.clientID; return doc })
+  docs.forEach((doc, i) => { if (!sc.docs[i].lateRoots) open(doc, i) })
   const byStep = {}
   docs.forEach((doc, i) => doc.on('update', u => { if (current) (current[i] = current[i] || []).push(u) }))
-  docs.forEach((doc, i) => doc.getText('t').observe(e => { if (currentDeltas) (currentDeltas[i] = currentDeltas[i] || []).push(toPlain(e.delta)) }))
   const emitted = []
   const deltas = []
   const payloads = {}
@@ -68,6 +77,7 @@ const run = sc => {
     current = {}
     currentDeltas = {}
     if (st.ops) {
+      open(docs[st.doc], st.doc)
       docs[st.doc].transact(() => st.ops.forEach(op => applyOp(docs[st.doc], op)), 'local')
     } else if (st.sync === 'diff') {
       Y.applyUpdate(docs[st.to], Y.encodeStateAsUpdate(docs[st.from], Y.encodeStateVector(docs[st.to])), 'remote')
@@ -98,6 +108,7 @@ const run = sc => {
   })
   current = null
   currentDeltas = null
+  docs.forEach((doc, i) => open(doc, i))
   const final = docs.map(d => ({ update: hex(Y.encodeStateAsUpdate(d)), stateVector: hex(Y.encodeStateVector(d)), json: json(d) }))
   const reencodedJavaFinal = (sc.javaFinal || []).map((h, i) => {
     const fresh = new Y.Doc({ gc: sc.docs[i].gc })

@@ -26,6 +26,8 @@ import org.vaultsync.crdt.RandomEdits;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.id.StateVector;
 import org.vaultsync.crdt.types.DeltaOp;
+import org.vaultsync.crdt.types.SharedType;
+import org.vaultsync.crdt.types.YText;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 import org.vaultsync.crdt.update.UpdateMerger;
 import org.vaultsync.json.Json;
@@ -45,6 +47,8 @@ class YjsDifferentialTest {
     private static final int BATCH = 100;
     private static final Path SCRIPT = Path.of("test-harness", "node", "differential.mjs");
     private static final SecureRandomBytes RANDOM = new SecureRandomBytes();
+    /** Late-opened docs whose text had already received formatting (the case where Yjs's markers matter). */
+    private static int formattedPlaceholders;
 
     /** One scenario as our engine ran it: what to send to Node and what we observed. */
     private static final class Run {
@@ -96,8 +100,10 @@ class YjsDifferentialTest {
         // the scenarios must actually exercise what they claim to
         assertTrue(mergedPayloads > SCENARIOS / 3, "merged payloads compared: " + mergedPayloads);
         assertTrue(updatesCompared > SCENARIOS * 10, "emitted updates compared: " + updatesCompared);
+        assertTrue(formattedPlaceholders > SCENARIOS / 100, "formatted texts opened late: " + formattedPlaceholders);
         System.out.println("Compared " + updatesCompared + " emitted updates and " + mergedPayloads + " merged payloads; "
-                + yjsReplicasWithDifferentBytes + " scenarios ended with synced Yjs replicas encoding differently");
+                + yjsReplicasWithDifferentBytes + " scenarios ended with synced Yjs replicas encoding differently; "
+                + formattedPlaceholders + " formatted texts were opened after their formatting arrived");
     }
 
     private static Run runScenario(long seed) throws InvalidUpdateException, DecodingException {
@@ -117,17 +123,21 @@ class YjsDifferentialTest {
                 }
             }
             doc.setClientId(clientId);
-            RandomEdits.openRoots(doc);
             List<byte[]> log = new ArrayList<>();
             current.add(log);
             doc.onUpdate((update, origin, transaction) -> log.add(update));
-            List<Object> deltaLog = new ArrayList<>();
-            currentDeltas.add(deltaLog);
-            doc.getText("t").observe(event -> deltaLog.add(deltaJson(event.delta())));
+            currentDeltas.add(new ArrayList<>());
             run.docs.add(doc);
             Map<String, Object> spec = new LinkedHashMap<>();
             spec.put("clientID", (double) Integer.toUnsignedLong(clientId));
             spec.put("gc", gc);
+            if (random.nextInt(4) == 0) {
+                // updates reach this doc before it asks for its roots: placeholders, converted on first use (a
+                // formatted text then keeps search markers in Yjs, and its lookups depend on them)
+                spec.put("lateRoots", true);
+            } else {
+                openRoots(doc, currentDeltas.get(i));
+            }
             docSpecs.add(spec);
         }
         List<Object> steps = new ArrayList<>();
@@ -142,6 +152,7 @@ class YjsDifferentialTest {
             if (choice < 6 || deliverable.isEmpty()) {
                 int d = random.nextInt(docCount);
                 Doc doc = run.docs.get(d);
+                openRoots(doc, currentDeltas.get(d));
                 List<Object> ops = new ArrayList<>();
                 int edits = 1 + random.nextInt(4);
                 doc.transact(t -> {
@@ -200,6 +211,9 @@ class YjsDifferentialTest {
         steps.add(Map.of("sync", "all"));
         record(run, current, stepCount, byStep, deliverable);
         recordDeltas(run, currentDeltas);
+        for (int i = 0; i < docCount; i++) {
+            openRoots(run.docs.get(i), currentDeltas.get(i));
+        }
         List<Object> javaFinal = new ArrayList<>();
         for (Doc doc : run.docs) {
             javaFinal.add(Hex.of(doc.encodeStateAsUpdate()));
@@ -227,6 +241,19 @@ class YjsDifferentialTest {
             }
         }
         run.emitted.add(emitted);
+    }
+
+    /** Asks for the roots (once) and records the delta of every event of the root text from then on. */
+    private static void openRoots(Doc doc, List<Object> deltaLog) {
+        SharedType before = doc.rootType("t");
+        if (before instanceof YText) {
+            return;
+        }
+        if (before != null && before.isFormatted()) {
+            formattedPlaceholders++;
+        }
+        RandomEdits.openRoots(doc);
+        doc.getText("t").observe(event -> deltaLog.add(deltaJson(event.delta())));
     }
 
     private static void recordDeltas(Run run, List<List<Object>> currentDeltas) {

@@ -2,6 +2,7 @@ package org.vaultsync.crdt.types;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 import org.vaultsync.crdt.structs.ContentString;
 import org.vaultsync.crdt.structs.Item;
@@ -35,6 +36,15 @@ public final class GenericType extends SharedType {
         writer.writeVarUint(typeRef);
         if (typeRef == XML_ELEMENT || typeRef == XML_HOOK) {
             writer.writeVarString(name);
+        }
+    }
+
+    /** XML text is a text in Yjs: remote changes to it, once formatted, trigger the same formatting clean-up. */
+    @Override
+    public void beforeObservers(Transaction transaction) {
+        super.beforeObservers(transaction);
+        if (typeRef == XML_TEXT && !transaction.isLocal() && isFormatted()) {
+            transaction.requestFormattingCleanup();
         }
     }
 
