@@ -188,4 +188,17 @@ class YTextTest {
         assertEquals(yjs, Hex.of(a.encodeStateAsUpdate()));
         assertEquals(yjs, Hex.of(b.encodeStateAsUpdate()));
     }
+
+    /** Quill's documents end with a newline: a retain past the end appends newlines (bytes from real Yjs 13.6.33). */
+    @Test
+    void aRetainPastTheEndAppendsFormattedNewlinesAsInYjs() {
+        Doc doc = doc(7);
+        YText text = doc.getText("t");
+        text.insert(0, "ab");
+        text.applyDelta(List.of(DeltaOp.retain(1), DeltaOp.retain(3, attrs("align", "center"))));
+        assertEquals("[{\"insert\":\"a\"},{\"attributes\":{\"align\":\"center\"},\"insert\":\"b\\n\\n\"}]",
+                json(text.toDelta()));
+        assertEquals("010507000401017401618407000162c60700070105616c69676e082263656e74657222840701020a0a86070405616c6967"
+                + "6e046e756c6c00", Hex.of(doc.encodeStateAsUpdate()));
+    }
 }

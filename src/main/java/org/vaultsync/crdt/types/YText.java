@@ -420,8 +420,11 @@ public final class YText extends SharedType {
         }
         if (length > 0) {
             // Quill's documents end with a newline: formatting past the end appends the missing ones
-            pos.right = ListOps.insertItem(transaction, this, pos.left, pos.right,
-                    new ContentString("\n".repeat(length)));
+            StringBuilder newlines = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                newlines.append('\n');
+            }
+            pos.right = ListOps.insertItem(transaction, this, pos.left, pos.right, new ContentString(newlines.toString()));
             pos.forward();
         }
         insertNegatedAttributes(transaction, pos, negated);
