@@ -25,16 +25,21 @@ import org.vaultsync.crdt.Hex;
 import org.vaultsync.crdt.RandomEdits;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.id.StateVector;
+import org.vaultsync.crdt.types.DeltaOp;
+import org.vaultsync.crdt.types.SharedType;
+import org.vaultsync.crdt.types.YText;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 import org.vaultsync.crdt.update.UpdateMerger;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
 
 /**
- * Our engine against real Yjs (the pinned npm package in test-harness/node): seeded random scenarios of map and
- * array edits on 2-4 documents with the same client IDs, out-of-order and duplicated deliveries and full syncs.
- * Every update emitted at every step, every final state update, state vector and JSON must be identical; and each
- * engine must read the other's final state and write it back byte for byte. Node runs once per batch.
+ * Our engine against real Yjs (the pinned npm package in test-harness/node): seeded random scenarios of map, array
+ * and text edits (inserts with and without attributes, deletes, overlapping formats, embeds, surrogate pairs, texts
+ * nested in maps and arrays) on 2-4 documents with the same client IDs, out-of-order and duplicated deliveries and
+ * full syncs. Every update emitted at every step (formatting clean-ups included), the delta of every text event,
+ * every final state update, state vector, JSON and text delta must be identical; and each engine must read the
+ * other's final state and write it back byte for byte. Node runs once per batch.
  */
 class YjsDifferentialTest {
     /** 300 in CI; raise with -Dvaultsync.differential.scenarios=N for a longer hunt. */
@@ -42,12 +47,15 @@ class YjsDifferentialTest {
     private static final int BATCH = 100;
     private static final Path SCRIPT = Path.of("test-harness", "node", "differential.mjs");
     private static final SecureRandomBytes RANDOM = new SecureRandomBytes();
+    /** Late-opened docs whose text had already received formatting (the case where Yjs's markers matter). */
+    private static int formattedPlaceholders;
 
     /** One scenario as our engine ran it: what to send to Node and what we observed. */
     private static final class Run {
         final long seed;
         final Map<String, Object> scenario = new LinkedHashMap<>();
         final List<Map<String, Object>> emitted = new ArrayList<>();
+        final List<Map<String, Object>> deltas = new ArrayList<>();
         final Map<String, String> payloads = new LinkedHashMap<>();
         final List<Doc> docs = new ArrayList<>();
 
@@ -92,8 +100,10 @@ class YjsDifferentialTest {
         // the scenarios must actually exercise what they claim to
         assertTrue(mergedPayloads > SCENARIOS / 3, "merged payloads compared: " + mergedPayloads);
         assertTrue(updatesCompared > SCENARIOS * 10, "emitted updates compared: " + updatesCompared);
+        assertTrue(formattedPlaceholders > SCENARIOS / 100, "formatted texts opened late: " + formattedPlaceholders);
         System.out.println("Compared " + updatesCompared + " emitted updates and " + mergedPayloads + " merged payloads; "
-                + yjsReplicasWithDifferentBytes + " scenarios ended with synced Yjs replicas encoding differently");
+                + yjsReplicasWithDifferentBytes + " scenarios ended with synced Yjs replicas encoding differently; "
+                + formattedPlaceholders + " formatted texts were opened after their formatting arrived");
     }
 
     private static Run runScenario(long seed) throws InvalidUpdateException, DecodingException {
@@ -103,6 +113,7 @@ class YjsDifferentialTest {
         boolean gc = random.nextInt(4) != 0;
         List<Object> docSpecs = new ArrayList<>();
         List<List<byte[]>> current = new ArrayList<>();
+        List<List<Object>> currentDeltas = new ArrayList<>();
         for (int i = 0; i < docCount; i++) {
             Doc doc = new Doc(RANDOM, gc);
             int clientId = random.nextBoolean() ? random.nextInt() : 1 + random.nextInt(50);
@@ -112,14 +123,21 @@ class YjsDifferentialTest {
                 }
             }
             doc.setClientId(clientId);
-            RandomEdits.openRoots(doc);
             List<byte[]> log = new ArrayList<>();
             current.add(log);
             doc.onUpdate((update, origin, transaction) -> log.add(update));
+            currentDeltas.add(new ArrayList<>());
             run.docs.add(doc);
             Map<String, Object> spec = new LinkedHashMap<>();
             spec.put("clientID", (double) Integer.toUnsignedLong(clientId));
             spec.put("gc", gc);
+            if (random.nextInt(4) == 0) {
+                // updates reach this doc before it asks for its roots: placeholders, converted on first use (a
+                // formatted text then keeps search markers in Yjs, and its lookups depend on them)
+                spec.put("lateRoots", true);
+            } else {
+                openRoots(doc, currentDeltas.get(i));
+            }
             docSpecs.add(spec);
         }
         List<Object> steps = new ArrayList<>();
@@ -128,11 +146,13 @@ class YjsDifferentialTest {
         int stepCount = 4 + random.nextInt(12);
         for (int s = 0; s < stepCount; s++) {
             current.forEach(List::clear);
+            currentDeltas.forEach(List::clear);
             Map<String, Object> step = new LinkedHashMap<>();
             int choice = random.nextInt(10);
             if (choice < 6 || deliverable.isEmpty()) {
                 int d = random.nextInt(docCount);
                 Doc doc = run.docs.get(d);
+                openRoots(doc, currentDeltas.get(d));
                 List<Object> ops = new ArrayList<>();
                 int edits = 1 + random.nextInt(4);
                 doc.transact(t -> {
@@ -182,12 +202,18 @@ class YjsDifferentialTest {
                 target.applyUpdate(run.docs.get(from).encodeStateAsUpdate(target.encodeStateVector()), "remote");
             }
             record(run, current, s, byStep, deliverable);
+            recordDeltas(run, currentDeltas);
             steps.add(step);
         }
         current.forEach(List::clear);
+        currentDeltas.forEach(List::clear);
         syncAll(run.docs, current);
         steps.add(Map.of("sync", "all"));
         record(run, current, stepCount, byStep, deliverable);
+        recordDeltas(run, currentDeltas);
+        for (int i = 0; i < docCount; i++) {
+            openRoots(run.docs.get(i), currentDeltas.get(i));
+        }
         List<Object> javaFinal = new ArrayList<>();
         for (Doc doc : run.docs) {
             javaFinal.add(Hex.of(doc.encodeStateAsUpdate()));
@@ -217,6 +243,37 @@ class YjsDifferentialTest {
         run.emitted.add(emitted);
     }
 
+    /** Asks for the roots (once) and records the delta of every event of the root text from then on. */
+    private static void openRoots(Doc doc, List<Object> deltaLog) {
+        SharedType before = doc.rootType("t");
+        if (before instanceof YText) {
+            return;
+        }
+        if (before != null && before.isFormatted()) {
+            formattedPlaceholders++;
+        }
+        RandomEdits.openRoots(doc);
+        doc.getText("t").observe(event -> deltaLog.add(deltaJson(event.delta())));
+    }
+
+    private static void recordDeltas(Run run, List<List<Object>> currentDeltas) {
+        Map<String, Object> deltas = new LinkedHashMap<>();
+        for (int i = 0; i < currentDeltas.size(); i++) {
+            if (!currentDeltas.get(i).isEmpty()) {
+                deltas.put(String.valueOf(i), new ArrayList<>(currentDeltas.get(i)));
+            }
+        }
+        run.deltas.add(deltas);
+    }
+
+    private static List<Object> deltaJson(List<DeltaOp> delta) {
+        List<Object> json = new ArrayList<>();
+        for (DeltaOp op : delta) {
+            json.add(op.toJSON());
+        }
+        return json;
+    }
+
     private static void syncAll(List<Doc> docs, List<List<byte[]>> current) throws InvalidUpdateException {
         for (int round = 0; round < 5; round++) {
             boolean changed = false;
@@ -244,6 +301,11 @@ class YjsDifferentialTest {
             assertEquals(Canonical.json(emitted.get(s)), Canonical.json(run.emitted.get(s)),
                     where + "updates emitted at step " + s);
         }
+        List<?> deltas = (List<?>) result.get("deltas");
+        for (int s = 0; s < run.deltas.size(); s++) {
+            assertEquals(Canonical.json(deltas.get(s)), Canonical.json(run.deltas.get(s)),
+                    where + "text event deltas at step " + s);
+        }
         List<?> finals = (List<?>) result.get("final");
         List<?> reencoded = (List<?>) result.get("reencodedJavaFinal");
         for (int i = 0; i < run.docs.size(); i++) {
@@ -268,6 +330,8 @@ class YjsDifferentialTest {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("m", doc.getMap("m").toJSON());
         json.put("a", doc.getArray("a").toJSON());
+        json.put("t", doc.getText("t").toString());
+        json.put("tDelta", deltaJson(doc.getText("t").toDelta()));
         return Canonical.json(json);
     }
 

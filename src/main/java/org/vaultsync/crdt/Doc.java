@@ -12,6 +12,7 @@ import org.vaultsync.crdt.types.GenericType;
 import org.vaultsync.crdt.types.SharedType;
 import org.vaultsync.crdt.types.YArray;
 import org.vaultsync.crdt.types.YMap;
+import org.vaultsync.crdt.types.YText;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 import org.vaultsync.crdt.update.PendingUpdates;
 import org.vaultsync.crdt.update.UpdateApplier;
@@ -88,12 +89,8 @@ public final class Doc {
         return (YArray) root(name, YArray.TYPE_REF, YArray::new);
     }
 
-    /**
-     * A text root, read-only: our API does not edit text, but documents may carry it; {@code toJSON()} gives the
-     * plain text.
-     */
-    public SharedType getText(String name) {
-        return root(name, GenericType.TEXT, () -> new GenericType(GenericType.TEXT, null));
+    public YText getText(String name) {
+        return (YText) root(name, YText.TYPE_REF, YText::new);
     }
 
     /** Names of the root types this document has seen (asked for, or named by an update). */

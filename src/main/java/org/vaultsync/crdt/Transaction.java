@@ -26,6 +26,7 @@ public final class Transaction {
     private final Map<SharedType, Set<String>> changed = new LinkedHashMap<>();
     private final Map<SharedType, List<YEvent>> changedParentTypes = new LinkedHashMap<>();
     private final List<Item> mergeQueue = new ArrayList<>();
+    private boolean needFormattingCleanup;
 
     Transaction(Doc doc, Object origin, boolean local) {
         this.doc = doc;
@@ -94,6 +95,15 @@ public final class Transaction {
         if (item == null || (item.clock < beforeState.get(item.client) && !item.isDeleted())) {
             changed.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(key);
         }
+    }
+
+    /** A remote change reached formatted text: redundant formatting markers are cleaned up after the observers. */
+    public void requestFormattingCleanup() {
+        needFormattingCleanup = true;
+    }
+
+    boolean needsFormattingCleanup() {
+        return needFormattingCleanup;
     }
 
     public void forgetChanges(SharedType type) {

@@ -10,6 +10,7 @@ import org.vaultsync.crdt.structs.Item;
 import org.vaultsync.crdt.structs.Struct;
 import org.vaultsync.crdt.structs.StructStore;
 import org.vaultsync.crdt.types.SharedType;
+import org.vaultsync.crdt.types.TextFormatting;
 import org.vaultsync.crdt.types.YEvent;
 
 /**
@@ -71,6 +72,7 @@ final class TransactionCleanup {
             if (type.isDeleted()) {
                 continue;
             }
+            type.beforeObservers(transaction);
             YEvent event = type.createEvent(transaction, entry.getValue());
             for (SharedType t = type; t != null; t = t.item == null ? null : t.item.parent) {
                 transaction.changedParentTypes().computeIfAbsent(t, k -> new ArrayList<>()).add(event);
@@ -99,6 +101,13 @@ final class TransactionCleanup {
             events.sort((a, b) -> Integer.compare(a.path().size(), b.path().size()));
             try {
                 type.callDeepObservers(events);
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (transaction.needsFormattingCleanup()) {
+            try {
+                TextFormatting.afterTransaction(transaction); // runs as a transaction of its own, next in line
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure;
             }

@@ -6,10 +6,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.vaultsync.common.RandomBytes;
+import org.vaultsync.crdt.types.DeltaOp;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 
 /**
- * One seeded convergence run: random map/array edits on several replicas, updates delivered in random order,
+ * One seeded convergence run: random map/array/text edits on several replicas, updates delivered in random order,
  * some twice, some only through full-state syncs; then everything to everyone. Afterwards every replica must
  * have the same JSON, state vector, no pending data, and the same bytes once reloaded (see
  * {@link ConvergencePropertyTest}). Plain Java (no JUnit) so it also runs compiled by TeaVM.
@@ -27,7 +28,7 @@ public final class ConvergenceScenario {
             doc.setClientId(random.nextInt()); // the full unsigned range, half of them >= 2^31
             RandomEdits.openRoots(doc);
             doc.onUpdate((update, origin, transaction) -> {
-                if ("local".equals(origin)) {
+                if (!"remote".equals(origin)) { // local edits, and the formatting clean-ups that follow remote ones
                     allUpdates.add(update);
                 }
             });
@@ -61,12 +62,19 @@ public final class ConvergenceScenario {
                 receiver.applyUpdate(other.encodeStateAsUpdate(receiver.encodeStateVector()), "remote");
             }
         }
-        for (Doc doc : docs) {
-            List<byte[]> everything = new ArrayList<>(allUpdates);
-            everything.addAll(allUpdates.subList(0, allUpdates.size() / 2));
-            Collections.shuffle(everything, random);
-            for (byte[] update : everything) {
-                doc.applyUpdate(update, "remote");
+        // everything to everyone, until no replica has anything new: remote changes to formatted text make the
+        // receiver clean up redundant formatting, and that clean-up is a local change everyone must see too
+        for (int delivered = -1, round = 0; delivered != allUpdates.size(); round++) {
+            check(round < 10, "seed " + seed + ": formatting clean-ups keep producing updates");
+            delivered = allUpdates.size();
+            List<byte[]> snapshot = new ArrayList<>(allUpdates);
+            for (Doc doc : docs) {
+                List<byte[]> everything = new ArrayList<>(snapshot);
+                everything.addAll(snapshot.subList(0, snapshot.size() / 2));
+                Collections.shuffle(everything, random);
+                for (byte[] update : everything) {
+                    doc.applyUpdate(update, "remote");
+                }
             }
         }
         String where = "seed " + seed + ", " + docCount + " docs, gc " + gc + ": ";
@@ -95,7 +103,12 @@ public final class ConvergenceScenario {
     }
 
     public static String json(Doc doc) {
-        return Canonical.json(doc.getMap("m").toJSON()) + Canonical.json(doc.getArray("a").toJSON());
+        List<Object> delta = new ArrayList<>();
+        for (DeltaOp op : doc.getText("t").toDelta()) {
+            delta.add(op.toJSON());
+        }
+        return Canonical.json(doc.getMap("m").toJSON()) + Canonical.json(doc.getArray("a").toJSON())
+                + Canonical.json(doc.getText("t").toString()) + Canonical.json(delta);
     }
 
     private static void check(boolean condition, String message) {

@@ -6,16 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.vaultsync.crdt.encoding.Undefined;
+import org.vaultsync.crdt.types.DeltaOp;
 import org.vaultsync.crdt.types.SharedType;
 import org.vaultsync.crdt.types.YArray;
 import org.vaultsync.crdt.types.YMap;
+import org.vaultsync.crdt.types.YText;
 
 /**
- * Random map and array edits on a document with a root map {@code m} and a root array {@code a}. Each edit is
- * applied and returned in the conformance vectors' op notation, so a Yjs peer can replay exactly the same edit.
+ * Random map, array and text edits on a document with a root map {@code m}, a root array {@code a} and a root text
+ * {@code t} (texts also nest in maps and arrays). Each edit is applied and returned in the conformance vectors' op
+ * notation, so a Yjs peer can replay exactly the same edit. Text edits favour short texts, so concurrent edits often
+ * meet at the same position, and use surrogate pairs (never split) and overlapping formatting.
  */
 public final class RandomEdits {
     private static final String[] KEYS = {"a", "b", "c", "k", "é", "0", "10"};
+    private static final String[] TEXTS = {"a", "xy", "hello", "😀", "a😀b", "é€", "\n", "ZZZ", "🎲🎲"};
+    private static final String[] ATTRIBUTE_KEYS = {"bold", "italic", "link", "0"};
 
     private RandomEdits() {
     }
@@ -23,6 +29,7 @@ public final class RandomEdits {
     public static void openRoots(Doc doc) {
         doc.getMap("m");
         doc.getArray("a");
+        doc.getText("t");
     }
 
     /** Applies one random edit to {@code doc} (call inside a transaction to batch several) and describes it. */
@@ -30,6 +37,7 @@ public final class RandomEdits {
         List<Object[]> targets = new ArrayList<>();
         collect(doc.getMap("m"), List.of("m"), targets, 0);
         collect(doc.getArray("a"), List.of("a"), targets, 0);
+        collect(doc.getText("t"), List.of("t"), targets, 0);
         Object[] target = targets.get(random.nextInt(targets.size()));
         @SuppressWarnings("unchecked")
         List<Object> path = (List<Object>) target[0];
@@ -48,6 +56,8 @@ public final class RandomEdits {
                 op.put("value", value[1]);
                 map.set(key, value[0]);
             }
+        } else if (target[1] instanceof YText text) {
+            editText(random, text, op);
         } else {
             YArray array = (YArray) target[1];
             op.put("type", "array");
@@ -83,6 +93,93 @@ public final class RandomEdits {
         return op;
     }
 
+    private static void editText(Random random, YText text, Map<String, Object> op) {
+        op.put("type", "text");
+        String units = units(text);
+        int choice = random.nextInt(10);
+        if (choice < 2 && units.length() > 0) {
+            int index = boundary(units, random.nextInt(units.length()));
+            int end = boundary(units, Math.min(units.length(), index + 1 + random.nextInt(3)));
+            if (end == index) {
+                end = Math.min(units.length(), index + 2);
+            }
+            op.put("action", "delete");
+            op.put("index", (double) index);
+            op.put("length", (double) (end - index));
+            text.delete(index, end - index);
+        } else if (choice < 4 && units.length() > 0) {
+            int index = boundary(units, random.nextInt(units.length()));
+            int end = boundary(units, Math.min(units.length(), index + 1 + random.nextInt(5)));
+            if (end == index) {
+                end = Math.min(units.length(), index + 2);
+            }
+            Map<String, Object> attributes = randomAttributes(random, true);
+            op.put("action", "format");
+            op.put("index", (double) index);
+            op.put("length", (double) (end - index));
+            op.put("attributes", attributes);
+            text.format(index, end - index, attributes);
+        } else if (choice == 4) {
+            int index = boundary(units, random.nextInt(units.length() + 1));
+            Map<String, Object> embed = new LinkedHashMap<>();
+            embed.put("image", "i" + random.nextInt(5));
+            Map<String, Object> attributes = random.nextBoolean() ? randomAttributes(random, false) : null;
+            op.put("action", "insertEmbed");
+            op.put("index", (double) index);
+            op.put("embed", embed);
+            if (attributes != null) {
+                op.put("attributes", attributes);
+            }
+            text.insertEmbed(index, embed, attributes);
+        } else {
+            int index = boundary(units, random.nextInt(units.length() + 1));
+            String inserted = TEXTS[random.nextInt(TEXTS.length)];
+            Map<String, Object> attributes = random.nextInt(3) == 0 ? randomAttributes(random, false) : null;
+            op.put("action", "insert");
+            op.put("index", (double) index);
+            op.put("text", inserted);
+            if (attributes != null) {
+                op.put("attributes", attributes);
+            }
+            text.insert(index, inserted, attributes);
+        }
+    }
+
+    /** The text's UTF-16 units with each embed as U+FFFC: indices into it are indices into the text. */
+    public static String units(YText text) {
+        StringBuilder units = new StringBuilder();
+        for (DeltaOp op : text.toDelta()) {
+            units.append(op.insert() instanceof String s ? s : "\uFFFC");
+        }
+        return units.toString();
+    }
+
+    /** {@code index}, moved one unit left if it would fall between the halves of a surrogate pair. */
+    private static int boundary(String units, int index) {
+        if (index > 0 && index < units.length() && Character.isHighSurrogate(units.charAt(index - 1))
+                && Character.isLowSurrogate(units.charAt(index))) {
+            return index - 1;
+        }
+        return index;
+    }
+
+    private static Map<String, Object> randomAttributes(Random random, boolean allowNull) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (int n = 1 + random.nextInt(2); n > 0; n--) {
+            String key = ATTRIBUTE_KEYS[random.nextInt(ATTRIBUTE_KEYS.length)];
+            int kind = random.nextInt(allowNull ? 5 : 4);
+            Object value = switch (kind) {
+                case 0 -> true;
+                case 1 -> "u" + random.nextInt(3);
+                case 2 -> (double) random.nextInt(3);
+                case 3 -> Map.of("c", (double) random.nextInt(2));
+                default -> null;
+            };
+            attributes.put(key, value);
+        }
+        return attributes;
+    }
+
     private static void collect(SharedType type, List<Object> path, List<Object[]> targets, int depth) {
         targets.add(new Object[] {path, type});
         if (depth > 3) {
@@ -112,7 +209,7 @@ public final class RandomEdits {
 
     /** A random value and its notation: {value for our API, value in the vectors' JSON notation}. */
     private static Object[] randomValue(Random random, boolean forMap, boolean allowTypes) {
-        switch (random.nextInt(allowTypes ? 12 : 10)) {
+        switch (random.nextInt(allowTypes ? 13 : 10)) {
             case 0:
                 return same((double) (random.nextInt(200) - 100));
             case 1: {
@@ -161,6 +258,14 @@ public final class RandomEdits {
                 notation.put("$type", "Y.Map");
                 notation.put("entries", entries);
                 return new Object[] {map, notation};
+            }
+            case 12: {
+                String initial = TEXTS[random.nextInt(TEXTS.length)];
+                YText text = new YText(initial);
+                Map<String, Object> notation = new LinkedHashMap<>();
+                notation.put("$type", "Y.Text");
+                notation.put("text", initial);
+                return new Object[] {text, notation};
             }
             default: {
                 YArray array = new YArray();

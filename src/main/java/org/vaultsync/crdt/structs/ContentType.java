@@ -53,6 +53,7 @@ public final class ContentType extends SingleUnitContent {
             deleteChild(transaction, child);
         }
         transaction.forgetChanges(type);
+        type.clearSearchMarkers();
     }
 
     private static void deleteChild(Transaction transaction, Item child) {
@@ -70,7 +71,7 @@ public final class ContentType extends SingleUnitContent {
             child.gc(store, true);
         }
         type.start = null;
-        type.clearMarker();
+        type.clearSearchMarkers();
         for (Item chainEnd : type.map.values()) {
             for (Item child = chainEnd; child != null; child = child.left) {
                 child.gc(store, true);

@@ -33,6 +33,8 @@ public final class Item extends Struct {
     private boolean deleted;
     /** Cached from the content at creation (as Yjs caches it): list walks then need not touch the content. */
     private final boolean countable;
+    /** A search marker points here (or did: like Yjs, clearing the markers leaves the flag). */
+    public boolean marker;
     /** Never garbage-collect this item (kept for parity with Yjs; nothing sets it yet). */
     public boolean keep;
     /** Set during dependency resolution when a neighbour was garbage-collected: the item integrates as GC. */
@@ -166,8 +168,8 @@ public final class Item extends Struct {
             store.add(new GcStruct(client, clock, length));
             return;
         }
-        if (parentSub == null) {
-            parent.clearMarker();
+        if (parentSub == null && !transaction.isLocal()) {
+            parent.clearSearchMarkers(); // remote inserts do not shift markers; local edits do it themselves
         }
         if ((left == null && (right == null || right.left != null)) || (left != null && left.right != right)) {
             left = resolveConflict(store);
@@ -253,7 +255,9 @@ public final class Item extends Struct {
             return;
         }
         if (parentSub == null) {
-            parent.clearMarker();
+            if (!transaction.isLocal()) {
+                parent.clearSearchMarkers();
+            }
             if (countable()) {
                 parent.length -= length;
             }
@@ -287,8 +291,8 @@ public final class Item extends Struct {
                 && deleted == r.deleted && content.getClass() == r.content.getClass()
                 && content.mergeWith(r.content)) {
             keep |= r.keep;
-            if (parentSub == null && parent.markerItem() == r) {
-                parent.clearMarker();
+            if (parentSub == null) {
+                parent.itemMerged(this, r);
             }
             right = r.right;
             if (right != null) {

@@ -2,19 +2,20 @@ package org.vaultsync.crdt.types;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 import org.vaultsync.crdt.structs.ContentString;
 import org.vaultsync.crdt.structs.Item;
 
 /**
- * A type our API does not surface (text, XML) or a root whose kind is not known yet (an update named it before
+ * A type our API does not surface (the XML kinds) or a root whose kind is not known yet (an update named it before
  * the application asked for a map or an array). Its items are kept and re-encoded unchanged.
  */
 public final class GenericType extends SharedType {
     public static final int ROOT_PLACEHOLDER = -1;
-    public static final int TEXT = 2;
     public static final int XML_ELEMENT = 3;
     public static final int XML_HOOK = 5;
+    public static final int XML_TEXT = 6;
 
     private final int typeRef;
     /** Node name of an XML element or hook name of an XML hook; null for other kinds. */
@@ -38,15 +39,24 @@ public final class GenericType extends SharedType {
         }
     }
 
+    /** XML text is a text in Yjs: remote changes to it, once formatted, trigger the same formatting clean-up. */
+    @Override
+    public void beforeObservers(Transaction transaction) {
+        super.beforeObservers(transaction);
+        if (typeRef == XML_TEXT && !transaction.isLocal() && isFormatted()) {
+            transaction.requestFormattingCleanup();
+        }
+    }
+
     @Override
     public SharedType copyEmpty() {
         return new GenericType(typeRef, name);
     }
 
-    /** Text kinds read as their visible characters (embeds and formats omitted); other kinds as their map part. */
+    /** XML text reads as its visible characters (embeds and formats omitted); other kinds as their map part. */
     @Override
     public Object toJSON() {
-        if (typeRef == TEXT || typeRef == 6) {
+        if (typeRef == XML_TEXT) {
             StringBuilder text = new StringBuilder();
             for (Item n = start; n != null; n = n.right) {
                 if (!n.isDeleted() && n.content instanceof ContentString s) {

@@ -22,24 +22,16 @@ final class ListOps {
     record Cursor(Item item, int before) {
     }
 
-    /**
-     * A starting point for a walk to {@code index}: the type's position cache moved left until fewer than
-     * ({@code strict}) or at most {@code index} visible units lie before it, or the start of the list. Walking
-     * right from it meets the same items as walking from the start, so results are exactly as without the cache.
-     */
-    static Cursor startFor(SharedType parent, int index, boolean strict) {
-        Item m = parent.markerItem();
-        if (m == null) {
-            return new Cursor(parent.start, 0);
+    /** A starting point for a walk to {@code index}: a search marker at or near it, else the start of the list. */
+    static Cursor startFor(SharedType parent, int index) {
+        SearchMarkers.Marker marker = parent.markers == null ? null : parent.markers.find(parent, index);
+        return marker == null ? new Cursor(parent.start, 0) : new Cursor(marker.item, marker.index);
+    }
+
+    static void shiftMarkers(SharedType parent, int index, int len) {
+        if (parent.markers != null) {
+            parent.markers.update(index, len);
         }
-        int before = parent.markerIndex();
-        while (m != null && (strict ? before >= index : before > index)) {
-            m = m.left;
-            if (m != null && !m.isDeleted() && m.countable()) {
-                before -= m.length;
-            }
-        }
-        return m == null ? new Cursor(parent.start, 0) : new Cursor(m, before);
     }
 
     /** Inserts after the visible unit at {@code index - 1}, splitting an item if the index falls inside it. */
@@ -49,9 +41,15 @@ final class ListOps {
         }
         Item n = null;
         if (index > 0) {
-            Cursor start = startFor(parent, index, true);
+            Cursor start = startFor(parent, index);
+            n = start.item();
             int remaining = index - start.before();
-            for (n = start.item(); n != null; n = n.right) {
+            if (start.before() > 0 && remaining == 0) {
+                // step onto the visible item before the marker, so the walk below stops right after it (as Yjs)
+                n = previousUndeleted(n);
+                remaining += n != null && n.countable() && !n.isDeleted() ? n.length : 0;
+            }
+            for (; n != null; n = n.right) {
                 if (!n.isDeleted() && n.countable()) {
                     if (remaining <= n.length) {
                         if (remaining < n.length) {
@@ -63,25 +61,28 @@ final class ListOps {
                 }
             }
         }
-        Item first = insertAfter(transaction, parent, n, values);
-        if (first != null) {
-            parent.setMarker(first, index);
-        }
+        shiftMarkers(parent, index, values.size());
+        insertAfter(transaction, parent, n, values);
     }
 
-    /** Appends after the very last item of the list, deleted or not (Yjs's push). */
+    private static Item previousUndeleted(Item item) {
+        Item n = item.left;
+        while (n != null && n.isDeleted()) {
+            n = n.left;
+        }
+        return n;
+    }
+
+    /** Appends after the very last item of the list, deleted or not (Yjs's push); markers stay valid. */
     static void push(Transaction transaction, SharedType parent, List<Object> values) {
-        Item last = parent.start;
+        SearchMarkers.Marker marker = parent.markers == null ? null : parent.markers.last();
+        Item last = marker == null ? parent.start : marker.item;
         if (last != null) {
             while (last.right != null) {
                 last = last.right;
             }
         }
-        int before = parent.length;
-        Item first = insertAfter(transaction, parent, last, values);
-        if (first != null) {
-            parent.setMarker(first, before);
-        }
+        insertAfter(transaction, parent, last, values);
     }
 
     /**
@@ -116,7 +117,7 @@ final class ListOps {
         return item;
     }
 
-    private static Item insertItem(Transaction transaction, SharedType parent, Item left, Item right,
+    static Item insertItem(Transaction transaction, SharedType parent, Item left, Item right,
             Content content) {
         StructStore store = transaction.doc().store();
         int client = transaction.doc().clientId();
@@ -138,7 +139,7 @@ final class ListOps {
                     + parent.length);
         }
         StructStore store = transaction.doc().store();
-        Cursor startAt = startFor(parent, index, false);
+        Cursor startAt = startFor(parent, index);
         Item n = startAt.item();
         int remaining = index - startAt.before();
         for (; n != null && remaining > 0; n = n.right) {
@@ -149,7 +150,6 @@ final class ListOps {
                 remaining -= n.length;
             }
         }
-        Item start = n; // exactly index visible units lie before it, before and after the deletions
         int left = count;
         while (left > 0 && n != null) {
             if (!n.isDeleted()) {
@@ -161,9 +161,7 @@ final class ListOps {
             }
             n = n.right;
         }
-        if (start != null) {
-            parent.setMarker(start, index);
-        }
+        shiftMarkers(parent, index, -count);
     }
 
     /** Checks and copies the values of an array insert; undefined and BigInts are refused as Yjs refuses them. */

@@ -32,14 +32,14 @@ public abstract class SharedType {
     public int length;
     protected Doc doc;
     private String rootName;
+    /** A formatting marker was integrated here since this object was created (Yjs's {@code _hasFormatting}). */
     private boolean formatted;
     private int depth;
     /**
-     * Position cache for local list access (Yjs keeps similar "search markers"): {@link #markerIndex} visible
-     * units lie before {@link #markerItem}. Any change to the list drops it; local edits and reads set it again.
+     * The positional index for local list access; null for kinds without one (maps, XML) and, as in Yjs, from the
+     * moment a formatting marker is integrated (formatted text is walked from its start to know the attributes).
      */
-    private Item markerItem;
-    private int markerIndex;
+    SearchMarkers markers;
     private final List<Consumer<YEvent>> observers = new ArrayList<>();
     private final List<Consumer<List<YEvent>>> deepObservers = new ArrayList<>();
 
@@ -87,7 +87,7 @@ public abstract class SharedType {
         start = placeholder.start;
         length = placeholder.length;
         map.putAll(placeholder.map);
-        formatted = placeholder.formatted;
+        // like Yjs, the typed root starts without the placeholder's formatting flag and with an empty index
         observers.addAll(placeholder.observers);
         deepObservers.addAll(placeholder.deepObservers);
         for (Item n = start; n != null; n = n.right) {
@@ -100,25 +100,38 @@ public abstract class SharedType {
         }
     }
 
-    public Item markerItem() {
-        return markerItem;
+    /** Drops the positional index (its markers may no longer match the list); it fills again on local access. */
+    public void clearSearchMarkers() {
+        if (markers != null) {
+            markers.clear();
+        }
     }
 
-    public int markerIndex() {
-        return markerIndex;
+    /** Keeps the positional index right when {@code right} merges into {@code left}. */
+    public void itemMerged(Item left, Item right) {
+        if (markers != null) {
+            markers.merged(left, right);
+        }
     }
 
-    public void setMarker(Item item, int index) {
-        markerItem = item;
-        markerIndex = index;
-    }
-
-    public void clearMarker() {
-        markerItem = null;
-    }
-
+    /** A formatting marker was integrated into this type: from now on it is cleaned up and walked without index. */
     public void markFormatted() {
         formatted = true;
+        markers = null;
+    }
+
+    public boolean isFormatted() {
+        return formatted;
+    }
+
+    /**
+     * Called once per transaction that changed this type, before its event is created. A remote change may have
+     * moved any position, so the index is dropped (exactly when Yjs drops it).
+     */
+    public void beforeObservers(Transaction transaction) {
+        if (!transaction.isLocal()) {
+            clearSearchMarkers();
+        }
     }
 
     public boolean isDeleted() {

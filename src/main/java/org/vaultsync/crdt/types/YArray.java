@@ -14,6 +14,10 @@ public final class YArray extends SharedType {
     public static final int TYPE_REF = 0;
     private List<Object> prelim = new ArrayList<>();
 
+    public YArray() {
+        markers = new SearchMarkers();
+    }
+
     @Override
     public int typeRef() {
         return TYPE_REF;
@@ -89,12 +93,11 @@ public final class YArray extends SharedType {
         if (index < 0 || index >= length) {
             throw new IndexOutOfBoundsException("Index " + index + " outside a list of length " + length);
         }
-        ListOps.Cursor cursor = ListOps.startFor(this, index, false);
+        ListOps.Cursor cursor = ListOps.startFor(this, index);
         int before = cursor.before();
         for (Item n = cursor.item(); n != null; n = n.right) {
             if (!n.isDeleted() && n.countable()) {
                 if (index - before < n.length) {
-                    setMarker(n, before);
                     return n.content.values().get(index - before);
                 }
                 before += n.length;

@@ -26,6 +26,7 @@ import org.vaultsync.crdt.types.GenericType;
 import org.vaultsync.crdt.types.SharedType;
 import org.vaultsync.crdt.types.YArray;
 import org.vaultsync.crdt.types.YMap;
+import org.vaultsync.crdt.types.YText;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
 
@@ -158,9 +159,10 @@ public final class UpdateDecoder {
             case GenericType.XML_ELEMENT:
             case GenericType.XML_HOOK:
                 return new GenericType(typeRef, reader.readVarString());
-            case GenericType.TEXT:
+            case YText.TYPE_REF:
+                return new YText();
             case 4:
-            case 6:
+            case GenericType.XML_TEXT:
                 return new GenericType(typeRef, null);
             default:
                 throw new DecodingException("Unknown shared type reference " + typeRef);

@@ -11,17 +11,19 @@ import org.vaultsync.crdt.Hex;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.JsPropertyOrder;
 import org.vaultsync.crdt.encoding.Undefined;
+import org.vaultsync.crdt.types.DeltaOp;
 import org.vaultsync.crdt.types.SharedType;
 import org.vaultsync.crdt.types.YArray;
 import org.vaultsync.crdt.types.YMap;
+import org.vaultsync.crdt.types.YText;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 import org.vaultsync.crdt.update.UpdateMerger;
 
 /**
  * Replays one conformance scenario on our engine and compares, byte for byte, every update each document emits,
- * every sync payload, the snapshots, the final state updates, state vectors and JSON, and the merged update.
- * Scenarios that edit text (which our API does not expose) are checked by decoding and re-encoding every final
- * update instead. Plain Java so it runs on the JVM and compiled by TeaVM.
+ * every sync payload, the snapshots, the final state updates, state vectors, JSON and text deltas, and the merged
+ * update; then every final update must decode and re-encode to the same bytes. Plain Java so it runs on the JVM and
+ * compiled by TeaVM.
  */
 public final class ScenarioRunner {
     private final Map<String, Object> scenario;
@@ -39,15 +41,8 @@ public final class ScenarioRunner {
         this.roots = (Map<String, Object>) scenario.get("roots");
     }
 
-    /** Whether the scenario only uses maps and arrays, so it can be replayed operation by operation. */
-    public boolean replayable() {
-        return !roots.containsValue("text") && !String.valueOf(scenario.get("steps")).contains("Y.Text");
-    }
-
     public void run(RandomBytes random) throws InvalidUpdateException, DecodingException {
-        if (replayable()) {
-            replay(random);
-        }
+        replay(random);
         checkFinalUpdatesReencode(random);
     }
 
@@ -168,6 +163,10 @@ public final class ScenarioRunner {
             check(label + " update of doc " + index, snapshot.get("update"), Hex.of(doc.encodeStateAsUpdate()));
             check(label + " state vector of doc " + index, snapshot.get("stateVector"), Hex.of(doc.encodeStateVector()));
             check(label + " json of doc " + index, Canonical.json(snapshot.get("json")), Canonical.json(json(doc)));
+            Object deltas = snapshot.get("textDeltas");
+            if (deltas != null) {
+                check(label + " text deltas of doc " + index, Canonical.json(deltas), Canonical.json(textDeltas(doc)));
+            }
         }
     }
 
@@ -199,6 +198,20 @@ public final class ScenarioRunner {
         return json;
     }
 
+    private Map<String, Object> textDeltas(Doc doc) {
+        Map<String, Object> deltas = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> root : roots.entrySet()) {
+            if ("text".equals(root.getValue())) {
+                List<Object> ops = new ArrayList<>();
+                for (DeltaOp op : doc.getText(root.getKey()).toDelta()) {
+                    ops.add(op.toJSON());
+                }
+                deltas.put(root.getKey(), ops);
+            }
+        }
+        return deltas;
+    }
+
     private static void openRoot(Doc doc, String name, String kind) {
         if ("map".equals(kind)) {
             doc.getMap(name);
@@ -223,8 +236,20 @@ public final class ScenarioRunner {
             case "array.insert" -> ((YArray) target).insert(number(op.get("index")), values(op.get("values")));
             case "array.push" -> ((YArray) target).push(values(op.get("values")));
             case "array.delete" -> ((YArray) target).delete(number(op.get("index")), number(op.get("length")));
+            case "text.insert" -> ((YText) target).insert(number(op.get("index")), (String) op.get("text"),
+                    attributes(op.get("attributes")));
+            case "text.delete" -> ((YText) target).delete(number(op.get("index")), number(op.get("length")));
+            case "text.format" -> ((YText) target).format(number(op.get("index")), number(op.get("length")),
+                    attributes(op.get("attributes")));
+            case "text.insertEmbed" -> ((YText) target).insertEmbed(number(op.get("index")), value(op.get("embed")),
+                    attributes(op.get("attributes")));
             default -> throw new AssertionError("Cannot replay " + action);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> attributes(Object spec) {
+        return spec == null ? null : (Map<String, Object>) value(spec);
     }
 
     private static List<Object> values(Object spec) {
@@ -255,6 +280,10 @@ public final class ScenarioRunner {
                     }
                 }
                 return ymap;
+            }
+            if ("Y.Text".equals(map.get("$type"))) {
+                Object text = map.get("text");
+                return new YText(text == null ? "" : (String) text);
             }
             if ("Y.Array".equals(map.get("$type"))) {
                 YArray yarray = new YArray();
