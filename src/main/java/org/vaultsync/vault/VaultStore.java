@@ -137,6 +137,7 @@ public final class VaultStore {
         if (!errors.isEmpty()) {
             throw new InvalidItemException(errors);
         }
+        normalise(item.type(), data);
         VaultItem stored = new VaultItem(item.id(), item.type(), item.name(), data, item.syncEnabled(),
                 item.syncEnabled() ? SyncState.PENDING : SyncState.DISABLED, clock.getAsLong(), null, 0,
                 item.importedFrom());
@@ -184,6 +185,7 @@ public final class VaultStore {
         if (!errors.isEmpty()) {
             throw new InvalidItemException(errors);
         }
+        normalise(before.type(), data);
         VaultItem after = before.with(name, data, Math.max(clock.getAsLong(), before.lastModified()), null);
         if (after.syncEnabled() && after.syncState() == SyncState.SYNCED) {
             after = after.withState(SyncState.PENDING, after.lastSynced());
@@ -282,6 +284,15 @@ public final class VaultStore {
     private VaultItem copyOf(VaultItem peerItem, Map<String, Object> data, String id) {
         return new VaultItem(id, peerItem.type(), peerItem.name(), data, false, SyncState.DISABLED,
                 clock.getAsLong(), null, 0, peerItem.id());
+    }
+
+    /** Assignments sorted by slot with their positions spelled out, so every replica stores them alike. */
+    private static void normalise(ItemType type, Map<String, Object> data) {
+        if (type == ItemType.FORCE && data.get("assignments") instanceof List<?> list) {
+            List<Assignment> assignments = Assignment.parseAll(list);
+            assignments.sort((a, b) -> Integer.compare(a.slot(), b.slot()));
+            data.put("assignments", Assignment.toJson(assignments));
+        }
     }
 
     // ---- listeners
