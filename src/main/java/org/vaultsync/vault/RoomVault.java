@@ -92,11 +92,20 @@ public final class RoomVault {
         if (events != null) {
             events.add(eventListener);
         }
-        for (VaultItem item : store.items()) {
-            if (item.syncEnabled()) {
-                publish(item);
+        doc.transact(t -> {
+            for (VaultItem item : store.items()) {
+                if (item.syncEnabled()) {
+                    publish(item);
+                }
             }
-        }
+            for (String id : root.keys()) {
+                // an entry of ours we no longer share (unshared or deleted while away from this room) stops here
+                if (!published.contains(id) && root.get(id) instanceof YMap entry
+                        && self.get().id().equals(entry.get(ItemLayout.OWNER_ID))) {
+                    root.delete(id);
+                }
+            }
+        }, this);
         for (String id : root.keys()) {
             if (!published.contains(id)) {
                 readEntry(id);
@@ -190,7 +199,8 @@ public final class RoomVault {
                         + item.type().wire())));
             }
         }
-        VaultItem edited = item.with(name, data, clock.getAsLong(), self.get().name());
+        // only the patched fields are written: fields the writer of the entry left out stay out
+        VaultItem edited = item.with(name, patch.fields(), clock.getAsLong(), self.get().name());
         write(itemId, () -> ItemLayout.writeDifferences(entry, edited, self.get(), clock.getAsLong()));
         readEntry(itemId);
         changed();

@@ -298,4 +298,29 @@ class RoomVaultTest {
             }
         }
     }
+
+    @Test
+    void anItemUnsharedWhileAwayIsWithdrawnOnTheNextJoin() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        assertNotNull(bob.shared("u1"));
+        alice.leave();
+        alice.vault.toggleSync("u1", false);
+        sim.run(2_000);
+        alice.join(ROOM);
+        sim.run(3_000);
+        assertNull(bob.shared("u1"));
+        assertEquals("Atlas", alice.vault.item("u1").name());
+    }
+
+    @Test
+    void anEntryAPeerDeletesIsPublishedAgainByItsOwner() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        bob.doc.doc.getMap(ItemLayout.ROOT).delete("u1");
+        sim.run(2_000);
+        assertNotNull(bob.shared("u1"), "still shared by its owner");
+        assertEquals("Atlas", alice.vault.item("u1").name());
+        assertTrue(sim.converged());
+    }
 }
