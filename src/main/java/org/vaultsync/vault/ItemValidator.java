@@ -31,8 +31,7 @@ public final class ItemValidator {
             FieldSpec spec = ItemSchema.field(type, entry.getKey());
             if (spec == null) {
                 if (!unknownFieldsAllowed) {
-                    errors.add(new FieldError(entry.getKey(), "Unknown field '" + entry.getKey() + "' for a "
-                            + type.wire()));
+                    errors.addAll(unknownFields(type, List.of(entry.getKey())));
                 } else if (!JsonValues.isJson(entry.getValue())) {
                     errors.add(new FieldError(entry.getKey(), "Field '" + entry.getKey() + "' is not a JSON value"));
                 }
@@ -41,6 +40,17 @@ public final class ItemValidator {
             String problem = checkField(spec, entry.getValue(), data);
             if (problem != null) {
                 errors.add(new FieldError(spec.key(), problem));
+            }
+        }
+        return errors;
+    }
+
+    /** The fields among {@code keys} that {@code type} does not have (a patch may only set known fields). */
+    public static List<FieldError> unknownFields(ItemType type, Iterable<String> keys) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String key : keys) {
+            if (ItemSchema.field(type, key) == null) {
+                errors.add(new FieldError(key, "Unknown field '" + key + "' for a " + type.wire()));
             }
         }
         return errors;

@@ -192,12 +192,10 @@ public final class RoomVault {
         Map<String, Object> data = new LinkedHashMap<>(item.data());
         data.putAll(patch.fields());
         String name = patch.name() != null ? patch.name() : item.name();
-        ItemValidator.require(item.type(), name, data, true);
-        for (String key : patch.fields().keySet()) {
-            if (ItemSchema.field(item.type(), key) == null) {
-                throw new InvalidItemException(List.of(new FieldError(key, "Unknown field '" + key + "' for a "
-                        + item.type().wire())));
-            }
+        List<FieldError> errors = ItemValidator.unknownFields(item.type(), patch.fields().keySet());
+        errors.addAll(ItemValidator.validate(item.type(), name, data, true));
+        if (!errors.isEmpty()) {
+            throw new InvalidItemException(errors);
         }
         // only the patched fields are written: fields the writer of the entry left out stay out
         VaultItem edited = item.with(name, patch.fields(), clock.getAsLong(), self.get().name());

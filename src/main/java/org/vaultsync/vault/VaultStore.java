@@ -167,12 +167,7 @@ public final class VaultStore {
         if (before == null) {
             return null;
         }
-        List<FieldError> errors = new ArrayList<>();
-        for (String key : patch.fields().keySet()) {
-            if (ItemSchema.field(before.type(), key) == null) {
-                errors.add(new FieldError(key, "Unknown field '" + key + "' for a " + before.type().wire()));
-            }
-        }
+        List<FieldError> errors = ItemValidator.unknownFields(before.type(), patch.fields().keySet());
         Map<String, Object> data = new LinkedHashMap<>(before.data());
         data.putAll(patch.fields());
         String name = patch.name() != null ? patch.name() : before.name();

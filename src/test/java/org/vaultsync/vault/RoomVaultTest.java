@@ -323,4 +323,16 @@ class RoomVaultTest {
         assertEquals("Atlas", alice.vault.item("u1").name());
         assertTrue(sim.converged());
     }
+
+    @Test
+    void anInvalidEditOfAPeersItemIsRefusedAndWritesNothing() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        String room = bob.doc.fingerprint();
+        InvalidItemException error = org.junit.jupiter.api.Assertions.assertThrows(InvalidItemException.class,
+                () -> bob.room.editShared("u1", ItemPatch.field("tonnage", 0).set("quirks", "x")));
+        assertEquals("Tonnage must be a number from 1 to 2500000", error.messageFor("tonnage"));
+        assertEquals("Unknown field 'quirks' for a unit", error.messageFor("quirks"));
+        assertEquals(room, bob.doc.fingerprint());
+    }
 }
