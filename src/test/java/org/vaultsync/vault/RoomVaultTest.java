@@ -335,4 +335,25 @@ class RoomVaultTest {
         assertEquals("Unknown field 'quirks' for a unit", error.messageFor("quirks"));
         assertEquals(room, bob.doc.fingerprint());
     }
+
+    @Test
+    void fieldsWrittenByANewerVersionAreKeptNotDropped() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        YMap entry = (YMap) bob.doc.doc.getMap(ItemLayout.ROOT).get("u1");
+        bob.doc.doc.transact(t -> {
+            ((YMap) entry.get("data")).set("quirks", List.of("Command Mech"));
+            entry.set("tags", "campaign");
+            entry.set("schema", 2.0);
+        });
+        sim.run(2_000);
+        assertEquals(List.of("Command Mech"), alice.vault.item("u1").get("quirks"), "kept in the owner's vault");
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1200));
+        sim.run(2_000);
+        YMap after = (YMap) bob.doc.doc.getMap(ItemLayout.ROOT).get("u1");
+        assertEquals(List.of("Command Mech"), ((YMap) after.get("data")).get("quirks"));
+        assertEquals("campaign", after.get("tags"));
+        assertEquals(1200.0, ((YMap) after.get("data")).get("bv"));
+        assertTrue(alice.room.problems().isEmpty(), alice.room.problems().toString());
+    }
 }
