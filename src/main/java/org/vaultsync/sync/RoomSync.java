@@ -25,6 +25,8 @@ public final class RoomSync implements RoomMesh.Listener {
     public static final int MAX_UPDATE_BYTES = 16 * 1024;
     public static final long ANTI_ENTROPY_INTERVAL_MILLIS = 30_000;
     public static final long REPAIR_DELAY_MILLIS = 500;
+    /** How long received updates are collected before one confirmation answers them all. */
+    public static final long CONFIRM_DELAY_MILLIS = 100;
     /** WebRTC's SCTP max-message-size as browsers announce it: a larger message never reaches y-webrtc peers. */
     public static final int MAX_MESSAGE_BYTES = 262_144;
 
@@ -47,6 +49,7 @@ public final class RoomSync implements RoomMesh.Listener {
         boolean synced;
         byte[] remoteStateVector = new byte[] {0};
         Cancellable repairTimer;
+        Cancellable confirmTimer;
         int repairAttempts;
     }
 
@@ -145,16 +148,17 @@ public final class RoomSync implements RoomMesh.Listener {
             PeerMessage message = PeerMessageCodec.decode(bytes);
             if (message instanceof PeerMessage.SyncStep1 step1) {
                 state.remoteStateVector = step1.stateVector();
+                doc.remoteStateVector(step1.stateVector(), channel);
                 sendMissing(channel, step1.stateVector());
             } else if (message instanceof PeerMessage.SyncStep2 step2) {
-                doc.applyUpdate(step2.update(), channel);
+                applyAndConfirm(channel, state, step2.update());
                 if (!state.synced) {
                     state.synced = true;
                     checkSynced();
                 }
                 requestResyncIfIncomplete(channel, state);
             } else if (message instanceof PeerMessage.SyncUpdate update) {
-                doc.applyUpdate(update.update(), channel);
+                applyAndConfirm(channel, state, update.update());
                 requestResyncIfIncomplete(channel, state);
             } else if (message instanceof PeerMessage.Awareness update) {
                 awareness.applyUpdate(update.update(), channel);
@@ -163,6 +167,28 @@ public final class RoomSync implements RoomMesh.Listener {
             }
         } catch (ProtocolException e) {
             stats.malformedReceived++;
+        }
+    }
+
+    /**
+     * Applies a received update; if the document asks for confirmations and the update changed it, our state vector
+     * goes back to the sender shortly after (one step 1 for a burst), so it learns its change arrived. Only a
+     * change triggers one: the (empty) answer to a confirmation does not, so confirmations never ping-pong.
+     */
+    private void applyAndConfirm(PeerChannel channel, ChannelState state, byte[] update) throws ProtocolException {
+        if (!doc.confirmsReceivedUpdates() || channel.isBroadcast()) {
+            doc.applyUpdate(update, channel);
+            return;
+        }
+        byte[] before = doc.encodeStateVector();
+        doc.applyUpdate(update, channel);
+        if (state.confirmTimer == null && !java.util.Arrays.equals(before, doc.encodeStateVector())) {
+            state.confirmTimer = scheduler.schedule(CONFIRM_DELAY_MILLIS, () -> {
+                state.confirmTimer = null;
+                if (!closed && channels.get(channel) == state) {
+                    send(channel, new PeerMessage.SyncStep1(doc.encodeStateVector()));
+                }
+            });
         }
     }
 
@@ -322,6 +348,10 @@ public final class RoomSync implements RoomMesh.Listener {
         if (state.repairTimer != null) {
             state.repairTimer.cancel();
             state.repairTimer = null;
+        }
+        if (state.confirmTimer != null) {
+            state.confirmTimer.cancel();
+            state.confirmTimer = null;
         }
     }
 }

@@ -28,6 +28,22 @@ public interface SyncDocument {
 
     void addUpdateListener(UpdateListener listener);
 
+    /**
+     * A peer told us its state vector (its sync step 1) on the channel {@code origin}: what it holds. The vault uses
+     * it to mark a change {@code synced} once a peer has it. Default: not interested.
+     */
+    default void remoteStateVector(byte[] stateVector, Object origin) {
+    }
+
+    /**
+     * True to confirm updates that changed this document to the peer they came from, by sending it our state
+     * vector (a sync step 1, which any y-protocols peer answers with what we lack, usually nothing). Without it a
+     * sender learns what we hold only from the periodic exchange. Default: no confirmations.
+     */
+    default boolean confirmsReceivedUpdates() {
+        return false;
+    }
+
     void removeUpdateListener(UpdateListener listener);
 
     @FunctionalInterface

@@ -1,8 +1,10 @@
 package org.vaultsync.sync;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Subscription;
 import org.vaultsync.crdt.encoding.DecodingException;
@@ -14,6 +16,8 @@ import org.vaultsync.protocol.ProtocolException;
 public final class YDocSyncDocument implements SyncDocument {
     private final Doc doc;
     private final Map<UpdateListener, Subscription> subscriptions = new HashMap<>();
+    private final List<BiConsumer<byte[], Object>> remoteStateListeners = new ArrayList<>();
+    private boolean confirmsReceivedUpdates;
 
     public YDocSyncDocument(Doc doc) {
         this.doc = doc;
@@ -71,5 +75,31 @@ public final class YDocSyncDocument implements SyncDocument {
         if (subscription != null) {
             subscription.unsubscribe();
         }
+    }
+
+    /** Called with each state vector a peer sends (see {@link SyncDocument#remoteStateVector}). */
+    public void addRemoteStateListener(BiConsumer<byte[], Object> listener) {
+        remoteStateListeners.add(listener);
+    }
+
+    public void removeRemoteStateListener(BiConsumer<byte[], Object> listener) {
+        remoteStateListeners.remove(listener);
+    }
+
+    /** Whether received updates are confirmed to their sender (see {@link SyncDocument#confirmsReceivedUpdates}). */
+    public void setConfirmsReceivedUpdates(boolean confirms) {
+        this.confirmsReceivedUpdates = confirms;
+    }
+
+    @Override
+    public void remoteStateVector(byte[] stateVector, Object origin) {
+        for (BiConsumer<byte[], Object> listener : new ArrayList<>(remoteStateListeners)) {
+            listener.accept(stateVector, origin);
+        }
+    }
+
+    @Override
+    public boolean confirmsReceivedUpdates() {
+        return confirmsReceivedUpdates;
     }
 }

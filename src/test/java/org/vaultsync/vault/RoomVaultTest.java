@@ -1,0 +1,374 @@
+package org.vaultsync.vault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vaultsync.crdt.types.YMap;
+import org.vaultsync.room.RoomCode;
+import org.vaultsync.sync.sim.SimRoom;
+
+/** Two and three players' vaults through the simulated network and the real sync stack and CRDT engine. */
+class RoomVaultTest {
+    private static final RoomCode ROOM = SimRoom.code("VAU234");
+    private static final RoomCode OTHER_ROOM = SimRoom.code("VAU567");
+
+    private final SimRoom sim = VaultPlayer.world(11);
+    private final VaultPlayer alice = new VaultPlayer(sim, 1);
+    private final VaultPlayer bob = new VaultPlayer(sim, 2);
+
+    private VaultItem shareUnit(VaultPlayer player, String id) {
+        player.vault.addItem(VaultItem.of(id, ItemType.UNIT, "Atlas", Map.of("tonnage", 100.0, "equipment",
+                List.of(Map.of("name", "AC/20", "location", "RT"))), true));
+        return player.vault.item(id);
+    }
+
+    private void bothJoin() {
+        alice.join(ROOM);
+        bob.join(ROOM);
+        sim.run(3_000);
+    }
+
+    @Test
+    void sharedItemsArePublishedOnJoinAndListedWithTheOwnersName() {
+        shareUnit(alice, "u1");
+        alice.vault.addItem(Pilot.create("p1", "Secret", SkillTemplate.ELITE, Map.of()));
+        bothJoin();
+        SharedItem seen = bob.shared("u1");
+        assertNotNull(seen);
+        assertEquals("Pilot p0", seen.ownerName());
+        assertEquals(alice.id(), seen.ownerId());
+        assertEquals(100.0, seen.item().get("tonnage"));
+        assertNull(bob.shared("p1"), "items that are not shared stay private");
+        assertEquals(1, bob.room.sharedByPeers().size());
+        assertTrue(alice.room.sharedByPeers().isEmpty(), "our own items are not 'shared by peers'");
+    }
+
+    @Test
+    void aChangeIsPendingUntilAPeerHoldsItThenSynced() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        assertEquals(SyncState.SYNCED, alice.vault.getSyncState("u1"));
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1897));
+        assertEquals(SyncState.PENDING, alice.vault.getSyncState("u1"));
+        long editedAt = sim.network.clock.now();
+        sim.run(1_000);
+        VaultItem synced = alice.vault.item("u1");
+        assertEquals(SyncState.SYNCED, synced.syncState());
+        assertTrue(synced.lastSynced() > editedAt, "lastSynced is when the peer confirmed it");
+        assertEquals(1897.0, bob.shared("u1").item().get("bv"));
+    }
+
+    @Test
+    void aloneInARoomAChangeStaysPending() {
+        shareUnit(alice, "u1");
+        alice.join(ROOM);
+        sim.run(120_000);
+        assertEquals(SyncState.PENDING, alice.vault.getSyncState("u1"), "no peer has it, so it is not synced");
+    }
+
+    @Test
+    void theInitialSyncShowsSyncingThenSynced() {
+        shareUnit(alice, "u1");
+        alice.join(ROOM);
+        sim.run(2_000);
+        List<SyncState> seen = new ArrayList<>();
+        alice.vault.addListener(change -> {
+            if (change.after() != null && seen.isEmpty() || !seen.get(seen.size() - 1).equals(change.after().syncState())) {
+                seen.add(change.after().syncState());
+            }
+        });
+        bob.join(ROOM);
+        sim.run(3_000);
+        assertEquals(List.of(SyncState.SYNCING, SyncState.PENDING, SyncState.SYNCED), seen);
+    }
+
+    @Test
+    void concurrentEditsOfDifferentFieldsOfOneUnitBothSurvive() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        alice.vault.updateItem("u1", ItemPatch.field("walk", 3));
+        bob.room.editShared("u1", ItemPatch.field("bv", 1897).rename("Atlas AS7-D"));
+        sim.run(2_000);
+        VaultItem mine = alice.vault.item("u1");
+        assertEquals(3.0, mine.get("walk"));
+        assertEquals(1897.0, mine.get("bv"), "the peer's edit flowed into the owner's vault");
+        assertEquals("Atlas AS7-D", mine.name());
+        assertEquals(mine.data(), bob.shared("u1").item().data());
+        assertEquals("Pilot p1", mine.lastModifiedBy());
+        assertTrue(alice.room.conflicts().isEmpty() && bob.room.conflicts().isEmpty());
+        assertTrue(sim.converged());
+    }
+
+    @Test
+    void twoPlayersTypingInTheSameNotesMergeCharacterByCharacter() {
+        alice.vault.addItem(VaultItem.of("u1", ItemType.UNIT, "Atlas", Map.of("tonnage", 100.0,
+                "notes", "Keep at range."), true));
+        bothJoin();
+        alice.vault.updateItem("u1", ItemPatch.field("notes", "Alpha: Keep at range."));
+        bob.room.editShared("u1", ItemPatch.field("notes", "Keep at range. Watch the ammo 🎯."));
+        sim.run(2_000);
+        String merged = "Alpha: Keep at range. Watch the ammo 🎯.";
+        assertEquals(merged, alice.vault.item("u1").get("notes"));
+        assertEquals(merged, bob.shared("u1").item().get("notes"));
+        assertTrue(alice.room.conflicts().isEmpty() && bob.room.conflicts().isEmpty(), "typing never conflicts");
+        assertTrue(sim.converged());
+    }
+
+    @Test
+    void concurrentEquipmentAdditionsBothSurvive() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        List<Object> withLaser = new ArrayList<>(alice.vault.item("u1").data().get("equipment") instanceof List<?> l ? l : List.of());
+        withLaser.add(Map.of("name", "Medium Laser", "location", "LA"));
+        alice.vault.updateItem("u1", ItemPatch.field("equipment", withLaser));
+        List<Object> withLrm = new ArrayList<>((List<?>) bob.shared("u1").item().get("equipment"));
+        withLrm.add(Map.of("name", "LRM-20", "location", "LT"));
+        bob.room.editShared("u1", ItemPatch.field("equipment", withLrm));
+        sim.run(2_000);
+        List<String> names = new Unit(alice.vault.item("u1")).equipment().stream().map(Unit.Equipment::name).toList();
+        assertEquals(3, names.size(), names.toString());
+        assertTrue(names.containsAll(List.of("AC/20", "Medium Laser", "LRM-20")));
+        assertEquals(alice.vault.item("u1").data(), bob.shared("u1").item().data());
+    }
+
+    private VaultPlayer concurrentGunneryEdits() {
+        alice.vault.addItem(VaultItem.of("p1", ItemType.PILOT, "Kai", Map.of(), true));
+        bothJoin();
+        alice.vault.updateItem("p1", ItemPatch.field("gunnery", 2));
+        bob.room.editShared("p1", ItemPatch.field("gunnery", 6));
+        sim.run(2_000);
+        Object winner = alice.vault.item("p1").get("gunnery");
+        assertEquals(winner, bob.shared("p1").item().get("gunnery"), "one winner, the same everywhere");
+        assertTrue(sim.converged());
+        return winner.equals(2.0) ? bob : alice;
+    }
+
+    @Test
+    void theSameFieldGivesOneWinnerAndAConflictOnTheLosingSide() {
+        VaultPlayer loser = concurrentGunneryEdits();
+        VaultPlayer winner = loser == alice ? bob : alice;
+        assertEquals(1, loser.room.conflicts().size());
+        assertTrue(winner.room.conflicts().isEmpty());
+        FieldConflict conflict = loser.room.conflicts().get(0);
+        assertEquals("gunnery", conflict.field());
+        assertEquals(loser == alice ? 2.0 : 6.0, conflict.mine());
+        assertEquals(loser == alice ? 6.0 : 2.0, conflict.theirs());
+        if (loser == alice) {
+            assertEquals(SyncState.CONFLICT, alice.vault.getSyncState("p1"));
+        }
+    }
+
+    @Test
+    void aConflictResolvedWithMineWinsEverywhere() {
+        VaultPlayer loser = concurrentGunneryEdits();
+        FieldConflict conflict = loser.room.conflicts().get(0);
+        loser.room.keepMine("p1", "gunnery");
+        sim.run(2_000);
+        assertTrue(loser.room.conflicts().isEmpty());
+        assertEquals(conflict.mine(), alice.vault.item("p1").get("gunnery"));
+        assertEquals(conflict.mine(), bob.shared("p1").item().get("gunnery"));
+        assertEquals(SyncState.SYNCED, alice.vault.getSyncState("p1"));
+        assertTrue(alice.room.conflicts().isEmpty() && bob.room.conflicts().isEmpty(), "an informed write is no conflict");
+    }
+
+    @Test
+    void aConflictResolvedWithTheirsKeepsTheirValue() {
+        VaultPlayer loser = concurrentGunneryEdits();
+        FieldConflict conflict = loser.room.conflicts().get(0);
+        loser.room.keepTheirs("p1", "gunnery");
+        sim.run(2_000);
+        assertTrue(loser.room.conflicts().isEmpty());
+        assertEquals(conflict.theirs(), alice.vault.item("p1").get("gunnery"));
+        assertNotEquals(SyncState.CONFLICT, alice.vault.getSyncState("p1"));
+    }
+
+    @Test
+    void unsharingOrDeletingNeverDeletesAPeersImportedCopy() {
+        shareUnit(alice, "u1");
+        shareUnit(alice, "u2");
+        bothJoin();
+        VaultItem copy1 = bob.room.importShared("u1");
+        VaultItem copy2 = bob.room.importShared("u2");
+        alice.vault.toggleSync("u1", false);
+        alice.vault.removeItem("u2");
+        sim.run(2_000);
+        assertNull(bob.shared("u1"), "no longer shared");
+        assertNull(bob.shared("u2"));
+        assertEquals("Atlas", bob.vault.item(copy1.id()).name(), "the imported copies are bob's own");
+        assertEquals("Atlas", bob.vault.item(copy2.id()).name());
+        assertEquals(SyncState.DISABLED, alice.vault.getSyncState("u1"));
+        assertNotNull(alice.vault.item("u1"), "unsharing deletes nothing of the owner's");
+    }
+
+    @Test
+    void importingASharedForceBringsItsPilotsAndUnits() {
+        alice.vault.addItem(VaultItem.of("p1", ItemType.PILOT, "Natasha", Map.of("gunnery", 2, "piloting", 3), true));
+        shareUnit(alice, "u1");
+        alice.vault.addItem(VaultItem.of("f1", ItemType.FORCE, "Widowmakers", Map.of("assignments",
+                List.of(Map.of("slot", 1.0, "pilotId", "p1", "unitId", "u1"))), true));
+        bothJoin();
+        VaultItem force = bob.room.importShared("f1");
+        assertEquals(3, bob.vault.items().size());
+        Assignment lead = new Force(force).assignments().get(0);
+        assertEquals("Natasha", bob.vault.item(lead.pilotId()).name());
+        assertEquals("Atlas", bob.vault.item(lead.unitId()).name());
+        assertNotEquals("p1", lead.pilotId());
+        assertEquals(ForcePosition.LEAD, lead.position());
+        ForceTotals totals = new Force(force).totals(bob.vault::item);
+        assertEquals(100.0, totals.tonnage());
+        assertEquals(2.0, totals.averageGunnery());
+    }
+
+    @Test
+    void garbageFromAPeerChangesNothingLocalAndIsReported() {
+        VaultPlayer mallory = new VaultPlayer(sim, 3);
+        shareUnit(alice, "u1");
+        alice.vault.addItem(Pilot.create("private", "Hidden", SkillTemplate.GREEN, Map.of()));
+        alice.join(ROOM);
+        mallory.join(ROOM);
+        sim.run(3_000);
+        String before = alice.vault.items().toString();
+        YMap root = mallory.doc.doc.getMap(ItemLayout.ROOT);
+        mallory.doc.doc.transact(t -> {
+            root.set("junk", 42.0);
+            YMap ship = new YMap();
+            ship.set("type", "ship");
+            ship.set("ownerId", mallory.id());
+            root.set("ship", ship);
+            YMap fake = new YMap();
+            fake.set("type", "pilot");
+            fake.set("ownerId", alice.id());
+            fake.set("name", "Renamed by mallory");
+            fake.set("data", new YMap());
+            root.set("private", fake);
+            YMap data = (YMap) ((YMap) root.get("u1")).get("data");
+            data.set("tonnage", "heavy");
+            data.set("walk", 99.0);
+            data.set("equipment", "none");
+        });
+        sim.run(3_000);
+        assertEquals(before, alice.vault.items().toString(), "nothing local changed");
+        List<String> problems = alice.room.problems();
+        assertTrue(problems.contains("Shared item junk ignored: it is not a map"), problems.toString());
+        assertTrue(problems.contains("Shared item ship ignored: type 'ship' is not unit, pilot or force"));
+        assertTrue(problems.contains("Shared item u1: field tonnage ignored: Tonnage must be a number from 1 to 2500000"));
+        assertTrue(problems.contains("Shared item u1: field walk ignored: Walking MP must be a whole number from 0 to 30"));
+        assertTrue(problems.contains("Shared item u1: field equipment ignored: it has the wrong form"));
+        sim.run(2_000);
+        assertEquals(100.0, ((YMap) ((YMap) mallory.doc.doc.getMap(ItemLayout.ROOT).get("u1")).get("data"))
+                .get("tonnage"), "the owner repaired its item in the room");
+        assertTrue(sim.converged());
+    }
+
+    @Test
+    void leavingOrSwitchingRoomsLeavesTheVaultExactlyAsItWas() {
+        shareUnit(alice, "u1");
+        alice.vault.addItem(Pilot.create("p1", "Local only", SkillTemplate.GREEN, Map.of()));
+        bothJoin();
+        bob.room.editShared("u1", ItemPatch.field("bv", 500));
+        sim.run(2_000);
+        String before = alice.vault.items().toString();
+        String stored = alice.storage.records().toString();
+        alice.leave();
+        sim.run(5_000);
+        assertEquals(before, alice.vault.items().toString());
+        alice.join(OTHER_ROOM);
+        sim.run(5_000);
+        alice.leave();
+        sim.run(1_000);
+        assertEquals(before.replace("synced", "pending"), alice.vault.items().toString().replace("synced", "pending"));
+        assertEquals(500.0, alice.vault.item("u1").get("bv"));
+        assertEquals("Local only", alice.vault.item("p1").name());
+        assertNotNull(stored);
+    }
+
+    @Test
+    void threePlayersConvergeAndEachSeesTheOthersItems() {
+        VaultPlayer carol = new VaultPlayer(sim, 3);
+        shareUnit(alice, "ua");
+        shareUnit(bob, "ub");
+        carol.vault.addItem(VaultItem.of("pc", ItemType.PILOT, "Carol's pilot", Map.of(), true));
+        alice.join(ROOM);
+        bob.join(ROOM);
+        carol.join(ROOM);
+        sim.run(4_000);
+        assertEquals(2, alice.room.sharedByPeers().size());
+        assertEquals(2, carol.room.sharedByPeers().size());
+        carol.room.editShared("ua", ItemPatch.field("jump", 2));
+        bob.room.editShared("ua", ItemPatch.field("walk", 3));
+        sim.run(2_000);
+        assertEquals(2.0, alice.vault.item("ua").get("jump"));
+        assertEquals(3.0, alice.vault.item("ua").get("walk"));
+        assertTrue(sim.converged());
+        for (VaultPlayer p : List.of(alice, bob, carol)) {
+            for (VaultItem item : p.vault.items()) {
+                assertEquals(SyncState.SYNCED, item.syncState(), p.name() + " " + item);
+            }
+        }
+    }
+
+    @Test
+    void anItemUnsharedWhileAwayIsWithdrawnOnTheNextJoin() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        assertNotNull(bob.shared("u1"));
+        alice.leave();
+        alice.vault.toggleSync("u1", false);
+        sim.run(2_000);
+        alice.join(ROOM);
+        sim.run(3_000);
+        assertNull(bob.shared("u1"));
+        assertEquals("Atlas", alice.vault.item("u1").name());
+    }
+
+    @Test
+    void anEntryAPeerDeletesIsPublishedAgainByItsOwner() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        bob.doc.doc.getMap(ItemLayout.ROOT).delete("u1");
+        sim.run(2_000);
+        assertNotNull(bob.shared("u1"), "still shared by its owner");
+        assertEquals("Atlas", alice.vault.item("u1").name());
+        assertTrue(sim.converged());
+    }
+
+    @Test
+    void anInvalidEditOfAPeersItemIsRefusedAndWritesNothing() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        String room = bob.doc.fingerprint();
+        InvalidItemException error = org.junit.jupiter.api.Assertions.assertThrows(InvalidItemException.class,
+                () -> bob.room.editShared("u1", ItemPatch.field("tonnage", 0).set("quirks", "x")));
+        assertEquals("Tonnage must be a number from 1 to 2500000", error.messageFor("tonnage"));
+        assertEquals("Unknown field 'quirks' for a unit", error.messageFor("quirks"));
+        assertEquals(room, bob.doc.fingerprint());
+    }
+
+    @Test
+    void fieldsWrittenByANewerVersionAreKeptNotDropped() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        YMap entry = (YMap) bob.doc.doc.getMap(ItemLayout.ROOT).get("u1");
+        bob.doc.doc.transact(t -> {
+            ((YMap) entry.get("data")).set("quirks", List.of("Command Mech"));
+            entry.set("tags", "campaign");
+            entry.set("schema", 2.0);
+        });
+        sim.run(2_000);
+        assertEquals(List.of("Command Mech"), alice.vault.item("u1").get("quirks"), "kept in the owner's vault");
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1200));
+        sim.run(2_000);
+        YMap after = (YMap) bob.doc.doc.getMap(ItemLayout.ROOT).get("u1");
+        assertEquals(List.of("Command Mech"), ((YMap) after.get("data")).get("quirks"));
+        assertEquals("campaign", after.get("tags"));
+        assertEquals(1200.0, ((YMap) after.get("data")).get("bv"));
+        assertTrue(alice.room.problems().isEmpty(), alice.room.problems().toString());
+    }
+}
