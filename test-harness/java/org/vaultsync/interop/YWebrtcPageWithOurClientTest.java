@@ -41,8 +41,13 @@ class YWebrtcPageWithOurClientTest {
     }
 
     private ChromeDriver openYWebrtcPage(Chromium browser, String code) {
+        return openYWebrtcPage(browser, code, null);
+    }
+
+    private ChromeDriver openYWebrtcPage(Chromium browser, String code, String password) {
         ChromeDriver driver = browser.driver();
-        String query = "room=" + enc("vault-sync/" + code) + "&signal=" + enc(SERVERS.signalingUrl());
+        String query = "room=" + enc("vault-sync/" + code) + "&signal=" + enc(SERVERS.signalingUrl())
+                + (password == null ? "" : "&password=" + enc(password));
         driver.get(modules.base().resolve("/peer.html?" + query).toString());
         awaitTrue(driver, "return !!window.peer");
         return driver;
@@ -63,6 +68,30 @@ class YWebrtcPageWithOurClientTest {
             y.executeScript("window.peer.map.set('pilot', 'Natasha Kerensky')");
             a.awaitValue("pilot", "Natasha Kerensky");
             assertEquals(java.util.List.of(), y.executeScript("return window.peer.errors"));
+        }
+    }
+
+    @Test
+    void aRealYWebrtcPageWithThePasswordSyncsWithOursAndOneWithAnotherIsReported() throws Exception {
+        try (Chromium ours = Chromium.start(); Chromium right = Chromium.start(); Chromium wrong = Chromium.start()) {
+            ProbePage a = new ProbePage(ours.driver(), "ours").open(SERVERS.probePage());
+            // y-webrtc sends plaintext on data channels, so the room is made with that option off
+            String code = a.call("createWith", "correct horse", "true");
+            a.awaitState("CONNECTED");
+            ChromeDriver y = openYWebrtcPage(right, code, "correct horse");
+            awaitTrue(y, "return window.peer.webrtcPeers === 1 && window.peer.synced");
+            a.call("set", "unit", "Atlas AS7-D");
+            awaitTrue(y, "return window.peer.map.get('unit') === 'Atlas AS7-D'");
+            y.executeScript("window.peer.map.set('pilot', 'Natasha Kerensky')");
+            a.awaitValue("pilot", "Natasha Kerensky");
+
+            ChromeDriver intruder = openYWebrtcPage(wrong, code, "battery staple");
+            a.await("another password reported", Duration.ofSeconds(10),
+                    () -> a.call("events").contains("password-mismatch"));
+            assertEquals("CONNECTED", a.state(), "the right password keeps working");
+            assertEquals(null, intruder.executeScript("return window.peer.map.get('unit') || null"));
+            y.executeScript("window.peer.map.set('after', 'intruder')");
+            a.awaitValue("after", "intruder");
         }
     }
 
