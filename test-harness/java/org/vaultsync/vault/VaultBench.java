@@ -1,5 +1,6 @@
 package org.vaultsync.vault;
 
+import org.vaultsync.common.StorageCallback;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

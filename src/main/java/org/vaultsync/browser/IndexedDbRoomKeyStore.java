@@ -4,7 +4,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.vaultsync.crypto.RoomKey;
 import org.vaultsync.sync.persistence.RoomKeyStore;
-import org.vaultsync.sync.persistence.StoreCallback;
+import org.vaultsync.common.StorageCallback;
 
 /**
  * Password-room keys in the room's own IndexedDB database (its {@code custom} store, key {@code room-key}), as the
@@ -15,7 +15,7 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
     static final String ENTRY = "room-key";
 
     @Override
-    public void save(RoomKey key, StoreCallback<Void> callback) {
+    public void save(RoomKey key, StorageCallback<Void> callback) {
         if (!(key instanceof WebCryptoRoomKey webKey)) {
             callback.failed("not a browser key");
             return;
@@ -25,7 +25,7 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
     }
 
     @Override
-    public void load(String roomName, StoreCallback<RoomKey> callback) {
+    public void load(String roomName, StorageCallback<RoomKey> callback) {
         withDatabase(roomName, callback, db -> get(db, ENTRY, value -> finish(db, () -> {
             if (value == null) {
                 callback.done(null);
@@ -40,7 +40,7 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
     }
 
     @Override
-    public void delete(String roomName, StoreCallback<Void> callback) {
+    public void delete(String roomName, StorageCallback<Void> callback) {
         withDatabase(roomName, callback, db -> remove(db, ENTRY,
                 ignored -> finish(db, () -> callback.done(null)), message -> finish(db, () -> callback.failed(message))));
     }
@@ -49,7 +49,7 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
         void use(IndexedDbRoomStorage.Database db);
     }
 
-    private static void withDatabase(String roomName, StoreCallback<?> callback, DatabaseUse use) {
+    private static void withDatabase(String roomName, StorageCallback<?> callback, DatabaseUse use) {
         if (!IndexedDbRoomStorage.available()) {
             callback.failed("this browser has no IndexedDB");
             return;

@@ -9,7 +9,7 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.vaultsync.sync.persistence.RoomStorage;
 import org.vaultsync.sync.persistence.RoomStore;
-import org.vaultsync.sync.persistence.StoreCallback;
+import org.vaultsync.common.StorageCallback;
 import org.vaultsync.sync.persistence.StoredUpdates;
 
 /**
@@ -44,7 +44,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
     }
 
     @Override
-    public void open(String roomName, StoreCallback<RoomStore> callback) {
+    public void open(String roomName, StorageCallback<RoomStore> callback) {
         if (!hasIndexedDb()) {
             callback.failed("this browser has no IndexedDB");
             return;
@@ -55,7 +55,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
     }
 
     @Override
-    public void delete(String roomName, StoreCallback<Void> callback) {
+    public void delete(String roomName, StorageCallback<Void> callback) {
         if (!hasIndexedDb()) {
             callback.done(null);
             return;
@@ -72,7 +72,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
         }
 
         @Override
-        public void load(StoreCallback<StoredUpdates> callback) {
+        public void load(StorageCallback<StoredUpdates> callback) {
             readAll(db, result -> {
                 JSArray<Int8Array> values = values(result);
                 JSArray<JSObject> keys = keys(result);
@@ -87,7 +87,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
         }
 
         @Override
-        public void append(byte[] update, StoreCallback<Integer> callback) {
+        public void append(byte[] update, StorageCallback<Integer> callback) {
             if (closed) {
                 callback.failed("the room's storage is closed");
                 return;
@@ -96,7 +96,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
         }
 
         @Override
-        public void replace(byte[] state, List<Integer> replacedKeys, StoreCallback<Integer> callback) {
+        public void replace(byte[] state, List<Integer> replacedKeys, StorageCallback<Integer> callback) {
             if (closed) {
                 callback.failed("the room's storage is closed");
                 return;

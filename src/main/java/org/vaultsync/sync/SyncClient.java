@@ -25,7 +25,7 @@ import org.vaultsync.sync.persistence.RoomKeyStore;
 import org.vaultsync.sync.persistence.RoomPersistence;
 import org.vaultsync.sync.persistence.RoomStorage;
 import org.vaultsync.sync.persistence.RoomStore;
-import org.vaultsync.sync.persistence.StoreCallback;
+import org.vaultsync.common.StorageCallback;
 
 /**
  * The sync API the app uses (the seed's {@code createSyncRoom}, {@code joinSyncRoom}, {@code leaveCurrentRoom}, ...):
@@ -142,7 +142,7 @@ public final class SyncClient {
             join(code, RoomOptions.open());
             return true;
         }
-        platform.keyStore().load(RoomName.of(code), new StoreCallback<>() {
+        platform.keyStore().load(RoomName.of(code), new StorageCallback<>() {
             @Override
             public void done(RoomKey key) {
                 if (key == null) {
@@ -161,7 +161,7 @@ public final class SyncClient {
     }
 
     /** Deletes a room's copy on this device; leaves it first if it is the current room. */
-    public void forgetRoomData(RoomCode code, StoreCallback<Void> callback) {
+    public void forgetRoomData(RoomCode code, StorageCallback<Void> callback) {
         if (room != null && room.code.equals(code)) {
             leaveCurrentRoom();
         }
@@ -299,7 +299,7 @@ public final class SyncClient {
                     return;
                 }
                 deriving.access = RoomAccess.password(key).withDataChannelEncryption(options.encryptDataChannels());
-                platform.keyStore().save(key, new StoreCallback<>() {
+                platform.keyStore().save(key, new StorageCallback<>() {
                     @Override
                     public void done(Void value) {
                     }
@@ -347,7 +347,7 @@ public final class SyncClient {
         Room joining = new Room(code, new Doc(platform.randomBytes()), access);
         room = joining;
         notifyStatus();
-        platform.storage().open(RoomName.of(code), new StoreCallback<>() {
+        platform.storage().open(RoomName.of(code), new StorageCallback<>() {
             @Override
             public void done(RoomStore store) {
                 if (room != joining) {
@@ -374,7 +374,7 @@ public final class SyncClient {
     }
 
     private void forgetKey(RoomCode code) {
-        platform.keyStore().delete(RoomName.of(code), new StoreCallback<>() {
+        platform.keyStore().delete(RoomName.of(code), new StorageCallback<>() {
             @Override
             public void done(Void value) {
             }

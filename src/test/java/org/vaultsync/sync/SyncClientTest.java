@@ -158,7 +158,7 @@ class SyncClientTest {
         assertFalse(storageA.contents(RoomName.of(code)).isEmpty());
 
         boolean[] forgotten = new boolean[1];
-        a.forgetRoomData(code, new org.vaultsync.sync.persistence.StoreCallback<>() {
+        a.forgetRoomData(code, new org.vaultsync.common.StorageCallback<>() {
             @Override
             public void done(Void value) {
                 forgotten[0] = true;
@@ -225,7 +225,7 @@ class SyncClientTest {
         SyncClient a = client(prefsA, storageA);
         RoomCode code = a.createSyncRoom(RoomOptions.withPassword("correct horse"));
         world.run(1_000);
-        keys.delete(RoomName.of(code), new org.vaultsync.sync.persistence.StoreCallback<>() {
+        keys.delete(RoomName.of(code), new org.vaultsync.common.StorageCallback<>() {
             @Override
             public void done(Void value) {
             }

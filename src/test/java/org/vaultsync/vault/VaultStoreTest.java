@@ -1,5 +1,6 @@
 package org.vaultsync.vault;
 
+import org.vaultsync.common.StorageCallback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

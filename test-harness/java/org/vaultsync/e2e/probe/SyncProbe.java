@@ -125,7 +125,7 @@ public final class SyncProbe {
             export0("stats", SyncProbe::stats);
             export1("forget", code -> {
                 try {
-                    client.forgetRoomData(RoomCode.parse(code), new org.vaultsync.sync.persistence.StoreCallback<>() {
+                    client.forgetRoomData(RoomCode.parse(code), new org.vaultsync.common.StorageCallback<>() {
                         @Override
                         public void done(Void value) {
                             events.add("forgotten");

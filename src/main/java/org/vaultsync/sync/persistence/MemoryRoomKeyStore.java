@@ -1,5 +1,6 @@
 package org.vaultsync.sync.persistence;
 
+import org.vaultsync.common.StorageCallback;
 import java.util.HashMap;
 import java.util.Map;
 import org.vaultsync.common.Scheduler;
@@ -19,19 +20,19 @@ public final class MemoryRoomKeyStore implements RoomKeyStore {
     }
 
     @Override
-    public void save(RoomKey key, StoreCallback<Void> callback) {
+    public void save(RoomKey key, StorageCallback<Void> callback) {
         keys.put(key.roomName(), key);
         scheduler.schedule(0, () -> callback.done(null));
     }
 
     @Override
-    public void load(String roomName, StoreCallback<RoomKey> callback) {
+    public void load(String roomName, StorageCallback<RoomKey> callback) {
         RoomKey key = keys.get(roomName);
         scheduler.schedule(0, () -> callback.done(key));
     }
 
     @Override
-    public void delete(String roomName, StoreCallback<Void> callback) {
+    public void delete(String roomName, StorageCallback<Void> callback) {
         keys.remove(roomName);
         scheduler.schedule(0, () -> callback.done(null));
     }

@@ -1,5 +1,6 @@
 package org.vaultsync.sync.persistence;
 
+import org.vaultsync.common.StorageCallback;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,13 +37,13 @@ public final class MemoryRoomStorage implements RoomStorage {
     }
 
     @Override
-    public void open(String roomName, StoreCallback<RoomStore> callback) {
+    public void open(String roomName, StorageCallback<RoomStore> callback) {
         Database database = databases.computeIfAbsent(roomName, name -> new Database());
         scheduler.schedule(0, () -> callback.done(new Store(database)));
     }
 
     @Override
-    public void delete(String roomName, StoreCallback<Void> callback) {
+    public void delete(String roomName, StorageCallback<Void> callback) {
         databases.remove(roomName);
         scheduler.schedule(0, () -> callback.done(null));
     }
@@ -55,7 +56,7 @@ public final class MemoryRoomStorage implements RoomStorage {
         }
 
         @Override
-        public void load(StoreCallback<StoredUpdates> callback) {
+        public void load(StorageCallback<StoredUpdates> callback) {
             List<byte[]> updates = new ArrayList<>();
             List<Integer> keys = new ArrayList<>();
             database.updates.forEach((key, update) -> {
@@ -66,14 +67,14 @@ public final class MemoryRoomStorage implements RoomStorage {
         }
 
         @Override
-        public void append(byte[] update, StoreCallback<Integer> callback) {
+        public void append(byte[] update, StorageCallback<Integer> callback) {
             int key = database.nextKey++;
             database.updates.put(key, update.clone());
             scheduler.schedule(0, () -> callback.done(key));
         }
 
         @Override
-        public void replace(byte[] state, List<Integer> replacedKeys, StoreCallback<Integer> callback) {
+        public void replace(byte[] state, List<Integer> replacedKeys, StorageCallback<Integer> callback) {
             int key = database.nextKey++;
             database.updates.put(key, state.clone());
             replacedKeys.forEach(database.updates::remove);

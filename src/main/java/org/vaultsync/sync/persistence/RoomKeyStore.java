@@ -1,5 +1,6 @@
 package org.vaultsync.sync.persistence;
 
+import org.vaultsync.common.StorageCallback;
 import org.vaultsync.crypto.RoomKey;
 
 /**
@@ -8,10 +9,10 @@ import org.vaultsync.crypto.RoomKey;
  * IndexedDB database, so "forget this room's data" forgets the key too.
  */
 public interface RoomKeyStore {
-    void save(RoomKey key, StoreCallback<Void> callback);
+    void save(RoomKey key, StorageCallback<Void> callback);
 
     /** The stored key of {@code roomName}, or null when there is none (or it cannot be used any more). */
-    void load(String roomName, StoreCallback<RoomKey> callback);
+    void load(String roomName, StorageCallback<RoomKey> callback);
 
-    void delete(String roomName, StoreCallback<Void> callback);
+    void delete(String roomName, StorageCallback<Void> callback);
 }

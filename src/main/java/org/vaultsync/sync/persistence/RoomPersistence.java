@@ -1,5 +1,6 @@
 package org.vaultsync.sync.persistence;
 
+import org.vaultsync.common.StorageCallback;
 import java.util.ArrayList;
 import java.util.List;
 import org.vaultsync.common.Cancellable;
@@ -61,7 +62,7 @@ public final class RoomPersistence {
                 append(update);
             }
         });
-        store.load(new StoreCallback<>() {
+        store.load(new StorageCallback<>() {
             @Override
             public void done(StoredUpdates stored) {
                 if (closed) {
@@ -125,7 +126,7 @@ public final class RoomPersistence {
     private void append(byte[] update) {
         appendsInFlight++;
         bytesSinceState += update.length;
-        store.append(update, new StoreCallback<>() {
+        store.append(update, new StorageCallback<>() {
             @Override
             public void done(Integer key) {
                 appendsInFlight--;
@@ -178,7 +179,7 @@ public final class RoomPersistence {
         compacting = true;
         List<Integer> replaced = new ArrayList<>(knownKeys);
         byte[] state = doc.encodeStateAsUpdate();
-        store.replace(state, replaced, new StoreCallback<>() {
+        store.replace(state, replaced, new StorageCallback<>() {
             @Override
             public void done(Integer key) {
                 compacting = false;

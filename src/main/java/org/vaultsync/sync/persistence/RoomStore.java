@@ -1,5 +1,6 @@
 package org.vaultsync.sync.persistence;
 
+import org.vaultsync.common.StorageCallback;
 import java.util.List;
 
 /**
@@ -10,17 +11,17 @@ import java.util.List;
  */
 public interface RoomStore {
     /** Every stored update in key order. */
-    void load(StoreCallback<StoredUpdates> callback);
+    void load(StorageCallback<StoredUpdates> callback);
 
     /** Appends one update; the callback gets its key. */
-    void append(byte[] update, StoreCallback<Integer> callback);
+    void append(byte[] update, StorageCallback<Integer> callback);
 
     /**
      * In one atomic step, stores {@code state} (an update holding everything the listed keys hold, and more) and
      * deletes exactly the updates under {@code replacedKeys}; updates written meanwhile by another tab are kept.
      * The callback gets the key of the stored state.
      */
-    void replace(byte[] state, List<Integer> replacedKeys, StoreCallback<Integer> callback);
+    void replace(byte[] state, List<Integer> replacedKeys, StorageCallback<Integer> callback);
 
     void close();
 }

@@ -1,5 +1,6 @@
 package org.vaultsync.sync.persistence;
 
+import org.vaultsync.common.StorageCallback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class RoomPersistenceTest {
 
     private RoomPersistence open(Doc doc, Report report, java.util.function.UnaryOperator<RoomStore> wrap) {
         RoomPersistence[] out = new RoomPersistence[1];
-        storage.open(ROOM, new StoreCallback<>() {
+        storage.open(ROOM, new StorageCallback<>() {
             @Override
             public void done(RoomStore store) {
                 out[0] = new RoomPersistence(doc, wrap == null ? store : wrap.apply(store), clock, report);
@@ -103,10 +104,10 @@ class RoomPersistenceTest {
         open(first, new Report());
         set(first, "unit", "Atlas");
         clock.advance(10);
-        storage.open(ROOM, new StoreCallback<>() {
+        storage.open(ROOM, new StorageCallback<>() {
             @Override
             public void done(RoomStore store) {
-                store.append(new byte[] {1, 1, 5, 0, 40, 1, 99}, new StoreCallback<>() {
+                store.append(new byte[] {1, 1, 5, 0, 40, 1, 99}, new StorageCallback<>() {
                     @Override
                     public void done(Integer value) {
                     }
@@ -182,12 +183,12 @@ class RoomPersistenceTest {
         }
 
         @Override
-        public void load(StoreCallback<StoredUpdates> callback) {
+        public void load(StorageCallback<StoredUpdates> callback) {
             inner.load(callback);
         }
 
         @Override
-        public void append(byte[] update, StoreCallback<Integer> callback) {
+        public void append(byte[] update, StorageCallback<Integer> callback) {
             if (failuresLeft[0]-- > 0) {
                 callback.failed("this device is out of storage space");
             } else {
@@ -196,7 +197,7 @@ class RoomPersistenceTest {
         }
 
         @Override
-        public void replace(byte[] state, List<Integer> replacedKeys, StoreCallback<Integer> callback) {
+        public void replace(byte[] state, List<Integer> replacedKeys, StorageCallback<Integer> callback) {
             if (failuresLeft[0]-- > 0) {
                 callback.failed("this device is out of storage space");
             } else {
