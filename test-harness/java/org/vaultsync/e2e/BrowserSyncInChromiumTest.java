@@ -70,9 +70,7 @@ class BrowserSyncInChromiumTest {
         try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start()) {
             ProbePage a = open(browserA, "A");
             ProbePage b = open(browserB, "B");
-            String code = a.call("create");
-            b.call("join", code);
-            ProbePage.awaitPeers(1, a, b);
+            ProbePage.pairInNewRoom(a, b);
 
             setOffline(browserB, true);
             b.awaitState("OFFLINE");
@@ -99,9 +97,7 @@ class BrowserSyncInChromiumTest {
         try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start()) {
             ProbePage a = open(browserA, "A");
             ProbePage b = open(browserB, "B");
-            String code = a.call("create");
-            b.call("join", code);
-            ProbePage.awaitPeers(1, a, b);
+            ProbePage.pairInNewRoom(a, b);
 
             SERVERS.stopSignaling();
             a.awaitState("RETRYING");

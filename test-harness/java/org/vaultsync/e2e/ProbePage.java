@@ -79,6 +79,14 @@ public final class ProbePage {
         await(count + " peers", Duration.ofSeconds(30), () -> peers() == count);
     }
 
+    /** {@code a} creates an open room, {@code b} joins it by code; returns the code once both count one peer. */
+    public static String pairInNewRoom(ProbePage a, ProbePage b) {
+        String code = a.call("create");
+        b.call("join", code);
+        awaitPeers(1, a, b);
+        return code;
+    }
+
     /** Waits until every page counts {@code count} peers; a timeout reports every page's status. */
     public static void awaitPeers(int count, ProbePage... pages) {
         for (ProbePage page : pages) {

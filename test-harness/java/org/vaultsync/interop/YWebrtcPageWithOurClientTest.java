@@ -100,9 +100,7 @@ class YWebrtcPageWithOurClientTest {
         try (Chromium honestA = Chromium.start(); Chromium honestB = Chromium.start(); Chromium hostile = Chromium.start()) {
             ProbePage a = new ProbePage(honestA.driver(), "A").open(SERVERS.probePage());
             ProbePage b = new ProbePage(honestB.driver(), "B").open(SERVERS.probePage());
-            String code = a.call("create");
-            b.call("join", code);
-            ProbePage.awaitPeers(1, a, b);
+            String code = ProbePage.pairInNewRoom(a, b);
             ChromeDriver h = openYWebrtcPage(hostile, code);
             awaitTrue(h, "return window.peer.webrtcPeers === 2");
 
