@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WindowType;
 import org.vaultsync.json.Json;
 
@@ -136,6 +137,36 @@ class VaultInChromiumTest {
             browser.driver().navigate().refresh();
             awaitVault(page);
             assertEquals(before, page.call("vaultItems"), "nothing was stored");
+        }
+    }
+
+    @Test
+    void aNewerVersionUpgradingTheVaultIsNotBlockedAndLaterFailuresAreReportedNotThrown() throws Exception {
+        try (Chromium browser = Chromium.start()) {
+            ProbePage page = openVault(browser, "A");
+            page.call("vaultAdd", ATLAS);
+            awaitSaved(page);
+
+            // A newer app version in another tab upgrades the database: this tab lets go instead of blocking it.
+            Object upgrade = ((JavascriptExecutor) browser.driver()).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "var r = indexedDB.open('vault-sync-vault', 2);"
+                    + "r.onsuccess = function() { r.result.close(); done('upgraded'); };"
+                    + "r.onblocked = function() { done('blocked'); };"
+                    + "r.onerror = function() { done('error ' + r.error); };");
+            assertEquals("upgraded", upgrade);
+
+            String kai = page.call("vaultAdd", KAI);
+            page.await("the failed save reported", Duration.ofSeconds(10),
+                    () -> page.call("vaultEvents").contains("storage-error:Could not save " + kai + ": "));
+            assertEquals("0", page.call("vaultUnsaved"), "a failed write is no longer pending");
+            assertEquals(List.of("Atlas AS7-D", "Kai Allard-Liao"), names(page), "the change stays in memory");
+
+            // This version cannot open the newer database: a message, not an exception.
+            browser.driver().navigate().refresh();
+            page.awaitReady();
+            page.await("vault failure", Duration.ofSeconds(10), () -> page.js("return window.probe.vaultFailed || null") != null);
+            String failure = (String) page.js("return window.probe.vaultFailed");
+            assertTrue(failure.startsWith("The vault could not be opened: VersionError"), failure);
         }
     }
 
