@@ -170,6 +170,23 @@ class VaultInChromiumTest {
         }
     }
 
+    @Test
+    void aFullDiskIsReportedInWordsAndTheChangeStaysInMemory() throws Exception {
+        try (Chromium browser = Chromium.start()) {
+            ProbePage page = openVault(browser, "A");
+            String origin = SERVERS.probePage().replaceAll("^(https?://[^/]+).*$", "$1");
+            browser.driver().executeCdpCommand("Storage.overrideQuotaForOrigin",
+                    Map.of("origin", origin, "quotaSize", 1024));
+            String big = page.call("vaultAdd", ATLAS.replace("Death's head", "x".repeat(20_000)));
+            page.await("the failed save reported", Duration.ofSeconds(10),
+                    () -> page.call("vaultEvents").contains("storage-error:"));
+            assertTrue(page.call("vaultEvents").contains(
+                    "storage-error:Could not save " + big + ": this device is out of storage space"),
+                    page.call("vaultEvents"));
+            assertEquals(List.of("Atlas AS7-D"), names(page), "the change stays in memory");
+        }
+    }
+
     private ProbePage openVault(Chromium browser, String name) {
         ProbePage page = new ProbePage(browser.driver(), name).open(SERVERS.probePage());
         return awaitVault(page);
