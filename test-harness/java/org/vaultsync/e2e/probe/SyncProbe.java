@@ -141,6 +141,7 @@ public final class SyncProbe {
                     return "error: " + e.getMessage();
                 }
             });
+            VaultProbe.install();
             markLoadStart();
             client.resumeLastRoom(); // as the app does: the last active room comes back after a reload
             markReady();
@@ -234,16 +235,16 @@ public final class SyncProbe {
     // One native per functor type: TeaVM turns a lambda into a JavaScript function only where the parameter is
     // declared as that @JSFunctor interface.
     @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
-    private static native void export0(String name, Fn0 fn);
+    static native void export0(String name, Fn0 fn);
 
     @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
-    private static native void export1(String name, Fn1 fn);
+    static native void export1(String name, Fn1 fn);
 
     @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
-    private static native void export2(String name, Fn2 fn);
+    static native void export2(String name, Fn2 fn);
 
     @JSBody(params = {"name", "fn"}, script = "window.probe = window.probe || {}; window.probe[name] = fn;")
-    private static native void export3(String name, Fn3 fn);
+    static native void export3(String name, Fn3 fn);
 
     @JSBody(script = "window.probe.ready = true;")
     private static native void markReady();
