@@ -20,7 +20,7 @@ import org.vaultsync.json.JsonException;
  * the packages' own "exports" maps resolves the bare specifiers (yjs, y-webrtc, y-protocols/*, lib0/*), so the
  * browser runs exactly the published modules. Also serves the peer page of {@link #peerPage}.
  */
-final class NodeModulesServer implements AutoCloseable {
+public final class NodeModulesServer implements AutoCloseable {
     /** Conditions a browser bundler would pick, in priority order. */
     private static final List<String> CONDITIONS = List.of("browser", "module", "import", "default");
 
@@ -28,7 +28,7 @@ final class NodeModulesServer implements AutoCloseable {
     private final HttpServer http;
     private final String importMap;
 
-    NodeModulesServer(Path modules) throws IOException, JsonException {
+    public NodeModulesServer(Path modules) throws IOException, JsonException {
         this.modules = modules.toAbsolutePath().normalize();
         this.importMap = buildImportMap();
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
@@ -39,8 +39,24 @@ final class NodeModulesServer implements AutoCloseable {
         http.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+    }
+
+    /** The import map (JSON) that resolves the packages' bare specifiers to this server's {@code /nm/} paths. */
+    public String importMap() {
+        return importMap;
+    }
+
+    /** Also serves the files under {@code directory} at {@code /prefix/...} (JavaScript as modules) and pages given as text. */
+    public void serveDirectory(String prefix, Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        http.createContext("/" + prefix + "/", exchange -> serveFile(exchange, root,
+                exchange.getRequestURI().getPath().substring(prefix.length() + 2)));
+    }
+
+    public void servePage(String path, String html) {
+        http.createContext(path, exchange -> send(exchange, 200, "text/html; charset=utf-8", html));
     }
 
     private String buildImportMap() throws IOException, JsonException {
@@ -111,9 +127,12 @@ final class NodeModulesServer implements AutoCloseable {
     }
 
     private void serveModule(HttpExchange exchange) throws IOException {
-        String relative = exchange.getRequestURI().getPath().substring("/nm/".length());
-        Path file = modules.resolve(relative).normalize();
-        if (!file.startsWith(modules) || !Files.isRegularFile(file)) {
+        serveFile(exchange, modules, exchange.getRequestURI().getPath().substring("/nm/".length()));
+    }
+
+    private static void serveFile(HttpExchange exchange, Path root, String relative) throws IOException {
+        Path file = root.resolve(relative).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
             send(exchange, 404, "text/plain", "not found");
             return;
         }
