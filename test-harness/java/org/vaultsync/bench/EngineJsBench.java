@@ -24,11 +24,13 @@ import org.vaultsync.json.Json;
  * (updates, states, diffs, state vectors, JSON) is hashed, and all runs of both engines must agree, or the command
  * fails: the timings would compare different work.
  *
- * <p>Run: {@code bin/bench-crdt-js [--reps 5] [--only edits,vault] [--hosts node,chromium] [--edits 20000]}.
+ * <p>Run: {@code bin/bench-crdt-js [--reps 5] [--only edits,vault] [--hosts node,chromium] [--edits 20000]
+ * [--ours FILE]}.
  */
 public final class EngineJsBench {
     private static final Path BENCH_DIR = Path.of("test-harness", "node", "engine-bench");
-    private static final Path OURS = Path.of("target", "engine-js", "engine-bench.js");
+    /** Our engine's bench module; {@code --ours FILE} measures another build (e.g. a saved one, for before/after). */
+    private static Path OURS = Path.of("target", "engine-js", "engine-bench.js");
     private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
     static {
@@ -68,8 +70,9 @@ public final class EngineJsBench {
                 case "--edits" -> edits = Integer.parseInt(value);
                 case "--only" -> workloads = Arrays.asList(value.split(","));
                 case "--hosts" -> hosts = Arrays.asList(value.split(","));
+                case "--ours" -> OURS = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + " (usage: bin/bench-crdt-js [--reps 5] [--only edits,vault] [--hosts node,chromium] [--edits N])");
+                        + " (usage: bin/bench-crdt-js [--reps 5] [--only edits,vault] [--hosts node,chromium] [--edits N] [--ours FILE])");
             }
         }
         if (!Files.isRegularFile(OURS)) {
@@ -136,7 +139,7 @@ public final class EngineJsBench {
 
     private static Map<String, Object> runInNode(String engine, String workload, int edits) throws Exception {
         Process node = new ProcessBuilder("node", "--expose-gc", "--max-old-space-size=4096", "node-run.mjs", engine,
-                workload, Path.of("..", "..", "..").resolve(OURS).toString(), String.valueOf(edits))
+                workload, OURS.toAbsolutePath().toString(), String.valueOf(edits))
                 .directory(BENCH_DIR.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         node.getOutputStream().close();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
