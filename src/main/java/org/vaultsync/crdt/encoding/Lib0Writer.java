@@ -195,6 +195,21 @@ public final class Lib0Writer {
         } else if (value instanceof byte[] bytes) {
             writeUint8(116);
             writeVarBytes(bytes);
+        } else if (value instanceof PlainObject object) {
+            int n = object.size();
+            writeUint8(118);
+            writeVarUint(n);
+            for (int i = 0; i < n; i++) { // keys already in JavaScript order
+                writeVarString(object.key(i));
+                writeAny(object.value(i));
+            }
+        } else if (value instanceof PlainArray array) {
+            int n = array.size();
+            writeUint8(117);
+            writeVarUint(n);
+            for (int i = 0; i < n; i++) {
+                writeAny(array.get(i));
+            }
         } else if (value instanceof List<?> list) {
             writeUint8(117);
             writeVarUint(list.size());
