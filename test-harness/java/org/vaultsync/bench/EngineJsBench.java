@@ -161,6 +161,8 @@ public final class EngineJsBench {
     private static Map<String, Object> runInChromium(NodeModulesServer server, String engine, String workload,
                                                      int edits) throws Exception {
         try (Chromium chromium = Chromium.start()) {
+            // a running workload keeps the page's thread busy, so a script call waits until it is done
+            chromium.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(600));
             chromium.driver().get(server.base().resolve("bench.html?engine=" + engine + "&workload=" + workload
                     + "&edits=" + edits).toString());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
