@@ -3,6 +3,7 @@ package org.vaultsync.json;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.vaultsync.common.NativeText;
 
 /**
  * ECMAScript Number::toString: the shortest decimal that reads back as the same double, laid out in plain or
@@ -28,6 +29,10 @@ final class JsNumberFormat {
         // Not Math.rint: TeaVM implements it through long, which is a BigInt in JavaScript.
         if (Math.abs(value) < TWO_POW_31 && value == (int) value) {
             return Integer.toString((int) value);
+        }
+        NativeText nativeText = NativeText.installed();
+        if (nativeText != null) {
+            return nativeText.numberToString(value); // the engine's own Number::toString (browser)
         }
         String sign = value < 0 ? "-" : "";
         BigDecimal shortest = shortestRoundTrip(Math.abs(value));

@@ -11,6 +11,7 @@ import org.teavm.jso.core.JSNumber;
 import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.Int8Array;
+import org.vaultsync.browser.BrowserNativeText;
 import org.vaultsync.browser.CryptoRandomBytes;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.types.YArray;
@@ -27,6 +28,10 @@ import org.vaultsync.json.JsonException;
  * the Yjs side, and every produced byte array (or JSON text) for the driver to hash and compare.
  */
 public final class EngineBench {
+    static {
+        BrowserNativeText.install(); // as the app does at start
+    }
+
     private EngineBench() {
     }
 

@@ -6,6 +6,7 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int8Array;
+import org.vaultsync.browser.BrowserNativeText;
 import org.vaultsync.browser.CryptoRandomBytes;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.types.YArray;
@@ -22,6 +23,10 @@ import org.vaultsync.json.JsonException;
  */
 public final class EngineOnly {
     private static final List<Doc> DOCS = new ArrayList<>();
+
+    static {
+        BrowserNativeText.install(); // as the app does at start
+    }
 
     private EngineOnly() {
     }
