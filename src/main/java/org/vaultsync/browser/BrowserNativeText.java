@@ -6,7 +6,8 @@ import org.teavm.jso.typedarrays.Int8Array;
 import org.vaultsync.common.NativeText;
 
 /**
- * The browser's native {@link NativeText}: {@code String(number)}, {@code TextEncoder.encodeInto} and a fatal
+ * The browser's native {@link NativeText}: {@code String(number)}, {@code JSON.stringify} of strings,
+ * {@code TextEncoder.encodeInto} and a fatal
  * {@code TextDecoder} with {@code ignoreBOM} (so a leading byte-order mark is kept, as our pure-Java decoder does).
  * Our byte arrays are {@code Int8Array}s after TeaVM compilation, so encoding writes straight into them.
  */
@@ -38,6 +39,14 @@ public final class BrowserNativeText implements NativeText {
     public String decodeUtf8(byte[] bytes, int offset, int length) {
         return decode(decoder, Int8Array.fromJavaArray(bytes), offset, length);
     }
+
+    @Override
+    public String jsonQuote(String s) {
+        return quote(s);
+    }
+
+    @JSBody(params = "s", script = "return JSON.stringify(s);")
+    private static native String quote(String s);
 
     @JSBody(params = "value", script = "return String(value);")
     private static native String numberText(double value);

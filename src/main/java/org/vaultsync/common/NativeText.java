@@ -19,6 +19,9 @@ public interface NativeText {
      */
     int encodeUtf8(String s, byte[] out, int offset);
 
+    /** {@code JSON.stringify(s)} of a string: quoted and escaped (lone surrogates as {@code \}{@code uXXXX}). */
+    String jsonQuote(String s);
+
     /** The text of {@code length} UTF-8 bytes from {@code offset}, or null if they are not well-formed UTF-8. */
     String decodeUtf8(byte[] bytes, int offset, int length);
 

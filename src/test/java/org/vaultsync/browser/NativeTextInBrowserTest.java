@@ -47,6 +47,16 @@ public class NativeTextInBrowserTest {
     }
 
     @Test
+    public void stringsAreQuotedForJsonAsOurWriterDoes() throws Exception {
+        for (String s : strings()) {
+            String ours = Json.stringify(s);
+            BrowserNativeText.install();
+            assertEquals("JSON of " + escape(s), ours, Json.stringify(s));
+            NativeText.install(null);
+        }
+    }
+
+    @Test
     public void malformedUtf8IsRejectedByTheNativeDecoderToo() {
         String[] malformed = {"c0af", "e08080", "eda080", "f4908080", "f8", "80", "e282", "ff", "c2"};
         BrowserNativeText.install();
@@ -94,7 +104,7 @@ public class NativeTextInBrowserTest {
         List<String> strings = new ArrayList<>(List.of("", "a", PAD, PAD + "é", PAD + "😀" + PAD, "\ud800" + PAD,
                 PAD + "\udc00", PAD + "\ud83d", "\ufeff" + PAD, PAD.repeat(10) + "\u0800\uffff"));
         Random random = new Random(42);
-        char[] alphabet = {'a', 'Z', '0', ' ', 'é', 'ß', '\u0800', '\u20ac', '\uffff', '\ud83d', '\ude00', '\ud800', '\udfff'};
+        char[] alphabet = {'a', 'Z', '0', ' ', '"', '\\', '\n', '\u0001', '\u007f', 'é', 'ß', '\u0800', '\u20ac', '\uffff', '\ud83d', '\ude00', '\ud800', '\udfff'};
         for (int i = 0; i < 300; i++) {
             int length = random.nextInt(200);
             StringBuilder s = new StringBuilder();

@@ -217,25 +217,14 @@ public final class Lib0Writer {
      * @throws IllegalArgumentException for any other value: it has no JavaScript counterpart
      */
     public void writeAny(Object value) {
+        // Most frequent kinds first; the class tests are cheap after TeaVM, the interface tests (List, Map) are not.
         if (value == null) {
             writeUint8(126);
-        } else if (value instanceof Undefined) {
-            writeUint8(127);
-        } else if (value instanceof Boolean b) {
-            writeUint8(b ? 120 : 121);
         } else if (value instanceof String s) {
             writeUint8(119);
             writeVarString(s);
-        } else if (value instanceof Integer i) {
-            writeAnyNumber(i.intValue());
-        } else if (value instanceof Number n) {
-            writeAnyNumber(n.doubleValue());
-        } else if (value instanceof JsBigInt big) {
-            writeUint8(122);
-            writeBigInt64(big.value());
-        } else if (value instanceof byte[] bytes) {
-            writeUint8(116);
-            writeVarBytes(bytes);
+        } else if (value instanceof Double d) {
+            writeAnyNumber(d.doubleValue());
         } else if (value instanceof PlainObject object) {
             int n = object.size();
             writeUint8(118);
@@ -251,6 +240,20 @@ public final class Lib0Writer {
             for (int i = 0; i < n; i++) {
                 writeAny(array.get(i));
             }
+        } else if (value instanceof Boolean b) {
+            writeUint8(b ? 120 : 121);
+        } else if (value instanceof Undefined) {
+            writeUint8(127);
+        } else if (value instanceof Integer i) {
+            writeAnyNumber(i.intValue());
+        } else if (value instanceof Number n) {
+            writeAnyNumber(n.doubleValue());
+        } else if (value instanceof JsBigInt big) {
+            writeUint8(122);
+            writeBigInt64(big.value());
+        } else if (value instanceof byte[] bytes) {
+            writeUint8(116);
+            writeVarBytes(bytes);
         } else if (value instanceof List<?> list) {
             writeUint8(117);
             writeVarUint(list.size());
