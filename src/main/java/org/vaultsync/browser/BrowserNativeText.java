@@ -6,7 +6,7 @@ import org.teavm.jso.typedarrays.Int8Array;
 import org.vaultsync.common.NativeText;
 
 /**
- * The browser's native {@link NativeText}: {@code String(number)}, {@code JSON.stringify} of strings,
+ * The browser's native {@link NativeText}: {@code JSON.stringify} of strings,
  * {@code TextEncoder.encodeInto} and a fatal
  * {@code TextDecoder} with {@code ignoreBOM} (so a leading byte-order mark is kept, as our pure-Java decoder does).
  * Our byte arrays are {@code Int8Array}s after TeaVM compilation, so encoding writes straight into them.
@@ -26,11 +26,6 @@ public final class BrowserNativeText implements NativeText {
     }
 
     @Override
-    public String numberToString(double value) {
-        return numberText(value);
-    }
-
-    @Override
     public int encodeUtf8(String s, byte[] out, int offset) {
         return offset + encodeInto(encoder, s, Int8Array.fromJavaArray(out), offset);
     }
@@ -47,9 +42,6 @@ public final class BrowserNativeText implements NativeText {
 
     @JSBody(params = "s", script = "return JSON.stringify(s);")
     private static native String quote(String s);
-
-    @JSBody(params = "value", script = "return String(value);")
-    private static native String numberText(double value);
 
     @JSBody(script = "return new TextEncoder();")
     private static native JSObject newEncoder();

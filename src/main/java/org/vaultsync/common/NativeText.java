@@ -1,17 +1,14 @@
 package org.vaultsync.common;
 
 /**
- * Text conversions a JavaScript engine does natively and exactly as its specification says: number to string
- * ({@code Number::toString}), UTF-8 encoding ({@code TextEncoder}) and strict UTF-8 decoding (a fatal
- * {@code TextDecoder} that keeps a byte-order mark). Plain-Java code has the same conversions in pure Java
- * ({@code Utf8}, {@code JsNumberFormat}) and uses them on the JVM; the browser client installs the native ones
+ * Text conversions a JavaScript engine does natively and exactly as its specification says: UTF-8 encoding
+ * ({@code TextEncoder}), strict UTF-8 decoding (a fatal {@code TextDecoder} that keeps a byte-order mark) and
+ * quoting a string for JSON ({@code JSON.stringify}). Plain-Java code has the same conversions in pure Java
+ * ({@code Utf8}, {@code JsonWriter}) and uses them on the JVM; the browser client installs the native ones
  * once at start ({@code org.vaultsync.browser.BrowserNativeText.install()}), because in JavaScript they are many
  * times faster and allocate far less. Both must give identical results for every input.
  */
 public interface NativeText {
-    /** {@code String(value)} in JavaScript. */
-    String numberToString(double value);
-
     /**
      * Writes the UTF-8 encoding of {@code s} (lone surrogates as U+FFFD) into {@code out} from {@code offset};
      * {@code out} must have room for three bytes per UTF-16 unit of {@code s}. Returns the offset after the last
