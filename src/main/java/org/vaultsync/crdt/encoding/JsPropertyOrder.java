@@ -46,7 +46,7 @@ public final class JsPropertyOrder {
             PlainObject.Builder builder = new PlainObject.Builder(map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 Object child = normalize(entry.getValue());
-                builder.put((String) entry.getKey(), child, PlainArray.heightOf(child));
+                builder.putNew((String) entry.getKey(), child, PlainArray.heightOf(child));
             }
             return builder.build();
         }

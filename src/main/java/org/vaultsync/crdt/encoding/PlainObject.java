@@ -135,12 +135,21 @@ public final class PlainObject extends AbstractMap<String, Object> {
 
         /** Adds or replaces {@code key}; {@code childHeight} is the nesting height of {@code value} (0 for scalars). */
         public Builder put(String key, Object value, int childHeight) {
-            height = Math.max(height, childHeight + 1);
             int at = find(key);
             if (at >= 0) {
+                height = Math.max(height, childHeight + 1);
                 values[at] = value;
                 return this;
             }
+            return putNew(key, value, childHeight);
+        }
+
+        /**
+         * Adds a key known not to be there yet (the keys of a {@code Map} are unique): no search for a duplicate.
+         * Must not be mixed with {@link #put} on the same builder.
+         */
+        public Builder putNew(String key, Object value, int childHeight) {
+            height = Math.max(height, childHeight + 1);
             if (size == keys.length) {
                 keys = java.util.Arrays.copyOf(keys, size * 2);
                 values = java.util.Arrays.copyOf(values, size * 2);

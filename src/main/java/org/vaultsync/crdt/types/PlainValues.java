@@ -51,7 +51,7 @@ final class PlainValues {
                     throw new IllegalArgumentException("Object keys must be strings, got " + entry.getKey());
                 }
                 Object child = copy(entry.getValue(), depth + 1);
-                object.put(key, child, PlainArray.heightOf(child));
+                object.putNew(key, child, PlainArray.heightOf(child));
             }
             return object.build();
         }
