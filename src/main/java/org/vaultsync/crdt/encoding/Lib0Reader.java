@@ -10,6 +10,8 @@ public final class Lib0Reader {
     /** Nesting limit of {@code any} values: deep enough for real data, shallow enough to never exhaust the stack. */
     public static final int MAX_ANY_DEPTH = 256;
 
+    /** Reused by {@link #readVarString} for short strings (object keys, mostly): one reader, one thread. */
+    private final char[] scratch = new char[64];
     private final byte[] bytes;
     private final int end;
     private int position;
@@ -185,7 +187,7 @@ public final class Lib0Reader {
             throw new DecodingException("String length " + byteLength + " at byte " + position + " exceeds the "
                     + remaining() + " bytes left");
         }
-        String s = Utf8.decode(bytes, position, byteLength);
+        String s = Utf8.decode(bytes, position, byteLength, scratch);
         position += byteLength;
         return s;
     }

@@ -97,6 +97,14 @@ public final class Utf8 {
     }
 
     public static String decode(byte[] bytes, int offset, int length) throws DecodingException {
+        return decode(bytes, offset, length, null);
+    }
+
+    /**
+     * {@link #decode(byte[], int, int)} that may use {@code scratch} (if it is long enough) instead of allocating a
+     * char array per call: a reader decodes many short strings, and after TeaVM each char array is a typed array.
+     */
+    static String decode(byte[] bytes, int offset, int length, char[] scratch) throws DecodingException {
         NativeText nativeText = NativeText.installed();
         if (nativeText != null && length > NATIVE_MIN_LENGTH) {
             String text = nativeText.decodeUtf8(bytes, offset, length);
@@ -104,7 +112,8 @@ public final class Utf8 {
                 return text;
             } // malformed: the loop below finds where, for the error message
         }
-        char[] chars = new char[length]; // UTF-16 never needs more units than UTF-8 has bytes
+        // UTF-16 never needs more units than UTF-8 has bytes
+        char[] chars = scratch != null && scratch.length >= length ? scratch : new char[length];
         int count = 0;
         int end = offset + length;
         int i = offset;
