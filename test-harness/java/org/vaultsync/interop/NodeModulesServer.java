@@ -43,6 +43,22 @@ public final class NodeModulesServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
     }
 
+    /** The import map (JSON) that resolves the packages' bare specifiers to this server's {@code /nm/} paths. */
+    public String importMap() {
+        return importMap;
+    }
+
+    /** Also serves the files under {@code directory} at {@code /prefix/...} (JavaScript as modules) and pages given as text. */
+    public void serveDirectory(String prefix, Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        http.createContext("/" + prefix + "/", exchange -> serveFile(exchange, root,
+                exchange.getRequestURI().getPath().substring(prefix.length() + 2)));
+    }
+
+    public void servePage(String path, String html) {
+        http.createContext(path, exchange -> send(exchange, 200, "text/html; charset=utf-8", html));
+    }
+
     private String buildImportMap() throws IOException, JsonException {
         Map<String, Object> imports = new LinkedHashMap<>();
         for (String pkg : List.of("yjs", "y-webrtc", "y-protocols", "lib0", "y-indexeddb")) {
@@ -135,9 +151,12 @@ public final class NodeModulesServer implements AutoCloseable {
     }
 
     private void serveModule(HttpExchange exchange) throws IOException {
-        String relative = exchange.getRequestURI().getPath().substring("/nm/".length());
-        Path file = modules.resolve(relative).normalize();
-        if (!file.startsWith(modules) || !Files.isRegularFile(file)) {
+        serveFile(exchange, modules, exchange.getRequestURI().getPath().substring("/nm/".length()));
+    }
+
+    private static void serveFile(HttpExchange exchange, Path root, String relative) throws IOException {
+        Path file = root.resolve(relative).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
             send(exchange, 404, "text/plain", "not found");
             return;
         }

@@ -41,6 +41,7 @@ public final class BrowserSyncClient {
     }
 
     public static SyncClient create(ClientConfig config, PreferenceStore preferences) {
+        BrowserNativeText.install();
         RandomBytes random = new CryptoRandomBytes();
         BrowserScheduler scheduler = new BrowserScheduler();
         RoomStorage storage = new IndexedDbRoomStorage();

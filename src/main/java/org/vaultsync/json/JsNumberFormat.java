@@ -8,6 +8,11 @@ import java.math.RoundingMode;
  * ECMAScript Number::toString: the shortest decimal that reads back as the same double, laid out in plain or
  * exponential form by the thresholds of the spec (1e21, 1e-7). Java's Double.toString is not shortest on JDK 17
  * and uses another layout, so peers would disagree on the bytes of JSON contents.
+ *
+ * <p>This is the JVM's implementation. The browser build replaces the whole class with
+ * {@code org.vaultsync.browser.substitutes.json.JsNumberFormat}, which asks the JavaScript engine itself
+ * ({@code String(value)}, {@code Number(text)}), so neither this code nor {@code java.math} is in the client
+ * (see {@code BrowserSubstitutions}).
  */
 final class JsNumberFormat {
     private static final double TWO_POW_31 = 2147483648.0;
@@ -43,6 +48,11 @@ final class JsNumberFormat {
         int k = digits.length();
         int n = k - scale; // value = 0.digits × 10^n
         return sign + layout(digits, k, n);
+    }
+
+    /** The double a JSON number text (already checked against JSON's grammar) stands for, correctly rounded. */
+    static double parse(String text) {
+        return Double.parseDouble(text);
     }
 
     private static BigDecimal shortestRoundTrip(double magnitude) {

@@ -220,7 +220,7 @@ final class JsonParser {
                 pos++;
             }
         }
-        return Double.parseDouble(text.substring(start, pos));
+        return JsNumberFormat.parse(text.substring(start, pos));
     }
 
     private void expectWord(String word) throws JsonException {

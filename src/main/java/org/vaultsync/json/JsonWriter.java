@@ -2,6 +2,7 @@ package org.vaultsync.json;
 
 import java.util.List;
 import java.util.Map;
+import org.vaultsync.common.NativeText;
 
 /** Writes values exactly as {@code JSON.stringify} without indentation. */
 final class JsonWriter {
@@ -62,6 +63,11 @@ final class JsonWriter {
 
     /** Escapes as ES2019 well-formed JSON.stringify does: lone surrogates become {@code \}{@code udXXX}. */
     static void writeString(String s, StringBuilder out) {
+        NativeText nativeText = NativeText.installed();
+        if (nativeText != null && s.length() > 8) {
+            out.append(nativeText.jsonQuote(s)); // the browser's own JSON.stringify: same escapes, no char loop
+            return;
+        }
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

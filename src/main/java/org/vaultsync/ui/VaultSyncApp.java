@@ -7,6 +7,7 @@ import org.teavm.flavour.widgets.ApplicationTemplate;
 import org.teavm.flavour.templates.Templates;
 import org.teavm.flavour.widgets.RouteBinder;
 import org.teavm.jso.browser.Window;
+import org.vaultsync.browser.BrowserNativeText;
 
 /** The app shell: navigation around whichever page the current route selects. */
 @BindTemplate("templates/app.html")
@@ -15,6 +16,7 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
     private String routedHash;
 
     public static void main(String[] args) {
+        BrowserNativeText.install(); // native number formatting and UTF-8 for the engine and JSON
         VaultSyncApp app = new VaultSyncApp();
         new RouteBinder()
                 .withDefault(AppRoute.class, AppRoute::units)

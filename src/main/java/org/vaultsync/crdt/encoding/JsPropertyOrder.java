@@ -1,7 +1,6 @@
 package org.vaultsync.crdt.encoding;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,45 +15,49 @@ public final class JsPropertyOrder {
 
     /** The keys of {@code map} in the order JavaScript would enumerate them. */
     public static List<String> keys(Map<String, ?> map) {
-        List<String> indexKeys = null;
-        List<String> otherKeys = new ArrayList<>(map.size());
-        for (String key : map.keySet()) {
+        List<String> keys = new ArrayList<>(map.keySet());
+        if (map instanceof PlainObject) {
+            return keys; // already in JavaScript order
+        }
+        int indexKeys = 0;
+        for (String key : keys) {
             if (isArrayIndex(key)) {
-                if (indexKeys == null) {
-                    indexKeys = new ArrayList<>();
-                }
-                insertSorted(indexKeys, key);
-            } else {
-                otherKeys.add(key);
+                indexKeys++;
             }
         }
-        if (indexKeys == null) {
-            return otherKeys;
+        if (indexKeys == 0) {
+            return keys;
         }
-        indexKeys.addAll(otherKeys);
-        return indexKeys;
+        String[] ordered = keys.toArray(new String[0]);
+        sortIndexKeysFirst(ordered, null);
+        return List.of(ordered);
     }
 
     /**
-     * A deep copy of a plain value with every object's keys in JavaScript order, so that reading it back (for
-     * example through {@code toJSON}) gives the same order a JS peer sees.
+     * A plain value with every object's keys in JavaScript order, as immutable {@link PlainObject}s and
+     * {@link PlainArray}s, so that reading it back (for example through {@code toJSON}) gives the same order a JS
+     * peer sees.
      */
     public static Object normalize(Object value) {
+        if (value instanceof PlainObject || value instanceof PlainArray) {
+            return value;
+        }
         if (value instanceof Map<?, ?> map) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> source = (Map<String, Object>) map;
-            Map<String, Object> copy = new LinkedHashMap<>();
-            for (String key : keys(source)) {
-                copy.put(key, normalize(source.get(key)));
+            PlainObject.Builder builder = new PlainObject.Builder(map.size());
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                Object child = normalize(entry.getValue());
+                builder.putNew((String) entry.getKey(), child, PlainArray.heightOf(child));
             }
-            return copy;
+            return builder.build();
         }
         if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            for (Object element : list) {
-                copy.add(normalize(element));
+            Object[] items = new Object[list.size()];
+            int height = 0;
+            for (int i = 0; i < items.length; i++) {
+                items[i] = normalize(list.get(i));
+                height = Math.max(height, PlainArray.heightOf(items[i]));
             }
-            return copy;
+            return new PlainArray(items, height + 1);
         }
         return value;
     }
@@ -65,10 +68,11 @@ public final class JsPropertyOrder {
         if (n == 0 || n > 10) {
             return false;
         }
-        if (n > 1 && key.charAt(0) == '0') {
+        char first = key.charAt(0);
+        if (first < '0' || first > '9' || (n > 1 && first == '0')) {
             return false;
         }
-        long value = 0;
+        double value = 0; // exact: at most 10 digits; long would be a slow BigInt after TeaVM
         for (int i = 0; i < n; i++) {
             char c = key.charAt(i);
             if (c < '0' || c > '9') {
@@ -76,15 +80,60 @@ public final class JsPropertyOrder {
             }
             value = value * 10 + (c - '0');
         }
-        return value <= 4294967294L;
+        return value <= 4294967294.0;
     }
 
-    private static void insertSorted(List<String> indexKeys, String key) {
-        long value = Long.parseLong(key);
-        int at = indexKeys.size();
-        while (at > 0 && Long.parseLong(indexKeys.get(at - 1)) > value) {
-            at--;
+    private static double digitsValue(String digits) {
+        double value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            value = value * 10 + (digits.charAt(i) - '0');
         }
-        indexKeys.add(at, key);
+        return value;
+    }
+
+    /**
+     * Reorders {@code keys} (and {@code values} alongside, if given) into JavaScript order: array-index keys
+     * ascending, then the others in their current order.
+     */
+    static void sortIndexKeysFirst(String[] keys, Object[] values) {
+        int n = keys.length;
+        String[] k = new String[n];
+        Object[] v = values == null ? null : new Object[n];
+        double[] indexValues = new double[n];
+        int indexCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (isArrayIndex(keys[i])) {
+                double value = digitsValue(keys[i]);
+                int at = indexCount;
+                while (at > 0 && indexValues[at - 1] > value) { // insertion sort: index keys are few
+                    indexValues[at] = indexValues[at - 1];
+                    k[at] = k[at - 1];
+                    if (v != null) {
+                        v[at] = v[at - 1];
+                    }
+                    at--;
+                }
+                indexValues[at] = value;
+                k[at] = keys[i];
+                if (v != null) {
+                    v[at] = values[i];
+                }
+                indexCount++;
+            }
+        }
+        int at = indexCount;
+        for (int i = 0; i < n; i++) {
+            if (!isArrayIndex(keys[i])) {
+                k[at] = keys[i];
+                if (v != null) {
+                    v[at] = values[i];
+                }
+                at++;
+            }
+        }
+        System.arraycopy(k, 0, keys, 0, n);
+        if (v != null) {
+            System.arraycopy(v, 0, values, 0, n);
+        }
     }
 }

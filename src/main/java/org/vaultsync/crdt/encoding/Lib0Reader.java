@@ -1,10 +1,5 @@
 package org.vaultsync.crdt.encoding;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Reads lib0's binary primitives. Every read checks the remaining input first: a length or count can never make
  * the reader allocate more than the input could fill, and truncated input raises {@link DecodingException}
@@ -15,6 +10,8 @@ public final class Lib0Reader {
     /** Nesting limit of {@code any} values: deep enough for real data, shallow enough to never exhaust the stack. */
     public static final int MAX_ANY_DEPTH = 256;
 
+    /** Reused by {@link #readVarString} for short strings (object keys, mostly): one reader, one thread. */
+    private final char[] scratch = new char[64];
     private final byte[] bytes;
     private final int end;
     private int position;
@@ -190,7 +187,7 @@ public final class Lib0Reader {
             throw new DecodingException("String length " + byteLength + " at byte " + position + " exceeds the "
                     + remaining() + " bytes left");
         }
-        String s = Utf8.decode(bytes, position, byteLength);
+        String s = Utf8.decode(bytes, position, byteLength, scratch);
         position += byteLength;
         return s;
     }
@@ -232,7 +229,7 @@ public final class Lib0Reader {
     /**
      * lib0's {@code readAny}. Numbers come back as {@link Double} (so {@code -0} survives), BigInts as
      * {@link JsBigInt}, undefined as {@link Undefined#VALUE}, Uint8Arrays as {@code byte[]}, arrays as
-     * {@link List}, objects as insertion-ordered {@link Map}s with JavaScript's semantics: a repeated key keeps
+     * immutable {@link PlainArray}s, objects as immutable {@link PlainObject}s with JavaScript's semantics: a repeated key keeps
      * its first position and its last value, and a {@code __proto__} key disappears.
      */
     public Object readAny() throws DecodingException {
@@ -270,23 +267,25 @@ public final class Lib0Reader {
                 return readVarString();
             case 118: {
                 int count = readCount(2); // each entry needs a key length byte and a value tag
-                Map<String, Object> object = new LinkedHashMap<>();
+                PlainObject.Builder object = new PlainObject.Builder(count);
                 for (int i = 0; i < count; i++) {
                     String key = readVarString();
                     Object value = readAny(depth + 1);
                     if (!"__proto__".equals(key)) {
-                        object.put(key, value);
+                        object.put(key, value, PlainArray.heightOf(value));
                     }
                 }
-                return object;
+                return object.build();
             }
             case 117: {
                 int count = readCount(1);
-                List<Object> array = new ArrayList<>(count);
+                Object[] array = new Object[count];
+                int height = 0;
                 for (int i = 0; i < count; i++) {
-                    array.add(readAny(depth + 1));
+                    array[i] = readAny(depth + 1);
+                    height = Math.max(height, PlainArray.heightOf(array[i]));
                 }
-                return array;
+                return new PlainArray(array, height + 1);
             }
             case 116:
                 return readVarBytes();

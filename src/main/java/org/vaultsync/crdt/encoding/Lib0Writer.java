@@ -2,6 +2,7 @@ package org.vaultsync.crdt.encoding;
 
 import java.util.List;
 import java.util.Map;
+import org.vaultsync.common.NativeText;
 
 /**
  * Writes lib0's binary primitives (the building blocks of every Yjs update, state vector and y-protocols
@@ -16,7 +17,7 @@ public final class Lib0Writer {
     private int length;
 
     public Lib0Writer() {
-        this(64);
+        this(256); // most updates and messages fit; fewer regrowths and copies than starting at 64
     }
 
     public Lib0Writer(int initialCapacity) {
@@ -119,10 +120,50 @@ public final class Lib0Writer {
 
     /** {@code varUint(utf8 byte length)} followed by the UTF-8 bytes (lone surrogates become U+FFFD). */
     public void writeVarString(String s) {
+        int n = s.length();
+        NativeText nativeText = NativeText.installed();
+        if (nativeText != null && n > Utf8.NATIVE_MIN_LENGTH) {
+            // Encode straight into the buffer after room for the longest possible length prefix, then move the
+            // bytes back if the real prefix is shorter (rare: only when the string has many non-ASCII chars).
+            int maxBytes = 3 * n;
+            int prefix = varUintSize(maxBytes);
+            ensure(prefix + maxBytes);
+            int start = length + prefix;
+            int written = nativeText.encodeUtf8(s, buffer, start) - start;
+            int actualPrefix = varUintSize(written);
+            if (actualPrefix != prefix) {
+                System.arraycopy(buffer, start, buffer, length + actualPrefix, written);
+            }
+            putVarUint(written);
+            length += written;
+            return;
+        }
+        ensure(5 + n);
+        int prefix = varUintSize(n);
+        int end = Utf8.encodeAscii(s, buffer, length + prefix);
+        if (end >= 0) { // ASCII only (the usual case): one pass, no length count first
+            putVarUint(n);
+            length = end;
+            return;
+        }
         int byteLength = Utf8.encodedLength(s);
         writeVarUint(byteLength);
         ensure(byteLength);
         length = Utf8.encodeInto(s, buffer, length);
+    }
+
+    private static int varUintSize(int value) {
+        return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+    }
+
+    /** {@link #writeVarUint} for a non-negative value into room already ensured. */
+    private void putVarUint(int value) {
+        int v = value;
+        while (v > 0x7F) {
+            buffer[length++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buffer[length++] = (byte) v;
     }
 
     /** {@code varUint(length)} followed by the bytes (lib0's {@code writeVarUint8Array}). */
@@ -176,15 +217,33 @@ public final class Lib0Writer {
      * @throws IllegalArgumentException for any other value: it has no JavaScript counterpart
      */
     public void writeAny(Object value) {
+        // Most frequent kinds first; the class tests are cheap after TeaVM, the interface tests (List, Map) are not.
         if (value == null) {
             writeUint8(126);
-        } else if (value instanceof Undefined) {
-            writeUint8(127);
-        } else if (value instanceof Boolean b) {
-            writeUint8(b ? 120 : 121);
         } else if (value instanceof String s) {
             writeUint8(119);
             writeVarString(s);
+        } else if (value instanceof Double d) {
+            writeAnyNumber(d.doubleValue());
+        } else if (value instanceof PlainObject object) {
+            int n = object.size();
+            writeUint8(118);
+            writeVarUint(n);
+            for (int i = 0; i < n; i++) { // keys already in JavaScript order
+                writeVarString(object.key(i));
+                writeAny(object.value(i));
+            }
+        } else if (value instanceof PlainArray array) {
+            int n = array.size();
+            writeUint8(117);
+            writeVarUint(n);
+            for (int i = 0; i < n; i++) {
+                writeAny(array.get(i));
+            }
+        } else if (value instanceof Boolean b) {
+            writeUint8(b ? 120 : 121);
+        } else if (value instanceof Undefined) {
+            writeUint8(127);
         } else if (value instanceof Integer i) {
             writeAnyNumber(i.intValue());
         } else if (value instanceof Number n) {

@@ -1,5 +1,7 @@
 package org.vaultsync.crdt.encoding;
 
+import org.vaultsync.common.NativeText;
+
 /**
  * UTF-8 exactly as the WHATWG {@code TextEncoder} and a fatal {@code TextDecoder} treat it, because Java's
  * built-in codec differs in both directions: a lone surrogate must encode as U+FFFD ({@code ef bf bd}), not
@@ -7,7 +9,29 @@ package org.vaultsync.crdt.encoding;
  * stray bytes) must be rejected instead of silently replaced. A leading byte-order mark is kept.
  */
 public final class Utf8 {
+    /**
+     * Strings longer than this (in UTF-16 units or bytes) go to the installed {@link NativeText}, if any: below it,
+     * the call into the native encoder or decoder costs more than the loop here.
+     */
+    static final int NATIVE_MIN_LENGTH = 16;
+
     private Utf8() {
+    }
+
+    /**
+     * Writes {@code s} at {@code offset} if it is all ASCII (one byte per char) and returns the offset after it;
+     * returns -1, having written garbage that the caller overwrites, at the first non-ASCII char.
+     */
+    static int encodeAscii(String s, byte[] out, int offset) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            int c = s.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            out[offset + i] = (byte) c;
+        }
+        return offset + n;
     }
 
     /** Number of bytes {@link #encode} produces, without producing them. */
@@ -73,7 +97,23 @@ public final class Utf8 {
     }
 
     public static String decode(byte[] bytes, int offset, int length) throws DecodingException {
-        char[] chars = new char[length]; // UTF-16 never needs more units than UTF-8 has bytes
+        return decode(bytes, offset, length, null);
+    }
+
+    /**
+     * {@link #decode(byte[], int, int)} that may use {@code scratch} (if it is long enough) instead of allocating a
+     * char array per call: a reader decodes many short strings, and after TeaVM each char array is a typed array.
+     */
+    static String decode(byte[] bytes, int offset, int length, char[] scratch) throws DecodingException {
+        NativeText nativeText = NativeText.installed();
+        if (nativeText != null && length > NATIVE_MIN_LENGTH) {
+            String text = nativeText.decodeUtf8(bytes, offset, length);
+            if (text != null) {
+                return text;
+            } // malformed: the loop below finds where, for the error message
+        }
+        // UTF-16 never needs more units than UTF-8 has bytes
+        char[] chars = scratch != null && scratch.length >= length ? scratch : new char[length];
         int count = 0;
         int end = offset + length;
         int i = offset;
