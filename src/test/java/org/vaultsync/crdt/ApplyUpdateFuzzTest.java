@@ -113,6 +113,11 @@ class ApplyUpdateFuzzTest {
      * random (often unknown, garbage-collected or non-type) clocks of a few clients, applied in sequence. Exercises
      * integration, pending structs and pending deletions rather than the decoder.
      */
+    @net.jqwik.api.Example
+    void wellFormedUpdatesOfSeedMinus28741() throws InvalidUpdateException {
+        randomWellFormedUpdatesNeverBreakTheDocument(-28741L);
+    }
+
     @Property(tries = 2000)
     void randomWellFormedUpdatesNeverBreakTheDocument(@ForAll long seed) throws InvalidUpdateException {
         Random random = new Random(seed);

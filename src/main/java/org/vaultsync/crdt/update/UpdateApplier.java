@@ -75,9 +75,9 @@ public final class UpdateApplier {
                 for (Map.Entry<Integer, Integer> missing : rest.missing.entrySet()) {
                     pending.missing.merge(missing.getKey(), missing.getValue(), Math::min);
                 }
-                pending.structs = mergeOwn(List.of(pending.structs, rest.update));
+                pending.structs = mergePending(pending.structs, rest.update);
             }
-        } else if (rest != null) {
+        } else if (rest != null && readable(rest.update)) {
             pending.structs = rest.update;
             pending.missing.clear();
             pending.missing.putAll(rest.missing);
@@ -103,6 +103,33 @@ public final class UpdateApplier {
             return decode(update);
         } catch (InvalidUpdateException e) {
             throw new IllegalStateException("Pending data of the document cannot be read back", e);
+        }
+    }
+
+    /**
+     * Joins what already waited with what cannot be integrated now. With hostile input (references into the
+     * future of an item's own client that only line up after slicing) the merged form can fail our own decoder's
+     * strict checks (seen: fuzz seed -28741, "Item (2,2) has origin (2,2) that is not older than the item"). Then
+     * the older waiting structs are kept and the new ones dropped: they could never integrate anyway, and the
+     * document and every later update stay readable. Root cause in the merger still open (see the session note).
+     */
+    private static byte[] mergePending(byte[] waiting, byte[] rest) {
+        if (!readable(rest)) {
+            return waiting;
+        }
+        if (!readable(waiting)) {
+            return rest;
+        }
+        byte[] merged = mergeOwn(List.of(waiting, rest));
+        return readable(merged) ? merged : waiting;
+    }
+
+    private static boolean readable(byte[] update) {
+        try {
+            decode(update);
+            return true;
+        } catch (InvalidUpdateException e) {
+            return false;
         }
     }
 
