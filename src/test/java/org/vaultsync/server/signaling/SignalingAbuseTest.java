@@ -188,12 +188,17 @@ class SignalingAbuseTest {
         try (WsClient a = WsClient.connect(ws()); WsClient b = WsClient.connect(ws()); RawWebSocket flood = RawWebSocket.connect(server.port())) {
             a.subscribeAndWait("room");
             b.subscribeAndWait("room");
-            for (int i = 0; i < 100; i++) {
-                flood.sendText("{\"type\":\"ping\"}");
+            try {
+                for (int i = 0; i < 100; i++) {
+                    flood.sendText("{\"type\":\"ping\"}");
+                }
+                // The first 40 (the burst) are answered, then the server closes; a client that kept blasting after
+                // the close could lose the close frame to a TCP reset, so this one stops and reads.
+                assertEquals(1008, flood.readUntilClose());
+            } catch (java.net.SocketException resetByTheClose) {
+                // On a slow machine the server can close while pings are still in flight: the kernel then resets
+                // the connection and the close frame is lost (broken pipe). The server's own count proves the close.
             }
-            // The first 40 (the burst) are answered, then the server closes; a client that kept blasting after the
-            // close could lose the close frame to a TCP reset, so this one stops and reads.
-            assertEquals(1008, flood.readUntilClose());
             awaitMetric(closed(CloseReason.RATE_LIMITED), 1);
             assertBystandersStillTalk(a, b, "room");
         }
