@@ -156,28 +156,39 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             + "  return (e.name ? e.name + ': ' : '') + (e.message || fallback);"
             + "}";
 
-    @JSBody(params = {"name", "version", "ok", "fail"}, script = ERROR_TEXT
+    static void openDatabase(String name, int version, Success ok, Failure fail) {
+        openDatabase(name, version, "updates", true, "custom", "storage", ok, fail);
+    }
+
+    /**
+     * Opens (creating on first use) a database with up to two object stores (the second may be null), shared by the
+     * room and vault storages. {@code what} names it in messages ("cannot open the vault"). A newer version of the
+     * app upgrading the database from another tab must not wait on this one, so this tab closes on
+     * {@code versionchange}.
+     */
+    @JSBody(params = {"name", "version", "first", "firstAutoIncrement", "second", "what", "ok", "fail"},
+            script = ERROR_TEXT
             + "var request;"
-            + "try { request = indexedDB.open(name, version); } catch (e) { fail(idbError(e, 'cannot open storage')); return; }"
+            + "try { request = indexedDB.open(name, version); } catch (e) { fail(idbError(e, 'cannot open ' + what)); return; }"
             + "request.onupgradeneeded = function() {"
             + "  var db = request.result;"
-            + "  if (!db.objectStoreNames.contains('updates')) db.createObjectStore('updates', {autoIncrement: true});"
-            + "  if (!db.objectStoreNames.contains('custom')) db.createObjectStore('custom');"
+            + "  if (!db.objectStoreNames.contains(first)) db.createObjectStore(first, firstAutoIncrement ? {autoIncrement: true} : undefined);"
+            + "  if (second !== null && !db.objectStoreNames.contains(second)) db.createObjectStore(second);"
             + "};"
             + "var settled = false;"
             + "request.onsuccess = function() {"
             + "  var db = request.result;"
             + "  if (settled) { db.close(); return; }"
             + "  settled = true;"
-            // Another tab upgrading (never us at version 1, but a future version) must not wait on this tab.
             + "  db.onversionchange = function() { db.close(); };"
             + "  ok(db);"
             + "};"
-            + "request.onerror = function() { if (!settled) { settled = true; fail(idbError(request.error, 'cannot open storage')); } };"
+            + "request.onerror = function() { if (!settled) { settled = true; fail(idbError(request.error, 'cannot open ' + what)); } };"
             + "request.onblocked = function() {"
-            + "  if (!settled) { settled = true; fail('storage is blocked by another tab of this app; close it and reload'); }"
+            + "  if (!settled) { settled = true; fail(what + ' is blocked by another tab of this app; close it and reload'); }"
             + "};")
-    static native void openDatabase(String name, int version, Success ok, Failure fail);
+    static native void openDatabase(String name, int version, String first, boolean firstAutoIncrement, String second,
+                                    String what, Success ok, Failure fail);
 
     @JSBody(params = {"db", "ok", "fail"}, script = ERROR_TEXT
             + "try {"

@@ -8,6 +8,8 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
 import org.vaultsync.browser.IndexedDbRoomStorage.Database;
+import org.vaultsync.browser.IndexedDbRoomStorage.Failure;
+import org.vaultsync.browser.IndexedDbRoomStorage.Success;
 import org.vaultsync.common.StorageCallback;
 import org.vaultsync.vault.VaultStorage;
 
@@ -27,18 +29,8 @@ public final class IndexedDbVaultStorage implements VaultStorage {
     static final int VERSION = 1;
 
     @JSFunctor
-    interface Success extends JSObject {
-        void done(JSObject result);
-    }
-
-    @JSFunctor
     interface TextSuccess extends JSObject {
         void done(String text);
-    }
-
-    @JSFunctor
-    interface Failure extends JSObject {
-        void failed(String message);
     }
 
     private final Database db;
@@ -104,26 +96,9 @@ public final class IndexedDbVaultStorage implements VaultStorage {
     @JSBody(params = "result", script = "return result.values;")
     private static native JSArray<JSString> values(JSObject result);
 
-    @JSBody(params = {"name", "version", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
-            + "var request;"
-            + "try { request = indexedDB.open(name, version); } catch (e) { fail(idbError(e, 'cannot open the vault')); return; }"
-            + "request.onupgradeneeded = function() {"
-            + "  var db = request.result;"
-            + "  if (!db.objectStoreNames.contains('items')) db.createObjectStore('items');"
-            + "};"
-            + "var settled = false;"
-            + "request.onsuccess = function() {"
-            + "  var db = request.result;"
-            + "  if (settled) { db.close(); return; }"
-            + "  settled = true;"
-            + "  db.onversionchange = function() { db.close(); };"
-            + "  ok(db);"
-            + "};"
-            + "request.onerror = function() { if (!settled) { settled = true; fail(idbError(request.error, 'cannot open the vault')); } };"
-            + "request.onblocked = function() {"
-            + "  if (!settled) { settled = true; fail('the vault is blocked by another tab of this app; close it and reload'); }"
-            + "};")
-    private static native void openDatabase(String name, int version, Success ok, Failure fail);
+    private static void openDatabase(String name, int version, Success ok, Failure fail) {
+        IndexedDbRoomStorage.openDatabase(name, version, "items", false, null, "the vault", ok, fail);
+    }
 
     @JSBody(params = {"db", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
             + "try {"
