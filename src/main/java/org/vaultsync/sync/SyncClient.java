@@ -49,13 +49,23 @@ public final class SyncClient {
     private final LocalIdentity identity;
     private final RoomSession session;
     private final List<Consumer<ConnectionStatus>> statusListeners = new ArrayList<>();
+    private final List<RoomListener> roomListeners = new ArrayList<>();
     private Room room;
     private boolean offline;
+
+    /** Told when a room's document is ready to use (stored state applied, not yet connected) and when it closes. */
+    public interface RoomListener {
+        void roomReady(RoomCode code, YDocSyncDocument document);
+
+        void roomClosed(RoomCode code);
+    }
 
     /** The room currently joined: its document and its copy on disk. */
     private static final class Room {
         final RoomCode code;
         final Doc doc;
+        /** One protocol view of the document for the room's whole stay, so listeners on it (the vault) persist. */
+        final YDocSyncDocument sync;
         RoomAccess access;
         RoomPersistence persistence;
         boolean loaded;
@@ -63,6 +73,7 @@ public final class SyncClient {
         Room(RoomCode code, Doc doc, RoomAccess access) {
             this.code = code;
             this.doc = doc;
+            this.sync = new YDocSyncDocument(doc);
             this.access = access;
         }
 
@@ -268,6 +279,15 @@ public final class SyncClient {
         return () -> session.events().remove(listener);
     }
 
+    /** Follows rooms opening and closing (a listener added while a room is ready hears of it at once). */
+    public Runnable onRoomChange(RoomListener listener) {
+        roomListeners.add(listener);
+        if (room != null && room.loaded) {
+            listener.roomReady(room.code, room.sync);
+        }
+        return () -> roomListeners.remove(listener);
+    }
+
     public Runnable onStatusChange(Consumer<ConnectionStatus> listener) {
         statusListeners.add(listener);
         return () -> statusListeners.remove(listener);
@@ -358,6 +378,7 @@ public final class SyncClient {
                         new PersistenceReport(code));
                 joining.persistence.load(() -> {
                     joining.loaded = true;
+                    announceReady(joining);
                     connect(joining);
                 });
             }
@@ -367,6 +388,7 @@ public final class SyncClient {
                 session.events().emit(new SyncEvent.StorageError(
                         "This room cannot be saved on this device (" + message + "); it still syncs while open."));
                 joining.loaded = true;
+                announceReady(joining);
                 connect(joining);
             }
         });
@@ -393,7 +415,7 @@ public final class SyncClient {
             return;
         }
         if (!offline) {
-            session.join(joining.code, new YDocSyncDocument(joining.doc), joining.doc.clientId(), joining.access);
+            session.join(joining.code, joining.sync, joining.doc.clientId(), joining.access);
         }
         notifyStatus();
     }
@@ -407,11 +429,11 @@ public final class SyncClient {
             return;
         }
         if (session.status().state() != ConnectionState.DISCONNECTED) {
-            session.join(current.code, new YDocSyncDocument(current.doc), current.doc.clientId(), current.access);
+            session.join(current.code, current.sync, current.doc.clientId(), current.access);
             return;
         }
         current.doc.setClientId(freshClientId());
-        session.join(current.code, new YDocSyncDocument(current.doc), current.doc.clientId(), current.access);
+        session.join(current.code, current.sync, current.doc.clientId(), current.access);
     }
 
     private int freshClientId() {
@@ -421,10 +443,28 @@ public final class SyncClient {
     }
 
     private void closeRoom() {
-        if (room != null && room.persistence != null) {
-            room.persistence.close();
+        Room closing = room;
+        if (closing == null) {
+            return;
         }
         room = null;
+        if (closing.loaded) {
+            for (RoomListener listener : new ArrayList<>(roomListeners)) {
+                listener.roomClosed(closing.code);
+            }
+        }
+        if (closing.persistence != null) {
+            closing.persistence.close();
+        }
+    }
+
+    private void announceReady(Room ready) {
+        if (room != ready) {
+            return;
+        }
+        for (RoomListener listener : new ArrayList<>(roomListeners)) {
+            listener.roomReady(ready.code, ready.sync);
+        }
     }
 
     private void notifyStatus() {

@@ -17,6 +17,7 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
 
     public static void main(String[] args) {
         BrowserNativeText.install(); // native number formatting and UTF-8 for the engine and JSON
+        AppServices.get(); // opens the vault and the sync client while the first page renders
         VaultSyncApp app = new VaultSyncApp();
         new RouteBinder()
                 .withDefault(AppRoute.class, AppRoute::units)
