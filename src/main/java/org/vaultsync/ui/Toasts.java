@@ -1,0 +1,75 @@
+package org.vaultsync.ui;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * Short messages at the bottom of the screen (a peer joined, an item was deleted — with Undo) and the ARIA live
+ * region that reads changes from peers to screen-reader users. Both live outside the Flavour tree (in
+ * {@code index.html}) so a page change never cuts a message short. The one way for every screen to tell the player
+ * something happened.
+ */
+public final class Toasts {
+    /** How long a toast stays; one with an action stays longer so there is time to reach it. */
+    private static final int PLAIN_MS = 4_000;
+    private static final int ACTION_MS = 8_000;
+
+    private Toasts() {
+    }
+
+    @JSFunctor
+    interface Action extends JSObject {
+        void run();
+    }
+
+    /** Shows {@code message} and reads it out politely. */
+    public static void show(String message) {
+        show(message, null, null);
+    }
+
+    /** Shows {@code message} with a button (e.g. "Undo") that runs {@code action} and closes the toast. */
+    public static void show(String message, String actionLabel, Runnable action) {
+        showToast(message, actionLabel, action == null ? null : action::run,
+                actionLabel == null ? PLAIN_MS : ACTION_MS);
+        announce(message);
+    }
+
+    /** Reads {@code message} to screen-reader users without showing anything. */
+    @JSBody(params = "message", script = ""
+            + "var live = document.getElementById('live');"
+            + "if (!live) return;"
+            + "live.textContent = '';"
+            // a fresh text node after clearing makes screen readers announce a repeated message again
+            + "setTimeout(function() { live.textContent = message; }, 50);")
+    public static native void announce(String message);
+
+    @JSBody(params = {"message", "label", "action", "ms"}, script = ""
+            + "var box = document.getElementById('toasts');"
+            + "if (!box) return;"
+            + "var toast = document.createElement('div');"
+            + "toast.className = 'toast';"
+            + "var text = document.createElement('span');"
+            + "text.textContent = message;"
+            + "toast.appendChild(text);"
+            + "var close = function() { if (toast.parentNode) toast.parentNode.removeChild(toast); };"
+            + "if (label !== null) {"
+            + "  var button = document.createElement('button');"
+            + "  button.type = 'button';"
+            + "  button.className = 'toast-action';"
+            + "  button.textContent = label;"
+            + "  button.addEventListener('click', function() { close(); action(); });"
+            + "  toast.appendChild(button);"
+            + "}"
+            + "var dismiss = document.createElement('button');"
+            + "dismiss.type = 'button';"
+            + "dismiss.className = 'toast-close';"
+            + "dismiss.setAttribute('aria-label', 'Dismiss');"
+            + "dismiss.textContent = '\\u00d7';"
+            + "dismiss.addEventListener('click', close);"
+            + "toast.appendChild(dismiss);"
+            + "box.appendChild(toast);"
+            + "while (box.children.length > 3) box.removeChild(box.firstChild);"
+            + "setTimeout(close, ms);")
+    private static native void showToast(String message, String label, Action action, int ms);
+}

@@ -1,0 +1,50 @@
+package org.vaultsync.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Writes what a player sees to {@code docs/screenshots/<name>-<width>.png} (linked from the README), at the phone
+ * width (360 px) and at desktop width (1280 px). The whole page is captured, not just the viewport, so long
+ * screens are judged in full. The window keeps the width of the last capture; tests that care set it again.
+ */
+public final class Screenshots {
+    public static final int PHONE = 360;
+    public static final int DESKTOP = 1280;
+    private static final Path DIR = Path.of(System.getProperty("screenshots.dir", "docs/screenshots"));
+
+    private Screenshots() {
+    }
+
+    /** Captures the current page at both widths; returns to desktop width after. */
+    public static void both(ChromeDriver page, String name) {
+        at(page, name, PHONE);
+        at(page, name, DESKTOP);
+    }
+
+    /** Captures the current page at {@code width} CSS pixels (device scale 1). */
+    public static Path at(ChromeDriver page, String name, int width) {
+        page.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", width < 600));
+        try {
+            Object height = page.executeScript(
+                    "return Math.max(800, Math.ceil(document.documentElement.scrollHeight));");
+            Map<String, Object> shot = page.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", ((Number) height).intValue(),
+                            "scale", 1)));
+            Path file = DIR.resolve(name + "-" + width + ".png");
+            Files.createDirectories(DIR);
+            Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            page.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+}
