@@ -211,6 +211,14 @@ public final class BrowserSyncBench {
             for (int i = 1; i < pages; i++) {
                 firstConnections.add(open.get(i).firstConnectionMillis());
             }
+            if (stack == Stack.OURS) {
+                for (Page page : open) {
+                    // where the time to the first peer goes: stored state applied, signaling joined, first peer
+                    System.out.println(page.js("return 'phases (ms from join): loaded ' + (window.loadedAt - window.joinAt)"
+                            + " + ', signaling ' + (window.signalingAt - window.joinAt)"
+                            + " + ', first peer ' + (window.firstPeerAt - window.joinAt)"));
+                }
+            }
             List<Double> latencies = new ArrayList<>();
             for (int edit = 0; edit < edits; edit++) {
                 String key = "lat-" + edit;

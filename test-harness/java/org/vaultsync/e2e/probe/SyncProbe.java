@@ -58,6 +58,9 @@ public final class SyncProbe {
                 }
             });
             client.onStatusChange(status -> {
+                if (status.state() == org.vaultsync.sync.ConnectionState.CONNECTED) {
+                    markSignaling();
+                }
                 if (status.peerCount() > 0) {
                     markFirstPeer();
                 }
@@ -175,7 +178,11 @@ public final class SyncProbe {
     @JSBody(script = "window.loadedAt = performance.timeOrigin + performance.now();")
     private static native void markLoaded();
 
-    @JSBody(script = "window.joinAt = performance.timeOrigin + performance.now(); window.firstPeerAt = 0;")
+    @JSBody(script = "if (!window.signalingAt) window.signalingAt = performance.timeOrigin + performance.now();")
+    private static native void markSignaling();
+
+    @JSBody(script = "window.joinAt = performance.timeOrigin + performance.now(); window.firstPeerAt = 0;"
+            + " window.signalingAt = 0;")
     private static native void markJoin();
 
     @JSBody(script = "if (!window.firstPeerAt) window.firstPeerAt = performance.timeOrigin + performance.now();")
