@@ -106,6 +106,64 @@ class RoomVaultTest {
         assertTrue(sim.converged());
     }
 
+    /** The updates a player's vault writes into the room (not the ones it receives). */
+    private static List<byte[]> updatesWrittenBy(VaultPlayer player) {
+        List<byte[]> updates = new ArrayList<>();
+        player.doc.doc.onUpdate((update, origin, transaction) -> {
+            if (origin == player.room) {
+                updates.add(update);
+            }
+        });
+        return updates;
+    }
+
+    @Test
+    void aOneFieldEditCostsTensOfBytesInTheRoomUpdate() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        List<byte[]> byAlice = updatesWrittenBy(alice);
+        List<byte[]> byBob = updatesWrittenBy(bob);
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1897));
+        sim.run(2_000);
+        bob.room.editShared("u1", ItemPatch.field("walk", 4));
+        sim.run(2_000);
+        bob.room.editShared("u1", ItemPatch.field("walk", 5));
+        sim.run(2_000);
+
+        // one item (the new value, after the one it replaces) and the replaced value in the delete set: with
+        // 5-byte client ids at most 32 bytes; rewriting lastModified too cost 18 more, lastModifiedBy about 20
+        assertEquals(1, byAlice.size());
+        assertTrue(byAlice.get(0).length <= 32, "the owner's edit took " + byAlice.get(0).length + " bytes");
+        assertEquals(2, byBob.size());
+        assertTrue(byBob.get(0).length <= 32 + 18 + 20, "a new editor also says who edited and when: "
+                + byBob.get(0).length + " bytes");
+        assertTrue(byBob.get(1).length <= 32, "the same editor's next edit took " + byBob.get(1).length + " bytes");
+        assertEquals(5.0, alice.vault.item("u1").get("walk"));
+        assertEquals(bob.name(), alice.vault.item("u1").lastModifiedBy());
+    }
+
+    @Test
+    void theRoomTellsWhenAnItemWasLastEditedToTheMinute() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1000));
+        long firstEdit = sim.network.clock.now();
+        sim.run(30_000);
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1100));
+        long secondEdit = sim.network.clock.now();
+        sim.run(2_000);
+        long seen = bob.shared("u1").item().lastModified();
+        assertTrue(seen <= secondEdit && secondEdit - seen < ItemLayout.MODIFIED_PRECISION_MILLIS,
+                "within a minute of the last edit: " + seen + " for an edit at " + secondEdit);
+        assertTrue(seen <= firstEdit, "not rewritten for an edit within the minute");
+
+        sim.run(ItemLayout.MODIFIED_PRECISION_MILLIS);
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1200));
+        long thirdEdit = sim.network.clock.now();
+        sim.run(2_000);
+        assertEquals(thirdEdit, bob.shared("u1").item().lastModified());
+    }
+
     @Test
     void twoPlayersTypingInTheSameNotesMergeCharacterByCharacter() {
         alice.vault.addItem(VaultItem.of("u1", ItemType.UNIT, "Atlas", Map.of("tonnage", 100.0,
