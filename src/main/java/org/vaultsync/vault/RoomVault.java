@@ -75,6 +75,16 @@ public final class RoomVault {
         this.root = doc.getMap(ItemLayout.ROOT);
         this.self = self;
         this.clock = clock;
+        for (VaultItem item : store.items()) {
+            List<FieldConflict> stored = store.conflicts(item.id());
+            if (!stored.isEmpty()) { // recorded before a reload: the conflict view shows them again
+                Map<String, FieldConflict> perField = new LinkedHashMap<>();
+                for (FieldConflict conflict : stored) {
+                    perField.put(conflict.field(), conflict);
+                }
+                conflicts.put(item.id(), perField);
+            }
+        }
     }
 
     // ---- lifecycle
@@ -270,6 +280,7 @@ public final class RoomVault {
         awaiting.remove(id);
         ownWrites.remove(id);
         if (conflicts.remove(id) != null) {
+            recordConflicts(id);
             changed();
         }
     }
@@ -346,9 +357,10 @@ public final class RoomVault {
         boolean ours = local != null && local.syncEnabled() && published.contains(id);
         if (raw == null) {
             sharedByPeers.remove(id);
-            conflicts.remove(id);
             if (ours) {
-                publish(local); // someone removed our entry: we still share it
+                publish(local); // someone removed our entry: we still share it (and its conflicts stay open)
+            } else {
+                conflicts.remove(id);
             }
             return;
         }
@@ -414,6 +426,7 @@ public final class RoomVault {
             VaultItem local = store.item(id);
             if (local != null && published.contains(id)) {
                 store.setSyncState(id, SyncState.CONFLICT, local.lastSynced());
+                recordConflicts(id);
             }
         }
     }
@@ -495,7 +508,20 @@ public final class RoomVault {
         if (perItem != null && perItem.isEmpty()) {
             conflicts.remove(itemId);
         }
+        if (conflict != null) {
+            recordConflicts(itemId);
+        }
         return conflict;
+    }
+
+    /**
+     * Keeps the open conflicts of one of our items with the item in the vault (local only), so that they are
+     * still there after a reload. Conflicts on peers' items have no vault item to live in and last as long as
+     * this binding.
+     */
+    private void recordConflicts(String itemId) {
+        Map<String, FieldConflict> perItem = conflicts.get(itemId);
+        store.setConflicts(itemId, perItem == null ? List.of() : new ArrayList<>(perItem.values()));
     }
 
     /** After a resolution: out of {@code conflict} once no field of the item is in conflict any more. */

@@ -24,6 +24,8 @@ public final class VaultStore {
     private final RandomBytes random;
     private final Map<String, VaultItem> items = new LinkedHashMap<>();
     private final Map<String, Integer> versions = new LinkedHashMap<>();
+    /** Open conflicts per item (local only, kept in the item's record so that they survive a reload). */
+    private final Map<String, List<FieldConflict>> conflicts = new LinkedHashMap<>();
     private final List<VaultListener> listeners = new ArrayList<>();
     private final List<String> loadProblems = new ArrayList<>();
 
@@ -49,6 +51,9 @@ public final class VaultStore {
                         ItemRecords.Stored stored = ItemRecords.fromJson(record.getValue());
                         store.items.put(stored.item().id(), stored.item());
                         store.versions.put(stored.item().id(), stored.version());
+                        if (!stored.conflicts().isEmpty()) {
+                            store.conflicts.put(stored.item().id(), stored.conflicts());
+                        }
                     } catch (InvalidRecordException e) {
                         store.loadProblems.add("Stored record " + record.getKey() + " skipped: " + e.getMessage());
                     }
@@ -105,6 +110,17 @@ public final class VaultStore {
         return item == null ? null : new ItemMetadata(id, item.syncState(), versions.get(id));
     }
 
+    /** The item's open conflicts as last recorded by the room binding (empty for none or an unknown id). */
+    public List<FieldConflict> conflicts(String id) {
+        return List.copyOf(conflicts.getOrDefault(id, List.of()));
+    }
+
+    /** The storage record of the item as this store writes it, or null for an unknown id. */
+    public String record(String id) {
+        VaultItem item = items.get(id);
+        return item == null ? null : ItemRecords.toJson(item, versions.get(id), conflicts(id));
+    }
+
     /** A fresh id no item of this vault has. */
     public String newId() {
         String id;
@@ -153,6 +169,7 @@ public final class VaultStore {
             return;
         }
         versions.remove(id);
+        conflicts.remove(id);
         storage.delete(id, persisted("remove " + id));
         notify(new VaultChange(VaultChange.Kind.REMOVED, id, before, null, VaultChange.Origin.USER));
     }
@@ -326,11 +343,33 @@ public final class VaultStore {
                 VaultChange.Origin.SYNC);
     }
 
+    /**
+     * Records the item's open conflicts (replacing what was recorded) and stores them with the item; no listener
+     * is told (the item did not change). An unknown id is a no-op.
+     */
+    void setConflicts(String id, List<FieldConflict> open) {
+        VaultItem item = items.get(id);
+        if (item == null || conflicts.getOrDefault(id, List.of()).equals(open)) {
+            return;
+        }
+        if (open.isEmpty()) {
+            conflicts.remove(id);
+        } else {
+            conflicts.put(id, List.copyOf(open));
+        }
+        storage.put(id, record(id), persisted("save " + id));
+    }
+
     /** Another tab stored this record: take it over without writing it back. */
     public void applyStoredRecord(String record) throws InvalidRecordException {
         ItemRecords.Stored stored = ItemRecords.fromJson(record);
         VaultItem before = items.put(stored.item().id(), stored.item());
         versions.put(stored.item().id(), stored.version());
+        if (stored.conflicts().isEmpty()) {
+            conflicts.remove(stored.item().id());
+        } else {
+            conflicts.put(stored.item().id(), stored.conflicts());
+        }
         notify(new VaultChange(before == null ? VaultChange.Kind.ADDED : VaultChange.Kind.UPDATED,
                 stored.item().id(), before, stored.item(), VaultChange.Origin.OTHER_TAB));
     }
@@ -339,6 +378,7 @@ public final class VaultStore {
     public void applyStoredRemoval(String id) {
         VaultItem before = items.remove(id);
         versions.remove(id);
+        conflicts.remove(id);
         if (before != null) {
             notify(new VaultChange(VaultChange.Kind.REMOVED, id, before, null, VaultChange.Origin.OTHER_TAB));
         }
@@ -347,7 +387,7 @@ public final class VaultStore {
     private void put(VaultItem item, int version, VaultChange.Kind kind, VaultItem before, VaultChange.Origin origin) {
         items.put(item.id(), item);
         versions.put(item.id(), version);
-        storage.put(item.id(), ItemRecords.toJson(item, version), persisted("save " + item.id()));
+        storage.put(item.id(), record(item.id()), persisted("save " + item.id()));
         notify(new VaultChange(kind, item.id(), before, item, origin));
     }
 

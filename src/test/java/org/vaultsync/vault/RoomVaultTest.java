@@ -248,6 +248,41 @@ class RoomVaultTest {
     }
 
     @Test
+    void openConflictsOfOurItemsSurviveAReload() {
+        alice.vault.addItem(VaultItem.of("p1", ItemType.PILOT, "Kai", Map.of(), true));
+        bob.vault.addItem(VaultItem.of("p2", ItemType.PILOT, "Lea", Map.of(), true));
+        bothJoin();
+        alice.vault.updateItem("p1", ItemPatch.field("gunnery", 2));
+        bob.room.editShared("p1", ItemPatch.field("gunnery", 6));
+        bob.vault.updateItem("p2", ItemPatch.field("gunnery", 2));
+        alice.room.editShared("p2", ItemPatch.field("gunnery", 6));
+        sim.run(2_000);
+        // the same client wins both fields, so the loser lost on its own item too
+        VaultPlayer loser = alice.room.conflicts().size() == 2 ? alice : bob;
+        VaultPlayer winner = loser == alice ? bob : alice;
+        String own = loser == alice ? "p1" : "p2";
+        FieldConflict conflict = loser.room.conflicts().stream().filter(c -> c.itemId().equals(own)).findFirst()
+                .orElseThrow();
+
+        // the page reloads: the vault comes back from its storage, a new binding over the room's (kept) document
+        loser.room.detach();
+        VaultStore reloaded = VaultStoreTest.reopen(loser.storage);
+        RoomVault rebound = new RoomVault(reloaded, loser.doc.sync, loser.peer.identity::identity,
+                sim.network.clock::now);
+        assertEquals(List.of(conflict), rebound.conflicts(), "the conflict view shows it before the room is joined");
+        assertEquals(SyncState.CONFLICT, reloaded.getSyncState(own));
+
+        rebound.attach(loser.peer.session.events());
+        assertEquals(List.of(conflict), rebound.conflicts(), "and after");
+        rebound.keepMine(own, "gunnery");
+        sim.run(2_000);
+        assertTrue(rebound.conflicts().isEmpty());
+        assertEquals(conflict.mine(), reloaded.item(own).get("gunnery"));
+        assertEquals(conflict.mine(), winner.shared(own).item().get("gunnery"));
+        assertEquals(List.of(), VaultStoreTest.reopen(loser.storage).conflicts(own), "resolved: gone from storage");
+    }
+
+    @Test
     void unsharingOrDeletingNeverDeletesAPeersImportedCopy() {
         shareUnit(alice, "u1");
         shareUnit(alice, "u2");

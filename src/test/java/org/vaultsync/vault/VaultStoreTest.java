@@ -243,6 +243,34 @@ class VaultStoreTest {
     }
 
     @Test
+    void openConflictsAreStoredWithTheItemLocallyAndNeverExported() throws Exception {
+        store.addItem(atlas(true));
+        FieldConflict conflict = new FieldConflict("u1", "bv", 1897.0, 1500.0, "Bob");
+        store.setConflicts("u1", List.of(conflict));
+        store.updateItem("u1", ItemPatch.field("walk", 4)); // a later write of the item keeps them
+
+        VaultStore reopened = reopen(storage);
+        assertEquals(List.of(conflict), reopened.conflicts("u1"));
+        assertEquals(List.of(), reopened.conflicts("nope"));
+        assertFalse(VaultFile.export(reopened, null, now).contains("conflicts"), "local only: never exported");
+
+        reopened.setConflicts("u1", List.of());
+        assertFalse(storage.records().get("u1").contains("conflicts"));
+        assertEquals(List.of(), reopen(storage).conflicts("u1"));
+    }
+
+    @Test
+    void aStoredConflictThatDoesNotFitIsLeftOutAndTheItemStillLoads() {
+        store.addItem(atlas(true));
+        String record = storage.records().get("u1");
+        storage.putRaw("u1", record.substring(0, record.length() - 1)
+                + ",\"conflicts\":[{\"field\":3},\"x\",{\"field\":\"bv\",\"mine\":1,\"theirs\":2}]}");
+        VaultStore reopened = reopen(storage);
+        assertEquals(List.of(new FieldConflict("u1", "bv", 1.0, 2.0, null)), reopened.conflicts("u1"));
+        assertTrue(reopened.loadProblems().isEmpty());
+    }
+
+    @Test
     void withAsynchronousStorageTheStoreOpensWhenTheLoadAnswers() {
         ArrayDeque<Runnable> later = new ArrayDeque<>();
         MemoryVaultStorage async = new MemoryVaultStorage(later::add);
