@@ -630,22 +630,6 @@ jl_Object_clone = $this => {
     var$4 = $rt_nextId();
     var$3.$id$ = var$4;
     return $result;
-},
-ovc_Cancellable = $rt_classWithoutFields(0);
-function ovv_VaultStore$addListener$lambda$_22_0() {
-    let a = this; jl_Object.call(a);
-    a.$_092 = null;
-    a.$_144 = null;
-}
-let ovv_VaultStore$addListener$lambda$_22_0__init_ = (var$0, var$1, var$2) => {
-    jl_Object__init_(var$0);
-    var$0.$_092 = var$1;
-    var$0.$_144 = var$2;
-},
-ovv_VaultStore$addListener$lambda$_22_0__init_0 = (var_0, var_1) => {
-    let var_2 = new ovv_VaultStore$addListener$lambda$_22_0();
-    ovv_VaultStore$addListener$lambda$_22_0__init_(var_2, var_0, var_1);
-    return var_2;
 };
 function ovct_TextPosition() {
     let a = this; jl_Object.call(a);
@@ -1156,11 +1140,11 @@ ovs_Backoff_delayBefore = ($this, $attempt) => {
 juf_Consumer = $rt_classWithoutFields(0);
 function ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3() {
     jl_Object.call(this);
-    this.$_08 = null;
+    this.$_010 = null;
 }
 let ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_08 = var$1;
+    var$0.$_010 = var$1;
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3__init_0 = var_0 => {
     let var_1 = new ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3();
@@ -1171,15 +1155,15 @@ ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3_accept0 = (va
     ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3_accept(var$0, $rt_castToClass(var$1, ovc_CryptoException));
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3_accept = (var$0, var$1) => {
-    ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$3($rt_nullCheck(var$0.$_08), var$1);
+    ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$3($rt_nullCheck(var$0.$_010), var$1);
 };
 function ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1() {
     jl_Object.call(this);
-    this.$_031 = null;
+    this.$_034 = null;
 }
 let ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_031 = var$1;
+    var$0.$_034 = var$1;
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1__init_0 = var_0 => {
     let var_1 = new ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1();
@@ -1190,17 +1174,17 @@ ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1_accept0 = (va
     ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1_accept(var$0, $rt_castToClass(var$1, ovc_CryptoException));
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1_accept = (var$0, var$1) => {
-    ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$1($rt_nullCheck(var$0.$_031), var$1);
+    ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$1($rt_nullCheck(var$0.$_034), var$1);
 };
 function ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2() {
     let a = this; jl_Object.call(a);
-    a.$_083 = null;
-    a.$_138 = null;
+    a.$_084 = null;
+    a.$_139 = null;
 }
 let ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_083 = var$1;
-    var$0.$_138 = var$2;
+    var$0.$_084 = var$1;
+    var$0.$_139 = var$2;
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2__init_0 = (var_0, var_1) => {
     let var_2 = new ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2();
@@ -1212,8 +1196,8 @@ ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2_accept0 = (va
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2_accept = (var$0, var$1) => {
     let var$2, var$3;
-    var$2 = var$0.$_083;
-    var$3 = var$0.$_138;
+    var$2 = var$0.$_084;
+    var$3 = var$0.$_139;
     ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$2($rt_nullCheck(var$2), var$3, var$1);
 },
 otj_TestEntryPoint$Launcher = $rt_classWithoutFields(0),
@@ -1231,11 +1215,11 @@ otj_TestEntryPoint$LauncherImpl1_launch = (var$0, var$1) => {
 };
 function ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0() {
     jl_Object.call(this);
-    this.$_016 = null;
+    this.$_018 = null;
 }
 let ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_016 = var$1;
+    var$0.$_018 = var$1;
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0__init_0 = var_0 => {
     let var_1 = new ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0();
@@ -1246,7 +1230,7 @@ ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0_accept0 = (va
     ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0_accept(var$0, $rt_castToInterface(var$1, $rt_arraycls($rt_bytecls)));
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0_accept = (var$0, var$1) => {
-    ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$0($rt_nullCheck(var$0.$_016), var$1);
+    ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$0($rt_nullCheck(var$0.$_018), var$1);
 },
 otj_TestEntryPoint$LauncherImpl0 = $rt_classWithoutFields(),
 otj_TestEntryPoint$LauncherImpl0__init_ = var$0 => {
@@ -1567,11 +1551,11 @@ ovsm_RoomMesh_lambda$createLink$0 = $link => {
 };
 function ovc_Doc$applyUpdate$lambda$_20_0() {
     jl_Object.call(this);
-    this.$_085 = null;
+    this.$_086 = null;
 }
 let ovc_Doc$applyUpdate$lambda$_20_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_085 = var$1;
+    var$0.$_086 = var$1;
 },
 ovc_Doc$applyUpdate$lambda$_20_0__init_0 = var_0 => {
     let var_1 = new ovc_Doc$applyUpdate$lambda$_20_0();
@@ -1582,7 +1566,7 @@ ovc_Doc$applyUpdate$lambda$_20_0_accept0 = (var$0, var$1) => {
     ovc_Doc$applyUpdate$lambda$_20_0_accept(var$0, $rt_castToClass(var$1, ovc_Transaction));
 },
 ovc_Doc$applyUpdate$lambda$_20_0_accept = (var$0, var$1) => {
-    ovc_Doc_lambda$applyUpdate$0(var$0.$_085, var$1);
+    ovc_Doc_lambda$applyUpdate$0(var$0.$_086, var$1);
 },
 ju_Map = $rt_classWithoutFields(0),
 ju_Map_getOrDefault = ($this, $key, $defaultValue) => {
@@ -1811,7 +1795,7 @@ function ovce_PlainObject() {
     a.$keys1 = null;
     a.$values14 = null;
     a.$height3 = 0;
-    a.$index6 = null;
+    a.$index7 = null;
     a.$entries0 = null;
 }
 let ovce_PlainObject__init_ = ($this, $keys, $values, $height) => {
@@ -1861,7 +1845,7 @@ ovce_PlainObject_containsKey = ($this, $key) => {
 ovce_PlainObject_indexOf = ($this, $key) => {
     let $built, $i, var$4, $i_0;
     if (($rt_nullCheck($this.$keys1)).data.length > 32) {
-        if ($this.$index6 === null) {
+        if ($this.$index7 === null) {
             $built = ju_HashMap__init_3(($rt_nullCheck($this.$keys1)).data.length * 2 | 0);
             $i = 0;
             while ($i < ($rt_nullCheck($this.$keys1)).data.length) {
@@ -1870,9 +1854,9 @@ ovce_PlainObject_indexOf = ($this, $key) => {
                 $built.$put(var$4[$i], jl_Integer_valueOf($i));
                 $i = $i + 1 | 0;
             }
-            $this.$index6 = $built;
+            $this.$index7 = $built;
         }
-        $i_0 = $rt_castToClass(($rt_nullCheck($this.$index6)).$get0($key), jl_Integer);
+        $i_0 = $rt_castToClass(($rt_nullCheck($this.$index7)).$get0($key), jl_Integer);
         return $i_0 !== null ? $i_0.$intValue() : (-1);
     }
     $i = 0;
@@ -1973,11 +1957,11 @@ ovv_VaultInBrowserTest_lambda$storeValidationAndFilesBehaveAsOnTheJvm$0 = () => 
 ju_SequencedMap = $rt_classWithoutFields(0);
 function ovsm_EncryptedRoomSignals$_init_$lambda$_0_1() {
     jl_Object.call(this);
-    this.$_030 = null;
+    this.$_033 = null;
 }
 let ovsm_EncryptedRoomSignals$_init_$lambda$_0_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_030 = var$1;
+    var$0.$_033 = var$1;
 },
 ovsm_EncryptedRoomSignals$_init_$lambda$_0_1__init_0 = var_0 => {
     let var_1 = new ovsm_EncryptedRoomSignals$_init_$lambda$_0_1();
@@ -1988,15 +1972,15 @@ ovsm_EncryptedRoomSignals$_init_$lambda$_0_1_accept0 = (var$0, var$1) => {
     ovsm_EncryptedRoomSignals$_init_$lambda$_0_1_accept(var$0, $rt_castToClass(var$1, ovc_CryptoException));
 },
 ovsm_EncryptedRoomSignals$_init_$lambda$_0_1_accept = (var$0, var$1) => {
-    ($rt_nullCheck(var$0.$_030)).$onUnreadable(var$1);
+    ($rt_nullCheck(var$0.$_033)).$onUnreadable(var$1);
 };
 function ovsm_EncryptedRoomSignals$_init_$lambda$_0_0() {
     jl_Object.call(this);
-    this.$_087 = null;
+    this.$_088 = null;
 }
 let ovsm_EncryptedRoomSignals$_init_$lambda$_0_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_087 = var$1;
+    var$0.$_088 = var$1;
 },
 ovsm_EncryptedRoomSignals$_init_$lambda$_0_0__init_0 = var_0 => {
     let var_1 = new ovsm_EncryptedRoomSignals$_init_$lambda$_0_0();
@@ -2004,7 +1988,7 @@ ovsm_EncryptedRoomSignals$_init_$lambda$_0_0__init_0 = var_0 => {
     return var_1;
 },
 ovsm_EncryptedRoomSignals$_init_$lambda$_0_0_accept = (var$0, var$1) => {
-    ($rt_nullCheck(var$0.$_087)).$onPayload(var$1);
+    ($rt_nullCheck(var$0.$_088)).$onPayload(var$1);
 };
 function jl_Throwable() {
     let a = this; jl_Object.call(a);
@@ -3264,6 +3248,38 @@ ovv_VaultSimDocument_remoteStateVector = (var$0, var$1, var$2) => {
 ovv_VaultSimDocument_confirmsReceivedUpdates = var$0 => {
     return ovs_YDocSyncDocument_confirmsReceivedUpdates($rt_nullCheck(var$0.$sync));
 },
+ovv_ItemLookup = $rt_classWithoutFields(0);
+function ovv_VaultStore$addItem$lambda$_14_0() {
+    jl_Object.call(this);
+    this.$_057 = null;
+}
+let ovv_VaultStore$addItem$lambda$_14_0__init_ = (var$0, var$1) => {
+    jl_Object__init_(var$0);
+    var$0.$_057 = var$1;
+},
+ovv_VaultStore$addItem$lambda$_14_0__init_0 = var_0 => {
+    let var_1 = new ovv_VaultStore$addItem$lambda$_14_0();
+    ovv_VaultStore$addItem$lambda$_14_0__init_(var_1, var_0);
+    return var_1;
+},
+ovv_VaultStore$addItem$lambda$_14_0_find = (var$0, var$1) => {
+    return $rt_castToClass(($rt_nullCheck(var$0.$_057)).$get0(var$1), ovv_VaultItem);
+},
+ovv_RoomVault$detectConflicts$lambda$_22_0 = $rt_classWithoutFields(),
+ovv_RoomVault$detectConflicts$lambda$_22_0__init_ = var$0 => {
+    jl_Object__init_(var$0);
+},
+ovv_RoomVault$detectConflicts$lambda$_22_0__init_0 = () => {
+    let var_0 = new ovv_RoomVault$detectConflicts$lambda$_22_0();
+    ovv_RoomVault$detectConflicts$lambda$_22_0__init_(var_0);
+    return var_0;
+},
+ovv_RoomVault$detectConflicts$lambda$_22_0_apply0 = (var$0, var$1) => {
+    return ovv_RoomVault$detectConflicts$lambda$_22_0_apply(var$0, $rt_castToClass(var$1, jl_String));
+},
+ovv_RoomVault$detectConflicts$lambda$_22_0_apply = (var$0, var$1) => {
+    return ovv_RoomVault_lambda$detectConflicts$13(var$1);
+},
 ovs_SyncEvent$SyncCompleted = $rt_classWithoutFields(jl_Record),
 ovs_SyncEvent$SyncCompleted__init_ = $this => {
     jl_Record__init_($this);
@@ -3958,13 +3974,13 @@ ovv_Pilot_assignable = var$0 => {
 jl_Runnable = $rt_classWithoutFields(0);
 function ovss_MemorySignalingServer$checkPartition$lambda$_5_0() {
     let a = this; jl_Object.call(a);
-    a.$_06 = null;
-    a.$_12 = null;
+    a.$_08 = null;
+    a.$_13 = null;
 }
 let ovss_MemorySignalingServer$checkPartition$lambda$_5_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_06 = var$1;
-    var$0.$_12 = var$2;
+    var$0.$_08 = var$1;
+    var$0.$_13 = var$2;
 },
 ovss_MemorySignalingServer$checkPartition$lambda$_5_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemorySignalingServer$checkPartition$lambda$_5_0();
@@ -3973,8 +3989,8 @@ ovss_MemorySignalingServer$checkPartition$lambda$_5_0__init_0 = (var_0, var_1) =
 },
 ovss_MemorySignalingServer$checkPartition$lambda$_5_0_run = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_06;
-    var$2 = var$0.$_12;
+    var$1 = var$0.$_08;
+    var$2 = var$0.$_13;
     ovss_MemorySignalingServer_lambda$checkPartition$3($rt_nullCheck(var$1), var$2);
 },
 jl_Iterable = $rt_classWithoutFields(0),
@@ -4016,6 +4032,23 @@ ju_AbstractCollection_contains = ($this, $o) => {
             return 1;
     }
     return 0;
+},
+ju_AbstractCollection_toArray0 = $this => {
+    let $arr, $i, $iter, var$4, var$5, var$6;
+    $arr = $rt_createArray(jl_Object, $this.$size());
+    $i = 0;
+    $iter = $this.$iterator();
+    while (true) {
+        $iter = $rt_nullCheck($iter);
+        if (!$iter.$hasNext())
+            break;
+        var$4 = $arr.data;
+        var$5 = $i + 1 | 0;
+        var$6 = $iter.$next();
+        var$4[$rt_checkBounds($i, var$4)] = var$6;
+        $i = var$5;
+    }
+    return $arr;
 },
 ju_AbstractCollection_toArray = ($this, $a) => {
     let $i, var$3, var$4, var$5, $iter;
@@ -4582,15 +4615,39 @@ ovv_ItemValidator_isWholeIn = (var$1, var$2, var$3) => {
 ovv_ItemValidator_number = var$1 => {
     return ovj_Json_formatNumber(var$1);
 };
+function ovv_RoomVault$readEntry$lambda$_21_2() {
+    let a = this; jl_Object.call(a);
+    a.$_071 = null;
+    a.$_132 = null;
+    a.$_212 = null;
+}
+let ovv_RoomVault$readEntry$lambda$_21_2__init_ = (var$0, var$1, var$2, var$3) => {
+    jl_Object__init_(var$0);
+    var$0.$_071 = var$1;
+    var$0.$_132 = var$2;
+    var$0.$_212 = var$3;
+},
+ovv_RoomVault$readEntry$lambda$_21_2__init_0 = (var_0, var_1, var_2) => {
+    let var_3 = new ovv_RoomVault$readEntry$lambda$_21_2();
+    ovv_RoomVault$readEntry$lambda$_21_2__init_(var_3, var_0, var_1, var_2);
+    return var_3;
+},
+ovv_RoomVault$readEntry$lambda$_21_2_run = var$0 => {
+    let var$1, var$2, var$3;
+    var$1 = var$0.$_071;
+    var$2 = var$0.$_132;
+    var$3 = var$0.$_212;
+    ovv_RoomVault_lambda$readEntry$12($rt_nullCheck(var$1), var$2, var$3);
+};
 function ovct_YArray$push$lambda$_6_0() {
     let a = this; jl_Object.call(a);
-    a.$_090 = null;
-    a.$_142 = null;
+    a.$_091 = null;
+    a.$_143 = null;
 }
 let ovct_YArray$push$lambda$_6_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_090 = var$1;
-    var$0.$_142 = var$2;
+    var$0.$_091 = var$1;
+    var$0.$_143 = var$2;
 },
 ovct_YArray$push$lambda$_6_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovct_YArray$push$lambda$_6_0();
@@ -4602,8 +4659,8 @@ ovct_YArray$push$lambda$_6_0_accept0 = (var$0, var$1) => {
 },
 ovct_YArray$push$lambda$_6_0_accept = (var$0, var$1) => {
     let var$2, var$3;
-    var$2 = var$0.$_090;
-    var$3 = var$0.$_142;
+    var$2 = var$0.$_091;
+    var$3 = var$0.$_143;
     ovct_YArray_lambda$push$1($rt_nullCheck(var$2), var$3, var$1);
 };
 function ovs_SyncStats() {
@@ -4643,10 +4700,10 @@ ovc_CryptoCallback = $rt_classWithoutFields(0);
 function ovc_RoomCipher$2() {
     let a = this; jl_Object.call(a);
     a.$val$done0 = null;
-    a.$this$025 = null;
+    a.$this$026 = null;
 }
 let ovc_RoomCipher$2__init_ = ($this, $this$0, var$2) => {
-    $this.$this$025 = $this$0;
+    $this.$this$026 = $this$0;
     $this.$val$done0 = var$2;
     jl_Object__init_($this);
 },
@@ -4658,10 +4715,10 @@ ovc_RoomCipher$2__init_0 = (var_0, var_1) => {
 function ovc_RoomCipher$3() {
     let a = this; jl_Object.call(a);
     a.$val$done = null;
-    a.$this$023 = null;
+    a.$this$024 = null;
 }
 let ovc_RoomCipher$3__init_ = ($this, $this$0, var$2) => {
-    $this.$this$023 = $this$0;
+    $this.$this$024 = $this$0;
     $this.$val$done = var$2;
     jl_Object__init_($this);
 },
@@ -4677,10 +4734,10 @@ function ovc_RoomCipher$1() {
     let a = this; jl_Object.call(a);
     a.$val$done1 = null;
     a.$val$iv = null;
-    a.$this$024 = null;
+    a.$this$025 = null;
 }
 let ovc_RoomCipher$1__init_ = ($this, $this$0, var$2, var$3) => {
-    $this.$this$024 = $this$0;
+    $this.$this$025 = $this$0;
     $this.$val$done1 = var$2;
     $this.$val$iv = var$3;
     jl_Object__init_($this);
@@ -5024,6 +5081,51 @@ ovc_CryptoException$Kind__clinit_ = () => {
     ovc_CryptoException$Kind_NOT_AUTHENTIC = ovc_CryptoException$Kind__init_($rt_s(120), 1);
     ovc_CryptoException$Kind_UNAVAILABLE = ovc_CryptoException$Kind__init_($rt_s(121), 2);
     ovc_CryptoException$Kind_$VALUES = ovc_CryptoException$Kind_$values();
+};
+function ovv_RoomVault$readEntry$lambda$_21_0() {
+    let a = this; jl_Object.call(a);
+    a.$_0 = null;
+    a.$_1 = null;
+    a.$_2 = null;
+}
+let ovv_RoomVault$readEntry$lambda$_21_0__init_ = (var$0, var$1, var$2, var$3) => {
+    jl_Object__init_(var$0);
+    var$0.$_0 = var$1;
+    var$0.$_1 = var$2;
+    var$0.$_2 = var$3;
+},
+ovv_RoomVault$readEntry$lambda$_21_0__init_0 = (var_0, var_1, var_2) => {
+    let var_3 = new ovv_RoomVault$readEntry$lambda$_21_0();
+    ovv_RoomVault$readEntry$lambda$_21_0__init_(var_3, var_0, var_1, var_2);
+    return var_3;
+},
+ovv_RoomVault$readEntry$lambda$_21_0_run = var$0 => {
+    let var$1, var$2, var$3;
+    var$1 = var$0.$_0;
+    var$2 = var$0.$_1;
+    var$3 = var$0.$_2;
+    ovv_RoomVault_lambda$readEntry$10($rt_nullCheck(var$1), var$2, var$3);
+};
+function ovv_RoomVault$readEntry$lambda$_21_1() {
+    let a = this; jl_Object.call(a);
+    a.$_047 = null;
+    a.$_123 = null;
+}
+let ovv_RoomVault$readEntry$lambda$_21_1__init_ = (var$0, var$1, var$2) => {
+    jl_Object__init_(var$0);
+    var$0.$_047 = var$1;
+    var$0.$_123 = var$2;
+},
+ovv_RoomVault$readEntry$lambda$_21_1__init_0 = (var_0, var_1) => {
+    let var_2 = new ovv_RoomVault$readEntry$lambda$_21_1();
+    ovv_RoomVault$readEntry$lambda$_21_1__init_(var_2, var_0, var_1);
+    return var_2;
+},
+ovv_RoomVault$readEntry$lambda$_21_1_run = var$0 => {
+    let var$1, var$2;
+    var$1 = var$0.$_047;
+    var$2 = var$0.$_123;
+    ovv_RoomVault_lambda$readEntry$11($rt_nullCheck(var$1), var$2);
 },
 ovp_PeerMessage$QueryAwareness = $rt_classWithoutFields(jl_Record),
 ovp_PeerMessage$QueryAwareness__init_0 = $this => {
@@ -5326,6 +5428,22 @@ ovv_VaultChange$Kind__clinit_ = () => {
     ovv_VaultChange$Kind_UPDATED = ovv_VaultChange$Kind__init_($rt_s(136), 1);
     ovv_VaultChange$Kind_REMOVED = ovv_VaultChange$Kind__init_($rt_s(137), 2);
     ovv_VaultChange$Kind_$VALUES = ovv_VaultChange$Kind_$values();
+},
+ovc_Cancellable = $rt_classWithoutFields(0);
+function ovv_VaultStore$addListener$lambda$_24_0() {
+    let a = this; jl_Object.call(a);
+    a.$_092 = null;
+    a.$_144 = null;
+}
+let ovv_VaultStore$addListener$lambda$_24_0__init_ = (var$0, var$1, var$2) => {
+    jl_Object__init_(var$0);
+    var$0.$_092 = var$1;
+    var$0.$_144 = var$2;
+},
+ovv_VaultStore$addListener$lambda$_24_0__init_0 = (var_0, var_1) => {
+    let var_2 = new ovv_VaultStore$addListener$lambda$_24_0();
+    ovv_VaultStore$addListener$lambda$_24_0__init_(var_2, var_0, var_1);
+    return var_2;
 },
 ovsm_PeerConnection = $rt_classWithoutFields(0);
 function ovss_MemoryPeerNetwork$Endpoint() {
@@ -6079,6 +6197,81 @@ ovci_DeleteSet$add$lambda$_1_0_apply0 = (var$0, var$1) => {
 },
 ovci_DeleteSet$add$lambda$_1_0_apply = (var$0, var$1) => {
     return ovci_DeleteSet_lambda$add$0(var$1);
+};
+function ovv_ItemLocalState() {
+    let a = this; jl_Record.call(a);
+    a.$conflicts1 = null;
+    a.$unsyncedFields1 = null;
+}
+let ovv_ItemLocalState_NONE = null,
+ovv_ItemLocalState_$callClinit = () => {
+    ovv_ItemLocalState_$callClinit = $rt_eraseClinit(ovv_ItemLocalState);
+    ovv_ItemLocalState__clinit_();
+},
+ovv_ItemLocalState__init_0 = (var$0, var$1, var$2) => {
+    ovv_ItemLocalState_$callClinit();
+    jl_Record__init_(var$0);
+    var$1 = ju_List_copyOf(var$1);
+    var$2 = ju_Set_copyOf(var$2);
+    var$0.$conflicts1 = var$1;
+    var$0.$unsyncedFields1 = var$2;
+},
+ovv_ItemLocalState__init_ = (var_0, var_1) => {
+    let var_2 = new ovv_ItemLocalState();
+    ovv_ItemLocalState__init_0(var_2, var_0, var_1);
+    return var_2;
+},
+ovv_ItemLocalState_isEmpty = var$0 => {
+    return !(($rt_nullCheck(var$0.$conflicts1)).$isEmpty() && ($rt_nullCheck(var$0.$unsyncedFields1)).$isEmpty()) ? 0 : 1;
+},
+ovv_ItemLocalState_withConflicts = (var$0, var$1) => {
+    return ovv_ItemLocalState__init_(var$1, var$0.$unsyncedFields1);
+},
+ovv_ItemLocalState_withUnsyncedFields = (var$0, var$1) => {
+    return ovv_ItemLocalState__init_(var$0.$conflicts1, var$1);
+},
+ovv_ItemLocalState_toString = var$0 => {
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(154))).$append3($rt_s(155)))).$append(var$0.$conflicts1))).$append3($rt_s(156)))).$append(var$0.$unsyncedFields1))).$append3($rt_s(11)))).$toString();
+},
+ovv_ItemLocalState_hashCode = var$0 => {
+    return ((31 + ju_Objects_hashCode(var$0.$conflicts1) | 0) * 31 | 0) + ju_Objects_hashCode(var$0.$unsyncedFields1) | 0;
+},
+ovv_ItemLocalState_equals = (var$0, var$1) => {
+    let var$2, var$3, var$4;
+    a: {
+        if (var$0 === var$1)
+            var$2 = 1;
+        else {
+            b: {
+                if (var$1 !== null) {
+                    var$3 = $rt_nullCheck(var$1);
+                    if (jl_Object_getClass(var$3) === $rt_cls(ovv_ItemLocalState))
+                        break b;
+                }
+                var$2 = 0;
+                break a;
+            }
+            var$1 = $rt_castToClass(var$3, ovv_ItemLocalState);
+            var$4 = var$0.$conflicts1;
+            var$3 = $rt_nullCheck(var$1);
+            if (!ju_Objects_equals(var$4, var$3.$conflicts1))
+                var$2 = 0;
+            else if (ju_Objects_equals(var$0.$unsyncedFields1, var$3.$unsyncedFields1))
+                var$2 = 1;
+            else
+                var$2 = 0;
+        }
+    }
+    return var$2;
+},
+ovv_ItemLocalState_conflicts = var$0 => {
+    return var$0.$conflicts1;
+},
+ovv_ItemLocalState_unsyncedFields = var$0 => {
+    return var$0.$unsyncedFields1;
+},
+ovv_ItemLocalState__clinit_ = () => {
+    ovv_ItemLocalState_NONE = ovv_ItemLocalState__init_(ju_List_of(), ju_Set_of());
 },
 ovss_SimRoom$preferencesOf$lambda$_1_0 = $rt_classWithoutFields(),
 ovss_SimRoom$preferencesOf$lambda$_1_0__init_ = var$0 => {
@@ -6141,7 +6334,7 @@ ovct_YEvent_transaction = $this => {
 },
 ovct_YEvent_keysChanged = $this => {
     let $keysOnly;
-    $keysOnly = ju_LinkedHashSet__init_2($this.$changedSubs);
+    $keysOnly = ju_LinkedHashSet__init_1($this.$changedSubs);
     $keysOnly.$remove2(null);
     return ju_Collections_unmodifiableSet($keysOnly);
 },
@@ -6229,14 +6422,14 @@ otci_IntegerUtil_toUnsignedLogRadixString0 = ($value, $radixLog2) => {
 };
 function ovv_RoomVault$editShared$lambda$_8_0() {
     let a = this; jl_Object.call(a);
-    a.$_061 = null;
-    a.$_127 = null;
+    a.$_064 = null;
+    a.$_129 = null;
     a.$_29 = null;
 }
 let ovv_RoomVault$editShared$lambda$_8_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_061 = var$1;
-    var$0.$_127 = var$2;
+    var$0.$_064 = var$1;
+    var$0.$_129 = var$2;
     var$0.$_29 = var$3;
 },
 ovv_RoomVault$editShared$lambda$_8_0__init_0 = (var_0, var_1, var_2) => {
@@ -6246,8 +6439,8 @@ ovv_RoomVault$editShared$lambda$_8_0__init_0 = (var_0, var_1, var_2) => {
 },
 ovv_RoomVault$editShared$lambda$_8_0_run = var$0 => {
     let var$1, var$2, var$3;
-    var$1 = var$0.$_061;
-    var$2 = var$0.$_127;
+    var$1 = var$0.$_064;
+    var$2 = var$0.$_129;
     var$3 = var$0.$_29;
     ovv_RoomVault_lambda$editShared$3($rt_nullCheck(var$1), var$2, var$3);
 };
@@ -6421,75 +6614,77 @@ function ovss_SimPeer() {
     a.$doc5 = null;
     a.$session = null;
     a.$identity2 = null;
+    a.$browserProfile = null;
     a.$events5 = null;
     a.$random = null;
     a.$room2 = null;
     a.$sim = null;
 }
-let ovss_SimPeer__init_ = ($this, $sim, $node, $browserProfile, $seed) => {
-    let var$5, var$6, var$7, var$8, var$9, var$10, var$11;
-    jl_Object__init_($this);
-    $this.$events5 = ju_ArrayList__init_();
-    $this.$node0 = $node;
-    $this.$sim = $sim;
-    $this.$random = ju_Random__init_($seed);
-    $this.$clientId3 = ($rt_nullCheck($this.$random)).$nextInt() & 2147483647 | 1;
-    $sim = $rt_nullCheck($sim);
-    $this.$doc5 = ($rt_nullCheck($sim.$documents)).$create2($this.$clientId3, ($rt_nullCheck($this.$random)).$nextLong());
-    var$5 = ovss_SimRoom_preferencesOf($sim, $browserProfile);
-    var$6 = $this.$random;
-    ju_Objects_requireNonNull(var$6);
-    $this.$identity2 = ovp_LocalIdentity_load(var$5, ovss_SimPeer$_init_$lambda$_0_0__init_0(var$6));
-    var$7 = $this.$identity2;
-    var$5 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(154))), $node);
-    var$5 = jl_StringBuilder_toString(var$5);
-    ovp_LocalIdentity_rename($rt_nullCheck(var$7), var$5);
-    var$7 = new ovs_RoomSession;
-    var$5 = ovss_MemorySignalingServer_transportFor($rt_nullCheck($sim.$server), $node);
-    var$6 = ovss_MemoryPeerNetwork_transportFor($rt_nullCheck($sim.$peers), $node);
-    var$8 = $sim.$broadcasts;
-    var$8 = ovss_MemoryBroadcastHub_transportFor($rt_nullCheck(var$8), $browserProfile);
-    var$9 = ($rt_nullCheck($sim.$network1)).$clock3;
-    var$10 = $this.$random;
-    ju_Objects_requireNonNull(var$10);
-    var$11 = ovss_SimPeer$_init_$lambda$_0_1__init_0(var$10);
-    var$10 = $this.$random;
-    ju_Objects_requireNonNull(var$10);
-    ovs_RoomSession__init_(var$7, var$5, var$6, var$8, var$9, var$11, ovss_SimPeer$_init_$lambda$_0_2__init_0(var$10), $this.$identity2, $sim.$antiEntropyInterval1);
-    $this.$session = var$7;
-    var$7 = ovs_RoomSession_events($rt_nullCheck($this.$session));
-    var$5 = $this.$events5;
-    ju_Objects_requireNonNull(var$5);
-    var$6 = ovss_SimPeer$_init_$lambda$_0_3__init_0(var$5);
-    ovs_SyncEvents_add($rt_nullCheck(var$7), var$6);
+let ovss_SimPeer__init_ = (var$0, var$1, var$2, var$3, var$4) => {
+    let var$5, var$6, var$7, var$8, var$9;
+    jl_Object__init_(var$0);
+    var$0.$events5 = ju_ArrayList__init_();
+    var$0.$node0 = var$2;
+    var$0.$browserProfile = var$3;
+    var$0.$sim = var$1;
+    var$0.$random = ju_Random__init_(var$4);
+    var$0.$clientId3 = ($rt_nullCheck(var$0.$random)).$nextInt() & 2147483647 | 1;
+    var$5 = $rt_nullCheck(var$1);
+    var$0.$doc5 = ($rt_nullCheck(var$5.$documents)).$create2(var$0.$clientId3, ($rt_nullCheck(var$0.$random)).$nextLong());
+    var$6 = ovss_SimRoom_preferencesOf(var$5, var$3);
+    var$7 = var$0.$random;
+    ju_Objects_requireNonNull(var$7);
+    var$0.$identity2 = ovp_LocalIdentity_load(var$6, ovss_SimPeer$_init_$lambda$_0_0__init_0(var$7));
+    var$1 = var$0.$identity2;
+    var$6 = jl_StringBuilder__init_();
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(157))), var$2);
+    var$6 = jl_StringBuilder_toString(var$6);
+    ovp_LocalIdentity_rename($rt_nullCheck(var$1), var$6);
+    var$1 = new ovs_RoomSession;
+    var$6 = ovss_MemorySignalingServer_transportFor($rt_nullCheck(var$5.$server), var$2);
+    var$2 = ovss_MemoryPeerNetwork_transportFor($rt_nullCheck(var$5.$peers), var$2);
+    var$7 = var$5.$broadcasts;
+    var$3 = ovss_MemoryBroadcastHub_transportFor($rt_nullCheck(var$7), var$3);
+    var$7 = ($rt_nullCheck(var$5.$network1)).$clock3;
+    var$8 = var$0.$random;
+    ju_Objects_requireNonNull(var$8);
+    var$9 = ovss_SimPeer$_init_$lambda$_0_1__init_0(var$8);
+    var$8 = var$0.$random;
+    ju_Objects_requireNonNull(var$8);
+    ovs_RoomSession__init_(var$1, var$6, var$2, var$3, var$7, var$9, ovss_SimPeer$_init_$lambda$_0_2__init_0(var$8), var$0.$identity2, var$5.$antiEntropyInterval1);
+    var$0.$session = var$1;
+    var$1 = ovs_RoomSession_events($rt_nullCheck(var$0.$session));
+    var$2 = var$0.$events5;
+    ju_Objects_requireNonNull(var$2);
+    var$3 = ovss_SimPeer$_init_$lambda$_0_3__init_0(var$2);
+    ovs_SyncEvents_add($rt_nullCheck(var$1), var$3);
 },
 ovss_SimPeer__init_0 = (var_0, var_1, var_2, var_3) => {
     let var_4 = new ovss_SimPeer();
     ovss_SimPeer__init_(var_4, var_0, var_1, var_2, var_3);
     return var_4;
 },
-ovss_SimPeer_join = ($this, $code) => {
+ovss_SimPeer_join = (var$0, var$1) => {
     let var$2, var$3, var$4;
-    $this.$room2 = $code;
-    var$2 = $this.$session;
-    var$3 = $this.$doc5;
-    var$4 = $this.$clientId3;
-    ovs_RoomSession_join($rt_nullCheck(var$2), $code, var$3, var$4);
+    var$0.$room2 = var$1;
+    var$2 = var$0.$session;
+    var$3 = var$0.$doc5;
+    var$4 = var$0.$clientId3;
+    ovs_RoomSession_join($rt_nullCheck(var$2), var$1, var$3, var$4);
 },
-ovss_SimPeer_inRoom = $this => {
-    return $this.$room2 === null ? 0 : 1;
+ovss_SimPeer_inRoom = var$0 => {
+    return var$0.$room2 === null ? 0 : 1;
 },
-ovss_SimPeer_state = $this => {
-    return ovs_ConnectionStatus_state($rt_nullCheck(ovs_RoomSession_status($rt_nullCheck($this.$session))));
+ovss_SimPeer_state = var$0 => {
+    return ovs_ConnectionStatus_state($rt_nullCheck(ovs_RoomSession_status($rt_nullCheck(var$0.$session))));
 },
-ovss_SimPeer_toString = $this => {
+ovss_SimPeer_toString = var$0 => {
     let var$1, var$2, var$3, var$4;
-    var$1 = $this.$node0;
-    var$2 = jl_String_valueOf(ovss_SimPeer_state($this));
-    var$3 = ($rt_nullCheck($this.$doc5)).$editCount();
+    var$1 = var$0.$node0;
+    var$2 = jl_String_valueOf(ovss_SimPeer_state(var$0));
+    var$3 = ($rt_nullCheck(var$0.$doc5)).$editCount();
     var$4 = jl_StringBuilder__init_();
-    jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append(var$4, var$1)), 40)), var$2)), $rt_s(155))), var$3)), 41);
+    jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append(var$4, var$1)), 40)), var$2)), $rt_s(158))), var$3)), 41);
     return jl_StringBuilder_toString(var$4);
 };
 function ovj_JsonParser() {
@@ -6501,7 +6696,7 @@ function ovj_JsonParser() {
 let ovj_JsonParser__init_ = ($this, $text, $maxDepth) => {
     jl_Object__init_($this);
     if ($text === null)
-        $rt_throw(jl_IllegalArgumentException__init_1($rt_s(156)));
+        $rt_throw(jl_IllegalArgumentException__init_1($rt_s(159)));
     $this.$text2 = $text;
     $this.$maxDepth = $maxDepth;
 },
@@ -6516,7 +6711,7 @@ ovj_JsonParser_parseDocument = $this => {
     $value = ovj_JsonParser_parseValue($this, 0);
     ovj_JsonParser_skipWhitespace($this);
     if ($this.$pos != jl_String_length($rt_nullCheck($this.$text2)))
-        $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(157))));
+        $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(160))));
     return $value;
 },
 ovj_JsonParser_parseValue = ($this, $depth) => {
@@ -6529,14 +6724,14 @@ ovj_JsonParser_parseValue = ($this, $depth) => {
             case 91:
                 return ovj_JsonParser_parseArray($this, $depth + 1 | 0);
             case 102:
-                ovj_JsonParser_expectWord($this, $rt_s(158));
+                ovj_JsonParser_expectWord($this, $rt_s(161));
                 jl_Boolean_$callClinit();
                 return jl_Boolean_FALSE;
             case 110:
-                ovj_JsonParser_expectWord($this, $rt_s(159));
+                ovj_JsonParser_expectWord($this, $rt_s(162));
                 return null;
             case 116:
-                ovj_JsonParser_expectWord($this, $rt_s(160));
+                ovj_JsonParser_expectWord($this, $rt_s(163));
                 jl_Boolean_$callClinit();
                 return jl_Boolean_TRUE;
             case 123:
@@ -6553,12 +6748,12 @@ ovj_JsonParser_parseValue = ($this, $depth) => {
                 }
                 var$3 = ovj_JsonParser_printable($c);
                 var$4 = jl_StringBuilder__init_();
-                jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(161))), var$3)), 39);
+                jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(164))), var$3)), 39);
                 $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, jl_StringBuilder_toString(var$4))));
         }
         return ovj_JsonParser_parseString($this);
     }
-    $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(162))));
+    $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(165))));
 },
 ovj_JsonParser_parseObject = ($this, $depth) => {
     let $object, $key, $value, $next;
@@ -6570,7 +6765,7 @@ ovj_JsonParser_parseObject = ($this, $depth) => {
         while (true) {
             ovj_JsonParser_skipWhitespace($this);
             if (ovj_JsonParser_peek($this) != 34)
-                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(163))));
+                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(166))));
             $key = ovj_JsonParser_parseString($this);
             ovj_JsonParser_skipWhitespace($this);
             ovj_JsonParser_expect($this, 58);
@@ -6585,7 +6780,7 @@ ovj_JsonParser_parseObject = ($this, $depth) => {
                 break;
             if ($next != 44) {
                 $this.$pos = $this.$pos - 1 | 0;
-                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(164))));
+                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(167))));
             }
         }
         return $object;
@@ -6610,7 +6805,7 @@ ovj_JsonParser_parseArray = ($this, $depth) => {
                 break;
             if ($next != 44) {
                 $this.$pos = $this.$pos - 1 | 0;
-                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(165))));
+                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(168))));
             }
         }
         return $array;
@@ -6633,7 +6828,7 @@ ovj_JsonParser_parseString = $this => {
             return $tail;
         }
         if ($c < 32)
-            $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(166))));
+            $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(169))));
         if ($c != 92)
             $this.$pos = $this.$pos + 1 | 0;
         else {
@@ -6645,7 +6840,7 @@ ovj_JsonParser_parseString = $this => {
             $runStart = $this.$pos;
         }
     }
-    $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(167))));
+    $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(170))));
 },
 ovj_JsonParser_parseEscape = $this => {
     let var$1, var$2, $c, var$4;
@@ -6677,12 +6872,12 @@ ovj_JsonParser_parseEscape = $this => {
                 $this.$pos = $this.$pos - 1 | 0;
                 var$1 = ovj_JsonParser_printable($c);
                 var$4 = jl_StringBuilder__init_();
-                jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(168))), var$1)), 39);
+                jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(171))), var$1)), 39);
                 $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, jl_StringBuilder_toString(var$4))));
         }
         return 34;
     }
-    $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(169))));
+    $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(172))));
 },
 ovj_JsonParser_parseHexEscape = $this => {
     let $value, $i, $digit;
@@ -6700,9 +6895,9 @@ ovj_JsonParser_parseHexEscape = $this => {
             $value = ($value * 16 | 0) + $digit | 0;
             $i = $i + 1 | 0;
         }
-        $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(170))));
+        $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(173))));
     }
-    $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(171))));
+    $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(174))));
 },
 ovj_JsonParser_parseNumber = $this => {
     let $start;
@@ -6714,7 +6909,7 @@ ovj_JsonParser_parseNumber = $this => {
             $this.$pos = $this.$pos + 1 | 0;
         else {
             if (!ovj_JsonParser_isDigit(ovj_JsonParser_peek($this)))
-                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(172))));
+                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(175))));
             while (true) {
                 if (!ovj_JsonParser_isDigit(ovj_JsonParser_peek($this)))
                     break a;
@@ -6726,7 +6921,7 @@ ovj_JsonParser_parseNumber = $this => {
         if (ovj_JsonParser_peek($this) == 46) {
             $this.$pos = $this.$pos + 1 | 0;
             if (!ovj_JsonParser_isDigit(ovj_JsonParser_peek($this)))
-                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(173))));
+                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(176))));
             while (true) {
                 if (!ovj_JsonParser_isDigit(ovj_JsonParser_peek($this)))
                     break b;
@@ -6740,7 +6935,7 @@ ovj_JsonParser_parseNumber = $this => {
             if (!(ovj_JsonParser_peek($this) != 43 && ovj_JsonParser_peek($this) != 45))
                 $this.$pos = $this.$pos + 1 | 0;
             if (!ovj_JsonParser_isDigit(ovj_JsonParser_peek($this)))
-                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(174))));
+                $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, $rt_s(177))));
             while (true) {
                 if (!ovj_JsonParser_isDigit(ovj_JsonParser_peek($this)))
                     break c;
@@ -6755,7 +6950,7 @@ ovj_JsonParser_expectWord = ($this, $word) => {
     if (!jl_String_startsWith0($rt_nullCheck($this.$text2), $word, $this.$pos)) {
         var$2 = ovj_JsonParser_printable(jl_String_charAt($rt_nullCheck($this.$text2), $this.$pos));
         var$3 = jl_StringBuilder__init_();
-        jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(161))), var$2)), 39);
+        jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(164))), var$2)), 39);
         $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, jl_StringBuilder_toString(var$3))));
     }
     var$4 = $this.$pos;
@@ -6766,7 +6961,7 @@ ovj_JsonParser_expect = ($this, $c) => {
     let var$2;
     if (ovj_JsonParser_peek($this) != $c) {
         var$2 = jl_StringBuilder__init_();
-        jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(175))), $c)), 39);
+        jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(178))), $c)), 39);
         $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, jl_StringBuilder_toString(var$2))));
     }
     $this.$pos = $this.$pos + 1 | 0;
@@ -6776,7 +6971,7 @@ ovj_JsonParser_checkDepth = ($this, $depth) => {
     if ($depth > $this.$maxDepth) {
         var$2 = $this.$maxDepth;
         var$3 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(176))), var$2)), $rt_s(177));
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(179))), var$2)), $rt_s(180));
         $rt_throw($rt_nullCheck(ovj_JsonParser_error($this, jl_StringBuilder_toString(var$3))));
     }
 },
@@ -6802,7 +6997,7 @@ ovj_JsonParser_printable = $c => {
     else {
         var$2 = jl_String_substring0($rt_nullCheck(jl_Integer_toHexString(65536 | $c)), 1);
         var$3 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(178))), var$2);
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(181))), var$2);
         var$2 = jl_StringBuilder_toString(var$3);
     }
     return var$2;
@@ -6812,7 +7007,7 @@ ovj_JsonParser_error = ($this, $what) => {
     var$2 = new ovj_JsonException;
     var$3 = $this.$pos;
     var$4 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(179))), var$3)), $rt_s(3))), $what);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(182))), var$3)), $rt_s(3))), $what);
     ovj_JsonException__init_(var$2, jl_StringBuilder_toString(var$4));
     return var$2;
 };
@@ -7181,7 +7376,7 @@ ovce_Lib0Writer_writeAny = ($this, $value) => {
         var$14 = new jl_IllegalArgumentException;
         var$19 = jl_Class_getName($rt_nullCheck(jl_Object_getClass($value)));
         var$20 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$20, $rt_s(180))), var$19);
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$20, $rt_s(183))), var$19);
         jl_IllegalArgumentException__init_(var$14, jl_StringBuilder_toString(var$20));
         $rt_throw(var$14);
     }
@@ -7316,8 +7511,8 @@ ovv_TechBase_$values = () => {
     return var$1;
 },
 ovv_TechBase__clinit_ = () => {
-    ovv_TechBase_INNER_SPHERE = ovv_TechBase__init_($rt_s(181), 0, $rt_s(182), $rt_s(183));
-    ovv_TechBase_CLAN = ovv_TechBase__init_($rt_s(184), 1, $rt_s(185), $rt_s(186));
+    ovv_TechBase_INNER_SPHERE = ovv_TechBase__init_($rt_s(184), 0, $rt_s(185), $rt_s(186));
+    ovv_TechBase_CLAN = ovv_TechBase__init_($rt_s(187), 1, $rt_s(188), $rt_s(189));
     ovv_TechBase_$VALUES = ovv_TechBase_$values();
 },
 otciu_UnicodeHelper = $rt_classWithoutFields(),
@@ -7487,11 +7682,11 @@ ovcu_UpdateApplier$integrateStructs$lambda$_6_1_apply = (var$0, var$1, var$2) =>
 };
 function ovsm_RoomMesh$start$lambda$_5_0() {
     jl_Object.call(this);
-    this.$_04 = null;
+    this.$_06 = null;
 }
 let ovsm_RoomMesh$start$lambda$_5_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_04 = var$1;
+    var$0.$_06 = var$1;
 },
 ovsm_RoomMesh$start$lambda$_5_0__init_0 = var_0 => {
     let var_1 = new ovsm_RoomMesh$start$lambda$_5_0();
@@ -7502,7 +7697,7 @@ ovsm_RoomMesh$start$lambda$_5_0_accept0 = (var$0, var$1) => {
     ovsm_RoomMesh$start$lambda$_5_0_accept(var$0, $rt_castToInterface(var$1, $rt_arraycls($rt_bytecls)));
 },
 ovsm_RoomMesh$start$lambda$_5_0_accept = (var$0, var$1) => {
-    ovsm_RoomMesh$BroadcastLink_receive($rt_nullCheck(var$0.$_04), var$1);
+    ovsm_RoomMesh$BroadcastLink_receive($rt_nullCheck(var$0.$_06), var$1);
 },
 ju_Objects = $rt_classWithoutFields(),
 ju_Objects_equals = ($a, $b) => {
@@ -7545,7 +7740,7 @@ ovp_Awareness$Meta__init_ = (var_0, var_1) => {
     return var_2;
 },
 ovp_Awareness$Meta_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(187))).$append3($rt_s(188)))).$append2($this.$clock6))).$append3($rt_s(189)))).$append4($this.$lastUpdated0))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(190))).$append3($rt_s(191)))).$append2($this.$clock6))).$append3($rt_s(192)))).$append4($this.$lastUpdated0))).$append3($rt_s(11)))).$toString();
 },
 ovp_Awareness$Meta_hashCode = $this => {
     return ((31 + jl_Integer_hashCode($this.$clock6) | 0) * 31 | 0) + jl_Long_hashCode($this.$lastUpdated0) | 0;
@@ -7610,13 +7805,13 @@ ovcs_Struct_toString = $this => {
 };
 function ovss_MemorySignalingServer$Conn$send$lambda$_1_0() {
     let a = this; jl_Object.call(a);
-    a.$_014 = null;
-    a.$_16 = null;
+    a.$_016 = null;
+    a.$_17 = null;
 }
 let ovss_MemorySignalingServer$Conn$send$lambda$_1_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_014 = var$1;
-    var$0.$_16 = var$2;
+    var$0.$_016 = var$1;
+    var$0.$_17 = var$2;
 },
 ovss_MemorySignalingServer$Conn$send$lambda$_1_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemorySignalingServer$Conn$send$lambda$_1_0();
@@ -7625,8 +7820,8 @@ ovss_MemorySignalingServer$Conn$send$lambda$_1_0__init_0 = (var_0, var_1) => {
 },
 ovss_MemorySignalingServer$Conn$send$lambda$_1_0_run = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_014;
-    var$2 = var$0.$_16;
+    var$1 = var$0.$_016;
+    var$2 = var$0.$_17;
     ovss_MemorySignalingServer$Conn_lambda$send$0($rt_nullCheck(var$1), var$2);
 },
 ovr_InvalidRoomCodeException = $rt_classWithoutFields(jl_Exception),
@@ -7665,11 +7860,11 @@ ju_Comparator$NaturalOrder__clinit_ = () => {
 };
 function ovv_VaultSimDocument$_init_$lambda$_0_0() {
     jl_Object.call(this);
-    this.$_071 = null;
+    this.$_074 = null;
 }
 let ovv_VaultSimDocument$_init_$lambda$_0_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_071 = var$1;
+    var$0.$_074 = var$1;
 },
 ovv_VaultSimDocument$_init_$lambda$_0_0__init_0 = var_0 => {
     let var_1 = new ovv_VaultSimDocument$_init_$lambda$_0_0();
@@ -7677,19 +7872,19 @@ ovv_VaultSimDocument$_init_$lambda$_0_0__init_0 = var_0 => {
     return var_1;
 },
 ovv_VaultSimDocument$_init_$lambda$_0_0_fill = (var$0, var$1) => {
-    ($rt_nullCheck(var$0.$_071)).$nextBytes(var$1);
+    ($rt_nullCheck(var$0.$_074)).$nextBytes(var$1);
 };
 function ovss_SimNetwork$pump$lambda$_10_0() {
     let a = this; jl_Object.call(a);
-    a.$_026 = null;
-    a.$_113 = null;
-    a.$_21 = null;
+    a.$_029 = null;
+    a.$_114 = null;
+    a.$_22 = null;
 }
 let ovss_SimNetwork$pump$lambda$_10_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_026 = var$1;
-    var$0.$_113 = var$2;
-    var$0.$_21 = var$3;
+    var$0.$_029 = var$1;
+    var$0.$_114 = var$2;
+    var$0.$_22 = var$3;
 },
 ovss_SimNetwork$pump$lambda$_10_0__init_0 = (var_0, var_1, var_2) => {
     let var_3 = new ovss_SimNetwork$pump$lambda$_10_0();
@@ -7698,9 +7893,9 @@ ovss_SimNetwork$pump$lambda$_10_0__init_0 = (var_0, var_1, var_2) => {
 },
 ovss_SimNetwork$pump$lambda$_10_0_run = var$0 => {
     let var$1, var$2, var$3;
-    var$1 = var$0.$_026;
-    var$2 = var$0.$_113;
-    var$3 = var$0.$_21;
+    var$1 = var$0.$_029;
+    var$2 = var$0.$_114;
+    var$3 = var$0.$_22;
     ovss_SimNetwork_lambda$pump$1($rt_nullCheck(var$1), var$2, var$3);
 },
 jl_ArrayStoreException = $rt_classWithoutFields(jl_RuntimeException),
@@ -7742,11 +7937,11 @@ ovv_Force_assignments = var$0 => {
 };
 function ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0() {
     jl_Object.call(this);
-    this.$_019 = null;
+    this.$_021 = null;
 }
 let ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_019 = var$1;
+    var$0.$_021 = var$1;
 },
 ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0__init_0 = var_0 => {
     let var_1 = new ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0();
@@ -7754,18 +7949,18 @@ ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0__init_0 = var_0 => {
     return var_1;
 },
 ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0_run = var$0 => {
-    ($rt_nullCheck(var$0.$_019)).$close();
+    ($rt_nullCheck(var$0.$_021)).$close();
 };
 function ovct_YArray$delete$lambda$_9_0() {
     let a = this; jl_Object.call(a);
-    a.$_052 = null;
-    a.$_123 = 0;
+    a.$_056 = null;
+    a.$_125 = 0;
     a.$_28 = 0;
 }
 let ovct_YArray$delete$lambda$_9_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_052 = var$1;
-    var$0.$_123 = var$2;
+    var$0.$_056 = var$1;
+    var$0.$_125 = var$2;
     var$0.$_28 = var$3;
 },
 ovct_YArray$delete$lambda$_9_0__init_0 = (var_0, var_1, var_2) => {
@@ -7778,8 +7973,8 @@ ovct_YArray$delete$lambda$_9_0_accept0 = (var$0, var$1) => {
 },
 ovct_YArray$delete$lambda$_9_0_accept = (var$0, var$1) => {
     let var$2, var$3, var$4;
-    var$2 = var$0.$_052;
-    var$3 = var$0.$_123;
+    var$2 = var$0.$_056;
+    var$3 = var$0.$_125;
     var$4 = var$0.$_28;
     ovct_YArray_lambda$delete$2($rt_nullCheck(var$2), var$3, var$4, var$1);
 };
@@ -7803,9 +7998,9 @@ ovs_MeshTopology_linksChanged = ($this, $peerIds) => {
     $sorted = ju_ArrayList__init_0($peerIds);
     ju_Collections_sort0($sorted);
     $mesh = ju_LinkedHashMap__init_();
-    $mesh.$put($rt_s(190), $this.$localPeerId);
-    $mesh.$put($rt_s(191), $sorted);
-    ovp_Awareness_setLocalStateField($rt_nullCheck($this.$awareness2), $rt_s(192), $mesh);
+    $mesh.$put($rt_s(193), $this.$localPeerId);
+    $mesh.$put($rt_s(194), $sorted);
+    ovp_Awareness_setLocalStateField($rt_nullCheck($this.$awareness2), $rt_s(195), $mesh);
 },
 ovs_MeshTopology_needsRelay = ($this, $from, $to) => {
     let $links;
@@ -7830,14 +8025,14 @@ ovs_MeshTopology_linksOf = ($this, $peerId) => {
         if ($rt_isInstance($state, ju_Map)) {
             $map = $rt_castToInterface($state, ju_Map);
             $map = $rt_nullCheck($map);
-            var$5 = $map.$get0($rt_s(192));
+            var$5 = $map.$get0($rt_s(195));
             if ($rt_isInstance(var$5, ju_Map)) {
                 $mesh = $rt_castToInterface(var$5, ju_Map);
                 $mesh = $rt_nullCheck($mesh);
-                var$5 = $mesh.$get0($rt_s(190));
+                var$5 = $mesh.$get0($rt_s(193));
                 $peerId = $rt_nullCheck($peerId);
                 if (jl_String_equals($peerId, var$5)) {
-                    var$5 = $mesh.$get0($rt_s(191));
+                    var$5 = $mesh.$get0($rt_s(194));
                     if ($rt_isInstance(var$5, ju_List)) {
                         $links = $rt_castToInterface(var$5, ju_List);
                         return $links;
@@ -7907,11 +8102,11 @@ ovp_PeerMessage$BcPeerId_peerId = $this => {
 };
 function ovs_PasswordCheck$decideSoon$lambda$_8_0() {
     jl_Object.call(this);
-    this.$_010 = null;
+    this.$_012 = null;
 }
 let ovs_PasswordCheck$decideSoon$lambda$_8_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_010 = var$1;
+    var$0.$_012 = var$1;
 },
 ovs_PasswordCheck$decideSoon$lambda$_8_0__init_0 = var_0 => {
     let var_1 = new ovs_PasswordCheck$decideSoon$lambda$_8_0();
@@ -7919,18 +8114,18 @@ ovs_PasswordCheck$decideSoon$lambda$_8_0__init_0 = var_0 => {
     return var_1;
 },
 ovs_PasswordCheck$decideSoon$lambda$_8_0_run = var$0 => {
-    ovs_PasswordCheck_decide($rt_nullCheck(var$0.$_010));
+    ovs_PasswordCheck_decide($rt_nullCheck(var$0.$_012));
 },
 ovsm_PeerTransport = $rt_classWithoutFields(0);
 function ovss_MemorySignalingServer$Conn$breakOff$lambda$_4_0() {
     let a = this; jl_Object.call(a);
-    a.$_011 = null;
-    a.$_14 = null;
+    a.$_013 = null;
+    a.$_15 = null;
 }
 let ovss_MemorySignalingServer$Conn$breakOff$lambda$_4_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_011 = var$1;
-    var$0.$_14 = var$2;
+    var$0.$_013 = var$1;
+    var$0.$_15 = var$2;
 },
 ovss_MemorySignalingServer$Conn$breakOff$lambda$_4_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemorySignalingServer$Conn$breakOff$lambda$_4_0();
@@ -7939,8 +8134,8 @@ ovss_MemorySignalingServer$Conn$breakOff$lambda$_4_0__init_0 = (var_0, var_1) =>
 },
 ovss_MemorySignalingServer$Conn$breakOff$lambda$_4_0_run = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_011;
-    var$2 = var$0.$_14;
+    var$1 = var$0.$_013;
+    var$2 = var$0.$_15;
     ovss_MemorySignalingServer$Conn_lambda$breakOff$2($rt_nullCheck(var$1), var$2);
 };
 function ovv_PilotStatus() {
@@ -7992,11 +8187,11 @@ ovv_PilotStatus_$values = () => {
     return var$1;
 },
 ovv_PilotStatus__clinit_ = () => {
-    ovv_PilotStatus_ACTIVE = ovv_PilotStatus__init_($rt_s(193), 0, $rt_s(194), $rt_s(195));
-    ovv_PilotStatus_INJURED = ovv_PilotStatus__init_($rt_s(196), 1, $rt_s(197), $rt_s(198));
-    ovv_PilotStatus_MIA = ovv_PilotStatus__init_($rt_s(199), 2, $rt_s(200), $rt_s(199));
-    ovv_PilotStatus_KIA = ovv_PilotStatus__init_($rt_s(201), 3, $rt_s(202), $rt_s(201));
-    ovv_PilotStatus_RETIRED = ovv_PilotStatus__init_($rt_s(203), 4, $rt_s(204), $rt_s(205));
+    ovv_PilotStatus_ACTIVE = ovv_PilotStatus__init_($rt_s(196), 0, $rt_s(197), $rt_s(198));
+    ovv_PilotStatus_INJURED = ovv_PilotStatus__init_($rt_s(199), 1, $rt_s(200), $rt_s(201));
+    ovv_PilotStatus_MIA = ovv_PilotStatus__init_($rt_s(202), 2, $rt_s(203), $rt_s(202));
+    ovv_PilotStatus_KIA = ovv_PilotStatus__init_($rt_s(204), 3, $rt_s(205), $rt_s(204));
+    ovv_PilotStatus_RETIRED = ovv_PilotStatus__init_($rt_s(206), 4, $rt_s(207), $rt_s(208));
     ovv_PilotStatus_$VALUES = ovv_PilotStatus_$values();
 };
 function ovc_RoomCipher() {
@@ -8011,7 +8206,7 @@ let ovc_RoomCipher__init_ = ($this, $key, $random) => {
         $this.$random4 = $random;
         return;
     }
-    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(206)));
+    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(209)));
 },
 ovc_RoomCipher__init_0 = (var_0, var_1) => {
     let var_2 = new ovc_RoomCipher();
@@ -8069,7 +8264,7 @@ ovc_RoomCipher_decryptPayload = ($this, $data, $done) => {
         if ($$je instanceof jl_RuntimeException) {
             var$4 = new ovc_CryptoException;
             ovc_CryptoException$Kind_$callClinit();
-            ovc_CryptoException__init_(var$4, ovc_CryptoException$Kind_MALFORMED, $rt_s(207));
+            ovc_CryptoException__init_(var$4, ovc_CryptoException$Kind_MALFORMED, $rt_s(210));
             $done = $rt_nullCheck($done);
             $done.$failed(var$4);
             return;
@@ -8082,13 +8277,13 @@ ovc_RoomCipher_decryptPayload = ($this, $data, $done) => {
 ovsm_BroadcastTransport = $rt_classWithoutFields(0);
 function ovss_MemoryBroadcastHub$transportFor$lambda$_1_0() {
     let a = this; jl_Object.call(a);
-    a.$_028 = null;
-    a.$_114 = null;
+    a.$_031 = null;
+    a.$_115 = null;
 }
 let ovss_MemoryBroadcastHub$transportFor$lambda$_1_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_028 = var$1;
-    var$0.$_114 = var$2;
+    var$0.$_031 = var$1;
+    var$0.$_115 = var$2;
 },
 ovss_MemoryBroadcastHub$transportFor$lambda$_1_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemoryBroadcastHub$transportFor$lambda$_1_0();
@@ -8096,7 +8291,7 @@ ovss_MemoryBroadcastHub$transportFor$lambda$_1_0__init_0 = (var_0, var_1) => {
     return var_2;
 },
 ovss_MemoryBroadcastHub$transportFor$lambda$_1_0_open = (var$0, var$1, var$2) => {
-    return ovss_MemoryBroadcastHub_lambda$transportFor$2($rt_nullCheck(var$0.$_028), var$0.$_114, var$1, var$2);
+    return ovss_MemoryBroadcastHub_lambda$transportFor$2($rt_nullCheck(var$0.$_031), var$0.$_115, var$1, var$2);
 },
 otp_Platform = $rt_classWithoutFields(),
 otp_Platform_clone = var$1 => {
@@ -8163,12 +8358,12 @@ ovv_ForcePosition_$values = () => {
     return var$1;
 },
 ovv_ForcePosition__clinit_ = () => {
-    ovv_ForcePosition_COMMANDER = ovv_ForcePosition__init_($rt_s(208), 0, $rt_s(209), $rt_s(210));
-    ovv_ForcePosition_EXECUTIVE = ovv_ForcePosition__init_($rt_s(211), 1, $rt_s(212), $rt_s(213));
-    ovv_ForcePosition_LEAD = ovv_ForcePosition__init_($rt_s(214), 2, $rt_s(215), $rt_s(216));
-    ovv_ForcePosition_MEMBER = ovv_ForcePosition__init_($rt_s(217), 3, $rt_s(218), $rt_s(219));
-    ovv_ForcePosition_SCOUT = ovv_ForcePosition__init_($rt_s(220), 4, $rt_s(221), $rt_s(222));
-    ovv_ForcePosition_FIRE_SUPPORT = ovv_ForcePosition__init_($rt_s(223), 5, $rt_s(224), $rt_s(225));
+    ovv_ForcePosition_COMMANDER = ovv_ForcePosition__init_($rt_s(211), 0, $rt_s(212), $rt_s(213));
+    ovv_ForcePosition_EXECUTIVE = ovv_ForcePosition__init_($rt_s(214), 1, $rt_s(215), $rt_s(216));
+    ovv_ForcePosition_LEAD = ovv_ForcePosition__init_($rt_s(217), 2, $rt_s(218), $rt_s(219));
+    ovv_ForcePosition_MEMBER = ovv_ForcePosition__init_($rt_s(220), 3, $rt_s(221), $rt_s(222));
+    ovv_ForcePosition_SCOUT = ovv_ForcePosition__init_($rt_s(223), 4, $rt_s(224), $rt_s(225));
+    ovv_ForcePosition_FIRE_SUPPORT = ovv_ForcePosition__init_($rt_s(226), 5, $rt_s(227), $rt_s(228));
     ovv_ForcePosition_$VALUES = ovv_ForcePosition_$values();
 };
 function jl_AbstractStringBuilder() {
@@ -8232,7 +8427,7 @@ jl_AbstractStringBuilder_insert3 = ($this, $index, $string) => {
     let $i, var$4, var$5, var$6, var$7;
     if ($index >= 0 && $index <= $this.$length2) {
         if ($string === null)
-            $string = $rt_s(159);
+            $string = $rt_s(162);
         else if (jl_String_isEmpty($string))
             return $this;
         $this.$ensureCapacity($this.$length2 + jl_String_length($string) | 0);
@@ -8690,7 +8885,7 @@ jl_AbstractStringBuilder_insert4 = ($this, $index, $c) => {
     return $this;
 },
 jl_AbstractStringBuilder_insert0 = ($this, $index, $obj) => {
-    return $this.$insert2($index, $obj === null ? $rt_s(159) : $obj.$toString());
+    return $this.$insert2($index, $obj === null ? $rt_s(162) : $obj.$toString());
 },
 jl_AbstractStringBuilder_ensureCapacity = ($this, $capacity) => {
     let $newLength;
@@ -8830,7 +9025,7 @@ jl_Boolean_valueOf = $value => {
 },
 jl_Boolean_toString = $value => {
     jl_Boolean_$callClinit();
-    return !$value ? $rt_s(158) : $rt_s(160);
+    return !$value ? $rt_s(161) : $rt_s(163);
 },
 jl_Boolean_toString0 = $this => {
     return jl_Boolean_toString($this.$value7);
@@ -8906,7 +9101,7 @@ otj_TestJsEntryPoint_printStackTrace = ($e, $stream) => {
         $stream.$append3(jl_StringBuilder_toString(var$3));
     }
     a: {
-        $stream.$append3($rt_s(226));
+        $stream.$append3($rt_s(229));
         $stackTrace = $e.$getStackTrace();
         if ($stackTrace !== null) {
             var$6 = $stackTrace.data;
@@ -8917,14 +9112,14 @@ otj_TestJsEntryPoint_printStackTrace = ($e, $stream) => {
                     break a;
                 var$8 = $rt_checkLowerBound(var$8);
                 $element = var$6[var$8];
-                $stream.$append3($rt_s(227));
-                ($rt_nullCheck($stream.$append($element))).$append3($rt_s(226));
+                $stream.$append3($rt_s(230));
+                ($rt_nullCheck($stream.$append($element))).$append3($rt_s(229));
                 var$8 = var$8 + 1 | 0;
             }
         }
     }
     if ($e.$getCause() !== null && $e.$getCause() !== $e) {
-        $stream.$append3($rt_s(228));
+        $stream.$append3($rt_s(231));
         otj_TestJsEntryPoint_printStackTrace($e.$getCause(), $stream);
     }
 },
@@ -8933,11 +9128,11 @@ otj_TestJsEntryPoint__clinit_ = () => {
 };
 function ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0() {
     jl_Object.call(this);
-    this.$_041 = null;
+    this.$_043 = null;
 }
 let ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_041 = var$1;
+    var$0.$_043 = var$1;
 },
 ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0__init_0 = var_0 => {
     let var_1 = new ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0();
@@ -8945,7 +9140,7 @@ ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0__init_0 = var_0 => {
     return var_1;
 },
 ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0_run = var$0 => {
-    ovsm_SignalingClient_lambda$scheduleSilenceCheck$1($rt_nullCheck(var$0.$_041));
+    ovsm_SignalingClient_lambda$scheduleSilenceCheck$1($rt_nullCheck(var$0.$_043));
 };
 function ovv_Era() {
     let a = this; jl_Enum.call(a);
@@ -9008,17 +9203,17 @@ ovv_Era_$values = () => {
     return var$1;
 },
 ovv_Era__clinit_ = () => {
-    ovv_Era_EARLY_SPACEFLIGHT = ovv_Era__init_($rt_s(229), 0, $rt_s(230), $rt_s(231));
-    ovv_Era_AGE_OF_WAR = ovv_Era__init_($rt_s(232), 1, $rt_s(233), $rt_s(234));
-    ovv_Era_STAR_LEAGUE = ovv_Era__init_($rt_s(235), 2, $rt_s(236), $rt_s(237));
-    ovv_Era_EARLY_SUCCESSION_WARS = ovv_Era__init_($rt_s(238), 3, $rt_s(239), $rt_s(240));
-    ovv_Era_LATE_SUCCESSION_WARS = ovv_Era__init_($rt_s(241), 4, $rt_s(242), $rt_s(243));
-    ovv_Era_RENAISSANCE = ovv_Era__init_($rt_s(244), 5, $rt_s(245), $rt_s(246));
-    ovv_Era_CLAN_INVASION = ovv_Era__init_($rt_s(247), 6, $rt_s(248), $rt_s(249));
-    ovv_Era_CIVIL_WAR = ovv_Era__init_($rt_s(250), 7, $rt_s(251), $rt_s(252));
-    ovv_Era_JIHAD = ovv_Era__init_($rt_s(253), 8, $rt_s(254), $rt_s(255));
-    ovv_Era_DARK_AGE = ovv_Era__init_($rt_s(256), 9, $rt_s(257), $rt_s(258));
-    ovv_Era_ILCLAN = ovv_Era__init_($rt_s(259), 10, $rt_s(260), $rt_s(261));
+    ovv_Era_EARLY_SPACEFLIGHT = ovv_Era__init_($rt_s(232), 0, $rt_s(233), $rt_s(234));
+    ovv_Era_AGE_OF_WAR = ovv_Era__init_($rt_s(235), 1, $rt_s(236), $rt_s(237));
+    ovv_Era_STAR_LEAGUE = ovv_Era__init_($rt_s(238), 2, $rt_s(239), $rt_s(240));
+    ovv_Era_EARLY_SUCCESSION_WARS = ovv_Era__init_($rt_s(241), 3, $rt_s(242), $rt_s(243));
+    ovv_Era_LATE_SUCCESSION_WARS = ovv_Era__init_($rt_s(244), 4, $rt_s(245), $rt_s(246));
+    ovv_Era_RENAISSANCE = ovv_Era__init_($rt_s(247), 5, $rt_s(248), $rt_s(249));
+    ovv_Era_CLAN_INVASION = ovv_Era__init_($rt_s(250), 6, $rt_s(251), $rt_s(252));
+    ovv_Era_CIVIL_WAR = ovv_Era__init_($rt_s(253), 7, $rt_s(254), $rt_s(255));
+    ovv_Era_JIHAD = ovv_Era__init_($rt_s(256), 8, $rt_s(257), $rt_s(258));
+    ovv_Era_DARK_AGE = ovv_Era__init_($rt_s(259), 9, $rt_s(260), $rt_s(261));
+    ovv_Era_ILCLAN = ovv_Era__init_($rt_s(262), 10, $rt_s(263), $rt_s(264));
     ovv_Era_$VALUES = ovv_Era_$values();
 };
 function ju_HashMap$AbstractMapIterator() {
@@ -9144,7 +9339,7 @@ jl_Class_createClass = $classInfo => {
 },
 jl_Class_toString = $this => {
     let var$1, var$2, var$3;
-    var$1 = jl_Class_isInterface($this) ? $rt_s(262) : !jl_Class_isPrimitive($this) ? $rt_s(263) : $rt_s(16);
+    var$1 = jl_Class_isInterface($this) ? $rt_s(265) : !jl_Class_isPrimitive($this) ? $rt_s(266) : $rt_s(16);
     var$2 = jl_Class_getName($this);
     var$3 = jl_StringBuilder__init_();
     jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, var$1)), var$2);
@@ -9179,7 +9374,7 @@ jl_Class_getName = $this => {
                         $result = jl_StringBuilder_toString(var$5);
                     } else {
                         var$5 = jl_StringBuilder__init_();
-                        jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(264))), $itemName)), 59);
+                        jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(267))), $itemName)), 59);
                         $result = jl_StringBuilder_toString(var$5);
                     }
                 }
@@ -9199,7 +9394,7 @@ jl_Class_getSimpleName = $this => {
             if (($rt_nullCheck($this.$classInfo))[$rt_meta].itemType !== null) {
                 var$3 = jl_Class_getSimpleName($rt_nullCheck($rt_cls($rt_nullCheck(($rt_nullCheck($this.$classInfo))[$rt_meta].itemType))));
                 var$4 = jl_StringBuilder__init_();
-                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, var$3)), $rt_s(265));
+                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, var$3)), $rt_s(268));
                 $result = jl_StringBuilder_toString(var$4);
             } else if (jl_Class_getEnclosingClass($this) === null) {
                 $name = jl_Class_getName($this);
@@ -9344,7 +9539,7 @@ ovp_PeerMessageCodec_decode = $bytes => {
             try {
                 var$4 = new ovp_ProtocolException;
                 var$6 = jl_StringBuilder__init_();
-                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(266))), $type);
+                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(269))), $type);
                 ovp_ProtocolException__init_(var$4, jl_StringBuilder_toString(var$6));
                 $rt_throw(var$4);
             } catch ($$e) {
@@ -9391,7 +9586,7 @@ ovp_PeerMessageCodec_decode = $bytes => {
     var$4 = new ovp_ProtocolException;
     var$6 = $e.$getMessage();
     var$8 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(267))), var$6);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(270))), var$6);
     ovp_ProtocolException__init_(var$4, jl_StringBuilder_toString(var$8));
     $rt_throw(var$4);
 },
@@ -9409,7 +9604,7 @@ ovp_PeerMessageCodec_decodeSync = $in => {
         default:
             var$3 = new ovp_ProtocolException;
             var$4 = jl_StringBuilder__init_();
-            jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(268))), $syncType);
+            jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(271))), $syncType);
             ovp_ProtocolException__init_(var$3, jl_StringBuilder_toString(var$4));
             $rt_throw(var$3);
     }
@@ -9453,7 +9648,7 @@ ovs_SyncEvent$Disconnected__init_ = var_0 => {
     return var_1;
 },
 ovs_SyncEvent$Disconnected_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(269))).$append3($rt_s(270)))).$append($this.$reason))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(272))).$append3($rt_s(273)))).$append($this.$reason))).$append3($rt_s(11)))).$toString();
 },
 ovs_SyncEvent$Disconnected_hashCode = $this => {
     return 31 + ju_Objects_hashCode($this.$reason) | 0;
@@ -9485,13 +9680,13 @@ ovs_SyncEvent$Disconnected_equals = ($this, $o) => {
 ovc_Subscription = $rt_classWithoutFields(0);
 function ovc_Doc$onUpdate$lambda$_24_0() {
     let a = this; jl_Object.call(a);
-    a.$_039 = null;
-    a.$_119 = null;
+    a.$_042 = null;
+    a.$_120 = null;
 }
 let ovc_Doc$onUpdate$lambda$_24_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_039 = var$1;
-    var$0.$_119 = var$2;
+    var$0.$_042 = var$1;
+    var$0.$_120 = var$2;
 },
 ovc_Doc$onUpdate$lambda$_24_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovc_Doc$onUpdate$lambda$_24_0();
@@ -9500,8 +9695,8 @@ ovc_Doc$onUpdate$lambda$_24_0__init_0 = (var_0, var_1) => {
 },
 ovc_Doc$onUpdate$lambda$_24_0_unsubscribe = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_039;
-    var$2 = var$0.$_119;
+    var$1 = var$0.$_042;
+    var$2 = var$0.$_120;
     ovc_Doc_lambda$onUpdate$1($rt_nullCheck(var$1), var$2);
 };
 function ovs_SyncEvent$Error() {
@@ -9518,7 +9713,7 @@ ovs_SyncEvent$Error__init_0 = var_0 => {
     return var_1;
 },
 ovs_SyncEvent$Error_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(271))).$append3($rt_s(272)))).$append($this.$message1))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(274))).$append3($rt_s(275)))).$append($this.$message1))).$append3($rt_s(11)))).$toString();
 },
 ovs_SyncEvent$Error_hashCode = $this => {
     return 31 + ju_Objects_hashCode($this.$message1) | 0;
@@ -9904,26 +10099,35 @@ ovv_SkillTemplate_$values = () => {
     return var$1;
 },
 ovv_SkillTemplate__clinit_ = () => {
-    ovv_SkillTemplate_GREEN = ovv_SkillTemplate__init_($rt_s(273), 0, $rt_s(274), $rt_s(275), 5, 6, 0);
-    ovv_SkillTemplate_REGULAR = ovv_SkillTemplate__init_($rt_s(276), 1, $rt_s(277), $rt_s(278), 4, 5, 0);
-    ovv_SkillTemplate_VETERAN = ovv_SkillTemplate__init_($rt_s(279), 2, $rt_s(280), $rt_s(281), 3, 4, 50);
-    ovv_SkillTemplate_ELITE = ovv_SkillTemplate__init_($rt_s(282), 3, $rt_s(283), $rt_s(284), 2, 3, 100);
+    ovv_SkillTemplate_GREEN = ovv_SkillTemplate__init_($rt_s(276), 0, $rt_s(277), $rt_s(278), 5, 6, 0);
+    ovv_SkillTemplate_REGULAR = ovv_SkillTemplate__init_($rt_s(279), 1, $rt_s(280), $rt_s(281), 4, 5, 0);
+    ovv_SkillTemplate_VETERAN = ovv_SkillTemplate__init_($rt_s(282), 2, $rt_s(283), $rt_s(284), 3, 4, 50);
+    ovv_SkillTemplate_ELITE = ovv_SkillTemplate__init_($rt_s(285), 3, $rt_s(286), $rt_s(287), 2, 3, 100);
     ovv_SkillTemplate_$VALUES = ovv_SkillTemplate_$values();
-},
-ovv_VaultStore$normalise$lambda$_21_0 = $rt_classWithoutFields(),
-ovv_VaultStore$normalise$lambda$_21_0__init_ = var$0 => {
+};
+function ovv_RoomVault$publishDeferred$lambda$_14_0() {
+    let a = this; jl_Object.call(a);
+    a.$_063 = null;
+    a.$_128 = null;
+}
+let ovv_RoomVault$publishDeferred$lambda$_14_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
+    var$0.$_063 = var$1;
+    var$0.$_128 = var$2;
 },
-ovv_VaultStore$normalise$lambda$_21_0__init_0 = () => {
-    let var_0 = new ovv_VaultStore$normalise$lambda$_21_0();
-    ovv_VaultStore$normalise$lambda$_21_0__init_(var_0);
-    return var_0;
+ovv_RoomVault$publishDeferred$lambda$_14_0__init_0 = (var_0, var_1) => {
+    let var_2 = new ovv_RoomVault$publishDeferred$lambda$_14_0();
+    ovv_RoomVault$publishDeferred$lambda$_14_0__init_(var_2, var_0, var_1);
+    return var_2;
 },
-ovv_VaultStore$normalise$lambda$_21_0_compare0 = (var$0, var$1, var$2) => {
-    return ovv_VaultStore$normalise$lambda$_21_0_compare(var$0, $rt_castToClass(var$1, ovv_Assignment), $rt_castToClass(var$2, ovv_Assignment));
+ovv_RoomVault$publishDeferred$lambda$_14_0_accept0 = (var$0, var$1) => {
+    ovv_RoomVault$publishDeferred$lambda$_14_0_accept(var$0, $rt_castToClass(var$1, ovc_Transaction));
 },
-ovv_VaultStore$normalise$lambda$_21_0_compare = (var$0, var$1, var$2) => {
-    return ovv_VaultStore_lambda$normalise$1(var$1, var$2);
+ovv_RoomVault$publishDeferred$lambda$_14_0_accept = (var$0, var$1) => {
+    let var$2, var$3;
+    var$2 = var$0.$_063;
+    var$3 = var$0.$_128;
+    ovv_RoomVault_lambda$publishDeferred$6($rt_nullCheck(var$2), var$3, var$1);
 },
 ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0 = $rt_classWithoutFields(),
 ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0__init_ = var$0 => {
@@ -9972,7 +10176,7 @@ ovce_Lib0Reader__init_0 = ($this, $bytes, $offset, $length) => {
     }
     var$5 = new jl_IndexOutOfBoundsException;
     var$6 = jl_StringBuilder__init_();
-    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(285))), $offset)), $rt_s(286))), $length);
+    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(288))), $offset)), $rt_s(289))), $length);
     jl_IndexOutOfBoundsException__init_0(var$5, jl_StringBuilder_toString(var$6));
     $rt_throw(var$5);
 },
@@ -9995,7 +10199,7 @@ ovce_Lib0Reader_truncated = ($this, $what) => {
     var$2 = new ovce_DecodingException;
     var$3 = $this.$position1;
     var$4 = jl_StringBuilder__init_();
-    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(287))), $what)), $rt_s(128))), var$3);
+    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(290))), $what)), $rt_s(128))), var$3);
     ovce_DecodingException__init_(var$2, jl_StringBuilder_toString(var$4));
     return var$2;
 },
@@ -10008,7 +10212,7 @@ ovce_Lib0Reader_readUint8 = $this => {
         var$1 = ($rt_nullCheck(var$1)).data;
         return var$1[$rt_checkBounds(var$2, var$1)] & 255;
     }
-    $rt_throw($rt_nullCheck(ovce_Lib0Reader_truncated($this, $rt_s(288))));
+    $rt_throw($rt_nullCheck(ovce_Lib0Reader_truncated($this, $rt_s(291))));
 },
 ovce_Lib0Reader_readBytes = ($this, $count) => {
     let $out, var$3, var$4, var$5, var$6;
@@ -10022,7 +10226,7 @@ ovce_Lib0Reader_readBytes = ($this, $count) => {
     var$4 = $this.$position1;
     var$5 = ovce_Lib0Reader_remaining($this);
     var$6 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(289))), $count)), $rt_s(128))), var$4)), $rt_s(290))), var$5)), $rt_s(291));
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(292))), $count)), $rt_s(128))), var$4)), $rt_s(293))), var$5)), $rt_s(294));
     ovce_DecodingException__init_(var$3, jl_StringBuilder_toString(var$6));
     $rt_throw(var$3);
 },
@@ -10042,7 +10246,7 @@ ovce_Lib0Reader_readVarUint = $this => {
                     var$7 = new ovce_DecodingException;
                     var$6 = $this.$position1;
                     var$8 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(292))), var$6);
+                    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(295))), var$6);
                     ovce_DecodingException__init_(var$7, jl_StringBuilder_toString(var$8));
                     $rt_throw(var$7);
                 }
@@ -10052,7 +10256,7 @@ ovce_Lib0Reader_readVarUint = $this => {
                     var$7 = new ovce_DecodingException;
                     var$6 = $this.$position1;
                     var$8 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(292))), var$6);
+                    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(295))), var$6);
                     ovce_DecodingException__init_(var$7, jl_StringBuilder_toString(var$8));
                     $rt_throw(var$7);
                 }
@@ -10063,7 +10267,7 @@ ovce_Lib0Reader_readVarUint = $this => {
                     var$7 = new ovce_DecodingException;
                     var$6 = $this.$position1;
                     var$8 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(293))), var$6);
+                    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(296))), var$6);
                     ovce_DecodingException__init_(var$7, jl_StringBuilder_toString(var$8));
                     $rt_throw(var$7);
                 }
@@ -10086,7 +10290,7 @@ ovce_Lib0Reader_readVarUint32 = $this => {
 },
 ovce_Lib0Reader_readBoundedVarUint = ($this, $unsigned32) => {
     let $maxText, $result, $shift, $b, $bits, var$7, var$8, var$9, var$10;
-    $maxText = !$unsigned32 ? $rt_s(294) : $rt_s(295);
+    $maxText = !$unsigned32 ? $rt_s(297) : $rt_s(298);
     $result = 0;
     $shift = 0;
     while (true) {
@@ -10100,7 +10304,7 @@ ovce_Lib0Reader_readBoundedVarUint = ($this, $unsigned32) => {
                 var$8 = new ovce_DecodingException;
                 var$7 = $this.$position1;
                 var$9 = jl_StringBuilder__init_();
-                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(296))), $maxText)), $rt_s(128))), var$7);
+                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(299))), $maxText)), $rt_s(128))), var$7);
                 ovce_DecodingException__init_(var$8, jl_StringBuilder_toString(var$9));
                 $rt_throw(var$8);
             }
@@ -10109,7 +10313,7 @@ ovce_Lib0Reader_readBoundedVarUint = ($this, $unsigned32) => {
             var$8 = new ovce_DecodingException;
             var$7 = $this.$position1;
             var$9 = jl_StringBuilder__init_();
-            jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(296))), $maxText)), $rt_s(128))), var$7);
+            jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(299))), $maxText)), $rt_s(128))), var$7);
             ovce_DecodingException__init_(var$8, jl_StringBuilder_toString(var$9));
             $rt_throw(var$8);
         }
@@ -10118,7 +10322,7 @@ ovce_Lib0Reader_readBoundedVarUint = ($this, $unsigned32) => {
                 var$8 = new ovce_DecodingException;
                 var$7 = $this.$position1;
                 var$10 = jl_StringBuilder__init_();
-                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$10, $rt_s(296))), $maxText)), $rt_s(128))), var$7);
+                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$10, $rt_s(299))), $maxText)), $rt_s(128))), var$7);
                 ovce_DecodingException__init_(var$8, jl_StringBuilder_toString(var$10));
                 $rt_throw(var$8);
             }
@@ -10131,7 +10335,7 @@ ovce_Lib0Reader_readBoundedVarUint = ($this, $unsigned32) => {
     var$8 = new ovce_DecodingException;
     var$7 = $this.$position1;
     var$10 = jl_StringBuilder__init_();
-    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$10, $rt_s(293))), var$7);
+    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$10, $rt_s(296))), var$7);
     ovce_DecodingException__init_(var$8, jl_StringBuilder_toString(var$10));
     $rt_throw(var$8);
 },
@@ -10159,7 +10363,7 @@ ovce_Lib0Reader_readVarIntMagnitude = ($this, $b) => {
                 var$7 = new ovce_DecodingException;
                 var$4 = $this.$position1;
                 var$8 = jl_StringBuilder__init_();
-                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(297))), var$4);
+                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(300))), var$4);
                 ovce_DecodingException__init_(var$7, jl_StringBuilder_toString(var$8));
                 $rt_throw(var$7);
             }
@@ -10169,7 +10373,7 @@ ovce_Lib0Reader_readVarIntMagnitude = ($this, $b) => {
                 var$7 = new ovce_DecodingException;
                 var$4 = $this.$position1;
                 var$8 = jl_StringBuilder__init_();
-                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(297))), var$4);
+                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(300))), var$4);
                 ovce_DecodingException__init_(var$7, jl_StringBuilder_toString(var$8));
                 $rt_throw(var$7);
             }
@@ -10178,7 +10382,7 @@ ovce_Lib0Reader_readVarIntMagnitude = ($this, $b) => {
                 var$7 = new ovce_DecodingException;
                 var$4 = $this.$position1;
                 var$8 = jl_StringBuilder__init_();
-                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(298))), var$4);
+                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(301))), var$4);
                 ovce_DecodingException__init_(var$7, jl_StringBuilder_toString(var$8));
                 $rt_throw(var$7);
             }
@@ -10195,7 +10399,7 @@ ovce_Lib0Reader_readVarString = $this => {
         var$3 = $this.$position1;
         var$4 = ovce_Lib0Reader_remaining($this);
         var$5 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(299))), $byteLength)), $rt_s(128))), var$3)), $rt_s(290))), var$4)), $rt_s(291));
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(302))), $byteLength)), $rt_s(128))), var$3)), $rt_s(293))), var$4)), $rt_s(294));
         ovce_DecodingException__init_(var$2, jl_StringBuilder_toString(var$5));
         $rt_throw(var$2);
     }
@@ -10228,13 +10432,13 @@ ovce_Lib0Reader_readFloat32 = $this => {
         $this.$position1 = $this.$position1 + 4 | 0;
         return $rt_intBitsToFloat($bits);
     }
-    $rt_throw($rt_nullCheck(ovce_Lib0Reader_truncated($this, $rt_s(300))));
+    $rt_throw($rt_nullCheck(ovce_Lib0Reader_truncated($this, $rt_s(303))));
 },
 ovce_Lib0Reader_readFloat64 = $this => {
-    return $rt_longBitsToDouble((ovce_Lib0Reader_readInt64($this, $rt_s(301))));
+    return $rt_longBitsToDouble((ovce_Lib0Reader_readInt64($this, $rt_s(304))));
 },
 ovce_Lib0Reader_readBigInt64 = $this => {
-    return ovce_Lib0Reader_readInt64($this, $rt_s(302));
+    return ovce_Lib0Reader_readInt64($this, $rt_s(305));
 },
 ovce_Lib0Reader_readInt64 = ($this, $what) => {
     let var$2, var$3, var$4, $high, $low;
@@ -10308,7 +10512,7 @@ ovce_Lib0Reader_readAny = ($this, $depth) => {
                 while ($i < $count) {
                     $key = ovce_Lib0Reader_readVarString($this);
                     $value = ovce_Lib0Reader_readAny($this, $depth + 1 | 0);
-                    if (!jl_String_equals($rt_s(303), $key))
+                    if (!jl_String_equals($rt_s(306), $key))
                         ovce_PlainObject$Builder_put($object, $key, $value, ovce_PlainArray_heightOf($value));
                     $i = $i + 1 | 0;
                 }
@@ -10342,7 +10546,7 @@ ovce_Lib0Reader_readAny = ($this, $depth) => {
             default:
                 var$9 = new ovce_DecodingException;
                 var$16 = jl_StringBuilder__init_();
-                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$16, $rt_s(304))), $tag)), $rt_s(128))), $tagPosition);
+                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$16, $rt_s(307))), $tag)), $rt_s(128))), $tagPosition);
                 ovce_DecodingException__init_(var$9, jl_StringBuilder_toString(var$16));
                 $rt_throw(var$9);
         }
@@ -10351,7 +10555,7 @@ ovce_Lib0Reader_readAny = ($this, $depth) => {
     var$9 = new ovce_DecodingException;
     var$17 = $this.$position1;
     var$16 = jl_StringBuilder__init_();
-    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$16, $rt_s(305))), var$17);
+    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$16, $rt_s(308))), var$17);
     ovce_DecodingException__init_(var$9, jl_StringBuilder_toString(var$16));
     $rt_throw(var$9);
 },
@@ -10363,7 +10567,7 @@ ovce_Lib0Reader_readCount = ($this, $minBytesEach) => {
         var$4 = new ovce_DecodingException;
         var$5 = ovce_Lib0Reader_remaining($this);
         var$6 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(306))), $count)), $rt_s(128))), $at)), $rt_s(307))), var$5)), $rt_s(308));
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(309))), $count)), $rt_s(128))), $at)), $rt_s(310))), var$5)), $rt_s(311));
         ovce_DecodingException__init_(var$4, jl_StringBuilder_toString(var$6));
         $rt_throw(var$4);
     }
@@ -10436,7 +10640,7 @@ ovp_AwarenessUpdate_decode = $update => {
             var$8 = new ovp_ProtocolException;
             var$9 = $e.$getMessage();
             var$11 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$11, $rt_s(309))), var$9);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$11, $rt_s(312))), var$9);
             ovp_ProtocolException__init_(var$8, jl_StringBuilder_toString(var$11));
             $rt_throw(var$8);
         } else {
@@ -10626,9 +10830,6 @@ ju_Collections$4_hasNext = $this => {
 ju_Collections$4_next = $this => {
     $rt_throw(ju_NoSuchElementException__init_());
 },
-ju_Collections$4_remove = $this => {
-    $rt_throw(jl_IllegalStateException__init_0());
-},
 ovcs_ClockRangeStruct = $rt_classWithoutFields(ovcs_Struct),
 ovcs_ClockRangeStruct__init_ = ($this, $client, $clock, $length) => {
     ovcs_Struct__init_($this, $client, $clock, $length);
@@ -10681,12 +10882,12 @@ jl_Character_$callClinit = () => {
 jl_Character_isHighSurrogate = $ch => {
     jl_Character_$callClinit();
     return ($ch & 64512) != 55296 ? 0 : 1;
-};
-let jl_Character_isLowSurrogate = $ch => {
+},
+jl_Character_isLowSurrogate = $ch => {
     jl_Character_$callClinit();
     return ($ch & 64512) != 56320 ? 0 : 1;
-},
-jl_Character_isSurrogate = $ch => {
+};
+let jl_Character_isSurrogate = $ch => {
     jl_Character_$callClinit();
     return !(!jl_Character_isHighSurrogate($ch) && !jl_Character_isLowSurrogate($ch)) ? 1 : 0;
 },
@@ -10771,6 +10972,12 @@ jl_Character_obtainDigitMapping$$create = () => {
     + "%%%%s+G%%%%%%%%%%%%%%%%%%:OG%%%%%%%%%%%%%%%%%%c#G%%%%%%%%%%%%%%%%%%N&OG%%%%%%%%%%%%%%%%%%VZ%G%%%%%%%%%%%%%%%%%%%G%%%%%%%%%%%%%%%%%%%G%%%%%%%%%%%%%%%%%%%G%%%%%%%%%%%%%%%%%%%G%%%%%%%%%%%%%%%%%%!8%G%%%%%%%%%%%%%%%%%%FEG%%%%%%%%%%%%%%%%%%sKG%%%%%%%%%%%%%%%%%%k5G%%%%%%%%%%%%%%%%%%.lG%%%%%%%%%%%%%%%%%%wN)G%%%%%%%%%%%%%%%%%%"};
 },
 ju_Set = $rt_classWithoutFields(0),
+ju_Set_of = () => {
+    return ju_Collections_emptySet();
+},
+ju_Set_copyOf = $collection => {
+    return ju_TemplateCollections$NElementSet__init_0($collection);
+},
 ju_AbstractSet = $rt_classWithoutFields(ju_AbstractCollection),
 ju_AbstractSet__init_ = $this => {
     ju_AbstractCollection__init_($this);
@@ -10826,6 +11033,9 @@ ju_Collections$1__init_0 = () => {
     ju_Collections$1__init_(var_0);
     return var_0;
 },
+ju_Collections$1_size = $this => {
+    return 0;
+},
 ju_Collections$1_iterator = $this => {
     return ju_Collections_emptyIterator();
 },
@@ -10852,16 +11062,16 @@ ovv_ItemLayout = $rt_classWithoutFields(),
 ovv_ItemLayout_newEntry = (var$1, var$2) => {
     let var$3, var$4, var$5, var$6, var$7, var$8;
     var$3 = ovct_YMap__init_();
-    ovct_YMap_set(var$3, $rt_s(310), jl_Double_valueOf(1.0));
+    ovct_YMap_set(var$3, $rt_s(313), jl_Double_valueOf(1.0));
     var$4 = $rt_nullCheck(var$1);
     ovct_YMap_set(var$3, $rt_s(56), ovv_VaultItem_id(var$4));
     ovct_YMap_set(var$3, $rt_s(57), ovv_ItemType_wire($rt_nullCheck(ovv_VaultItem_type(var$4))));
     ovct_YMap_set(var$3, $rt_s(67), ovv_VaultItem_name(var$4));
     var$5 = $rt_nullCheck(var$2);
-    ovct_YMap_set(var$3, $rt_s(311), ovp_PeerIdentity_id(var$5));
-    ovct_YMap_set(var$3, $rt_s(312), ovp_PeerIdentity_name(var$5));
-    ovct_YMap_set(var$3, $rt_s(313), jl_Double_valueOf(Long_toNumber(ovv_VaultItem_lastModified(var$4))));
-    ovct_YMap_set(var$3, $rt_s(314), ovp_PeerIdentity_name(var$5));
+    ovct_YMap_set(var$3, $rt_s(314), ovp_PeerIdentity_id(var$5));
+    ovct_YMap_set(var$3, $rt_s(315), ovp_PeerIdentity_name(var$5));
+    ovct_YMap_set(var$3, $rt_s(316), jl_Double_valueOf(Long_toNumber(ovv_VaultItem_lastModified(var$4))));
+    ovct_YMap_set(var$3, $rt_s(317), ovp_PeerIdentity_name(var$5));
     var$1 = ovct_YMap__init_();
     var$6 = ($rt_nullCheck(($rt_nullCheck(ovv_VaultItem_data(var$4))).$entrySet())).$iterator();
     while (true) {
@@ -10886,7 +11096,7 @@ ovv_ItemLayout_newEntry = (var$1, var$2) => {
             ovv_TextFieldCodec_write(var$1, $rt_castToClass(var$7.$getKey(), jl_String), null, $rt_castToClass(var$7.$getValue(), jl_String));
         }
     }
-    ovct_YMap_set(var$3, $rt_s(315), var$1);
+    ovct_YMap_set(var$3, $rt_s(318), var$1);
     return var$3;
 },
 ovv_ItemLayout_writeDifferences = (var$1, var$2, var$3, var$4) => {
@@ -10899,12 +11109,12 @@ ovv_ItemLayout_writeDifferences = (var$1, var$2, var$3, var$4) => {
         ovct_YMap_set(var$7, $rt_s(67), ovv_VaultItem_name(var$2));
         var$5 = 1;
     }
-    var$1 = ovct_YMap_get(var$7, $rt_s(315));
+    var$1 = ovct_YMap_get(var$7, $rt_s(318));
     if (var$1 instanceof ovct_YMap)
         var$1 = $rt_castToClass(var$1, ovct_YMap);
     else {
         var$1 = ovct_YMap__init_();
-        ovct_YMap_set(var$7, $rt_s(315), var$1);
+        ovct_YMap_set(var$7, $rt_s(318), var$1);
     }
     var$8 = ($rt_nullCheck(($rt_nullCheck(ovv_VaultItem_data(var$2))).$entrySet())).$iterator();
     while (true) {
@@ -10927,12 +11137,12 @@ ovv_ItemLayout_touch = (var$1, var$2, var$3) => {
     var$4 = $rt_nullCheck(var$2);
     var$5 = ovp_PeerIdentity_name(var$4);
     var$6 = $rt_nullCheck(var$1);
-    var$7 = jl_String_equals($rt_nullCheck(var$5), ovct_YMap_get(var$6, $rt_s(314)));
+    var$7 = jl_String_equals($rt_nullCheck(var$5), ovct_YMap_get(var$6, $rt_s(317)));
     if (!var$7)
-        ovct_YMap_set(var$6, $rt_s(314), ovp_PeerIdentity_name(var$4));
+        ovct_YMap_set(var$6, $rt_s(317), ovp_PeerIdentity_name(var$4));
     a: {
         b: {
-            var$1 = ovct_YMap_get(var$6, $rt_s(313));
+            var$1 = ovct_YMap_get(var$6, $rt_s(316));
             if (var$1 instanceof jl_Number) {
                 var$1 = $rt_castToClass(var$1, jl_Number);
                 var$8 = Long_toNumber(var$3);
@@ -10945,7 +11155,7 @@ ovv_ItemLayout_touch = (var$1, var$2, var$3) => {
         var$9 = 1;
     }
     if (!(var$7 && var$9))
-        ovct_YMap_set(var$6, $rt_s(313), jl_Double_valueOf(Long_toNumber(var$3)));
+        ovct_YMap_set(var$6, $rt_s(316), jl_Double_valueOf(Long_toNumber(var$3)));
 },
 ovv_ItemLayout_writeField = (var$1, var$2, var$3, var$4) => {
     let var$5, var$6, var$7, var$8, var$9;
@@ -11204,11 +11414,11 @@ ovv_ItemLayout_read = (var$1, var$2) => {
         var$2 = ovct_YMap_get(var$4, $rt_s(57));
         var$5 = !(var$2 instanceof jl_String) ? null : ovv_ItemType_byWire($rt_castToClass(var$2, jl_String));
         if (var$5 !== null) {
-            var$2 = ovct_YMap_get(var$4, $rt_s(311));
+            var$2 = ovct_YMap_get(var$4, $rt_s(314));
             if (var$2 instanceof jl_String) {
                 var$6 = $rt_nullCheck($rt_castToClass(var$2, jl_String));
                 if (!jl_String_isEmpty(var$6)) {
-                    var$2 = ovct_YMap_get(var$4, $rt_s(315));
+                    var$2 = ovct_YMap_get(var$4, $rt_s(318));
                     if (var$2 instanceof ovct_YMap) {
                         var$2 = $rt_castToClass(var$2, ovct_YMap);
                         var$7 = ju_LinkedHashMap__init_();
@@ -11241,7 +11451,7 @@ ovv_ItemLayout_read = (var$1, var$2) => {
                             else {
                                 var$13 = $rt_castToClass(var$9.$getKey(), jl_String);
                                 var$9 = jl_StringBuilder__init_();
-                                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(316))), var$1)), $rt_s(317))), var$13)), $rt_s(318))), var$2);
+                                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(319))), var$1)), $rt_s(320))), var$13)), $rt_s(321))), var$2);
                                 var$3.$add(jl_StringBuilder_toString(var$9));
                             }
                         }
@@ -11252,19 +11462,19 @@ ovv_ItemLayout_read = (var$1, var$2) => {
                                 break;
                             var$2 = $rt_castToClass(var$13.$next(), jl_String);
                             var$9 = jl_StringBuilder__init_();
-                            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(316))), var$1)), $rt_s(317))), var$2)), $rt_s(319));
+                            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(319))), var$1)), $rt_s(320))), var$2)), $rt_s(322));
                             var$3.$add(jl_StringBuilder_toString(var$9));
                         }
                         var$14 = ovct_YMap_get(var$4, $rt_s(67));
                         var$12 = ovv_ItemValidator_checkName(var$14);
                         if (var$12 !== null) {
                             var$2 = jl_StringBuilder__init_();
-                            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(316))), var$1)), $rt_s(320))), var$12);
+                            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(319))), var$1)), $rt_s(323))), var$12);
                             var$3.$add(jl_StringBuilder_toString(var$2));
                         }
                         a: {
                             b: {
-                                var$2 = ovct_YMap_get(var$4, $rt_s(313));
+                                var$2 = ovct_YMap_get(var$4, $rt_s(316));
                                 if (var$2 instanceof jl_Number) {
                                     var$13 = $rt_nullCheck($rt_castToClass(var$2, jl_Number));
                                     if (isFinite(var$13.$doubleValue()) ? 1 : 0)
@@ -11275,36 +11485,36 @@ ovv_ItemLayout_read = (var$1, var$2) => {
                             }
                             var$15 = Long_fromNumber(var$13.$doubleValue());
                         }
-                        var$2 = ovct_YMap_get(var$4, $rt_s(314));
+                        var$2 = ovct_YMap_get(var$4, $rt_s(317));
                         var$13 = !(var$2 instanceof jl_String) ? null : $rt_castToClass(var$2, jl_String);
-                        var$2 = ovct_YMap_get(var$4, $rt_s(312));
+                        var$2 = ovct_YMap_get(var$4, $rt_s(315));
                         var$9 = !(var$2 instanceof jl_String) ? $rt_s(16) : $rt_castToClass(var$2, jl_String);
                         var$10 = new ovv_VaultItem;
-                        var$14 = var$12 !== null ? $rt_s(321) : $rt_castToClass(var$14, jl_String);
+                        var$14 = var$12 !== null ? $rt_s(324) : $rt_castToClass(var$14, jl_String);
                         var$7 = ovv_ItemView_withDefaults(var$5, var$11);
                         ovv_SyncState_$callClinit();
                         ovv_VaultItem__init_(var$10, var$1, var$5, var$14, var$7, 0, ovv_SyncState_DISABLED, var$15, var$13, Long_ZERO, null);
                         return ovv_ItemLayout$Decoded__init_(var$10, var$6, var$9, var$11, var$12 !== null ? 0 : 1, var$3);
                     }
                     var$2 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(316))), var$1)), $rt_s(322));
+                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(319))), var$1)), $rt_s(325));
                     var$3.$add(jl_StringBuilder_toString(var$2));
                     return ovv_ItemLayout$Decoded__init_(null, null, null, null, 0, var$3);
                 }
             }
             var$2 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(316))), var$1)), $rt_s(323));
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(319))), var$1)), $rt_s(326));
             var$3.$add(jl_StringBuilder_toString(var$2));
             return ovv_ItemLayout$Decoded__init_(null, null, null, null, 0, var$3);
         }
         var$2 = ovv_ItemRecords_describe(var$2);
         var$5 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(316))), var$1)), $rt_s(324))), var$2)), $rt_s(325));
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(319))), var$1)), $rt_s(327))), var$2)), $rt_s(328));
         var$3.$add(jl_StringBuilder_toString(var$5));
         return ovv_ItemLayout$Decoded__init_(null, null, null, null, 0, var$3);
     }
     var$2 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(316))), var$1)), $rt_s(326));
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(319))), var$1)), $rt_s(329));
     var$3.$add(jl_StringBuilder_toString(var$2));
     return ovv_ItemLayout$Decoded__init_(null, null, null, null, 0, var$3);
 },
@@ -11440,7 +11650,7 @@ ju_Collections$9_remove = ($this, $o) => {
 function ovp_SignalingMessage$Publish() {
     let a = this; jl_Record.call(a);
     a.$topic0 = null;
-    a.$data4 = null;
+    a.$data5 = null;
     a.$clients3 = null;
 }
 let ovp_SignalingMessage$Publish__init_1 = ($this, $topic, $data) => {
@@ -11454,7 +11664,7 @@ ovp_SignalingMessage$Publish__init_ = (var_0, var_1) => {
 ovp_SignalingMessage$Publish__init_0 = ($this, $topic, $data, $clients) => {
     jl_Record__init_($this);
     $this.$topic0 = $topic;
-    $this.$data4 = $data;
+    $this.$data5 = $data;
     $this.$clients3 = $clients;
 },
 ovp_SignalingMessage$Publish__init_2 = (var_0, var_1, var_2) => {
@@ -11466,7 +11676,7 @@ ovp_SignalingMessage$Publish_topic = $this => {
     return $this.$topic0;
 },
 ovp_SignalingMessage$Publish_data = $this => {
-    return $this.$data4;
+    return $this.$data5;
 },
 ovp_SignalingMessage$Publish_clients = $this => {
     return $this.$clients3;
@@ -11528,7 +11738,7 @@ ovss_SimRoom_addPeer = $this => {
     var$3 = jl_StringBuilder_toString(var$2);
     var$1 = ($rt_nullCheck($this.$members)).$size();
     var$2 = jl_StringBuilder__init_();
-    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(327))), var$1);
+    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(330))), var$1);
     return ovss_SimRoom_addPeer0($this, var$3, jl_StringBuilder_toString(var$2));
 },
 ovss_SimRoom_addPeer0 = ($this, $node, $browserProfile) => {
@@ -11690,7 +11900,7 @@ function ovv_DuplicateItemIdException() {
 let ovv_DuplicateItemIdException__init_ = (var$0, var$1) => {
     let var$2;
     var$2 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(328))), var$1)), $rt_s(329));
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(331))), var$1)), $rt_s(332));
     jl_IllegalArgumentException__init_(var$0, jl_StringBuilder_toString(var$2));
     var$0.$itemId2 = var$1;
 },
@@ -11710,11 +11920,11 @@ ju_Collections$_clinit_$lambda$_59_0__init_0 = () => {
 };
 function ovsm_RoomMesh$peerFailed$lambda$_15_0() {
     jl_Object.call(this);
-    this.$_055 = null;
+    this.$_059 = null;
 }
 let ovsm_RoomMesh$peerFailed$lambda$_15_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_055 = var$1;
+    var$0.$_059 = var$1;
 },
 ovsm_RoomMesh$peerFailed$lambda$_15_0__init_0 = var_0 => {
     let var_1 = new ovsm_RoomMesh$peerFailed$lambda$_15_0();
@@ -11722,7 +11932,7 @@ ovsm_RoomMesh$peerFailed$lambda$_15_0__init_0 = var_0 => {
     return var_1;
 },
 ovsm_RoomMesh$peerFailed$lambda$_15_0_run = var$0 => {
-    ovsm_RoomMesh_lambda$peerFailed$1($rt_nullCheck(var$0.$_055));
+    ovsm_RoomMesh_lambda$peerFailed$1($rt_nullCheck(var$0.$_059));
 };
 function ovcu_DecodedUpdate() {
     let a = this; jl_Record.call(a);
@@ -11740,7 +11950,7 @@ ovcu_DecodedUpdate__init_0 = (var_0, var_1) => {
     return var_2;
 },
 ovcu_DecodedUpdate_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(330))).$append3($rt_s(331)))).$append($this.$blocks0))).$append3($rt_s(332)))).$append($this.$deleteSet1))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(333))).$append3($rt_s(334)))).$append($this.$blocks0))).$append3($rt_s(335)))).$append($this.$deleteSet1))).$append3($rt_s(11)))).$toString();
 },
 ovcu_DecodedUpdate_hashCode = $this => {
     return ((31 + ju_Objects_hashCode($this.$blocks0) | 0) * 31 | 0) + ju_Objects_hashCode($this.$deleteSet1) | 0;
@@ -11824,15 +12034,15 @@ ovv_FieldKind_$values = () => {
     return var$1;
 },
 ovv_FieldKind__clinit_ = () => {
-    ovv_FieldKind_TEXT = ovv_FieldKind__init_($rt_s(333), 0);
-    ovv_FieldKind_LONG_TEXT = ovv_FieldKind__init_($rt_s(334), 1);
-    ovv_FieldKind_INTEGER = ovv_FieldKind__init_($rt_s(335), 2);
-    ovv_FieldKind_NUMBER = ovv_FieldKind__init_($rt_s(336), 3);
-    ovv_FieldKind_CHOICE = ovv_FieldKind__init_($rt_s(337), 4);
-    ovv_FieldKind_TEXT_LIST = ovv_FieldKind__init_($rt_s(338), 5);
-    ovv_FieldKind_EQUIPMENT_LIST = ovv_FieldKind__init_($rt_s(339), 6);
-    ovv_FieldKind_POINTS_BY_LOCATION = ovv_FieldKind__init_($rt_s(340), 7);
-    ovv_FieldKind_ASSIGNMENTS = ovv_FieldKind__init_($rt_s(341), 8);
+    ovv_FieldKind_TEXT = ovv_FieldKind__init_($rt_s(336), 0);
+    ovv_FieldKind_LONG_TEXT = ovv_FieldKind__init_($rt_s(337), 1);
+    ovv_FieldKind_INTEGER = ovv_FieldKind__init_($rt_s(338), 2);
+    ovv_FieldKind_NUMBER = ovv_FieldKind__init_($rt_s(339), 3);
+    ovv_FieldKind_CHOICE = ovv_FieldKind__init_($rt_s(340), 4);
+    ovv_FieldKind_TEXT_LIST = ovv_FieldKind__init_($rt_s(341), 5);
+    ovv_FieldKind_EQUIPMENT_LIST = ovv_FieldKind__init_($rt_s(342), 6);
+    ovv_FieldKind_POINTS_BY_LOCATION = ovv_FieldKind__init_($rt_s(343), 7);
+    ovv_FieldKind_ASSIGNMENTS = ovv_FieldKind__init_($rt_s(344), 8);
     ovv_FieldKind_$VALUES = ovv_FieldKind_$values();
 };
 function ovp_PeerMessage$SyncUpdate() {
@@ -11900,10 +12110,10 @@ ju_LinkedHashMapIterator_remove = $this => {
 };
 function ju_AbstractMap$KeySet() {
     ju_AbstractSet.call(this);
-    this.$this$014 = null;
+    this.$this$015 = null;
 }
 let ju_AbstractMap$KeySet__init_ = ($this, var$1) => {
-    $this.$this$014 = var$1;
+    $this.$this$015 = var$1;
     ju_AbstractSet__init_($this);
 },
 ju_AbstractMap$KeySet__init_0 = var_0 => {
@@ -11913,11 +12123,11 @@ ju_AbstractMap$KeySet__init_0 = var_0 => {
 },
 ju_AbstractMap$KeySet_iterator = $this => {
     let $it;
-    $it = ($rt_nullCheck(($rt_nullCheck($this.$this$014)).$entrySet())).$iterator();
+    $it = ($rt_nullCheck(($rt_nullCheck($this.$this$015)).$entrySet())).$iterator();
     return ju_AbstractMap$KeySet$1__init_0($this, $it);
 },
 ju_AbstractMap$KeySet_size = $this => {
-    return ($rt_nullCheck($this.$this$014)).$size();
+    return ($rt_nullCheck($this.$this$015)).$size();
 };
 function ovs_SyncEvent$PeerJoined() {
     jl_Record.call(this);
@@ -11933,7 +12143,7 @@ ovs_SyncEvent$PeerJoined__init_0 = var_0 => {
     return var_1;
 },
 ovs_SyncEvent$PeerJoined_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(342))).$append3($rt_s(343)))).$append($this.$peer0))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(345))).$append3($rt_s(346)))).$append($this.$peer0))).$append3($rt_s(11)))).$toString();
 },
 ovs_SyncEvent$PeerJoined_hashCode = $this => {
     return 31 + ju_Objects_hashCode($this.$peer0) | 0;
@@ -11962,13 +12172,47 @@ ovs_SyncEvent$PeerJoined_equals = ($this, $o) => {
     }
     return var$2;
 };
+function ovv_RoomVault$write$lambda$_17_0() {
+    jl_Object.call(this);
+    this.$_027 = null;
+}
+let ovv_RoomVault$write$lambda$_17_0__init_ = (var$0, var$1) => {
+    jl_Object__init_(var$0);
+    var$0.$_027 = var$1;
+},
+ovv_RoomVault$write$lambda$_17_0__init_0 = var_0 => {
+    let var_1 = new ovv_RoomVault$write$lambda$_17_0();
+    ovv_RoomVault$write$lambda$_17_0__init_(var_1, var_0);
+    return var_1;
+},
+ovv_RoomVault$write$lambda$_17_0_accept0 = (var$0, var$1) => {
+    ovv_RoomVault$write$lambda$_17_0_accept(var$0, $rt_castToClass(var$1, ovc_Transaction));
+},
+ovv_RoomVault$write$lambda$_17_0_accept = (var$0, var$1) => {
+    ovv_RoomVault_lambda$write$8(var$0.$_027, var$1);
+},
+ovv_RoomVault$write$lambda$_17_1 = $rt_classWithoutFields(),
+ovv_RoomVault$write$lambda$_17_1__init_ = var$0 => {
+    jl_Object__init_(var$0);
+},
+ovv_RoomVault$write$lambda$_17_1__init_0 = () => {
+    let var_0 = new ovv_RoomVault$write$lambda$_17_1();
+    ovv_RoomVault$write$lambda$_17_1__init_(var_0);
+    return var_0;
+},
+ovv_RoomVault$write$lambda$_17_1_apply0 = (var$0, var$1) => {
+    return ovv_RoomVault$write$lambda$_17_1_apply(var$0, $rt_castToClass(var$1, jl_String));
+},
+ovv_RoomVault$write$lambda$_17_1_apply = (var$0, var$1) => {
+    return ovv_RoomVault_lambda$write$9(var$1);
+};
 function ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_1() {
     jl_Object.call(this);
-    this.$_035 = null;
+    this.$_038 = null;
 }
 let ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_035 = var$1;
+    var$0.$_038 = var$1;
 },
 ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_1__init_0 = var_0 => {
     let var_1 = new ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_1();
@@ -11976,7 +12220,7 @@ ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_1__init
     return var_1;
 },
 ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_1_fill = (var$0, var$1) => {
-    ($rt_nullCheck(var$0.$_035)).$nextBytes(var$1);
+    ($rt_nullCheck(var$0.$_038)).$nextBytes(var$1);
 },
 juf_LongSupplier = $rt_classWithoutFields(0),
 ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_0 = $rt_classWithoutFields(),
@@ -12042,28 +12286,13 @@ ovss_MemoryPeerNetwork_checkPartition = $this => {
 ovss_MemoryPeerNetwork_lambda$checkPartition$2 = ($this, $endpoint) => {
     $endpoint = $rt_nullCheck($endpoint);
     if ($endpoint.$connected && !ovss_SimNetwork_reachable($rt_nullCheck($this.$network0), $endpoint.$node, ($rt_nullCheck($endpoint.$remote)).$node))
-        ovss_MemoryPeerNetwork$Endpoint_fail($endpoint, $rt_s(344));
+        ovss_MemoryPeerNetwork$Endpoint_fail($endpoint, $rt_s(347));
 },
 ovss_MemoryPeerNetwork_lambda$transportFor$1 = ($this, $node, $initiator, $listener) => {
     return ovss_MemoryPeerNetwork$Endpoint__init_0($this, $node, $initiator, $listener);
 },
 ovss_MemoryPeerNetwork_lambda$new$0 = $message => {
     return;
-},
-ovv_RoomVault$onRemoteStateVector$lambda$_22_0 = $rt_classWithoutFields(),
-ovv_RoomVault$onRemoteStateVector$lambda$_22_0__init_ = var$0 => {
-    jl_Object__init_(var$0);
-},
-ovv_RoomVault$onRemoteStateVector$lambda$_22_0__init_0 = () => {
-    let var_0 = new ovv_RoomVault$onRemoteStateVector$lambda$_22_0();
-    ovv_RoomVault$onRemoteStateVector$lambda$_22_0__init_(var_0);
-    return var_0;
-},
-ovv_RoomVault$onRemoteStateVector$lambda$_22_0_apply0 = (var$0, var$1, var$2) => {
-    return ovv_RoomVault$onRemoteStateVector$lambda$_22_0_apply(var$0, $rt_castToClass(var$1, jl_Integer), $rt_castToClass(var$2, jl_Integer));
-},
-ovv_RoomVault$onRemoteStateVector$lambda$_22_0_apply = (var$0, var$1, var$2) => {
-    return jl_Integer_valueOf(jl_Math_max(($rt_nullCheck(var$1)).$intValue(), ($rt_nullCheck(var$2)).$intValue()));
 };
 function ovcs_ContentBinary() {
     ovcs_SingleUnitContent.call(this);
@@ -12099,11 +12328,11 @@ ovcs_ContentBinary_countable = $this => {
 ovc_UpdateListener = $rt_classWithoutFields(0);
 function ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0() {
     jl_Object.call(this);
-    this.$_09 = null;
+    this.$_011 = null;
 }
 let ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_09 = var$1;
+    var$0.$_011 = var$1;
 },
 ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0__init_0 = var_0 => {
     let var_1 = new ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0();
@@ -12111,15 +12340,15 @@ ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0__init_0 = var_0 => {
     return var_1;
 },
 ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0_onUpdate = (var$0, var$1, var$2, var$3) => {
-    ovs_YDocSyncDocument_lambda$addUpdateListener$0(var$0.$_09, var$1, var$2, var$3);
+    ovs_YDocSyncDocument_lambda$addUpdateListener$0(var$0.$_011, var$1, var$2, var$3);
 };
 function ovsm_EncryptedBroadcastTransport$open$lambda$_1_1() {
     jl_Object.call(this);
-    this.$_064 = null;
+    this.$_067 = null;
 }
 let ovsm_EncryptedBroadcastTransport$open$lambda$_1_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_064 = var$1;
+    var$0.$_067 = var$1;
 },
 ovsm_EncryptedBroadcastTransport$open$lambda$_1_1__init_0 = var_0 => {
     let var_1 = new ovsm_EncryptedBroadcastTransport$open$lambda$_1_1();
@@ -12130,7 +12359,7 @@ ovsm_EncryptedBroadcastTransport$open$lambda$_1_1_accept0 = (var$0, var$1) => {
     ovsm_EncryptedBroadcastTransport$open$lambda$_1_1_accept(var$0, $rt_castToInterface(var$1, $rt_arraycls($rt_bytecls)));
 },
 ovsm_EncryptedBroadcastTransport$open$lambda$_1_1_accept = (var$0, var$1) => {
-    ($rt_nullCheck(var$0.$_064)).$post(var$1);
+    ($rt_nullCheck(var$0.$_067)).$post(var$1);
 },
 ovsm_EncryptedBroadcastTransport$open$lambda$_1_2 = $rt_classWithoutFields(),
 ovsm_EncryptedBroadcastTransport$open$lambda$_1_2__init_ = var$0 => {
@@ -12149,13 +12378,13 @@ ovsm_EncryptedBroadcastTransport$open$lambda$_1_2_accept = (var$0, var$1) => {
 };
 function ovsm_EncryptedBroadcastTransport$open$lambda$_1_0() {
     let a = this; jl_Object.call(a);
-    a.$_012 = null;
-    a.$_15 = null;
+    a.$_014 = null;
+    a.$_16 = null;
 }
 let ovsm_EncryptedBroadcastTransport$open$lambda$_1_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_012 = var$1;
-    var$0.$_15 = var$2;
+    var$0.$_014 = var$1;
+    var$0.$_16 = var$2;
 },
 ovsm_EncryptedBroadcastTransport$open$lambda$_1_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovsm_EncryptedBroadcastTransport$open$lambda$_1_0();
@@ -12167,8 +12396,8 @@ ovsm_EncryptedBroadcastTransport$open$lambda$_1_0_accept0 = (var$0, var$1) => {
 },
 ovsm_EncryptedBroadcastTransport$open$lambda$_1_0_accept = (var$0, var$1) => {
     let var$2, var$3;
-    var$2 = var$0.$_012;
-    var$3 = var$0.$_15;
+    var$2 = var$0.$_014;
+    var$3 = var$0.$_16;
     ovsm_EncryptedBroadcastTransport_lambda$open$0($rt_nullCheck(var$2), var$3, var$1);
 },
 ju_Map$Entry = $rt_classWithoutFields(0);
@@ -12477,7 +12706,7 @@ ju_ArrayList_toString = $this => {
         $buffer.$append(var$5);
         return ($rt_nullCheck($buffer.$append0(93))).$toString();
     }
-    return $rt_s(265);
+    return $rt_s(268);
 },
 ju_ArrayList_hashCode = $this => {
     let $result, $i, var$3, var$4;
@@ -12562,7 +12791,7 @@ ovcs_StructStore_add = ($this, $struct) => {
             var$5 = jl_String_valueOf($struct);
             var$6 = jl_String_valueOf($last);
             var$7 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$7, $rt_s(122))), var$5)), $rt_s(345))), var$6);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$7, $rt_s(122))), var$5)), $rt_s(348))), var$6);
             jl_IllegalStateException__init_(var$2, jl_StringBuilder_toString(var$7));
             $rt_throw(var$2);
         }
@@ -12570,7 +12799,7 @@ ovcs_StructStore_add = ($this, $struct) => {
         var$2 = new jl_IllegalStateException;
         var$5 = jl_String_valueOf($struct);
         var$6 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(346))), var$5);
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(349))), var$5);
         jl_IllegalStateException__init_(var$2, jl_StringBuilder_toString(var$6));
         $rt_throw(var$2);
     }
@@ -12585,7 +12814,7 @@ ovcs_StructStore_findIndex = ($structs, $clock) => {
         if ($low > $high) {
             var$5 = new jl_IllegalStateException;
             var$6 = jl_StringBuilder__init_();
-            jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(347))), $clock);
+            jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(350))), $clock);
             jl_IllegalStateException__init_(var$5, jl_StringBuilder_toString(var$6));
             $rt_throw(var$5);
         }
@@ -13157,7 +13386,7 @@ jl_String_toCharArray = $this => {
 },
 jl_String_valueOf = $obj => {
     jl_String_$callClinit();
-    return $obj === null ? $rt_s(159) : $obj.$toString();
+    return $obj === null ? $rt_s(162) : $obj.$toString();
 },
 jl_String_valueOf0 = $c => {
     let var$2, var$3;
@@ -13254,12 +13483,12 @@ ju_HashSet_size = $this => {
     return ($rt_nullCheck($this.$backingMap)).$size();
 },
 ju_LinkedHashSet = $rt_classWithoutFields(ju_HashSet),
-ju_LinkedHashSet__init_1 = $this => {
+ju_LinkedHashSet__init_2 = $this => {
     ju_HashSet__init_0($this, ju_LinkedHashMap__init_());
 },
 ju_LinkedHashSet__init_ = () => {
     let var_0 = new ju_LinkedHashSet();
-    ju_LinkedHashSet__init_1(var_0);
+    ju_LinkedHashSet__init_2(var_0);
     return var_0;
 },
 ju_LinkedHashSet__init_0 = ($this, $collection) => {
@@ -13276,7 +13505,7 @@ ju_LinkedHashSet__init_0 = ($this, $collection) => {
         $this.$add($iter.$next());
     }
 },
-ju_LinkedHashSet__init_2 = var_0 => {
+ju_LinkedHashSet__init_1 = var_0 => {
     let var_1 = new ju_LinkedHashSet();
     ju_LinkedHashSet__init_0(var_1, var_0);
     return var_1;
@@ -13420,7 +13649,7 @@ ovss_MemorySignalingServer_lambda$checkPartition$3 = ($this, $conn) => {
     var$2 = $this.$network;
     $conn = $rt_nullCheck($conn);
     if (!ovss_SimNetwork_reachable($rt_nullCheck(var$2), $conn.$clientNode, $rt_s(52)))
-        ovss_MemorySignalingServer$Conn_breakOff($conn, $rt_s(348));
+        ovss_MemorySignalingServer$Conn_breakOff($conn, $rt_s(351));
 },
 ovss_MemorySignalingServer_lambda$transportFor$2 = ($this, $clientNode, $listener) => {
     let $conn, var$4, var$5, var$6, var$7;
@@ -13445,7 +13674,7 @@ ovss_MemorySignalingServer_lambda$transportFor$1 = ($this, $conn, $clientNode, $
         }
         $conn.$closed2 = 1;
         $listener = $rt_nullCheck($listener);
-        $listener.$onClose($rt_s(349));
+        $listener.$onClose($rt_s(352));
         return;
     }
 },
@@ -13454,11 +13683,11 @@ ovss_MemorySignalingServer_lambda$new$0 = $frame => {
 };
 function ovss_SimPeer$_init_$lambda$_0_0() {
     jl_Object.call(this);
-    this.$_056 = null;
+    this.$_060 = null;
 }
 let ovss_SimPeer$_init_$lambda$_0_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_056 = var$1;
+    var$0.$_060 = var$1;
 },
 ovss_SimPeer$_init_$lambda$_0_0__init_0 = var_0 => {
     let var_1 = new ovss_SimPeer$_init_$lambda$_0_0();
@@ -13466,7 +13695,7 @@ ovss_SimPeer$_init_$lambda$_0_0__init_0 = var_0 => {
     return var_1;
 },
 ovss_SimPeer$_init_$lambda$_0_0_fill = (var$0, var$1) => {
-    ($rt_nullCheck(var$0.$_056)).$nextBytes(var$1);
+    ($rt_nullCheck(var$0.$_060)).$nextBytes(var$1);
 };
 function ovs_ConnectionStateMachine() {
     let a = this; jl_Object.call(a);
@@ -13506,20 +13735,20 @@ ovs_ConnectionStateMachine_join = ($this, $roomCode) => {
             if (jl_String_equals($roomCode, ovs_ConnectionStatus_roomCode($rt_nullCheck($this.$status1))) && !ovs_ConnectionStateMachine_needsRestart($this))
                 return;
             var$2 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(350))), $roomCode);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(353))), $roomCode);
             ovs_ConnectionStateMachine_stop($this, jl_StringBuilder_toString(var$2));
         }
         ovs_ConnectionStateMachine_startAttempt($this, $roomCode, 0);
         return;
     }
-    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(351)));
+    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(354)));
 },
 ovs_ConnectionStateMachine_leave = $this => {
     let var$1;
     var$1 = ovs_ConnectionStatus_state($rt_nullCheck($this.$status1));
     ovs_ConnectionState_$callClinit();
     if (var$1 !== ovs_ConnectionState_DISCONNECTED)
-        ovs_ConnectionStateMachine_stop($this, $rt_s(352));
+        ovs_ConnectionStateMachine_stop($this, $rt_s(355));
 },
 ovs_ConnectionStateMachine_setPeerCount = ($this, $count) => {
     let var$2, var$3, var$4, var$5;
@@ -13549,10 +13778,10 @@ ovs_ConnectionStateMachine_wrongPassword = ($this, $roomCode) => {
     if (jl_String_equals($roomCode, var$3)) {
         ovs_ConnectionState_$callClinit();
         if ($state !== ovs_ConnectionState_DISCONNECTED && !ovs_ConnectionStateMachine_needsRestart($this)) {
-            ovs_ConnectionStateMachine_abandonCurrent($this, $rt_s(353));
+            ovs_ConnectionStateMachine_abandonCurrent($this, $rt_s(356));
             if ($state === ovs_ConnectionState_CONNECTED)
-                ovs_SyncEvents_emit($rt_nullCheck($this.$events0), ovs_SyncEvent$Disconnected__init_($rt_s(353)));
-            ovs_ConnectionStateMachine_setStatus($this, ovs_ConnectionStatus__init_0(ovs_ConnectionState_WRONG_PASSWORD, $roomCode, $this.$peerCount0, 0, ovs_Backoff_maxAttempts($rt_nullCheck($this.$backoff)), Long_ZERO, $rt_s(353)));
+                ovs_SyncEvents_emit($rt_nullCheck($this.$events0), ovs_SyncEvent$Disconnected__init_($rt_s(356)));
+            ovs_ConnectionStateMachine_setStatus($this, ovs_ConnectionStatus__init_0(ovs_ConnectionState_WRONG_PASSWORD, $roomCode, $this.$peerCount0, 0, ovs_Backoff_maxAttempts($rt_nullCheck($this.$backoff)), Long_ZERO, $rt_s(356)));
             ovs_SyncEvents_emit($rt_nullCheck($this.$events0), ovs_SyncEvent$WrongPassword__init_0($roomCode));
             return;
         }
@@ -13605,7 +13834,7 @@ ovs_ConnectionStateMachine_onLost = ($this, $attempt, $reason) => {
             $this.$timer = ($rt_nullCheck($this.$scheduler3)).$schedule($delay, ovs_ConnectionStateMachine$onLost$lambda$_11_0__init_0($this, $roomCode, $next));
             return;
         }
-        ovs_ConnectionStateMachine_fail($this, $roomCode, $rt_s(354));
+        ovs_ConnectionStateMachine_fail($this, $roomCode, $rt_s(357));
         return;
     }
 },
@@ -13673,7 +13902,7 @@ ovs_ConnectionStateMachine_setStatus = ($this, $next) => {
 ovs_ConnectionStateMachine_lambda$startAttempt$1 = ($this, $attempt) => {
     $this.$timer = null;
     $attempt = $rt_nullCheck($attempt);
-    ovs_ConnectionAttempt_lost($attempt, $rt_s(355));
+    ovs_ConnectionAttempt_lost($attempt, $rt_s(358));
 },
 ovs_ConnectionStateMachine_lambda$onLost$0 = ($this, $roomCode, $next) => {
     $this.$timer = null;
@@ -13682,15 +13911,15 @@ ovs_ConnectionStateMachine_lambda$onLost$0 = ($this, $roomCode, $next) => {
 juc_Executor = $rt_classWithoutFields(0);
 function ovv_RoomVault$publish$lambda$_12_0() {
     let a = this; jl_Object.call(a);
-    a.$_032 = null;
-    a.$_116 = null;
-    a.$_23 = null;
+    a.$_035 = null;
+    a.$_117 = null;
+    a.$_24 = null;
 }
 let ovv_RoomVault$publish$lambda$_12_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_032 = var$1;
-    var$0.$_116 = var$2;
-    var$0.$_23 = var$3;
+    var$0.$_035 = var$1;
+    var$0.$_117 = var$2;
+    var$0.$_24 = var$3;
 },
 ovv_RoomVault$publish$lambda$_12_0__init_0 = (var_0, var_1, var_2) => {
     let var_3 = new ovv_RoomVault$publish$lambda$_12_0();
@@ -13699,22 +13928,22 @@ ovv_RoomVault$publish$lambda$_12_0__init_0 = (var_0, var_1, var_2) => {
 },
 ovv_RoomVault$publish$lambda$_12_0_run = var$0 => {
     let var$1, var$2, var$3;
-    var$1 = var$0.$_032;
-    var$2 = var$0.$_116;
-    var$3 = var$0.$_23;
+    var$1 = var$0.$_035;
+    var$2 = var$0.$_117;
+    var$3 = var$0.$_24;
     ovv_RoomVault_lambda$publish$4($rt_nullCheck(var$1), var$2, var$3);
 };
 function ovv_RoomVault$publish$lambda$_12_1() {
     let a = this; jl_Object.call(a);
-    a.$_025 = null;
-    a.$_112 = null;
-    a.$_20 = null;
+    a.$_028 = null;
+    a.$_113 = null;
+    a.$_21 = null;
 }
 let ovv_RoomVault$publish$lambda$_12_1__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_025 = var$1;
-    var$0.$_112 = var$2;
-    var$0.$_20 = var$3;
+    var$0.$_028 = var$1;
+    var$0.$_113 = var$2;
+    var$0.$_21 = var$3;
 },
 ovv_RoomVault$publish$lambda$_12_1__init_0 = (var_0, var_1, var_2) => {
     let var_3 = new ovv_RoomVault$publish$lambda$_12_1();
@@ -13723,19 +13952,19 @@ ovv_RoomVault$publish$lambda$_12_1__init_0 = (var_0, var_1, var_2) => {
 },
 ovv_RoomVault$publish$lambda$_12_1_run = var$0 => {
     let var$1, var$2, var$3;
-    var$1 = var$0.$_025;
-    var$2 = var$0.$_112;
-    var$3 = var$0.$_20;
+    var$1 = var$0.$_028;
+    var$2 = var$0.$_113;
+    var$3 = var$0.$_21;
     ovv_RoomVault_lambda$publish$5($rt_nullCheck(var$1), var$2, var$3);
 },
 ovc_StorageCallback = $rt_classWithoutFields(0);
 function ovv_VaultStore$2() {
     let a = this; jl_Object.call(a);
     a.$val$what = null;
-    a.$this$020 = null;
+    a.$this$021 = null;
 }
 let ovv_VaultStore$2__init_ = (var$0, var$1, var$2) => {
-    var$0.$this$020 = var$1;
+    var$0.$this$021 = var$1;
     var$0.$val$what = var$2;
     jl_Object__init_(var$0);
 },
@@ -13749,7 +13978,7 @@ ovv_VaultStore$2_done = (var$0, var$1) => {
 },
 ovv_VaultStore$2_failed = (var$0, var$1) => {
     let var$2, var$3, var$4, var$5, var$6;
-    var$2 = (ju_ArrayList__init_0(($rt_nullCheck(var$0.$this$020)).$listeners0)).$iterator();
+    var$2 = (ju_ArrayList__init_0(($rt_nullCheck(var$0.$this$021)).$listeners0)).$iterator();
     while (true) {
         var$2 = $rt_nullCheck(var$2);
         if (!var$2.$hasNext())
@@ -13757,7 +13986,7 @@ ovv_VaultStore$2_failed = (var$0, var$1) => {
         var$3 = $rt_castToInterface(var$2.$next(), ovv_VaultListener);
         var$4 = var$0.$val$what;
         var$5 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(356))), var$4)), $rt_s(3))), var$1);
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(359))), var$4)), $rt_s(3))), var$1);
         var$6 = jl_StringBuilder_toString(var$5);
         ($rt_nullCheck(var$3)).$onStorageError(var$6);
     }
@@ -13892,11 +14121,11 @@ ovs_SyncEvents_emit = ($this, $event) => {
 ovs_SyncEventListener = $rt_classWithoutFields(0);
 function ovss_SimPeer$_init_$lambda$_0_3() {
     jl_Object.call(this);
-    this.$_050 = null;
+    this.$_054 = null;
 }
 let ovss_SimPeer$_init_$lambda$_0_3__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_050 = var$1;
+    var$0.$_054 = var$1;
 },
 ovss_SimPeer$_init_$lambda$_0_3__init_0 = var_0 => {
     let var_1 = new ovss_SimPeer$_init_$lambda$_0_3();
@@ -13904,7 +14133,7 @@ ovss_SimPeer$_init_$lambda$_0_3__init_0 = var_0 => {
     return var_1;
 },
 ovss_SimPeer$_init_$lambda$_0_3_onEvent = (var$0, var$1) => {
-    ($rt_nullCheck(var$0.$_050)).$add(var$1);
+    ($rt_nullCheck(var$0.$_054)).$add(var$1);
 };
 function ju_AbstractMap$KeySet$1() {
     let a = this; jl_Object.call(a);
@@ -13929,11 +14158,11 @@ ju_AbstractMap$KeySet$1_next = $this => {
 };
 function ovss_SimPeer$_init_$lambda$_0_2() {
     jl_Object.call(this);
-    this.$_076 = null;
+    this.$_078 = null;
 }
 let ovss_SimPeer$_init_$lambda$_0_2__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_076 = var$1;
+    var$0.$_078 = var$1;
 },
 ovss_SimPeer$_init_$lambda$_0_2__init_0 = var_0 => {
     let var_1 = new ovss_SimPeer$_init_$lambda$_0_2();
@@ -13941,16 +14170,16 @@ ovss_SimPeer$_init_$lambda$_0_2__init_0 = var_0 => {
     return var_1;
 },
 ovss_SimPeer$_init_$lambda$_0_2_fill = (var$0, var$1) => {
-    ($rt_nullCheck(var$0.$_076)).$nextBytes(var$1);
+    ($rt_nullCheck(var$0.$_078)).$nextBytes(var$1);
 },
 juf_DoubleSupplier = $rt_classWithoutFields(0);
 function ovss_SimPeer$_init_$lambda$_0_1() {
     jl_Object.call(this);
-    this.$_048 = null;
+    this.$_052 = null;
 }
 let ovss_SimPeer$_init_$lambda$_0_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_048 = var$1;
+    var$0.$_052 = var$1;
 },
 ovss_SimPeer$_init_$lambda$_0_1__init_0 = var_0 => {
     let var_1 = new ovss_SimPeer$_init_$lambda$_0_1();
@@ -13958,7 +14187,7 @@ ovss_SimPeer$_init_$lambda$_0_1__init_0 = var_0 => {
     return var_1;
 },
 ovss_SimPeer$_init_$lambda$_0_1_getAsDouble = var$0 => {
-    return ($rt_nullCheck(var$0.$_048)).$nextDouble();
+    return ($rt_nullCheck(var$0.$_052)).$nextDouble();
 };
 function ju_TemplateCollections$SingleEntryMap() {
     let a = this; ju_TemplateCollections$AbstractImmutableMap.call(a);
@@ -14053,17 +14282,17 @@ oj_Assert_format = ($message, $expected, $actual) => {
     let $formatted, $expectedString, $actualString;
     $formatted = $rt_s(16);
     if ($message !== null && !jl_String_equals($rt_s(16), $message))
-        $formatted = ($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_()).$append3($message))).$append3($rt_s(357)))).$toString();
+        $formatted = ($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_()).$append3($message))).$append3($rt_s(360)))).$toString();
     $expectedString = jl_String_valueOf($expected);
     $actualString = jl_String_valueOf($actual);
     if (!oj_Assert_equalsRegardingNull($expectedString, $actualString))
-        return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_()).$append3($formatted))).$append3($rt_s(358)))).$append3($expectedString))).$append3($rt_s(359)))).$append3($actualString))).$append3($rt_s(360)))).$toString();
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_()).$append3($formatted))).$append3($rt_s(361)))).$append3(oj_Assert_formatClassAndValue($expected, $expectedString)))).$append3($rt_s(362)))).$append3(oj_Assert_formatClassAndValue($actual, $actualString)))).$toString();
+        return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_()).$append3($formatted))).$append3($rt_s(361)))).$append3($expectedString))).$append3($rt_s(362)))).$append3($actualString))).$append3($rt_s(363)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_()).$append3($formatted))).$append3($rt_s(364)))).$append3(oj_Assert_formatClassAndValue($expected, $expectedString)))).$append3($rt_s(365)))).$append3(oj_Assert_formatClassAndValue($actual, $actualString)))).$toString();
 },
 oj_Assert_formatClassAndValue = ($value, $valueString) => {
     let $className;
-    $className = $value === null ? $rt_s(159) : jl_Class_getName($rt_nullCheck(jl_Object_getClass($value)));
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_()).$append3($className))).$append3($rt_s(363)))).$append3($valueString))).$append3($rt_s(360)))).$toString();
+    $className = $value === null ? $rt_s(162) : jl_Class_getName($rt_nullCheck(jl_Object_getClass($value)));
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_()).$append3($className))).$append3($rt_s(366)))).$append3($valueString))).$append3($rt_s(363)))).$toString();
 },
 ju_Deque = $rt_classWithoutFields(0);
 function ju_ArrayDeque() {
@@ -14213,7 +14442,7 @@ function ovv_VaultItem() {
     a.$id2 = null;
     a.$type2 = null;
     a.$name1 = null;
-    a.$data3 = null;
+    a.$data4 = null;
     a.$syncEnabled0 = 0;
     a.$syncState0 = null;
     a.$lastModified0 = Long_ZERO;
@@ -14227,7 +14456,7 @@ let ovv_VaultItem__init_ = (var$0, var$1, var$2, var$3, var$4, var$5, var$6, var
         var$0.$id2 = var$1;
         var$0.$type2 = var$2;
         var$0.$name1 = var$3;
-        var$0.$data3 = ovv_JsonValues_frozenMap(var$4);
+        var$0.$data4 = ovv_JsonValues_frozenMap(var$4);
         var$0.$syncEnabled0 = var$5;
         var$0.$syncState0 = var$6;
         var$0.$lastModified0 = var$7;
@@ -14236,7 +14465,7 @@ let ovv_VaultItem__init_ = (var$0, var$1, var$2, var$3, var$4, var$5, var$6, var
         var$0.$importedFrom0 = var$10;
         return;
     }
-    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(364)));
+    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(367)));
 },
 ovv_VaultItem__init_0 = (var_0, var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8, var_9) => {
     let var_10 = new ovv_VaultItem();
@@ -14266,10 +14495,10 @@ ovv_VaultItem_name = var$0 => {
     return var$0.$name1;
 },
 ovv_VaultItem_data = var$0 => {
-    return var$0.$data3;
+    return var$0.$data4;
 },
 ovv_VaultItem_get = (var$0, var$1) => {
-    return ($rt_nullCheck(var$0.$data3)).$get0(var$1);
+    return ($rt_nullCheck(var$0.$data4)).$get0(var$1);
 },
 ovv_VaultItem_syncEnabled = var$0 => {
     return var$0.$syncEnabled0;
@@ -14293,10 +14522,10 @@ ovv_VaultItem_with = (var$0, var$1, var$2, var$3, var$4) => {
     return ovv_VaultItem__init_0(var$0.$id2, var$0.$type2, var$1, var$2, var$0.$syncEnabled0, var$0.$syncState0, var$3, var$4, var$0.$lastSynced0, var$0.$importedFrom0);
 },
 ovv_VaultItem_withState = (var$0, var$1, var$2) => {
-    return ovv_VaultItem__init_0(var$0.$id2, var$0.$type2, var$0.$name1, var$0.$data3, var$0.$syncEnabled0, var$1, var$0.$lastModified0, var$0.$lastModifiedBy0, var$2, var$0.$importedFrom0);
+    return ovv_VaultItem__init_0(var$0.$id2, var$0.$type2, var$0.$name1, var$0.$data4, var$0.$syncEnabled0, var$1, var$0.$lastModified0, var$0.$lastModifiedBy0, var$2, var$0.$importedFrom0);
 },
 ovv_VaultItem_withIdentity = (var$0, var$1, var$2) => {
-    return ovv_VaultItem__init_0(var$1, var$0.$type2, var$0.$name1, var$0.$data3, var$0.$syncEnabled0, var$0.$syncState0, var$0.$lastModified0, var$0.$lastModifiedBy0, var$0.$lastSynced0, var$2);
+    return ovv_VaultItem__init_0(var$1, var$0.$type2, var$0.$name1, var$0.$data4, var$0.$syncEnabled0, var$0.$syncState0, var$0.$lastModified0, var$0.$lastModifiedBy0, var$0.$lastSynced0, var$2);
 },
 ovv_VaultItem_withData = (var$0, var$1) => {
     return ovv_VaultItem__init_0(var$0.$id2, var$0.$type2, var$0.$name1, var$1, var$0.$syncEnabled0, var$0.$syncState0, var$0.$lastModified0, var$0.$lastModifiedBy0, var$0.$lastSynced0, var$0.$importedFrom0);
@@ -14307,10 +14536,25 @@ ovv_VaultItem_toString = var$0 => {
     var$2 = var$0.$id2;
     var$3 = var$0.$name1;
     var$4 = ovv_SyncState_wire($rt_nullCheck(var$0.$syncState0));
-    var$5 = jl_String_valueOf(var$0.$data3);
+    var$5 = jl_String_valueOf(var$0.$data4);
     var$6 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append(var$6, var$1)), 32)), var$2)), $rt_s(365))), var$3)), $rt_s(366))), var$4)), 32)), var$5);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append(var$6, var$1)), 32)), var$2)), $rt_s(368))), var$3)), $rt_s(369))), var$4)), 32)), var$5);
     return jl_StringBuilder_toString(var$6);
+},
+ovv_RoomVault$onRemoteStateVector$lambda$_25_0 = $rt_classWithoutFields(),
+ovv_RoomVault$onRemoteStateVector$lambda$_25_0__init_ = var$0 => {
+    jl_Object__init_(var$0);
+},
+ovv_RoomVault$onRemoteStateVector$lambda$_25_0__init_0 = () => {
+    let var_0 = new ovv_RoomVault$onRemoteStateVector$lambda$_25_0();
+    ovv_RoomVault$onRemoteStateVector$lambda$_25_0__init_(var_0);
+    return var_0;
+},
+ovv_RoomVault$onRemoteStateVector$lambda$_25_0_apply0 = (var$0, var$1, var$2) => {
+    return ovv_RoomVault$onRemoteStateVector$lambda$_25_0_apply(var$0, $rt_castToClass(var$1, jl_Integer), $rt_castToClass(var$2, jl_Integer));
+},
+ovv_RoomVault$onRemoteStateVector$lambda$_25_0_apply = (var$0, var$1, var$2) => {
+    return jl_Integer_valueOf(jl_Math_max(($rt_nullCheck(var$1)).$intValue(), ($rt_nullCheck(var$2)).$intValue()));
 },
 ovsm_SignalingConnection$Listener = $rt_classWithoutFields(0);
 function ovsm_SignalingClient() {
@@ -14428,7 +14672,7 @@ ovsm_SignalingClient_lambda$scheduleSilenceCheck$1 = $this => {
             ovsm_SignalingClient_scheduleSilenceCheck($this);
         else {
             $dead = $this.$connection;
-            ovsm_SignalingClient_onClose($this, $rt_s(367));
+            ovsm_SignalingClient_onClose($this, $rt_s(370));
             $dead = $rt_nullCheck($dead);
             $dead.$close();
         }
@@ -14488,9 +14732,9 @@ ovv_ItemType_$values = () => {
     return var$1;
 },
 ovv_ItemType__clinit_ = () => {
-    ovv_ItemType_UNIT = ovv_ItemType__init_($rt_s(368), 0, $rt_s(369), $rt_s(113));
-    ovv_ItemType_PILOT = ovv_ItemType__init_($rt_s(370), 1, $rt_s(371), $rt_s(114));
-    ovv_ItemType_FORCE = ovv_ItemType__init_($rt_s(372), 2, $rt_s(373), $rt_s(374));
+    ovv_ItemType_UNIT = ovv_ItemType__init_($rt_s(371), 0, $rt_s(372), $rt_s(113));
+    ovv_ItemType_PILOT = ovv_ItemType__init_($rt_s(373), 1, $rt_s(374), $rt_s(114));
+    ovv_ItemType_FORCE = ovv_ItemType__init_($rt_s(375), 2, $rt_s(376), $rt_s(377));
     ovv_ItemType_$VALUES = ovv_ItemType_$values();
 };
 function ovv_RoomVault$OwnWrite() {
@@ -14509,7 +14753,7 @@ ovv_RoomVault$OwnWrite__init_0 = (var_0, var_1) => {
     return var_2;
 },
 ovv_RoomVault$OwnWrite_toString = var$0 => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(375))).$append3($rt_s(376)))).$append(var$0.$id3))).$append3($rt_s(377)))).$append(var$0.$value8))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(378))).$append3($rt_s(379)))).$append(var$0.$id3))).$append3($rt_s(380)))).$append(var$0.$value8))).$append3($rt_s(11)))).$toString();
 },
 ovv_RoomVault$OwnWrite_hashCode = var$0 => {
     return ((31 + ju_Objects_hashCode(var$0.$id3) | 0) * 31 | 0) + ju_Objects_hashCode(var$0.$value8) | 0;
@@ -14550,11 +14794,11 @@ ovv_RoomVault$OwnWrite_value = var$0 => {
 };
 function ovv_RoomVault$_init_$lambda$_0_1() {
     jl_Object.call(this);
-    this.$_037 = null;
+    this.$_040 = null;
 }
 let ovv_RoomVault$_init_$lambda$_0_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_037 = var$1;
+    var$0.$_040 = var$1;
 },
 ovv_RoomVault$_init_$lambda$_0_1__init_0 = var_0 => {
     let var_1 = new ovv_RoomVault$_init_$lambda$_0_1();
@@ -14562,7 +14806,7 @@ ovv_RoomVault$_init_$lambda$_0_1__init_0 = var_0 => {
     return var_1;
 },
 ovv_RoomVault$_init_$lambda$_0_1_onEvent = (var$0, var$1) => {
-    ovv_RoomVault_onSyncEvent($rt_nullCheck(var$0.$_037), var$1);
+    ovv_RoomVault_onSyncEvent($rt_nullCheck(var$0.$_040), var$1);
 },
 ovcu_UpdateMerger$merge$lambda$_1_1 = $rt_classWithoutFields(),
 ovcu_UpdateMerger$merge$lambda$_1_1__init_ = var$0 => {
@@ -14598,11 +14842,11 @@ ovcu_UpdateMerger$merge$lambda$_1_0_test = (var$0, var$1) => {
 juf_BiConsumer = $rt_classWithoutFields(0);
 function ovv_RoomVault$_init_$lambda$_0_0() {
     jl_Object.call(this);
-    this.$_022 = null;
+    this.$_024 = null;
 }
 let ovv_RoomVault$_init_$lambda$_0_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_022 = var$1;
+    var$0.$_024 = var$1;
 },
 ovv_RoomVault$_init_$lambda$_0_0__init_0 = var_0 => {
     let var_1 = new ovv_RoomVault$_init_$lambda$_0_0();
@@ -14613,7 +14857,7 @@ ovv_RoomVault$_init_$lambda$_0_0_accept0 = (var$0, var$1, var$2) => {
     ovv_RoomVault$_init_$lambda$_0_0_accept(var$0, $rt_castToInterface(var$1, $rt_arraycls($rt_bytecls)), var$2);
 },
 ovv_RoomVault$_init_$lambda$_0_0_accept = (var$0, var$1, var$2) => {
-    ovv_RoomVault_onRemoteStateVector($rt_nullCheck(var$0.$_022), var$1, var$2);
+    ovv_RoomVault_onRemoteStateVector($rt_nullCheck(var$0.$_024), var$1, var$2);
 };
 function ovp_Awareness() {
     let a = this; jl_Object.call(a);
@@ -14668,11 +14912,11 @@ ovp_Awareness_setLocalState = ($this, $state) => {
     ($rt_nullCheck($this.$meta)).$put(jl_Integer_valueOf($this.$clientId0), ovp_Awareness$Meta__init_($clock, ($rt_nullCheck($this.$scheduler0)).$now()));
     $self = ju_List_of0(jl_Integer_valueOf($this.$clientId0));
     if (var$2 === null)
-        ovp_Awareness_emit($this, ovp_AwarenessChange__init_(ju_List_of(), ju_List_of(), $self, $previous === null ? 0 : 1), $rt_s(378));
+        ovp_Awareness_emit($this, ovp_AwarenessChange__init_(ju_List_of(), ju_List_of(), $self, $previous === null ? 0 : 1), $rt_s(381));
     else if ($previous === null)
-        ovp_Awareness_emit($this, ovp_AwarenessChange__init_($self, ju_List_of(), ju_List_of(), 1), $rt_s(378));
+        ovp_Awareness_emit($this, ovp_AwarenessChange__init_($self, ju_List_of(), ju_List_of(), 1), $rt_s(381));
     else
-        ovp_Awareness_emit($this, ovp_AwarenessChange__init_(ju_List_of(), $self, ju_List_of(), $previous.$equals(var$2) ? 0 : 1), $rt_s(378));
+        ovp_Awareness_emit($this, ovp_AwarenessChange__init_(ju_List_of(), $self, ju_List_of(), $previous.$equals(var$2) ? 0 : 1), $rt_s(381));
 },
 ovp_Awareness_setLocalStateField = ($this, $field, $value) => {
     let $state, $map, $next;
@@ -14776,7 +15020,7 @@ ovp_Awareness_applyUpdate = ($this, $update, $origin) => {
     var$5 = new ovp_ProtocolException;
     var$23 = $e.$getMessage();
     var$24 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$24, $rt_s(379))), var$23);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$24, $rt_s(382))), var$23);
     ovp_ProtocolException__init_(var$5, jl_StringBuilder_toString(var$24));
     $rt_throw(var$5);
 },
@@ -14836,7 +15080,7 @@ ovp_Awareness_check = $this => {
         }
     }
     if (!$outdated.$isEmpty())
-        ovp_Awareness_removeStates($this, $outdated, $rt_s(380));
+        ovp_Awareness_removeStates($this, $outdated, $rt_s(383));
 },
 ovp_Awareness_emit = ($this, $change, $origin) => {
     let var$3, $listener;
@@ -14861,7 +15105,7 @@ ovp_Awareness_asJsonValue = $state => {
             var$2 = new jl_IllegalArgumentException;
             var$3 = $e.$getMessage();
             var$5 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(381))), var$3);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(384))), var$3);
             jl_IllegalArgumentException__init_2(var$2, jl_StringBuilder_toString(var$5), $e);
             $rt_throw(var$2);
         } else {
@@ -14881,7 +15125,7 @@ ovp_Awareness_stringify = $state => {
             var$2 = new jl_IllegalArgumentException;
             var$3 = $e.$getMessage();
             var$5 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(381))), var$3);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(384))), var$3);
             jl_IllegalArgumentException__init_2(var$2, jl_StringBuilder_toString(var$5), $e);
             $rt_throw(var$2);
         } else {
@@ -14897,7 +15141,6 @@ ovp_Awareness_lambda$scheduleCheck$0 = $this => {
         return;
     }
 },
-ovv_ItemLookup = $rt_classWithoutFields(0),
 jl_NullPointerException = $rt_classWithoutFields(jl_RuntimeException),
 jl_NullPointerException__init_2 = ($this, $message) => {
     jl_RuntimeException__init_0($this, $message);
@@ -14917,11 +15160,11 @@ jl_NullPointerException__init_ = () => {
 };
 function ovsm_SignalingClient$schedulePing$lambda$_9_0() {
     jl_Object.call(this);
-    this.$_03 = null;
+    this.$_05 = null;
 }
 let ovsm_SignalingClient$schedulePing$lambda$_9_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_03 = var$1;
+    var$0.$_05 = var$1;
 },
 ovsm_SignalingClient$schedulePing$lambda$_9_0__init_0 = var_0 => {
     let var_1 = new ovsm_SignalingClient$schedulePing$lambda$_9_0();
@@ -14929,17 +15172,17 @@ ovsm_SignalingClient$schedulePing$lambda$_9_0__init_0 = var_0 => {
     return var_1;
 },
 ovsm_SignalingClient$schedulePing$lambda$_9_0_run = var$0 => {
-    ovsm_SignalingClient_lambda$schedulePing$0($rt_nullCheck(var$0.$_03));
+    ovsm_SignalingClient_lambda$schedulePing$0($rt_nullCheck(var$0.$_05));
 };
 function ovss_MemorySignalingServer$Conn$toClient$lambda$_3_0() {
     let a = this; jl_Object.call(a);
-    a.$_015 = null;
-    a.$_17 = null;
+    a.$_017 = null;
+    a.$_18 = null;
 }
 let ovss_MemorySignalingServer$Conn$toClient$lambda$_3_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_015 = var$1;
-    var$0.$_17 = var$2;
+    var$0.$_017 = var$1;
+    var$0.$_18 = var$2;
 },
 ovss_MemorySignalingServer$Conn$toClient$lambda$_3_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemorySignalingServer$Conn$toClient$lambda$_3_0();
@@ -14948,8 +15191,8 @@ ovss_MemorySignalingServer$Conn$toClient$lambda$_3_0__init_0 = (var_0, var_1) =>
 },
 ovss_MemorySignalingServer$Conn$toClient$lambda$_3_0_run = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_015;
-    var$2 = var$0.$_17;
+    var$1 = var$0.$_017;
+    var$2 = var$0.$_18;
     ovss_MemorySignalingServer$Conn_lambda$toClient$1($rt_nullCheck(var$1), var$2);
 };
 function ovci_StateVector() {
@@ -15306,7 +15549,7 @@ ovc_Doc_root = ($this, $name, $typeRef, $create) => {
             var$7 = new jl_IllegalStateException;
             var$8 = jl_Class_getSimpleName($rt_nullCheck(jl_Object_getClass($existing)));
             var$9 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(382))), $name)), $rt_s(383))), var$8);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(385))), $name)), $rt_s(386))), var$8);
             jl_IllegalStateException__init_(var$7, jl_StringBuilder_toString(var$9));
             $rt_throw(var$7);
         }
@@ -15936,12 +16179,12 @@ otj_TestEntryPoint_before = () => {
 otj_TestEntryPoint_launchers = (var$1, var$2) => {
     let var$3;
     var$3 = $rt_nullCheck(var$1);
-    if (!jl_String_equals(var$3, $rt_s(384))) {
-        if (jl_String_equals(var$3, $rt_s(385))) {
+    if (!jl_String_equals(var$3, $rt_s(387))) {
+        if (jl_String_equals(var$3, $rt_s(388))) {
             ($rt_nullCheck(var$2)).$add(otj_TestEntryPoint$LauncherImpl1__init_0());
             return;
         }
-        $rt_throw(jl_IllegalArgumentException__init_1($rt_s(386)));
+        $rt_throw(jl_IllegalArgumentException__init_1($rt_s(389)));
     }
     ($rt_nullCheck(var$2)).$add(otj_TestEntryPoint$LauncherImpl0__init_0());
 },
@@ -16010,11 +16253,11 @@ ovv_SyncState_$values = () => {
     return var$1;
 },
 ovv_SyncState__clinit_ = () => {
-    ovv_SyncState_SYNCED = ovv_SyncState__init_($rt_s(387), 0, $rt_s(388));
-    ovv_SyncState_PENDING = ovv_SyncState__init_($rt_s(389), 1, $rt_s(390));
-    ovv_SyncState_SYNCING = ovv_SyncState__init_($rt_s(391), 2, $rt_s(392));
-    ovv_SyncState_CONFLICT = ovv_SyncState__init_($rt_s(393), 3, $rt_s(394));
-    ovv_SyncState_DISABLED = ovv_SyncState__init_($rt_s(395), 4, $rt_s(396));
+    ovv_SyncState_SYNCED = ovv_SyncState__init_($rt_s(390), 0, $rt_s(391));
+    ovv_SyncState_PENDING = ovv_SyncState__init_($rt_s(392), 1, $rt_s(393));
+    ovv_SyncState_SYNCING = ovv_SyncState__init_($rt_s(394), 2, $rt_s(395));
+    ovv_SyncState_CONFLICT = ovv_SyncState__init_($rt_s(396), 3, $rt_s(397));
+    ovv_SyncState_DISABLED = ovv_SyncState__init_($rt_s(398), 4, $rt_s(399));
     ovv_SyncState_$VALUES = ovv_SyncState_$values();
 },
 ovj_JsonException = $rt_classWithoutFields(jl_Exception),
@@ -16101,15 +16344,15 @@ ovcu_UpdateApplier$DecodedForApply__init_0 = (var_0, var_1) => {
 };
 function ovss_SimNetwork$deliverDatagram$lambda$_12_0() {
     let a = this; jl_Object.call(a);
-    a.$_072 = null;
-    a.$_132 = null;
+    a.$_075 = null;
+    a.$_134 = null;
     a.$_213 = null;
     a.$_31 = null;
 }
 let ovss_SimNetwork$deliverDatagram$lambda$_12_0__init_ = (var$0, var$1, var$2, var$3, var$4) => {
     jl_Object__init_(var$0);
-    var$0.$_072 = var$1;
-    var$0.$_132 = var$2;
+    var$0.$_075 = var$1;
+    var$0.$_134 = var$2;
     var$0.$_213 = var$3;
     var$0.$_31 = var$4;
 },
@@ -16120,8 +16363,8 @@ ovss_SimNetwork$deliverDatagram$lambda$_12_0__init_0 = (var_0, var_1, var_2, var
 },
 ovss_SimNetwork$deliverDatagram$lambda$_12_0_run = var$0 => {
     let var$1, var$2, var$3, var$4;
-    var$1 = var$0.$_072;
-    var$2 = var$0.$_132;
+    var$1 = var$0.$_075;
+    var$2 = var$0.$_134;
     var$3 = var$0.$_213;
     var$4 = var$0.$_31;
     ovss_SimNetwork_lambda$deliverDatagram$2($rt_nullCheck(var$1), var$2, var$3, var$4);
@@ -16136,7 +16379,7 @@ ovs_SyncEvent$PasswordMismatch__init_0 = () => {
     return var_0;
 },
 ovs_SyncEvent$PasswordMismatch_toString = $this => {
-    return ($rt_nullCheck((jl_StringBuilder__init_0($rt_s(397))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck((jl_StringBuilder__init_0($rt_s(400))).$append3($rt_s(11)))).$toString();
 },
 ovs_SyncEvent$PasswordMismatch_hashCode = $this => {
     return 1;
@@ -16170,14 +16413,14 @@ ovp_ProtocolException__init_0 = var_0 => {
 };
 function ovs_ConnectionStateMachine$onLost$lambda$_11_0() {
     let a = this; jl_Object.call(a);
-    a.$_042 = null;
-    a.$_121 = null;
+    a.$_045 = null;
+    a.$_122 = null;
     a.$_27 = 0;
 }
 let ovs_ConnectionStateMachine$onLost$lambda$_11_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_042 = var$1;
-    var$0.$_121 = var$2;
+    var$0.$_045 = var$1;
+    var$0.$_122 = var$2;
     var$0.$_27 = var$3;
 },
 ovs_ConnectionStateMachine$onLost$lambda$_11_0__init_0 = (var_0, var_1, var_2) => {
@@ -16187,8 +16430,8 @@ ovs_ConnectionStateMachine$onLost$lambda$_11_0__init_0 = (var_0, var_1, var_2) =
 },
 ovs_ConnectionStateMachine$onLost$lambda$_11_0_run = var$0 => {
     let var$1, var$2, var$3;
-    var$1 = var$0.$_042;
-    var$2 = var$0.$_121;
+    var$1 = var$0.$_045;
+    var$2 = var$0.$_122;
     var$3 = var$0.$_27;
     ovs_ConnectionStateMachine_lambda$onLost$0($rt_nullCheck(var$1), var$2, var$3);
 },
@@ -16223,10 +16466,10 @@ ovv_VaultChange$Origin_$values = () => {
     return var$1;
 },
 ovv_VaultChange$Origin__clinit_ = () => {
-    ovv_VaultChange$Origin_USER = ovv_VaultChange$Origin__init_($rt_s(398), 0);
-    ovv_VaultChange$Origin_PEER = ovv_VaultChange$Origin__init_($rt_s(399), 1);
-    ovv_VaultChange$Origin_SYNC = ovv_VaultChange$Origin__init_($rt_s(400), 2);
-    ovv_VaultChange$Origin_OTHER_TAB = ovv_VaultChange$Origin__init_($rt_s(401), 3);
+    ovv_VaultChange$Origin_USER = ovv_VaultChange$Origin__init_($rt_s(401), 0);
+    ovv_VaultChange$Origin_PEER = ovv_VaultChange$Origin__init_($rt_s(402), 1);
+    ovv_VaultChange$Origin_SYNC = ovv_VaultChange$Origin__init_($rt_s(403), 2);
+    ovv_VaultChange$Origin_OTHER_TAB = ovv_VaultChange$Origin__init_($rt_s(404), 3);
     ovv_VaultChange$Origin_$VALUES = ovv_VaultChange$Origin_$values();
 };
 function ovci_Id() {
@@ -16306,11 +16549,11 @@ function ovs_RoomSession$Room() {
     a.$passwordCheck = null;
     a.$signalingClient = null;
     a.$unreadablePayloads = 0;
-    a.$this$013 = null;
+    a.$this$014 = null;
 }
 let ovs_RoomSession$Room__init_ = ($this, var$1, $code, $doc, $clientId, $access) => {
     let var$6, $peerId, $peers, $tabs, $cipher, var$11;
-    $this.$this$013 = var$1;
+    $this.$this$014 = var$1;
     jl_Object__init_($this);
     $this.$code1 = $code;
     $this.$name0 = ovr_RoomName_of($code);
@@ -16318,7 +16561,7 @@ let ovs_RoomSession$Room__init_ = ($this, var$1, $code, $doc, $clientId, $access
     var$6 = $rt_nullCheck(var$1);
     $peerId = ovc_Uuid_v4(var$6.$randomBytes);
     $this.$awareness0 = ovp_Awareness__init_0($clientId, var$6.$scheduler1);
-    ovp_Awareness_setLocalStateField($rt_nullCheck($this.$awareness0), $rt_s(402), ovp_LocalIdentity_awarenessUser($rt_nullCheck(var$6.$identity3)));
+    ovp_Awareness_setLocalStateField($rt_nullCheck($this.$awareness0), $rt_s(405), ovp_LocalIdentity_awarenessUser($rt_nullCheck(var$6.$identity3)));
     $this.$roster = ovp_PeerRoster__init_0($this.$awareness0, ovp_PeerIdentity_id($rt_nullCheck(ovp_LocalIdentity_identity($rt_nullCheck(var$6.$identity3)))), var$6.$events1);
     $this.$sync0 = ovs_RoomSync__init_0($doc, $this.$awareness0, $peerId, var$6.$scheduler1, var$6.$events1, var$6.$antiEntropyInterval0);
     $peers = var$6.$peerTransport;
@@ -16376,7 +16619,7 @@ ovs_RoomSession$Room_onPayload = ($this, $data) => {
     if ($rt_isInstance($data, ju_Map)) {
         $object = $rt_castToInterface($data, ju_Map);
         $object = $rt_nullCheck($object);
-        var$3 = $object.$get0($rt_s(403));
+        var$3 = $object.$get0($rt_s(406));
         if (var$3 instanceof jl_String) {
             $from = $rt_castToClass(var$3, jl_String);
             var$3 = $this.$mesh;
@@ -16426,13 +16669,13 @@ ovs_RoomSession$Room_lambda$signalingUp$2 = ($this, $client, $data) => {
 },
 ovs_RoomSession$Room_lambda$new$1 = ($this, $change, $origin) => {
     let var$3, var$4;
-    var$3 = ($rt_nullCheck($this.$this$013)).$machine;
+    var$3 = ($rt_nullCheck($this.$this$014)).$machine;
     var$4 = ovp_PeerRoster_remoteCount($rt_nullCheck($this.$roster));
     ovs_ConnectionStateMachine_setPeerCount($rt_nullCheck(var$3), var$4);
 },
 ovs_RoomSession$Room_lambda$new$0 = ($this, $code) => {
     let var$2, var$3;
-    var$2 = ($rt_nullCheck($this.$this$013)).$machine;
+    var$2 = ($rt_nullCheck($this.$this$014)).$machine;
     $code = $rt_nullCheck($code);
     var$3 = ovr_RoomCode_value($code);
     ovs_ConnectionStateMachine_wrongPassword($rt_nullCheck(var$2), var$3);
@@ -16459,7 +16702,7 @@ ovv_FieldConflict__init_0 = (var_0, var_1, var_2, var_3, var_4) => {
     return var_5;
 },
 ovv_FieldConflict_toString = var$0 => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(404))).$append3($rt_s(405)))).$append(var$0.$itemId0))).$append3($rt_s(406)))).$append(var$0.$field2))).$append3($rt_s(407)))).$append(var$0.$mine0))).$append3($rt_s(408)))).$append(var$0.$theirs0))).$append3($rt_s(409)))).$append(var$0.$theirsBy0))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(407))).$append3($rt_s(408)))).$append(var$0.$itemId0))).$append3($rt_s(409)))).$append(var$0.$field2))).$append3($rt_s(410)))).$append(var$0.$mine0))).$append3($rt_s(411)))).$append(var$0.$theirs0))).$append3($rt_s(412)))).$append(var$0.$theirsBy0))).$append3($rt_s(11)))).$toString();
 },
 ovv_FieldConflict_hashCode = var$0 => {
     return ((((((((31 + ju_Objects_hashCode(var$0.$itemId0) | 0) * 31 | 0) + ju_Objects_hashCode(var$0.$field2) | 0) * 31 | 0) + ju_Objects_hashCode(var$0.$mine0) | 0) * 31 | 0) + ju_Objects_hashCode(var$0.$theirs0) | 0) * 31 | 0) + ju_Objects_hashCode(var$0.$theirsBy0) | 0;
@@ -16553,15 +16796,15 @@ ju_Collections$15_next = $this => {
 };
 function ovct_YArray$insert$lambda$_4_0() {
     let a = this; jl_Object.call(a);
-    a.$_029 = null;
-    a.$_115 = 0;
-    a.$_22 = null;
+    a.$_032 = null;
+    a.$_116 = 0;
+    a.$_23 = null;
 }
 let ovct_YArray$insert$lambda$_4_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_029 = var$1;
-    var$0.$_115 = var$2;
-    var$0.$_22 = var$3;
+    var$0.$_032 = var$1;
+    var$0.$_116 = var$2;
+    var$0.$_23 = var$3;
 },
 ovct_YArray$insert$lambda$_4_0__init_0 = (var_0, var_1, var_2) => {
     let var_3 = new ovct_YArray$insert$lambda$_4_0();
@@ -16573,9 +16816,9 @@ ovct_YArray$insert$lambda$_4_0_accept0 = (var$0, var$1) => {
 },
 ovct_YArray$insert$lambda$_4_0_accept = (var$0, var$1) => {
     let var$2, var$3, var$4;
-    var$2 = var$0.$_029;
-    var$3 = var$0.$_115;
-    var$4 = var$0.$_22;
+    var$2 = var$0.$_032;
+    var$3 = var$0.$_116;
+    var$4 = var$0.$_23;
     ovct_YArray_lambda$insert$0($rt_nullCheck(var$2), var$3, var$4, var$1);
 };
 function ju_Collections$12() {
@@ -17052,7 +17295,7 @@ ovcs_Item_gc = ($this, $store, $parentCollected) => {
     var$3 = new jl_IllegalStateException;
     var$4 = jl_String_valueOf($this);
     var$5 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(410))), var$4);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(413))), var$4);
     jl_IllegalStateException__init_(var$3, jl_StringBuilder_toString(var$5));
     $rt_throw(var$3);
 },
@@ -17156,11 +17399,11 @@ ovv_VaultListener_onStorageError = (var$0, var$1) => {
 };
 function ovv_RoomVault$attach$lambda$_1_0() {
     jl_Object.call(this);
-    this.$_089 = null;
+    this.$_090 = null;
 }
 let ovv_RoomVault$attach$lambda$_1_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_089 = var$1;
+    var$0.$_090 = var$1;
 },
 ovv_RoomVault$attach$lambda$_1_0__init_0 = var_0 => {
     let var_1 = new ovv_RoomVault$attach$lambda$_1_0();
@@ -17168,15 +17411,15 @@ ovv_RoomVault$attach$lambda$_1_0__init_0 = var_0 => {
     return var_1;
 },
 ovv_RoomVault$attach$lambda$_1_0_onChange = (var$0, var$1) => {
-    ovv_RoomVault_onVaultChange($rt_nullCheck(var$0.$_089), var$1);
+    ovv_RoomVault_onVaultChange($rt_nullCheck(var$0.$_090), var$1);
 };
 function ovv_RoomVault$attach$lambda$_1_2() {
     jl_Object.call(this);
-    this.$_021 = null;
+    this.$_023 = null;
 }
 let ovv_RoomVault$attach$lambda$_1_2__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_021 = var$1;
+    var$0.$_023 = var$1;
 },
 ovv_RoomVault$attach$lambda$_1_2__init_0 = var_0 => {
     let var_1 = new ovv_RoomVault$attach$lambda$_1_2();
@@ -17187,15 +17430,15 @@ ovv_RoomVault$attach$lambda$_1_2_accept0 = (var$0, var$1) => {
     ovv_RoomVault$attach$lambda$_1_2_accept(var$0, $rt_castToClass(var$1, ovc_Transaction));
 },
 ovv_RoomVault$attach$lambda$_1_2_accept = (var$0, var$1) => {
-    ovv_RoomVault_lambda$attach$0($rt_nullCheck(var$0.$_021), var$1);
+    ovv_RoomVault_lambda$attach$0($rt_nullCheck(var$0.$_023), var$1);
 };
 function ovv_RoomVault$attach$lambda$_1_1() {
     jl_Object.call(this);
-    this.$_034 = null;
+    this.$_037 = null;
 }
 let ovv_RoomVault$attach$lambda$_1_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_034 = var$1;
+    var$0.$_037 = var$1;
 },
 ovv_RoomVault$attach$lambda$_1_1__init_0 = var_0 => {
     let var_1 = new ovv_RoomVault$attach$lambda$_1_1();
@@ -17206,7 +17449,7 @@ ovv_RoomVault$attach$lambda$_1_1_accept0 = (var$0, var$1) => {
     ovv_RoomVault$attach$lambda$_1_1_accept(var$0, $rt_castToInterface(var$1, ju_List));
 },
 ovv_RoomVault$attach$lambda$_1_1_accept = (var$0, var$1) => {
-    ovv_RoomVault_onRoomEvents($rt_nullCheck(var$0.$_034), var$1);
+    ovv_RoomVault_onRoomEvents($rt_nullCheck(var$0.$_037), var$1);
 },
 ovs_ConnectionState = $rt_classWithoutFields(jl_Enum),
 ovs_ConnectionState_DISCONNECTED = null,
@@ -17245,13 +17488,13 @@ ovs_ConnectionState_$values = () => {
     return var$1;
 },
 ovs_ConnectionState__clinit_ = () => {
-    ovs_ConnectionState_DISCONNECTED = ovs_ConnectionState__init_($rt_s(411), 0);
-    ovs_ConnectionState_CONNECTING = ovs_ConnectionState__init_($rt_s(412), 1);
-    ovs_ConnectionState_CONNECTED = ovs_ConnectionState__init_($rt_s(413), 2);
-    ovs_ConnectionState_RETRYING = ovs_ConnectionState__init_($rt_s(414), 3);
-    ovs_ConnectionState_ERROR = ovs_ConnectionState__init_($rt_s(415), 4);
-    ovs_ConnectionState_OFFLINE = ovs_ConnectionState__init_($rt_s(416), 5);
-    ovs_ConnectionState_WRONG_PASSWORD = ovs_ConnectionState__init_($rt_s(417), 6);
+    ovs_ConnectionState_DISCONNECTED = ovs_ConnectionState__init_($rt_s(414), 0);
+    ovs_ConnectionState_CONNECTING = ovs_ConnectionState__init_($rt_s(415), 1);
+    ovs_ConnectionState_CONNECTED = ovs_ConnectionState__init_($rt_s(416), 2);
+    ovs_ConnectionState_RETRYING = ovs_ConnectionState__init_($rt_s(417), 3);
+    ovs_ConnectionState_ERROR = ovs_ConnectionState__init_($rt_s(418), 4);
+    ovs_ConnectionState_OFFLINE = ovs_ConnectionState__init_($rt_s(419), 5);
+    ovs_ConnectionState_WRONG_PASSWORD = ovs_ConnectionState__init_($rt_s(420), 6);
     ovs_ConnectionState_$VALUES = ovs_ConnectionState_$values();
 };
 function ju_Collections$11() {
@@ -17388,7 +17631,7 @@ ovv_VaultPlayer__init_0 = (var_0, var_1) => {
 ovv_VaultPlayer_world = var$1 => {
     let var$2;
     var$2 = ovss_SimRoom__init_0(var$1);
-    var$2.$documents = ovv_VaultPlayer$world$lambda$_1_0__init_0();
+    var$2.$documents = ovv_VaultPlayer$world$lambda$_3_0__init_0();
     return var$2;
 },
 ovv_VaultPlayer_join = (var$0, var$1) => {
@@ -17477,7 +17720,7 @@ ovs_RoomSession_join0 = ($this, $code, $doc, $clientId, $access) => {
         var$6 = new jl_IllegalArgumentException;
         var$7 = ($rt_nullCheck(ovs_RoomAccess_key($access))).$roomName();
         var$8 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(418))), var$7)), $rt_s(419))), $name);
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(421))), var$7)), $rt_s(422))), $name);
         jl_IllegalArgumentException__init_(var$6, jl_StringBuilder_toString(var$8));
         $rt_throw(var$6);
     }
@@ -17515,7 +17758,7 @@ ovs_SyncEvent$PeerLeft__init_0 = (var_0, var_1) => {
     return var_2;
 },
 ovs_SyncEvent$PeerLeft_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(420))).$append3($rt_s(421)))).$append($this.$peerId1))).$append3($rt_s(422)))).$append($this.$name3))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(423))).$append3($rt_s(424)))).$append($this.$peerId1))).$append3($rt_s(425)))).$append($this.$name3))).$append3($rt_s(11)))).$toString();
 },
 ovs_SyncEvent$PeerLeft_hashCode = $this => {
     return ((31 + ju_Objects_hashCode($this.$peerId1) | 0) * 31 | 0) + ju_Objects_hashCode($this.$name3) | 0;
@@ -17553,10 +17796,10 @@ function ovs_RoomSession$Driver() {
     a.$openAttempt = null;
     a.$openClient = null;
     a.$openRoom = null;
-    a.$this$011 = null;
+    a.$this$012 = null;
 }
 let ovs_RoomSession$Driver__init_0 = ($this, var$1) => {
-    $this.$this$011 = var$1;
+    $this.$this$012 = var$1;
     jl_Object__init_($this);
 },
 ovs_RoomSession$Driver__init_ = var_0 => {
@@ -17566,15 +17809,15 @@ ovs_RoomSession$Driver__init_ = var_0 => {
 },
 ovs_RoomSession$Driver_open = ($this, $roomCode, $attempt) => {
     let $target, $holder, var$5, var$6, var$7;
-    $target = ($rt_nullCheck($this.$this$011)).$room;
+    $target = ($rt_nullCheck($this.$this$012)).$room;
     $holder = $rt_createArray(ovsm_SignalingClient, 1);
     var$5 = $holder.data;
-    var$5[0] = ovsm_SignalingClient__init_0(($rt_nullCheck($this.$this$011)).$scheduler1, ovs_RoomSession$Driver$1__init_0($this, $attempt, $holder, $target));
+    var$5[0] = ovsm_SignalingClient__init_0(($rt_nullCheck($this.$this$012)).$scheduler1, ovs_RoomSession$Driver$1__init_0($this, $attempt, $holder, $target));
     $this.$openAttempt = $attempt;
     $this.$openClient = var$5[0];
     $this.$openRoom = $target;
     var$6 = var$5[0];
-    var$7 = ($rt_nullCheck($this.$this$011)).$signalingTransport;
+    var$7 = ($rt_nullCheck($this.$this$012)).$signalingTransport;
     ovsm_SignalingClient_connect($rt_nullCheck(var$6), var$7);
 },
 ovs_RoomSession$Driver_close = ($this, $attempt, $reason) => {
@@ -17652,14 +17895,14 @@ ovv_ForceType_$values = () => {
     return var$1;
 },
 ovv_ForceType__clinit_ = () => {
-    ovv_ForceType_LANCE = ovv_ForceType__init_($rt_s(423), 0, $rt_s(424), $rt_s(425), 4);
-    ovv_ForceType_STAR = ovv_ForceType__init_($rt_s(426), 1, $rt_s(427), $rt_s(428), 5);
-    ovv_ForceType_LEVEL_II = ovv_ForceType__init_($rt_s(429), 2, $rt_s(430), $rt_s(431), 6);
-    ovv_ForceType_COMPANY = ovv_ForceType__init_($rt_s(432), 3, $rt_s(433), $rt_s(434), 12);
-    ovv_ForceType_BINARY = ovv_ForceType__init_($rt_s(435), 4, $rt_s(436), $rt_s(437), 10);
-    ovv_ForceType_BATTALION = ovv_ForceType__init_($rt_s(438), 5, $rt_s(439), $rt_s(440), 36);
-    ovv_ForceType_CLUSTER = ovv_ForceType__init_($rt_s(441), 6, $rt_s(442), $rt_s(443), 50);
-    ovv_ForceType_CUSTOM = ovv_ForceType__init_($rt_s(444), 7, $rt_s(445), $rt_s(446), 4);
+    ovv_ForceType_LANCE = ovv_ForceType__init_($rt_s(426), 0, $rt_s(427), $rt_s(428), 4);
+    ovv_ForceType_STAR = ovv_ForceType__init_($rt_s(429), 1, $rt_s(430), $rt_s(431), 5);
+    ovv_ForceType_LEVEL_II = ovv_ForceType__init_($rt_s(432), 2, $rt_s(433), $rt_s(434), 6);
+    ovv_ForceType_COMPANY = ovv_ForceType__init_($rt_s(435), 3, $rt_s(436), $rt_s(437), 12);
+    ovv_ForceType_BINARY = ovv_ForceType__init_($rt_s(438), 4, $rt_s(439), $rt_s(440), 10);
+    ovv_ForceType_BATTALION = ovv_ForceType__init_($rt_s(441), 5, $rt_s(442), $rt_s(443), 36);
+    ovv_ForceType_CLUSTER = ovv_ForceType__init_($rt_s(444), 6, $rt_s(445), $rt_s(446), 50);
+    ovv_ForceType_CUSTOM = ovv_ForceType__init_($rt_s(447), 7, $rt_s(448), $rt_s(449), 4);
     ovv_ForceType_$VALUES = ovv_ForceType_$values();
 },
 otcit_FloatAnalyzer$Result = $rt_classWithoutFields(),
@@ -17679,13 +17922,13 @@ otrr_ClassInfo_newArrayInstance = (var$0, var$1) => {
 };
 function ovss_MemoryPeerNetwork$transportFor$lambda$_1_0() {
     let a = this; jl_Object.call(a);
-    a.$_084 = null;
-    a.$_139 = null;
+    a.$_085 = null;
+    a.$_140 = null;
 }
 let ovss_MemoryPeerNetwork$transportFor$lambda$_1_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_084 = var$1;
-    var$0.$_139 = var$2;
+    var$0.$_085 = var$1;
+    var$0.$_140 = var$2;
 },
 ovss_MemoryPeerNetwork$transportFor$lambda$_1_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemoryPeerNetwork$transportFor$lambda$_1_0();
@@ -17693,7 +17936,7 @@ ovss_MemoryPeerNetwork$transportFor$lambda$_1_0__init_0 = (var_0, var_1) => {
     return var_2;
 },
 ovss_MemoryPeerNetwork$transportFor$lambda$_1_0_create = (var$0, var$1, var$2) => {
-    return ovss_MemoryPeerNetwork_lambda$transportFor$1($rt_nullCheck(var$0.$_084), var$0.$_139, var$1, var$2);
+    return ovss_MemoryPeerNetwork_lambda$transportFor$1($rt_nullCheck(var$0.$_085), var$0.$_140, var$1, var$2);
 },
 ovss_MemoryPeerNetwork$_init_$lambda$_0_0 = $rt_classWithoutFields(),
 ovss_MemoryPeerNetwork$_init_$lambda$_0_0__init_ = var$0 => {
@@ -17712,11 +17955,11 @@ ovss_MemoryPeerNetwork$_init_$lambda$_0_0_accept = (var$0, var$1) => {
 };
 function ovss_MemoryPeerNetwork$_init_$lambda$_0_1() {
     jl_Object.call(this);
-    this.$_020 = null;
+    this.$_022 = null;
 }
 let ovss_MemoryPeerNetwork$_init_$lambda$_0_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_020 = var$1;
+    var$0.$_022 = var$1;
 },
 ovss_MemoryPeerNetwork$_init_$lambda$_0_1__init_0 = var_0 => {
     let var_1 = new ovss_MemoryPeerNetwork$_init_$lambda$_0_1();
@@ -17724,7 +17967,7 @@ ovss_MemoryPeerNetwork$_init_$lambda$_0_1__init_0 = var_0 => {
     return var_1;
 },
 ovss_MemoryPeerNetwork$_init_$lambda$_0_1_run = var$0 => {
-    ovss_MemoryPeerNetwork_checkPartition($rt_nullCheck(var$0.$_020));
+    ovss_MemoryPeerNetwork_checkPartition($rt_nullCheck(var$0.$_022));
 };
 function ovcu_UpdateApplier$ClientRefs() {
     let a = this; jl_Object.call(a);
@@ -17927,7 +18170,7 @@ ovce_Utf8_decode = ($bytes, $offset, $length, $chars) => {
                 var$18 = new ovce_DecodingException;
                 var$12 = $i - $offset | 0;
                 var$19 = jl_StringBuilder__init_();
-                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$19, $rt_s(447))), var$12);
+                jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$19, $rt_s(450))), var$12);
                 ovce_DecodingException__init_(var$18, jl_StringBuilder_toString(var$19));
                 $rt_throw(var$18);
             }
@@ -17971,7 +18214,7 @@ ovce_Utf8_malformed = ($bytes, $at, $offset) => {
     var$6 = jl_Integer_toHexString(var$5[$at] & 255);
     var$7 = $at - $offset | 0;
     var$8 = jl_StringBuilder__init_();
-    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(448))), var$6)), $rt_s(128))), var$7);
+    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(451))), var$6)), $rt_s(128))), var$7);
     ovce_DecodingException__init_(var$4, jl_StringBuilder_toString(var$8));
     return var$4;
 },
@@ -18181,14 +18424,14 @@ oj_ComparisonFailure$ComparisonCompactor_access$500 = $x0 => {
 };
 function ovct_YText$delete$lambda$_14_0() {
     let a = this; jl_Object.call(a);
-    a.$_082 = null;
-    a.$_137 = 0;
+    a.$_083 = null;
+    a.$_138 = 0;
     a.$_215 = 0;
 }
 let ovct_YText$delete$lambda$_14_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_082 = var$1;
-    var$0.$_137 = var$2;
+    var$0.$_083 = var$1;
+    var$0.$_138 = var$2;
     var$0.$_215 = var$3;
 },
 ovct_YText$delete$lambda$_14_0__init_0 = (var_0, var_1, var_2) => {
@@ -18201,20 +18444,20 @@ ovct_YText$delete$lambda$_14_0_accept0 = (var$0, var$1) => {
 },
 ovct_YText$delete$lambda$_14_0_accept = (var$0, var$1) => {
     let var$2, var$3, var$4;
-    var$2 = var$0.$_082;
-    var$3 = var$0.$_137;
+    var$2 = var$0.$_083;
+    var$3 = var$0.$_138;
     var$4 = var$0.$_215;
     ovct_YText_lambda$delete$5($rt_nullCheck(var$2), var$3, var$4, var$1);
 };
 function ovct_YText$delete$lambda$_14_1() {
     let a = this; jl_Object.call(a);
-    a.$_02 = 0;
-    a.$_11 = 0;
+    a.$_04 = 0;
+    a.$_12 = 0;
 }
 let ovct_YText$delete$lambda$_14_1__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_02 = var$1;
-    var$0.$_11 = var$2;
+    var$0.$_04 = var$1;
+    var$0.$_12 = var$2;
 },
 ovct_YText$delete$lambda$_14_1__init_0 = (var_0, var_1) => {
     let var_2 = new ovct_YText$delete$lambda$_14_1();
@@ -18225,7 +18468,7 @@ ovct_YText$delete$lambda$_14_1_accept0 = (var$0, var$1) => {
     ovct_YText$delete$lambda$_14_1_accept(var$0, $rt_castToClass(var$1, ovct_YText));
 },
 ovct_YText$delete$lambda$_14_1_accept = (var$0, var$1) => {
-    ovct_YText_lambda$delete$4(var$0.$_02, var$0.$_11, var$1);
+    ovct_YText_lambda$delete$4(var$0.$_04, var$0.$_12, var$1);
 };
 function ovce_PlainObject$Builder() {
     let a = this; jl_Object.call(a);
@@ -18383,13 +18626,13 @@ ovj_Json_formatNumber = $value => {
 };
 function ovss_MemoryBroadcastHub$Port$post$lambda$_1_0() {
     let a = this; jl_Object.call(a);
-    a.$_01 = null;
-    a.$_10 = null;
+    a.$_02 = null;
+    a.$_11 = null;
 }
 let ovss_MemoryBroadcastHub$Port$post$lambda$_1_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_01 = var$1;
-    var$0.$_10 = var$2;
+    var$0.$_02 = var$1;
+    var$0.$_11 = var$2;
 },
 ovss_MemoryBroadcastHub$Port$post$lambda$_1_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemoryBroadcastHub$Port$post$lambda$_1_0();
@@ -18397,7 +18640,7 @@ ovss_MemoryBroadcastHub$Port$post$lambda$_1_0__init_0 = (var_0, var_1) => {
     return var_2;
 },
 ovss_MemoryBroadcastHub$Port$post$lambda$_1_0_run = var$0 => {
-    ovss_MemoryBroadcastHub$Port_lambda$post$0(var$0.$_01, var$0.$_10);
+    ovss_MemoryBroadcastHub$Port_lambda$post$0(var$0.$_02, var$0.$_11);
 };
 function ovs_YDocSyncDocument() {
     let a = this; jl_Object.call(a);
@@ -18445,7 +18688,7 @@ ovs_YDocSyncDocument_encodeMissing = ($this, $remoteStateVector, $maxBytes) => {
     var$3 = new ovp_ProtocolException;
     var$5 = $e.$getMessage();
     var$6 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(449))), var$5);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(452))), var$5);
     ovp_ProtocolException__init_(var$3, jl_StringBuilder_toString(var$6));
     $rt_throw(var$3);
 },
@@ -18460,7 +18703,7 @@ ovs_YDocSyncDocument_split = ($this, $update, $maxBytes) => {
             var$3 = new ovp_ProtocolException;
             var$4 = $e.$getMessage();
             var$6 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(450))), var$4);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(453))), var$4);
             ovp_ProtocolException__init_(var$3, jl_StringBuilder_toString(var$6));
             $rt_throw(var$3);
         } else {
@@ -18480,7 +18723,7 @@ ovs_YDocSyncDocument_applyUpdate = ($this, $update, $origin) => {
             var$3 = new ovp_ProtocolException;
             var$4 = $e.$getMessage();
             var$6 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(450))), var$4);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(453))), var$4);
             ovp_ProtocolException__init_(var$3, jl_StringBuilder_toString(var$6));
             $rt_throw(var$3);
         } else {
@@ -18684,13 +18927,13 @@ jl_StringBuilder_insert10 = ($this, var$1, var$2) => {
 ovsm_RoomMesh$Publisher = $rt_classWithoutFields(0);
 function ovsm_EncryptedRoomSignals$publisher$lambda$_1_1() {
     let a = this; jl_Object.call(a);
-    a.$_024 = null;
-    a.$_111 = null;
+    a.$_026 = null;
+    a.$_112 = null;
 }
 let ovsm_EncryptedRoomSignals$publisher$lambda$_1_1__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_024 = var$1;
-    var$0.$_111 = var$2;
+    var$0.$_026 = var$1;
+    var$0.$_112 = var$2;
 },
 ovsm_EncryptedRoomSignals$publisher$lambda$_1_1__init_0 = (var_0, var_1) => {
     let var_2 = new ovsm_EncryptedRoomSignals$publisher$lambda$_1_1();
@@ -18699,8 +18942,8 @@ ovsm_EncryptedRoomSignals$publisher$lambda$_1_1__init_0 = (var_0, var_1) => {
 },
 ovsm_EncryptedRoomSignals$publisher$lambda$_1_1_publish = (var$0, var$1) => {
     let var$2, var$3;
-    var$2 = var$0.$_024;
-    var$3 = var$0.$_111;
+    var$2 = var$0.$_026;
+    var$3 = var$0.$_112;
     ovsm_EncryptedRoomSignals_lambda$publisher$1($rt_nullCheck(var$2), var$3, var$1);
 },
 ju_ConcurrentModificationException = $rt_classWithoutFields(jl_RuntimeException),
@@ -18746,51 +18989,6 @@ ovsm_EncryptedRoomSignals$publisher$lambda$_1_0_accept0 = (var$0, var$1) => {
 },
 ovsm_EncryptedRoomSignals$publisher$lambda$_1_0_accept = (var$0, var$1) => {
     ovsm_EncryptedRoomSignals_lambda$publisher$0(var$1);
-};
-function ovv_RoomVault$readEntry$lambda$_18_1() {
-    let a = this; jl_Object.call(a);
-    a.$_053 = null;
-    a.$_124 = null;
-}
-let ovv_RoomVault$readEntry$lambda$_18_1__init_ = (var$0, var$1, var$2) => {
-    jl_Object__init_(var$0);
-    var$0.$_053 = var$1;
-    var$0.$_124 = var$2;
-},
-ovv_RoomVault$readEntry$lambda$_18_1__init_0 = (var_0, var_1) => {
-    let var_2 = new ovv_RoomVault$readEntry$lambda$_18_1();
-    ovv_RoomVault$readEntry$lambda$_18_1__init_(var_2, var_0, var_1);
-    return var_2;
-},
-ovv_RoomVault$readEntry$lambda$_18_1_run = var$0 => {
-    let var$1, var$2;
-    var$1 = var$0.$_053;
-    var$2 = var$0.$_124;
-    ovv_RoomVault_lambda$readEntry$10($rt_nullCheck(var$1), var$2);
-};
-function ovv_RoomVault$readEntry$lambda$_18_0() {
-    let a = this; jl_Object.call(a);
-    a.$_069 = null;
-    a.$_131 = null;
-    a.$_212 = null;
-}
-let ovv_RoomVault$readEntry$lambda$_18_0__init_ = (var$0, var$1, var$2, var$3) => {
-    jl_Object__init_(var$0);
-    var$0.$_069 = var$1;
-    var$0.$_131 = var$2;
-    var$0.$_212 = var$3;
-},
-ovv_RoomVault$readEntry$lambda$_18_0__init_0 = (var_0, var_1, var_2) => {
-    let var_3 = new ovv_RoomVault$readEntry$lambda$_18_0();
-    ovv_RoomVault$readEntry$lambda$_18_0__init_(var_3, var_0, var_1, var_2);
-    return var_3;
-},
-ovv_RoomVault$readEntry$lambda$_18_0_run = var$0 => {
-    let var$1, var$2, var$3;
-    var$1 = var$0.$_069;
-    var$2 = var$0.$_131;
-    var$3 = var$0.$_212;
-    ovv_RoomVault_lambda$readEntry$9($rt_nullCheck(var$1), var$2, var$3);
 },
 ovcu_UpdateApplier$apply$lambda$_3_0 = $rt_classWithoutFields(),
 ovcu_UpdateApplier$apply$lambda$_3_0__init_ = var$0 => {
@@ -18890,7 +19088,7 @@ ovv_JsonValues_copy = var$1 => {
                             var$1 = new jl_IllegalArgumentException;
                             var$2 = jl_String_valueOf(var$4.$getKey());
                             var$3 = jl_StringBuilder__init_();
-                            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(451))), var$2);
+                            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(454))), var$2);
                             jl_IllegalArgumentException__init_(var$1, jl_StringBuilder_toString(var$3));
                             $rt_throw(var$1);
                         }
@@ -18902,7 +19100,7 @@ ovv_JsonValues_copy = var$1 => {
                 var$2 = new jl_IllegalArgumentException;
                 var$1 = jl_Class_getSimpleName($rt_nullCheck(jl_Object_getClass(var$1)));
                 var$3 = jl_StringBuilder__init_();
-                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(452))), var$1);
+                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(455))), var$1);
                 jl_IllegalArgumentException__init_(var$2, jl_StringBuilder_toString(var$3));
                 $rt_throw(var$2);
             }
@@ -18926,7 +19124,7 @@ ovv_JsonValues_copy = var$1 => {
             var$2 = new jl_IllegalArgumentException;
             var$1 = jl_String_valueOf(var$1);
             var$3 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(453))), var$1);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(456))), var$1);
             jl_IllegalArgumentException__init_(var$2, jl_StringBuilder_toString(var$3));
             $rt_throw(var$2);
         }
@@ -19058,30 +19256,6 @@ ovv_RoomVault$1__clinit_ = () => {
     var$3 = jl_Enum_ordinal($rt_nullCheck(ovv_FieldKind_LONG_TEXT));
     var$1 = ($rt_nullCheck(var$1)).data;
     var$1[$rt_checkBounds(var$3, var$1)] = 5;
-};
-function ovv_RoomVault$readEntry$lambda$_18_2() {
-    let a = this; jl_Object.call(a);
-    a.$_040 = null;
-    a.$_120 = null;
-    a.$_26 = null;
-}
-let ovv_RoomVault$readEntry$lambda$_18_2__init_ = (var$0, var$1, var$2, var$3) => {
-    jl_Object__init_(var$0);
-    var$0.$_040 = var$1;
-    var$0.$_120 = var$2;
-    var$0.$_26 = var$3;
-},
-ovv_RoomVault$readEntry$lambda$_18_2__init_0 = (var_0, var_1, var_2) => {
-    let var_3 = new ovv_RoomVault$readEntry$lambda$_18_2();
-    ovv_RoomVault$readEntry$lambda$_18_2__init_(var_3, var_0, var_1, var_2);
-    return var_3;
-},
-ovv_RoomVault$readEntry$lambda$_18_2_run = var$0 => {
-    let var$1, var$2, var$3;
-    var$1 = var$0.$_040;
-    var$2 = var$0.$_120;
-    var$3 = var$0.$_26;
-    ovv_RoomVault_lambda$readEntry$11($rt_nullCheck(var$1), var$2, var$3);
 },
 ovv_TextFieldCodec = $rt_classWithoutFields(),
 ovv_TextFieldCodec_write = (var$1, var$2, var$3, var$4) => {
@@ -19196,7 +19370,7 @@ let ovp_PeerIdentity__init_0 = ($this, $id, $name, $color) => {
         $this.$color0 = $color;
         return;
     }
-    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(454)));
+    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(457)));
 },
 ovp_PeerIdentity__init_ = (var_0, var_1, var_2) => {
     let var_3 = new ovp_PeerIdentity();
@@ -19204,7 +19378,7 @@ ovp_PeerIdentity__init_ = (var_0, var_1, var_2) => {
     return var_3;
 },
 ovp_PeerIdentity_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(455))).$append3($rt_s(376)))).$append($this.$id4))).$append3($rt_s(422)))).$append($this.$name2))).$append3($rt_s(456)))).$append($this.$color0))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(458))).$append3($rt_s(379)))).$append($this.$id4))).$append3($rt_s(425)))).$append($this.$name2))).$append3($rt_s(459)))).$append($this.$color0))).$append3($rt_s(11)))).$toString();
 },
 ovp_PeerIdentity_hashCode = $this => {
     return ((((31 + ju_Objects_hashCode($this.$id4) | 0) * 31 | 0) + ju_Objects_hashCode($this.$name2) | 0) * 31 | 0) + ju_Objects_hashCode($this.$color0) | 0;
@@ -19250,11 +19424,11 @@ ovp_PeerIdentity_color = $this => {
 };
 function ovss_MemoryPeerNetwork$Endpoint$close$lambda$_5_0() {
     jl_Object.call(this);
-    this.$_045 = null;
+    this.$_049 = null;
 }
 let ovss_MemoryPeerNetwork$Endpoint$close$lambda$_5_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_045 = var$1;
+    var$0.$_049 = var$1;
 },
 ovss_MemoryPeerNetwork$Endpoint$close$lambda$_5_0__init_0 = var_0 => {
     let var_1 = new ovss_MemoryPeerNetwork$Endpoint$close$lambda$_5_0();
@@ -19262,7 +19436,7 @@ ovss_MemoryPeerNetwork$Endpoint$close$lambda$_5_0__init_0 = var_0 => {
     return var_1;
 },
 ovss_MemoryPeerNetwork$Endpoint$close$lambda$_5_0_run = var$0 => {
-    ovss_MemoryPeerNetwork$Endpoint_lambda$close$3(var$0.$_045);
+    ovss_MemoryPeerNetwork$Endpoint_lambda$close$3(var$0.$_049);
 };
 function jl_StackTraceElement() {
     let a = this; jl_Object.call(a);
@@ -19332,23 +19506,23 @@ jl_StackTraceElement_toString = $this => {
     $sb = jl_StringBuilder__init_();
     ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck($sb.$append3($this.$declaringClass))).$append0(46))).$append3($this.$methodName))).$append0(40);
     if ($this.$fileName === null)
-        $sb.$append3($rt_s(457));
+        $sb.$append3($rt_s(460));
     else
         ($rt_nullCheck(($rt_nullCheck($sb.$append3($this.$fileName))).$append0(58))).$append2($this.$lineNumber);
-    $sb.$append3($rt_s(458));
+    $sb.$append3($rt_s(461));
     return $sb.$toString();
 };
 function ovs_RoomSync$applyAndConfirm$lambda$_8_0() {
     let a = this; jl_Object.call(a);
-    a.$_038 = null;
-    a.$_118 = null;
-    a.$_25 = null;
+    a.$_041 = null;
+    a.$_119 = null;
+    a.$_26 = null;
 }
 let ovs_RoomSync$applyAndConfirm$lambda$_8_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_038 = var$1;
-    var$0.$_118 = var$2;
-    var$0.$_25 = var$3;
+    var$0.$_041 = var$1;
+    var$0.$_119 = var$2;
+    var$0.$_26 = var$3;
 },
 ovs_RoomSync$applyAndConfirm$lambda$_8_0__init_0 = (var_0, var_1, var_2) => {
     let var_3 = new ovs_RoomSync$applyAndConfirm$lambda$_8_0();
@@ -19357,9 +19531,9 @@ ovs_RoomSync$applyAndConfirm$lambda$_8_0__init_0 = (var_0, var_1, var_2) => {
 },
 ovs_RoomSync$applyAndConfirm$lambda$_8_0_run = var$0 => {
     let var$1, var$2, var$3;
-    var$1 = var$0.$_038;
-    var$2 = var$0.$_118;
-    var$3 = var$0.$_25;
+    var$1 = var$0.$_041;
+    var$2 = var$0.$_119;
+    var$3 = var$0.$_26;
     ovs_RoomSync_lambda$applyAndConfirm$0($rt_nullCheck(var$1), var$2, var$3);
 },
 ovcu_UpdateChunker = $rt_classWithoutFields(),
@@ -19579,25 +19753,6 @@ ovcu_UpdateChunker_deleteSetOnly = $deleteSet => {
     $deleteSet = $rt_nullCheck($deleteSet);
     ovci_DeleteSet_write($deleteSet, $writer);
     return ovce_Lib0Writer_toByteArray($writer);
-};
-function ovv_RoomVault$write$lambda$_14_0() {
-    jl_Object.call(this);
-    this.$_059 = null;
-}
-let ovv_RoomVault$write$lambda$_14_0__init_ = (var$0, var$1) => {
-    jl_Object__init_(var$0);
-    var$0.$_059 = var$1;
-},
-ovv_RoomVault$write$lambda$_14_0__init_0 = var_0 => {
-    let var_1 = new ovv_RoomVault$write$lambda$_14_0();
-    ovv_RoomVault$write$lambda$_14_0__init_(var_1, var_0);
-    return var_1;
-},
-ovv_RoomVault$write$lambda$_14_0_accept0 = (var$0, var$1) => {
-    ovv_RoomVault$write$lambda$_14_0_accept(var$0, $rt_castToClass(var$1, ovc_Transaction));
-},
-ovv_RoomVault$write$lambda$_14_0_accept = (var$0, var$1) => {
-    ovv_RoomVault_lambda$write$7(var$0.$_059, var$1);
 },
 ovc_TransactionCleanup$callObservers$lambda$_3_1 = $rt_classWithoutFields(),
 ovc_TransactionCleanup$callObservers$lambda$_3_1__init_ = var$0 => {
@@ -19929,7 +20084,7 @@ ovsm_RoomMesh$PeerLink_toString = $this => {
     let var$1, var$2;
     var$1 = $this.$remotePeerId;
     var$2 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(459))), var$1);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(462))), var$1);
     return jl_StringBuilder_toString(var$2);
 },
 ovc_TransactionCleanup$callObservers$lambda$_3_0 = $rt_classWithoutFields(),
@@ -20001,7 +20156,7 @@ ovsm_RoomMesh$BroadcastLink__init_ = var_0 => {
     return var_1;
 },
 ovsm_RoomMesh$BroadcastLink_id = $this => {
-    return $rt_s(460);
+    return $rt_s(463);
 },
 ovsm_RoomMesh$BroadcastLink_isBroadcast = $this => {
     return 1;
@@ -20060,7 +20215,7 @@ ovsm_RoomMesh$BroadcastLink_onBcPeerId = ($this, $id) => {
     }
 },
 ovsm_RoomMesh$BroadcastLink_toString = $this => {
-    return $rt_s(461);
+    return $rt_s(464);
 };
 function ovv_UnitType() {
     let a = this; jl_Enum.call(a);
@@ -20133,22 +20288,22 @@ ovv_UnitType_$values = () => {
     return var$1;
 },
 ovv_UnitType__clinit_ = () => {
-    ovv_UnitType_BATTLEMECH = ovv_UnitType__init_($rt_s(462), 0, $rt_s(463), $rt_s(464));
-    ovv_UnitType_OMNIMECH = ovv_UnitType__init_($rt_s(465), 1, $rt_s(466), $rt_s(467));
-    ovv_UnitType_INDUSTRIALMECH = ovv_UnitType__init_($rt_s(468), 2, $rt_s(469), $rt_s(470));
-    ovv_UnitType_PROTOMECH = ovv_UnitType__init_($rt_s(471), 3, $rt_s(472), $rt_s(473));
-    ovv_UnitType_VEHICLE = ovv_UnitType__init_($rt_s(474), 4, $rt_s(475), $rt_s(476));
-    ovv_UnitType_VTOL = ovv_UnitType__init_($rt_s(477), 5, $rt_s(478), $rt_s(477));
-    ovv_UnitType_AEROSPACE = ovv_UnitType__init_($rt_s(479), 6, $rt_s(480), $rt_s(481));
-    ovv_UnitType_CONVENTIONAL_FIGHTER = ovv_UnitType__init_($rt_s(482), 7, $rt_s(483), $rt_s(484));
-    ovv_UnitType_SMALL_CRAFT = ovv_UnitType__init_($rt_s(485), 8, $rt_s(486), $rt_s(487));
-    ovv_UnitType_DROPSHIP = ovv_UnitType__init_($rt_s(488), 9, $rt_s(489), $rt_s(490));
-    ovv_UnitType_JUMPSHIP = ovv_UnitType__init_($rt_s(491), 10, $rt_s(492), $rt_s(493));
-    ovv_UnitType_WARSHIP = ovv_UnitType__init_($rt_s(494), 11, $rt_s(495), $rt_s(496));
-    ovv_UnitType_SPACE_STATION = ovv_UnitType__init_($rt_s(497), 12, $rt_s(498), $rt_s(499));
-    ovv_UnitType_INFANTRY = ovv_UnitType__init_($rt_s(500), 13, $rt_s(501), $rt_s(502));
-    ovv_UnitType_BATTLE_ARMOR = ovv_UnitType__init_($rt_s(503), 14, $rt_s(504), $rt_s(505));
-    ovv_UnitType_SUPPORT_VEHICLE = ovv_UnitType__init_($rt_s(506), 15, $rt_s(507), $rt_s(508));
+    ovv_UnitType_BATTLEMECH = ovv_UnitType__init_($rt_s(465), 0, $rt_s(466), $rt_s(467));
+    ovv_UnitType_OMNIMECH = ovv_UnitType__init_($rt_s(468), 1, $rt_s(469), $rt_s(470));
+    ovv_UnitType_INDUSTRIALMECH = ovv_UnitType__init_($rt_s(471), 2, $rt_s(472), $rt_s(473));
+    ovv_UnitType_PROTOMECH = ovv_UnitType__init_($rt_s(474), 3, $rt_s(475), $rt_s(476));
+    ovv_UnitType_VEHICLE = ovv_UnitType__init_($rt_s(477), 4, $rt_s(478), $rt_s(479));
+    ovv_UnitType_VTOL = ovv_UnitType__init_($rt_s(480), 5, $rt_s(481), $rt_s(480));
+    ovv_UnitType_AEROSPACE = ovv_UnitType__init_($rt_s(482), 6, $rt_s(483), $rt_s(484));
+    ovv_UnitType_CONVENTIONAL_FIGHTER = ovv_UnitType__init_($rt_s(485), 7, $rt_s(486), $rt_s(487));
+    ovv_UnitType_SMALL_CRAFT = ovv_UnitType__init_($rt_s(488), 8, $rt_s(489), $rt_s(490));
+    ovv_UnitType_DROPSHIP = ovv_UnitType__init_($rt_s(491), 9, $rt_s(492), $rt_s(493));
+    ovv_UnitType_JUMPSHIP = ovv_UnitType__init_($rt_s(494), 10, $rt_s(495), $rt_s(496));
+    ovv_UnitType_WARSHIP = ovv_UnitType__init_($rt_s(497), 11, $rt_s(498), $rt_s(499));
+    ovv_UnitType_SPACE_STATION = ovv_UnitType__init_($rt_s(500), 12, $rt_s(501), $rt_s(502));
+    ovv_UnitType_INFANTRY = ovv_UnitType__init_($rt_s(503), 13, $rt_s(504), $rt_s(505));
+    ovv_UnitType_BATTLE_ARMOR = ovv_UnitType__init_($rt_s(506), 14, $rt_s(507), $rt_s(508));
+    ovv_UnitType_SUPPORT_VEHICLE = ovv_UnitType__init_($rt_s(509), 15, $rt_s(510), $rt_s(511));
     ovv_UnitType_$VALUES = ovv_UnitType_$values();
 };
 function ju_AbstractList$1() {
@@ -20276,21 +20431,6 @@ ju_AbstractMap$SimpleEntry_toString = $this => {
     var$3 = jl_StringBuilder__init_();
     jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append(var$3, var$1)), 61)), var$2);
     return jl_StringBuilder_toString(var$3);
-},
-ovv_RoomVault$detectConflicts$lambda$_19_0 = $rt_classWithoutFields(),
-ovv_RoomVault$detectConflicts$lambda$_19_0__init_ = var$0 => {
-    jl_Object__init_(var$0);
-},
-ovv_RoomVault$detectConflicts$lambda$_19_0__init_0 = () => {
-    let var_0 = new ovv_RoomVault$detectConflicts$lambda$_19_0();
-    ovv_RoomVault$detectConflicts$lambda$_19_0__init_(var_0);
-    return var_0;
-},
-ovv_RoomVault$detectConflicts$lambda$_19_0_apply0 = (var$0, var$1) => {
-    return ovv_RoomVault$detectConflicts$lambda$_19_0_apply(var$0, $rt_castToClass(var$1, jl_String));
-},
-ovv_RoomVault$detectConflicts$lambda$_19_0_apply = (var$0, var$1) => {
-    return ovv_RoomVault_lambda$detectConflicts$12(var$1);
 };
 function ovs_PasswordCheck() {
     let a = this; jl_Object.call(a);
@@ -20385,21 +20525,6 @@ ovs_PasswordCheck_cancelDecision = $this => {
         ($rt_nullCheck($this.$decision)).$cancel();
         $this.$decision = null;
     }
-},
-ovv_RoomVault$write$lambda$_14_1 = $rt_classWithoutFields(),
-ovv_RoomVault$write$lambda$_14_1__init_ = var$0 => {
-    jl_Object__init_(var$0);
-},
-ovv_RoomVault$write$lambda$_14_1__init_0 = () => {
-    let var_0 = new ovv_RoomVault$write$lambda$_14_1();
-    ovv_RoomVault$write$lambda$_14_1__init_(var_0);
-    return var_0;
-},
-ovv_RoomVault$write$lambda$_14_1_apply0 = (var$0, var$1) => {
-    return ovv_RoomVault$write$lambda$_14_1_apply(var$0, $rt_castToClass(var$1, jl_String));
-},
-ovv_RoomVault$write$lambda$_14_1_apply = (var$0, var$1) => {
-    return ovv_RoomVault_lambda$write$8(var$1);
 };
 function ju_TemplateCollections$NEtriesMap$1$1() {
     let a = this; jl_Object.call(a);
@@ -20416,12 +20541,12 @@ ju_TemplateCollections$NEtriesMap$1$1__init_0 = var_0 => {
     return var_1;
 },
 ju_TemplateCollections$NEtriesMap$1$1_hasNext = $this => {
-    return $this.$index3 >= ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck($this.$this$10)).$this$010)).$data2)).data.length ? 0 : 1;
+    return $this.$index3 >= ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck($this.$this$10)).$this$011)).$data2)).data.length ? 0 : 1;
 },
 ju_TemplateCollections$NEtriesMap$1$1_next = $this => {
     let var$1, var$2;
-    if ($this.$index3 != ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck($this.$this$10)).$this$010)).$data2)).data.length) {
-        var$1 = ($rt_nullCheck(($rt_nullCheck($this.$this$10)).$this$010)).$data2;
+    if ($this.$index3 != ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck($this.$this$10)).$this$011)).$data2)).data.length) {
+        var$1 = ($rt_nullCheck(($rt_nullCheck($this.$this$10)).$this$011)).$data2;
         var$2 = $this.$index3;
         $this.$index3 = var$2 + 1 | 0;
         var$1 = ($rt_nullCheck(var$1)).data;
@@ -20452,11 +20577,11 @@ ovss_SimNetwork$deliverOrdered$lambda$_8_0_apply = (var$0, var$1) => {
 };
 function ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0() {
     jl_Object.call(this);
-    this.$_047 = null;
+    this.$_051 = null;
 }
 let ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_047 = var$1;
+    var$0.$_051 = var$1;
 },
 ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0__init_0 = var_0 => {
     let var_1 = new ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0();
@@ -20464,7 +20589,7 @@ ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0__init_0 = var_0 => {
     return var_1;
 },
 ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0_run = var$0 => {
-    ovs_RoomSync_lambda$scheduleAntiEntropy$2($rt_nullCheck(var$0.$_047));
+    ovs_RoomSync_lambda$scheduleAntiEntropy$2($rt_nullCheck(var$0.$_051));
 };
 function ju_Random() {
     jl_Object.call(this);
@@ -20496,6 +20621,21 @@ ju_Random_nextLong = $this => {
 },
 ju_Random_nextDouble = $this => {
     return Long_toNumber(Long_add(Long_shl(Long_fromInt($this.$next1(26)), 27), Long_fromInt($this.$next1(27)))) * 1.1102230246251565E-16;
+},
+ovv_VaultStore$normalise$lambda$_23_0 = $rt_classWithoutFields(),
+ovv_VaultStore$normalise$lambda$_23_0__init_ = var$0 => {
+    jl_Object__init_(var$0);
+},
+ovv_VaultStore$normalise$lambda$_23_0__init_0 = () => {
+    let var_0 = new ovv_VaultStore$normalise$lambda$_23_0();
+    ovv_VaultStore$normalise$lambda$_23_0__init_(var_0);
+    return var_0;
+},
+ovv_VaultStore$normalise$lambda$_23_0_compare0 = (var$0, var$1, var$2) => {
+    return ovv_VaultStore$normalise$lambda$_23_0_compare(var$0, $rt_castToClass(var$1, ovv_Assignment), $rt_castToClass(var$2, ovv_Assignment));
+},
+ovv_VaultStore$normalise$lambda$_23_0_compare = (var$0, var$1, var$2) => {
+    return ovv_VaultStore_lambda$normalise$1(var$1, var$2);
 },
 ovcs_StructStore$add$lambda$_5_0 = $rt_classWithoutFields(),
 ovcs_StructStore$add$lambda$_5_0__init_ = var$0 => {
@@ -20531,11 +20671,11 @@ ovss_SimNetwork$Stream__init_0 = () => {
 };
 function ovsm_RoomMesh$createLink$lambda$_14_0() {
     jl_Object.call(this);
-    this.$_065 = null;
+    this.$_068 = null;
 }
 let ovsm_RoomMesh$createLink$lambda$_14_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_065 = var$1;
+    var$0.$_068 = var$1;
 },
 ovsm_RoomMesh$createLink$lambda$_14_0__init_0 = var_0 => {
     let var_1 = new ovsm_RoomMesh$createLink$lambda$_14_0();
@@ -20543,18 +20683,18 @@ ovsm_RoomMesh$createLink$lambda$_14_0__init_0 = var_0 => {
     return var_1;
 },
 ovsm_RoomMesh$createLink$lambda$_14_0_run = var$0 => {
-    ovsm_RoomMesh_lambda$createLink$0(var$0.$_065);
+    ovsm_RoomMesh_lambda$createLink$0(var$0.$_068);
 };
 function ovct_YMap$set$lambda$_4_0() {
     let a = this; jl_Object.call(a);
-    a.$_066 = null;
-    a.$_129 = null;
+    a.$_069 = null;
+    a.$_131 = null;
     a.$_211 = null;
 }
 let ovct_YMap$set$lambda$_4_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_066 = var$1;
-    var$0.$_129 = var$2;
+    var$0.$_069 = var$1;
+    var$0.$_131 = var$2;
     var$0.$_211 = var$3;
 },
 ovct_YMap$set$lambda$_4_0__init_0 = (var_0, var_1, var_2) => {
@@ -20567,8 +20707,8 @@ ovct_YMap$set$lambda$_4_0_accept0 = (var$0, var$1) => {
 },
 ovct_YMap$set$lambda$_4_0_accept = (var$0, var$1) => {
     let var$2, var$3, var$4;
-    var$2 = var$0.$_066;
-    var$3 = var$0.$_129;
+    var$2 = var$0.$_069;
+    var$3 = var$0.$_131;
     var$4 = var$0.$_211;
     ovct_YMap_lambda$set$0($rt_nullCheck(var$2), var$3, var$4, var$1);
 };
@@ -20615,30 +20755,6 @@ ovcs_ContentFormat_copy = $this => {
 ovcs_ContentFormat_integrate = ($this, $transaction, $item) => {
     $item = $rt_nullCheck($item);
     ($rt_nullCheck($item.$parent)).$markFormatted();
-};
-function ovv_RoomVault$unpublish$lambda$_13_0() {
-    let a = this; jl_Object.call(a);
-    a.$_074 = null;
-    a.$_133 = null;
-}
-let ovv_RoomVault$unpublish$lambda$_13_0__init_ = (var$0, var$1, var$2) => {
-    jl_Object__init_(var$0);
-    var$0.$_074 = var$1;
-    var$0.$_133 = var$2;
-},
-ovv_RoomVault$unpublish$lambda$_13_0__init_0 = (var_0, var_1) => {
-    let var_2 = new ovv_RoomVault$unpublish$lambda$_13_0();
-    ovv_RoomVault$unpublish$lambda$_13_0__init_(var_2, var_0, var_1);
-    return var_2;
-},
-ovv_RoomVault$unpublish$lambda$_13_0_accept0 = (var$0, var$1) => {
-    ovv_RoomVault$unpublish$lambda$_13_0_accept(var$0, $rt_castToClass(var$1, ovc_Transaction));
-},
-ovv_RoomVault$unpublish$lambda$_13_0_accept = (var$0, var$1) => {
-    let var$2, var$3;
-    var$2 = var$0.$_074;
-    var$3 = var$0.$_133;
-    ovv_RoomVault_lambda$unpublish$6($rt_nullCheck(var$2), var$3, var$1);
 },
 jl_Short = $rt_classWithoutFields(jl_Number),
 ovci_ClientOrder$ascending$lambda$_2_0 = $rt_classWithoutFields(),
@@ -20782,7 +20898,7 @@ ovc_Uuid_isV4 = $text => {
         a: {
             b: while (true) {
                 if ($i >= 36)
-                    return !(jl_String_charAt($text, 14) == 52 && jl_String_indexOf($rt_s(509), jl_String_charAt($text, 19)) >= 0) ? 0 : 1;
+                    return !(jl_String_charAt($text, 14) == 52 && jl_String_indexOf($rt_s(512), jl_String_charAt($text, 19)) >= 0) ? 0 : 1;
                 $c = jl_String_charAt($text, $i);
                 $dash = !($i != 8 && $i != 13 && $i != 18 && $i != 23) ? 1 : 0;
                 c: {
@@ -20807,7 +20923,7 @@ ovc_Uuid_isV4 = $text => {
     return 0;
 },
 ovc_Uuid__clinit_ = () => {
-    ovc_Uuid_HEX = jl_String_toCharArray($rt_s(510));
+    ovc_Uuid_HEX = jl_String_toCharArray($rt_s(513));
 },
 ovc_NativeText = $rt_classWithoutFields(0),
 ovc_NativeText_installed = () => {
@@ -20859,7 +20975,7 @@ function ovs_RoomSync() {
     a.$doc1 = null;
     a.$awareness = null;
     a.$scheduler4 = null;
-    a.$events2 = null;
+    a.$events3 = null;
     a.$topology = null;
     a.$antiEntropyInterval = Long_ZERO;
     a.$stats = null;
@@ -20867,7 +20983,7 @@ function ovs_RoomSync() {
     a.$docListener = null;
     a.$awarenessListener = null;
     a.$antiEntropyTimer = null;
-    a.$syncing = 0;
+    a.$syncing0 = 0;
     a.$closed1 = 0;
     a.$reportedOversized = 0;
 }
@@ -20881,7 +20997,7 @@ let ovs_RoomSync__init_ = ($this, $doc, $awareness, $localPeerId, $scheduler, $e
     $this.$doc1 = $doc;
     $this.$awareness = $awareness;
     $this.$scheduler4 = $scheduler;
-    $this.$events2 = $events;
+    $this.$events3 = $events;
     $this.$topology = ovs_MeshTopology__init_0($awareness, $localPeerId);
     $this.$antiEntropyInterval = $antiEntropyInterval;
     var$7 = $this.$docListener;
@@ -20947,9 +21063,9 @@ ovs_RoomSync_onChannelOpen = ($this, $channel) => {
             if (!($rt_nullCheck(ovp_Awareness_getStates($rt_nullCheck($this.$awareness)))).$isEmpty())
                 ovs_RoomSync_send($this, $channel, ovp_PeerMessage$Awareness__init_(ovp_Awareness_encodeAllStates($rt_nullCheck($this.$awareness))));
             ovs_MeshTopology_linksChanged($rt_nullCheck($this.$topology), ovs_RoomSync_channelIds($this));
-            if (!$this.$syncing) {
-                $this.$syncing = 1;
-                ovs_SyncEvents_emit($rt_nullCheck($this.$events2), ovs_SyncEvent$SyncStarted__init_0());
+            if (!$this.$syncing0) {
+                $this.$syncing0 = 1;
+                ovs_SyncEvents_emit($rt_nullCheck($this.$events3), ovs_SyncEvent$SyncStarted__init_0());
             }
         }
         return;
@@ -21182,11 +21298,11 @@ ovs_RoomSync_send = ($this, $channel, $message) => {
         var$4.$failedSends = var$4.$failedSends + 1 | 0;
         if (!$this.$reportedOversized) {
             $this.$reportedOversized = 1;
-            var$4 = $this.$events2;
+            var$4 = $this.$events3;
             var$6 = new ovs_SyncEvent$Error;
             var$7 = var$5 / 1024 | 0;
             var$8 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(511))), var$7)), $rt_s(512));
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(514))), var$7)), $rt_s(515));
             ovs_SyncEvent$Error__init_(var$6, jl_StringBuilder_toString(var$8));
             ovs_SyncEvents_emit($rt_nullCheck(var$4), var$6);
         }
@@ -21225,9 +21341,9 @@ ovs_RoomSync_scheduleAntiEntropy = $this => {
     }
 },
 ovs_RoomSync_checkSynced = $this => {
-    if ($this.$syncing && ovs_RoomSync_isSynced($this)) {
-        $this.$syncing = 0;
-        ovs_SyncEvents_emit($rt_nullCheck($this.$events2), ovs_SyncEvent$SyncCompleted__init_0());
+    if ($this.$syncing0 && ovs_RoomSync_isSynced($this)) {
+        $this.$syncing0 = 0;
+        ovs_SyncEvents_emit($rt_nullCheck($this.$events3), ovs_SyncEvent$SyncCompleted__init_0());
     }
 },
 ovs_RoomSync_channelIds = $this => {
@@ -21317,10 +21433,10 @@ ovp_SignalingMessage$Unsubscribe_topics = $this => {
 function ju_TemplateCollections$SingleElementSet$1() {
     let a = this; jl_Object.call(a);
     a.$more = 0;
-    a.$this$018 = null;
+    a.$this$019 = null;
 }
 let ju_TemplateCollections$SingleElementSet$1__init_ = ($this, $this$0) => {
-    $this.$this$018 = $this$0;
+    $this.$this$019 = $this$0;
     jl_Object__init_($this);
     $this.$more = 1;
 },
@@ -21335,7 +21451,7 @@ ju_TemplateCollections$SingleElementSet$1_hasNext = $this => {
 ju_TemplateCollections$SingleElementSet$1_next = $this => {
     if ($this.$more) {
         $this.$more = 0;
-        return ($rt_nullCheck($this.$this$018)).$element;
+        return ($rt_nullCheck($this.$this$019)).$element;
     }
     $rt_throw(ju_NoSuchElementException__init_());
 },
@@ -21469,11 +21585,11 @@ ovci_DeleteSet$sortAndMerge$lambda$_5_0_compare = (var$0, var$1, var$2) => {
 };
 function ovp_Awareness$scheduleCheck$lambda$_13_0() {
     jl_Object.call(this);
-    this.$_0 = null;
+    this.$_00 = null;
 }
 let ovp_Awareness$scheduleCheck$lambda$_13_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_0 = var$1;
+    var$0.$_00 = var$1;
 },
 ovp_Awareness$scheduleCheck$lambda$_13_0__init_0 = var_0 => {
     let var_1 = new ovp_Awareness$scheduleCheck$lambda$_13_0();
@@ -21481,7 +21597,7 @@ ovp_Awareness$scheduleCheck$lambda$_13_0__init_0 = var_0 => {
     return var_1;
 },
 ovp_Awareness$scheduleCheck$lambda$_13_0_run = var$0 => {
-    ovp_Awareness_lambda$scheduleCheck$0($rt_nullCheck(var$0.$_0));
+    ovp_Awareness_lambda$scheduleCheck$0($rt_nullCheck(var$0.$_00));
 },
 ju_HashMap$KeyIterator = $rt_classWithoutFields(ju_HashMap$AbstractMapIterator),
 ju_HashMap$KeyIterator__init_ = ($this, $map) => {
@@ -21574,13 +21690,13 @@ ju_TreeMap$EntrySet_descendingIterator = $this => {
 otji_JSWrapper = $rt_classWithoutFields();
 function ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0() {
     let a = this; jl_Object.call(a);
-    a.$_044 = null;
-    a.$_122 = null;
+    a.$_048 = null;
+    a.$_124 = null;
 }
 let ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_044 = var$1;
-    var$0.$_122 = var$2;
+    var$0.$_048 = var$1;
+    var$0.$_124 = var$2;
 },
 ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0();
@@ -21589,17 +21705,17 @@ ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0__init_0 = (var_0, var_1) => {
 },
 ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0_run = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_044;
-    var$2 = var$0.$_122;
+    var$1 = var$0.$_048;
+    var$2 = var$0.$_124;
     ovss_MemoryPeerNetwork_lambda$checkPartition$2($rt_nullCheck(var$1), var$2);
 };
 function ju_TemplateCollections$TwoElementsSet$1() {
     let a = this; jl_Object.call(a);
-    a.$index5 = 0;
-    a.$this$015 = null;
+    a.$index6 = 0;
+    a.$this$016 = null;
 }
 let ju_TemplateCollections$TwoElementsSet$1__init_ = ($this, $this$0) => {
-    $this.$this$015 = $this$0;
+    $this.$this$016 = $this$0;
     jl_Object__init_($this);
 },
 ju_TemplateCollections$TwoElementsSet$1__init_0 = var_0 => {
@@ -21608,17 +21724,17 @@ ju_TemplateCollections$TwoElementsSet$1__init_0 = var_0 => {
     return var_1;
 },
 ju_TemplateCollections$TwoElementsSet$1_hasNext = $this => {
-    return $this.$index5 >= 2 ? 0 : 1;
+    return $this.$index6 >= 2 ? 0 : 1;
 },
 ju_TemplateCollections$TwoElementsSet$1_next = $this => {
     let var$1;
-    var$1 = $this.$index5;
-    $this.$index5 = var$1 + 1 | 0;
+    var$1 = $this.$index6;
+    $this.$index6 = var$1 + 1 | 0;
     switch (var$1) {
         case 0:
-            return ($rt_nullCheck($this.$this$015)).$first0;
+            return ($rt_nullCheck($this.$this$016)).$first0;
         case 1:
-            return ($rt_nullCheck($this.$this$015)).$second1;
+            return ($rt_nullCheck($this.$this$016)).$second1;
         default:
     }
     $rt_throw(ju_NoSuchElementException__init_());
@@ -21724,11 +21840,11 @@ ovct_PlainValues_copy = ($value, $depth) => {
                                 var$7 = new jl_IllegalArgumentException;
                                 var$10 = jl_Class_getName($rt_nullCheck(jl_Object_getClass($value)));
                                 var$12 = jl_StringBuilder__init_();
-                                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$12, $rt_s(513))), var$10);
+                                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$12, $rt_s(516))), var$10);
                                 jl_IllegalArgumentException__init_(var$7, jl_StringBuilder_toString(var$12));
                                 $rt_throw(var$7);
                             }
-                            $rt_throw(jl_IllegalArgumentException__init_1($rt_s(514)));
+                            $rt_throw(jl_IllegalArgumentException__init_1($rt_s(517)));
                         }
                         $map = $rt_castToInterface($value, ju_Map);
                         $object = new ovce_PlainObject$Builder;
@@ -21746,7 +21862,7 @@ ovct_PlainValues_copy = ($value, $depth) => {
                                 var$7 = new jl_IllegalArgumentException;
                                 var$10 = jl_String_valueOf($entry.$getKey());
                                 var$12 = jl_StringBuilder__init_();
-                                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$12, $rt_s(515))), var$10);
+                                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$12, $rt_s(518))), var$10);
                                 jl_IllegalArgumentException__init_(var$7, jl_StringBuilder_toString(var$12));
                                 $rt_throw(var$7);
                             }
@@ -21773,7 +21889,7 @@ ovct_PlainValues_copy = ($value, $depth) => {
     $rt_throw($rt_nullCheck(ovct_PlainValues_tooDeep()));
 },
 ovct_PlainValues_tooDeep = () => {
-    return jl_IllegalArgumentException__init_1($rt_s(516));
+    return jl_IllegalArgumentException__init_1($rt_s(519));
 };
 function ovp_AwarenessChange() {
     let a = this; jl_Record.call(a);
@@ -21867,10 +21983,10 @@ ovv_ForceStatus_$values = () => {
     return var$1;
 },
 ovv_ForceStatus__clinit_ = () => {
-    ovv_ForceStatus_ACTIVE = ovv_ForceStatus__init_($rt_s(193), 0, $rt_s(194), $rt_s(195));
-    ovv_ForceStatus_MAINTENANCE = ovv_ForceStatus__init_($rt_s(517), 1, $rt_s(518), $rt_s(519));
-    ovv_ForceStatus_TRANSIT = ovv_ForceStatus__init_($rt_s(520), 2, $rt_s(521), $rt_s(522));
-    ovv_ForceStatus_DISBANDED = ovv_ForceStatus__init_($rt_s(523), 3, $rt_s(524), $rt_s(525));
+    ovv_ForceStatus_ACTIVE = ovv_ForceStatus__init_($rt_s(196), 0, $rt_s(197), $rt_s(198));
+    ovv_ForceStatus_MAINTENANCE = ovv_ForceStatus__init_($rt_s(520), 1, $rt_s(521), $rt_s(522));
+    ovv_ForceStatus_TRANSIT = ovv_ForceStatus__init_($rt_s(523), 2, $rt_s(524), $rt_s(525));
+    ovv_ForceStatus_DISBANDED = ovv_ForceStatus__init_($rt_s(526), 3, $rt_s(527), $rt_s(528));
     ovv_ForceStatus_$VALUES = ovv_ForceStatus_$values();
 };
 function ovp_PeerMessage$SyncStep1() {
@@ -21983,7 +22099,7 @@ ovct_YText_toString = $this => {
         }
         return $text.$toString();
     }
-    return jl_String_replace($rt_nullCheck(($rt_nullCheck($this.$pendingText)).$toString()), $rt_s(526), $rt_s(16));
+    return jl_String_replace($rt_nullCheck(($rt_nullCheck($this.$pendingText)).$toString()), $rt_s(529), $rt_s(16));
 },
 ovct_YText_toJSON = $this => {
     return ovct_YText_toString($this);
@@ -22237,7 +22353,7 @@ ovct_YText_copyAttributes = $attributes => {
     var$6 = $rt_castToClass($entry.$getKey(), jl_String);
     var$7 = jl_String_valueOf($value);
     var$8 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(527))), var$6)), $rt_s(528))), var$7);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(530))), var$6)), $rt_s(531))), var$7);
     jl_IllegalArgumentException__init_(var$3, jl_StringBuilder_toString(var$8));
     $rt_throw(var$3);
 },
@@ -22261,7 +22377,7 @@ ovct_YText_checkNoLoneSurrogate = $text => {
             if (jl_Character_isSurrogate($c)) {
                 var$5 = new jl_IllegalArgumentException;
                 var$6 = jl_StringBuilder__init_();
-                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(529))), $i)), $rt_s(530));
+                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(532))), $i)), $rt_s(533));
                 jl_IllegalArgumentException__init_(var$5, jl_StringBuilder_toString(var$6));
                 $rt_throw(var$5);
             }
@@ -22284,7 +22400,7 @@ ovct_YText_checkPendingRange = ($this, $index, $count) => {
     var$5 = $this.$pendingText;
     var$3 = ($rt_nullCheck(var$5)).$length();
     var$6 = jl_StringBuilder__init_();
-    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(531))), $index)), 43)), $count)), $rt_s(532))), var$3);
+    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(534))), $index)), 43)), $count)), $rt_s(535))), var$3);
     jl_IndexOutOfBoundsException__init_0(var$4, jl_StringBuilder_toString(var$6));
     $rt_throw(var$4);
 },
@@ -22295,7 +22411,7 @@ ovct_YText_checkNotInsidePair = ($text, $index) => {
         if ($index < $text.$length() && jl_Character_isHighSurrogate($text.$charAt($index - 1 | 0)) && jl_Character_isLowSurrogate($text.$charAt($index))) {
             var$3 = new jl_IllegalArgumentException;
             var$4 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(44))), $index)), $rt_s(533));
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(44))), $index)), $rt_s(536));
             jl_IllegalArgumentException__init_(var$3, jl_StringBuilder_toString(var$4));
             $rt_throw(var$3);
         }
@@ -22315,7 +22431,7 @@ ovct_YText_checkRange = ($this, $index, $count) => {
     var$4 = new jl_IndexOutOfBoundsException;
     var$3 = $this.$length3;
     var$5 = jl_StringBuilder__init_();
-    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(531))), $index)), 43)), $count)), $rt_s(532))), var$3);
+    jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(534))), $index)), 43)), $count)), $rt_s(535))), var$3);
     jl_IndexOutOfBoundsException__init_0(var$4, jl_StringBuilder_toString(var$5));
     $rt_throw(var$4);
 },
@@ -22389,27 +22505,27 @@ ovp_SignalingCodec_encode = $message => {
     $json = ju_LinkedHashMap__init_();
     if ($message instanceof ovp_SignalingMessage$Subscribe) {
         $subscribe = $rt_castToClass($message, ovp_SignalingMessage$Subscribe);
-        $json.$put($rt_s(57), $rt_s(534));
+        $json.$put($rt_s(57), $rt_s(537));
         $subscribe = $rt_nullCheck($subscribe);
-        $json.$put($rt_s(535), ovp_SignalingMessage$Subscribe_topics($subscribe));
+        $json.$put($rt_s(538), ovp_SignalingMessage$Subscribe_topics($subscribe));
     } else if ($message instanceof ovp_SignalingMessage$Unsubscribe) {
         $unsubscribe = $rt_castToClass($message, ovp_SignalingMessage$Unsubscribe);
-        $json.$put($rt_s(57), $rt_s(536));
+        $json.$put($rt_s(57), $rt_s(539));
         $unsubscribe = $rt_nullCheck($unsubscribe);
-        $json.$put($rt_s(535), ovp_SignalingMessage$Unsubscribe_topics($unsubscribe));
+        $json.$put($rt_s(538), ovp_SignalingMessage$Unsubscribe_topics($unsubscribe));
     } else if (!($message instanceof ovp_SignalingMessage$Publish)) {
         if (!($message instanceof ovp_SignalingMessage$Ping))
-            $json.$put($rt_s(57), $rt_s(537));
+            $json.$put($rt_s(57), $rt_s(540));
         else
-            $json.$put($rt_s(57), $rt_s(538));
+            $json.$put($rt_s(57), $rt_s(541));
     } else {
         $publish = $rt_castToClass($message, ovp_SignalingMessage$Publish);
-        $json.$put($rt_s(57), $rt_s(539));
+        $json.$put($rt_s(57), $rt_s(542));
         $publish = $rt_nullCheck($publish);
-        $json.$put($rt_s(540), ovp_SignalingMessage$Publish_topic($publish));
-        $json.$put($rt_s(315), ovp_SignalingMessage$Publish_data($publish));
+        $json.$put($rt_s(543), ovp_SignalingMessage$Publish_topic($publish));
+        $json.$put($rt_s(318), ovp_SignalingMessage$Publish_data($publish));
         if (ovp_SignalingMessage$Publish_clients($publish) !== null)
-            $json.$put($rt_s(541), ovp_SignalingMessage$Publish_clients($publish));
+            $json.$put($rt_s(544), ovp_SignalingMessage$Publish_clients($publish));
     }
     try {
         var$6 = ovj_Json_stringify($json);
@@ -22420,7 +22536,7 @@ ovp_SignalingCodec_encode = $message => {
             var$6 = new jl_IllegalArgumentException;
             var$7 = $e.$getMessage();
             var$9 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(542))), var$7);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(545))), var$7);
             jl_IllegalArgumentException__init_2(var$6, jl_StringBuilder_toString(var$9), $e);
             $rt_throw(var$6);
         } else {
@@ -22446,7 +22562,7 @@ ovp_SignalingCodec_decode = $frame => {
         var$4 = new ovp_ProtocolException;
         var$5 = $e.$getMessage();
         var$6 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(543))), var$5);
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(546))), var$5);
         ovp_ProtocolException__init_(var$4, jl_StringBuilder_toString(var$6));
         $rt_throw(var$4);
     }
@@ -22479,27 +22595,27 @@ ovp_SignalingCodec_decode = $frame => {
                                     }
                                     break b;
                                 }
-                                if (!jl_String_equals(var$5, $rt_s(539)))
+                                if (!jl_String_equals(var$5, $rt_s(542)))
                                     break b;
                                 var$9 = 2;
                                 break b;
                             }
-                            if (!jl_String_equals(var$5, $rt_s(538)))
+                            if (!jl_String_equals(var$5, $rt_s(541)))
                                 break b;
                             var$9 = 3;
                             break b;
                         }
-                        if (!jl_String_equals(var$5, $rt_s(537)))
+                        if (!jl_String_equals(var$5, $rt_s(540)))
                             break b;
                         var$9 = 4;
                         break b;
                     }
-                    if (!jl_String_equals(var$5, $rt_s(534)))
+                    if (!jl_String_equals(var$5, $rt_s(537)))
                         break b;
                     var$9 = 0;
                     break b;
                 }
-                if (jl_String_equals(var$5, $rt_s(536)))
+                if (jl_String_equals(var$5, $rt_s(539)))
                     var$9 = 1;
             }
             switch (var$9) {
@@ -22517,20 +22633,20 @@ ovp_SignalingCodec_decode = $frame => {
                     var$4 = new ovp_ProtocolException;
                     var$5 = jl_String_valueOf($type);
                     var$6 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(544))), var$5);
+                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(547))), var$5);
                     ovp_ProtocolException__init_(var$4, jl_StringBuilder_toString(var$6));
                     $rt_throw(var$4);
             }
             return ovp_SignalingCodec_publish($object);
         }
-        $rt_throw(ovp_ProtocolException__init_0($rt_s(545)));
+        $rt_throw(ovp_ProtocolException__init_0($rt_s(548)));
     }
-    $rt_throw(ovp_ProtocolException__init_0($rt_s(546)));
+    $rt_throw(ovp_ProtocolException__init_0($rt_s(549)));
 },
 ovp_SignalingCodec_topics = $object => {
     let var$2, $list, $topics, $topic, $s;
     $object = $rt_nullCheck($object);
-    var$2 = $object.$get0($rt_s(535));
+    var$2 = $object.$get0($rt_s(538));
     if ($rt_isInstance(var$2, ju_List)) {
         $list = $rt_castToInterface(var$2, ju_List);
         $topics = ju_ArrayList__init_();
@@ -22548,23 +22664,23 @@ ovp_SignalingCodec_topics = $object => {
         }
         return $topics;
     }
-    $rt_throw(ovp_ProtocolException__init_0($rt_s(547)));
+    $rt_throw(ovp_ProtocolException__init_0($rt_s(550)));
 },
 ovp_SignalingCodec_publish = $object => {
     let var$2, $topic, $clients, $count, $n, $value;
     $object = $rt_nullCheck($object);
-    var$2 = $object.$get0($rt_s(540));
+    var$2 = $object.$get0($rt_s(543));
     if (var$2 instanceof jl_String) {
         $topic = $rt_castToClass(var$2, jl_String);
         $topic = $rt_nullCheck($topic);
         if (!jl_String_isEmpty($topic)) {
             a: {
                 $clients = null;
-                $count = $object.$get0($rt_s(541));
+                $count = $object.$get0($rt_s(544));
                 if (!($count instanceof jl_Number)) {
                     if ($count === null)
                         break a;
-                    $rt_throw(ovp_ProtocolException__init_0($rt_s(548)));
+                    $rt_throw(ovp_ProtocolException__init_0($rt_s(551)));
                 }
                 $n = $rt_castToClass($count, jl_Number);
                 $n = $rt_nullCheck($n);
@@ -22572,12 +22688,12 @@ ovp_SignalingCodec_publish = $object => {
                 if (!($value < 0.0) && !($value > 2.147483647E9) && $value === jl_Math_floor($value))
                     $clients = jl_Integer_valueOf($value | 0);
                 else
-                    $rt_throw(ovp_ProtocolException__init_0($rt_s(549)));
+                    $rt_throw(ovp_ProtocolException__init_0($rt_s(552)));
             }
-            return ovp_SignalingMessage$Publish__init_2($topic, $object.$get0($rt_s(315)), $clients);
+            return ovp_SignalingMessage$Publish__init_2($topic, $object.$get0($rt_s(318)), $clients);
         }
     }
-    $rt_throw(ovp_ProtocolException__init_0($rt_s(550)));
+    $rt_throw(ovp_ProtocolException__init_0($rt_s(553)));
 },
 ovv_ItemSchema = $rt_classWithoutFields(),
 ovv_ItemSchema_FIELDS = null,
@@ -22629,61 +22745,61 @@ ovv_ItemSchema__clinit_ = () => {
     var$1 = ovv_ItemType_UNIT;
     var$2 = $rt_createArray(ovv_FieldSpec, 15);
     var$3 = var$2.data;
-    var$3[0] = ovv_FieldSpec_text($rt_s(551), $rt_s(552), 100);
-    var$3[1] = ovv_FieldSpec_text($rt_s(553), $rt_s(554), 100);
-    var$3[2] = ovv_FieldSpec_choice($rt_s(555), $rt_s(556), ovv_UnitType_values(), ovv_UnitType_BATTLEMECH);
-    var$3[3] = ovv_FieldSpec_choice($rt_s(557), $rt_s(558), ovv_TechBase_values(), ovv_TechBase_INNER_SPHERE);
-    var$3[4] = ovv_FieldSpec_choice($rt_s(559), $rt_s(560), ovv_RulesLevel_values(), ovv_RulesLevel_STANDARD);
-    var$3[5] = ovv_FieldSpec_choice($rt_s(561), $rt_s(562), ovv_Era_values(), ovv_Era_LATE_SUCCESSION_WARS);
-    var$3[6] = ovv_FieldSpec_integer($rt_s(563), $rt_s(564), 2000, 3250, 3025);
-    var$3[7] = ovv_FieldSpec_number($rt_s(37), $rt_s(565), 1.0, 2500000.0, 50.0);
-    var$3[8] = ovv_FieldSpec_integer($rt_s(40), $rt_s(566), 0, 1000000, 0);
-    var$3[9] = ovv_FieldSpec_number($rt_s(567), $rt_s(568), 0.0, 1.0E13, 0.0);
-    var$3[10] = ovv_FieldSpec_integer($rt_s(39), $rt_s(569), 0, 30, 0);
-    var$3[11] = ovv_FieldSpec_integer($rt_s(570), $rt_s(571), 0, 30, 0);
-    var$3[12] = ovv_FieldSpec_pointsByLocation($rt_s(572), $rt_s(573), 10000);
+    var$3[0] = ovv_FieldSpec_text($rt_s(554), $rt_s(555), 100);
+    var$3[1] = ovv_FieldSpec_text($rt_s(556), $rt_s(557), 100);
+    var$3[2] = ovv_FieldSpec_choice($rt_s(558), $rt_s(559), ovv_UnitType_values(), ovv_UnitType_BATTLEMECH);
+    var$3[3] = ovv_FieldSpec_choice($rt_s(560), $rt_s(561), ovv_TechBase_values(), ovv_TechBase_INNER_SPHERE);
+    var$3[4] = ovv_FieldSpec_choice($rt_s(562), $rt_s(563), ovv_RulesLevel_values(), ovv_RulesLevel_STANDARD);
+    var$3[5] = ovv_FieldSpec_choice($rt_s(564), $rt_s(565), ovv_Era_values(), ovv_Era_LATE_SUCCESSION_WARS);
+    var$3[6] = ovv_FieldSpec_integer($rt_s(566), $rt_s(567), 2000, 3250, 3025);
+    var$3[7] = ovv_FieldSpec_number($rt_s(37), $rt_s(568), 1.0, 2500000.0, 50.0);
+    var$3[8] = ovv_FieldSpec_integer($rt_s(40), $rt_s(569), 0, 1000000, 0);
+    var$3[9] = ovv_FieldSpec_number($rt_s(570), $rt_s(571), 0.0, 1.0E13, 0.0);
+    var$3[10] = ovv_FieldSpec_integer($rt_s(39), $rt_s(572), 0, 30, 0);
+    var$3[11] = ovv_FieldSpec_integer($rt_s(573), $rt_s(574), 0, 30, 0);
+    var$3[12] = ovv_FieldSpec_pointsByLocation($rt_s(575), $rt_s(576), 10000);
     ovv_FieldKind_$callClinit();
     var$4 = ovv_FieldKind_EQUIPMENT_LIST;
-    var$3[13] = ovv_FieldSpec_list($rt_s(574), $rt_s(575), var$4, 500, 100);
-    var$3[14] = ovv_FieldSpec_longText($rt_s(576), $rt_s(577), 20000);
+    var$3[13] = ovv_FieldSpec_list($rt_s(577), $rt_s(578), var$4, 500, 100);
+    var$3[14] = ovv_FieldSpec_longText($rt_s(579), $rt_s(580), 20000);
     ovv_ItemSchema_define(var$1, var$2);
     var$5 = ovv_ItemType_PILOT;
     var$2 = $rt_createArray(ovv_FieldSpec, 9);
     var$3 = var$2.data;
-    var$3[0] = ovv_FieldSpec_text($rt_s(578), $rt_s(579), 60);
-    var$3[1] = ovv_FieldSpec_text($rt_s(580), $rt_s(581), 100);
-    var$3[2] = ovv_FieldSpec_choice($rt_s(65), $rt_s(582), ovv_PilotStatus_values(), ovv_PilotStatus_ACTIVE);
+    var$3[0] = ovv_FieldSpec_text($rt_s(581), $rt_s(582), 60);
+    var$3[1] = ovv_FieldSpec_text($rt_s(583), $rt_s(584), 100);
+    var$3[2] = ovv_FieldSpec_choice($rt_s(65), $rt_s(585), ovv_PilotStatus_values(), ovv_PilotStatus_ACTIVE);
     ovv_SkillTemplate_$callClinit();
     var$4 = ovv_SkillTemplate_REGULAR;
-    var$3[3] = ovv_FieldSpec_integer($rt_s(25), $rt_s(583), 1, 8, ovv_SkillTemplate_gunnery($rt_nullCheck(var$4)));
+    var$3[3] = ovv_FieldSpec_integer($rt_s(25), $rt_s(586), 1, 8, ovv_SkillTemplate_gunnery($rt_nullCheck(var$4)));
     var$4 = ovv_SkillTemplate_REGULAR;
-    var$3[4] = ovv_FieldSpec_integer($rt_s(63), $rt_s(584), 1, 8, ovv_SkillTemplate_piloting($rt_nullCheck(var$4)));
-    var$3[5] = ovv_FieldSpec_integer($rt_s(585), $rt_s(586), 0, 6, 0);
-    var$3[6] = ovv_FieldSpec_integer($rt_s(64), $rt_s(587), 0, 1000000, 0);
+    var$3[4] = ovv_FieldSpec_integer($rt_s(63), $rt_s(587), 1, 8, ovv_SkillTemplate_piloting($rt_nullCheck(var$4)));
+    var$3[5] = ovv_FieldSpec_integer($rt_s(588), $rt_s(589), 0, 6, 0);
+    var$3[6] = ovv_FieldSpec_integer($rt_s(64), $rt_s(590), 0, 1000000, 0);
     var$4 = ovv_FieldKind_TEXT_LIST;
-    var$3[7] = ovv_FieldSpec_list($rt_s(588), $rt_s(589), var$4, 100, 100);
-    var$3[8] = ovv_FieldSpec_longText($rt_s(576), $rt_s(577), 20000);
+    var$3[7] = ovv_FieldSpec_list($rt_s(591), $rt_s(592), var$4, 100, 100);
+    var$3[8] = ovv_FieldSpec_longText($rt_s(579), $rt_s(580), 20000);
     ovv_ItemSchema_define(var$5, var$2);
     var$5 = ovv_ItemType_FORCE;
     var$2 = $rt_createArray(ovv_FieldSpec, 5);
     var$6 = var$2.data;
-    var$6[0] = ovv_FieldSpec_choice($rt_s(99), $rt_s(590), ovv_ForceType_values(), ovv_ForceType_LANCE);
-    var$6[1] = ovv_FieldSpec_choice($rt_s(65), $rt_s(582), ovv_ForceStatus_values(), ovv_ForceStatus_ACTIVE);
-    var$6[2] = ovv_FieldSpec_text($rt_s(580), $rt_s(581), 100);
-    var$6[3] = ovv_FieldSpec_longText($rt_s(591), $rt_s(592), 20000);
+    var$6[0] = ovv_FieldSpec_choice($rt_s(99), $rt_s(593), ovv_ForceType_values(), ovv_ForceType_LANCE);
+    var$6[1] = ovv_FieldSpec_choice($rt_s(65), $rt_s(585), ovv_ForceStatus_values(), ovv_ForceStatus_ACTIVE);
+    var$6[2] = ovv_FieldSpec_text($rt_s(583), $rt_s(584), 100);
+    var$6[3] = ovv_FieldSpec_longText($rt_s(594), $rt_s(595), 20000);
     var$4 = ovv_FieldKind_ASSIGNMENTS;
-    var$6[4] = ovv_FieldSpec_list($rt_s(32), $rt_s(593), var$4, 50, 0);
+    var$6[4] = ovv_FieldSpec_list($rt_s(32), $rt_s(596), var$4, 50, 0);
     ovv_ItemSchema_define(var$5, var$2);
 };
 function ovss_MemorySignalingServer$transportFor$lambda$_1_0() {
     let a = this; jl_Object.call(a);
-    a.$_068 = null;
-    a.$_130 = null;
+    a.$_072 = null;
+    a.$_133 = null;
 }
 let ovss_MemorySignalingServer$transportFor$lambda$_1_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_068 = var$1;
-    var$0.$_130 = var$2;
+    var$0.$_072 = var$1;
+    var$0.$_133 = var$2;
 },
 ovss_MemorySignalingServer$transportFor$lambda$_1_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemorySignalingServer$transportFor$lambda$_1_0();
@@ -22691,7 +22807,7 @@ ovss_MemorySignalingServer$transportFor$lambda$_1_0__init_0 = (var_0, var_1) => 
     return var_2;
 },
 ovss_MemorySignalingServer$transportFor$lambda$_1_0_connect = (var$0, var$1) => {
-    return ovss_MemorySignalingServer_lambda$transportFor$2($rt_nullCheck(var$0.$_068), var$0.$_130, var$1);
+    return ovss_MemorySignalingServer_lambda$transportFor$2($rt_nullCheck(var$0.$_072), var$0.$_133, var$1);
 };
 function ovcs_ValueListContent() {
     ovcs_Content.call(this);
@@ -22774,7 +22890,7 @@ ovcs_ContentJson_stringify = $value => {
             var$2 = new jl_IllegalStateException;
             var$3 = $e.$getMessage();
             var$5 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(594))), var$3);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(597))), var$3);
             jl_IllegalStateException__init_2(var$2, jl_StringBuilder_toString(var$5), $e);
             $rt_throw(var$2);
         } else {
@@ -22856,18 +22972,18 @@ ovv_VaultFile_export = (var$1, var$2, var$3) => {
         }
     }
     var$2 = ju_LinkedHashMap__init_();
-    var$2.$put($rt_s(595), $rt_s(596));
-    var$2.$put($rt_s(597), jl_Double_valueOf(1.0));
-    var$2.$put($rt_s(598), jl_Double_valueOf(1.0));
-    var$2.$put($rt_s(599), jl_Double_valueOf(Long_toNumber(var$3)));
-    var$2.$put($rt_s(600), var$4);
+    var$2.$put($rt_s(598), $rt_s(599));
+    var$2.$put($rt_s(600), jl_Double_valueOf(1.0));
+    var$2.$put($rt_s(601), jl_Double_valueOf(1.0));
+    var$2.$put($rt_s(602), jl_Double_valueOf(Long_toNumber(var$3)));
+    var$2.$put($rt_s(603), var$4);
     try {
         var$1 = ovj_Json_stringify(var$2);
     } catch ($$e) {
         $$je = $rt_wrapException($$e);
         if ($$je instanceof ovj_JsonException) {
             var$1 = $$je;
-            $rt_throw(jl_IllegalStateException__init_1($rt_s(601), var$1));
+            $rt_throw(jl_IllegalStateException__init_1($rt_s(604), var$1));
         } else {
             throw $$e;
         }
@@ -22896,19 +23012,19 @@ ovv_VaultFile_read = var$1 => {
         var$2 = new ovv_InvalidVaultFileException;
         var$1 = var$1.$getMessage();
         var$3 = jl_StringBuilder__init_();
-        jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(602))), var$1)), 41);
+        jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(605))), var$1)), 41);
         ovv_InvalidVaultFileException__init_(var$2, jl_StringBuilder_toString(var$3));
         $rt_throw(var$2);
     }
     if ($rt_isInstance(var$1, ju_Map)) {
         var$4 = $rt_nullCheck($rt_castToInterface(var$1, ju_Map));
-        if (jl_String_equals($rt_s(596), var$4.$get0($rt_s(595)))) {
-            var$1 = var$4.$get0($rt_s(597));
+        if (jl_String_equals($rt_s(599), var$4.$get0($rt_s(598)))) {
+            var$1 = var$4.$get0($rt_s(600));
             if (var$1 instanceof jl_Number) {
                 var$1 = $rt_nullCheck($rt_castToClass(var$1, jl_Number));
                 if (!(var$1.$doubleValue() < 1.0)) {
                     if (!(var$1.$doubleValue() > 1.0)) {
-                        var$1 = var$4.$get0($rt_s(600));
+                        var$1 = var$4.$get0($rt_s(603));
                         if ($rt_isInstance(var$1, ju_List)) {
                             var$1 = $rt_castToInterface(var$1, ju_List);
                             var$2 = ju_ArrayList__init_();
@@ -22922,7 +23038,7 @@ ovv_VaultFile_read = var$1 => {
                                     var$1 = new ovv_InvalidVaultFileException;
                                     var$6 = var$5 + 1 | 0;
                                     var$2 = jl_StringBuilder__init_();
-                                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(603))), var$6)), $rt_s(604));
+                                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$2, $rt_s(606))), var$6)), $rt_s(607));
                                     ovv_InvalidVaultFileException__init_(var$1, jl_StringBuilder_toString(var$2));
                                     $rt_throw(var$1);
                                 }
@@ -22937,7 +23053,7 @@ ovv_VaultFile_read = var$1 => {
                                         var$6 = var$5 + 1 | 0;
                                         var$1 = var$1.$getMessage();
                                         var$3 = jl_StringBuilder__init_();
-                                        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(603))), var$6)), $rt_s(605))), var$1);
+                                        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(606))), var$6)), $rt_s(608))), var$1);
                                         ovv_InvalidVaultFileException__init_(var$2, jl_StringBuilder_toString(var$3));
                                         $rt_throw(var$2);
                                     } else {
@@ -22948,20 +23064,20 @@ ovv_VaultFile_read = var$1 => {
                             }
                             return var$2;
                         }
-                        $rt_throw(ovv_InvalidVaultFileException__init_0($rt_s(606)));
+                        $rt_throw(ovv_InvalidVaultFileException__init_0($rt_s(609)));
                     }
                     var$2 = new ovv_InvalidVaultFileException;
                     var$1 = ovj_Json_formatNumber(var$1.$doubleValue());
                     var$3 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(607))), var$1)), $rt_s(608));
+                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(610))), var$1)), $rt_s(611));
                     ovv_InvalidVaultFileException__init_(var$2, jl_StringBuilder_toString(var$3));
                     $rt_throw(var$2);
                 }
             }
-            $rt_throw(ovv_InvalidVaultFileException__init_0($rt_s(609)));
+            $rt_throw(ovv_InvalidVaultFileException__init_0($rt_s(612)));
         }
     }
-    $rt_throw(ovv_InvalidVaultFileException__init_0($rt_s(610)));
+    $rt_throw(ovv_InvalidVaultFileException__init_0($rt_s(613)));
 },
 ovv_VaultFile_importInto = (var$1, var$2) => {
     let var$3, var$4, var$5, var$6, var$7, var$8, var$9, var$10, var$11, var$12;
@@ -23119,11 +23235,11 @@ ovce_JsBigInt_toString = $this => {
 };
 function ovss_MemorySignalingServer$_init_$lambda$_0_1() {
     jl_Object.call(this);
-    this.$_062 = null;
+    this.$_065 = null;
 }
 let ovss_MemorySignalingServer$_init_$lambda$_0_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_062 = var$1;
+    var$0.$_065 = var$1;
 },
 ovss_MemorySignalingServer$_init_$lambda$_0_1__init_0 = var_0 => {
     let var_1 = new ovss_MemorySignalingServer$_init_$lambda$_0_1();
@@ -23131,7 +23247,7 @@ ovss_MemorySignalingServer$_init_$lambda$_0_1__init_0 = var_0 => {
     return var_1;
 },
 ovss_MemorySignalingServer$_init_$lambda$_0_1_run = var$0 => {
-    ovss_MemorySignalingServer_checkPartition($rt_nullCheck(var$0.$_062));
+    ovss_MemorySignalingServer_checkPartition($rt_nullCheck(var$0.$_065));
 },
 ovss_MemorySignalingServer$_init_$lambda$_0_0 = $rt_classWithoutFields(),
 ovss_MemorySignalingServer$_init_$lambda$_0_0__init_ = var$0 => {
@@ -23153,10 +23269,10 @@ function ovc_OrderedCompletions$Slot() {
     a.$done1 = 0;
     a.$value15 = null;
     a.$error0 = null;
-    a.$this$019 = null;
+    a.$this$020 = null;
 }
 let ovc_OrderedCompletions$Slot__init_0 = ($this, var$1) => {
-    $this.$this$019 = var$1;
+    $this.$this$020 = var$1;
     jl_Object__init_($this);
 },
 ovc_OrderedCompletions$Slot__init_ = var_0 => {
@@ -23168,7 +23284,7 @@ ovc_OrderedCompletions$Slot_failed = ($this, $failure) => {
     if (!$this.$done1) {
         $this.$done1 = 1;
         $this.$error0 = $failure;
-        ovc_OrderedCompletions_drain($rt_nullCheck($this.$this$019));
+        ovc_OrderedCompletions_drain($rt_nullCheck($this.$this$020));
         return;
     }
 };
@@ -23559,7 +23675,7 @@ ovcu_UpdateApplier_decode = var$1 => {
             var$3 = new ovcu_InvalidUpdateException;
             var$5 = var$2.$getMessage();
             var$6 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(611))), var$5);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(614))), var$5);
             ovcu_InvalidUpdateException__init_(var$3, jl_StringBuilder_toString(var$6), var$2);
             $rt_throw(var$3);
         } else {
@@ -23579,7 +23695,7 @@ ovcu_UpdateApplier_decodeStateVector = var$1 => {
             var$3 = new ovcu_InvalidUpdateException;
             var$4 = var$2.$getMessage();
             var$5 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(612))), var$4);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(615))), var$4);
             ovcu_InvalidUpdateException__init_(var$3, jl_StringBuilder_toString(var$5), var$2);
             $rt_throw(var$3);
         } else {
@@ -23856,7 +23972,7 @@ ovcu_UpdateApplier_indexOfSame = (var$1, var$2, var$3) => {
             var$1 = new jl_IllegalStateException;
             var$2 = jl_String_valueOf(var$2);
             var$4 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(613))), var$2);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(616))), var$2);
             jl_IllegalStateException__init_(var$1, jl_StringBuilder_toString(var$4));
             $rt_throw(var$1);
         }
@@ -23942,28 +24058,31 @@ function ovv_RoomVault() {
     a.$clock5 = null;
     a.$sharedByPeers = null;
     a.$published = null;
+    a.$deferred = null;
     a.$awaiting = null;
     a.$peerClocks = null;
     a.$ownWrites = null;
-    a.$conflicts0 = null;
+    a.$conflicts2 = null;
     a.$problems0 = null;
     a.$listeners3 = null;
     a.$stateListener = null;
     a.$eventListener = null;
     a.$roomObserver = null;
     a.$storeSubscription = null;
-    a.$events3 = null;
-    a.$syncing0 = 0;
+    a.$events2 = null;
+    a.$syncing = 0;
+    a.$rebuilding = 0;
 }
 let ovv_RoomVault__init_ = (var$0, var$1, var$2, var$3, var$4) => {
     let var$5, var$6, var$7;
     jl_Object__init_(var$0);
     var$0.$sharedByPeers = ju_LinkedHashMap__init_();
     var$0.$published = ju_LinkedHashSet__init_();
+    var$0.$deferred = ju_LinkedHashSet__init_();
     var$0.$awaiting = ju_HashMap__init_();
     var$0.$peerClocks = ju_HashMap__init_();
     var$0.$ownWrites = ju_HashMap__init_();
-    var$0.$conflicts0 = ju_LinkedHashMap__init_();
+    var$0.$conflicts2 = ju_LinkedHashMap__init_();
     var$0.$problems0 = ju_ArrayList__init_();
     var$0.$listeners3 = ju_ArrayList__init_();
     var$0.$stateListener = ovv_RoomVault$_init_$lambda$_0_0__init_0(var$0);
@@ -23995,7 +24114,7 @@ let ovv_RoomVault__init_ = (var$0, var$1, var$2, var$3, var$4) => {
                 var$7 = $rt_nullCheck(var$4);
                 var$2.$put(ovv_FieldConflict_field(var$7), var$7);
             }
-            ($rt_nullCheck(var$0.$conflicts0)).$put(ovv_VaultItem_id(var$6), var$2);
+            ($rt_nullCheck(var$0.$conflicts2)).$put(ovv_VaultItem_id(var$6), var$2);
         }
     }
 },
@@ -24007,13 +24126,14 @@ ovv_RoomVault__init_0 = (var_0, var_1, var_2, var_3) => {
 ovv_RoomVault_attach = (var$0, var$1) => {
     let var$2;
     if (var$0.$storeSubscription === null) {
-        var$0.$events3 = var$1;
+        var$0.$events2 = var$1;
+        var$0.$rebuilding = !(var$0.$events2 !== null && ($rt_nullCheck(ovcs_StructStore_clients($rt_nullCheck(ovc_Doc_store($rt_nullCheck(var$0.$doc2)))))).$isEmpty()) ? 0 : 1;
         var$0.$storeSubscription = ovv_VaultStore_addListener($rt_nullCheck(var$0.$store0), ovv_RoomVault$attach$lambda$_1_0__init_0(var$0));
         var$0.$roomObserver = ($rt_nullCheck(var$0.$root1)).$observeDeep(ovv_RoomVault$attach$lambda$_1_1__init_0(var$0));
         ovs_YDocSyncDocument_addRemoteStateListener($rt_nullCheck(var$0.$room1), var$0.$stateListener);
         ovs_YDocSyncDocument_setConfirmsReceivedUpdates($rt_nullCheck(var$0.$room1), 1);
-        if (var$0.$events3 !== null)
-            ovs_SyncEvents_add($rt_nullCheck(var$0.$events3), var$0.$eventListener);
+        if (var$0.$events2 !== null)
+            ovs_SyncEvents_add($rt_nullCheck(var$0.$events2), var$0.$eventListener);
         ovc_Doc_transact0($rt_nullCheck(var$0.$doc2), ovv_RoomVault$attach$lambda$_1_2__init_0(var$0), var$0);
         var$1 = ($rt_nullCheck(ovct_YMap_keys($rt_nullCheck(var$0.$root1)))).$iterator();
         while (true) {
@@ -24078,22 +24198,33 @@ ovv_RoomVault_onVaultChange = (var$0, var$1) => {
 },
 ovv_RoomVault_publish = (var$0, var$1) => {
     let var$2, var$3, var$4, var$5, var$6, var$7;
+    var$2 = $rt_nullCheck(var$1);
+    var$1 = ovv_VaultItem_id(var$2);
+    if (var$0.$rebuilding && !($rt_nullCheck(var$0.$published)).$contains(var$1)) {
+        ($rt_nullCheck(var$0.$deferred)).$add(var$1);
+        var$3 = ovv_VaultStore_item($rt_nullCheck(var$0.$store0), var$1);
+        if (var$3 !== null) {
+            var$4 = ovv_VaultItem_syncState(var$3);
+            ovv_SyncState_$callClinit();
+            if (var$4 !== ovv_SyncState_CONFLICT)
+                ovv_VaultStore_setSyncState($rt_nullCheck(var$0.$store0), var$1, !var$0.$syncing ? ovv_SyncState_PENDING : ovv_SyncState_SYNCING, ovv_VaultItem_lastSynced(var$3));
+        }
+        return;
+    }
     a: {
-        var$2 = $rt_nullCheck(var$1);
-        var$1 = ovv_VaultItem_id(var$2);
         var$3 = ovct_YMap_get($rt_nullCheck(var$0.$root1), var$1);
         if (var$3 instanceof ovct_YMap) {
             var$4 = $rt_castToClass(var$3, ovct_YMap);
             var$5 = ovp_PeerIdentity_id($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$0.$self)).$get3(), ovp_PeerIdentity)));
             var$6 = $rt_nullCheck(var$4);
-            if (jl_String_equals($rt_nullCheck(var$5), ovct_YMap_get(var$6, $rt_s(311)))) {
+            if (jl_String_equals($rt_nullCheck(var$5), ovct_YMap_get(var$6, $rt_s(314)))) {
                 ovv_RoomVault_write(var$0, var$1, ovv_RoomVault$publish$lambda$_12_0__init_0(var$0, var$6, var$2));
                 break a;
             }
         }
         if (var$3 !== null && !($rt_nullCheck(var$0.$published)).$contains(var$1)) {
             var$3 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(603))), var$1)), $rt_s(614));
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(606))), var$1)), $rt_s(617));
             ovv_RoomVault_report(var$0, jl_StringBuilder_toString(var$3));
             return;
         }
@@ -24104,27 +24235,95 @@ ovv_RoomVault_publish = (var$0, var$1) => {
     ($rt_nullCheck(var$0.$awaiting)).$put(var$1, $rt_createIntArrayFromData([var$7, ovcs_StructStore_state($rt_nullCheck(ovc_Doc_store($rt_nullCheck(var$0.$doc2))), var$7)]));
     var$3 = ovv_VaultStore_item($rt_nullCheck(var$0.$store0), var$1);
     if (var$3 !== null) {
-        var$6 = ovv_VaultItem_syncState(var$3);
+        var$4 = ovv_VaultItem_syncState(var$3);
         ovv_SyncState_$callClinit();
-        if (var$6 !== ovv_SyncState_CONFLICT)
-            ovv_VaultStore_setSyncState($rt_nullCheck(var$0.$store0), var$1, !var$0.$syncing0 ? ovv_SyncState_PENDING : ovv_SyncState_SYNCING, ovv_VaultItem_lastSynced(var$3));
+        if (var$4 !== ovv_SyncState_CONFLICT)
+            ovv_VaultStore_setSyncState($rt_nullCheck(var$0.$store0), var$1, !var$0.$syncing ? ovv_SyncState_PENDING : ovv_SyncState_SYNCING, ovv_VaultItem_lastSynced(var$3));
     }
     ovv_RoomVault_checkAwaiting(var$0);
 },
+ovv_RoomVault_withdrawUnshared = var$0 => {
+    let var$1, var$2, var$3, var$4;
+    var$1 = ($rt_nullCheck(ovct_YMap_keys($rt_nullCheck(var$0.$root1)))).$iterator();
+    while (true) {
+        var$1 = $rt_nullCheck(var$1);
+        if (!var$1.$hasNext())
+            break;
+        var$2 = $rt_castToClass(var$1.$next(), jl_String);
+        if (!($rt_nullCheck(var$0.$published)).$contains(var$2) && !($rt_nullCheck(var$0.$deferred)).$contains(var$2)) {
+            var$3 = ovct_YMap_get($rt_nullCheck(var$0.$root1), var$2);
+            if (var$3 instanceof ovct_YMap) {
+                var$4 = $rt_castToClass(var$3, ovct_YMap);
+                var$3 = var$0.$self;
+                if (jl_String_equals($rt_nullCheck(ovp_PeerIdentity_id($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$3)).$get3(), ovp_PeerIdentity)))), ovct_YMap_get($rt_nullCheck(var$4), $rt_s(314))))
+                    ovct_YMap_delete($rt_nullCheck(var$0.$root1), var$2);
+            }
+        }
+    }
+},
+ovv_RoomVault_publishDeferred = var$0 => {
+    let var$1, var$2, var$3;
+    var$0.$rebuilding = 0;
+    var$1 = ju_ArrayList__init_0(var$0.$deferred);
+    ($rt_nullCheck(var$0.$deferred)).$clear();
+    var$2 = var$0.$doc2;
+    var$3 = ovv_RoomVault$publishDeferred$lambda$_14_0__init_0(var$0, var$1);
+    ovc_Doc_transact0($rt_nullCheck(var$2), var$3, var$0);
+    var$1 = ($rt_nullCheck(ovct_YMap_keys($rt_nullCheck(var$0.$root1)))).$iterator();
+    while (true) {
+        var$1 = $rt_nullCheck(var$1);
+        if (!var$1.$hasNext())
+            break;
+        var$2 = $rt_castToClass(var$1.$next(), jl_String);
+        if (!($rt_nullCheck(var$0.$published)).$contains(var$2))
+            ovv_RoomVault_readEntry(var$0, var$2);
+    }
+},
+ovv_RoomVault_adopt = (var$0, var$1, var$2) => {
+    let var$3, var$4, var$5, var$6, var$7;
+    var$3 = $rt_nullCheck(var$1);
+    var$1 = ovv_ItemLayout_read(ovv_VaultItem_id(var$3), var$2);
+    var$4 = $rt_nullCheck(var$1);
+    if (ovv_ItemLayout$Decoded_usable(var$4)) {
+        var$1 = ovv_VaultStore_unsyncedFields($rt_nullCheck(var$0.$store0), ovv_VaultItem_id(var$3));
+        var$2 = ju_LinkedHashMap__init_0(ovv_VaultItem_data(var$3));
+        var$5 = ($rt_nullCheck(($rt_nullCheck(ovv_ItemLayout$Decoded_validFields(var$4))).$entrySet())).$iterator();
+        while (true) {
+            var$5 = $rt_nullCheck(var$5);
+            if (!var$5.$hasNext())
+                break;
+            var$6 = $rt_castToInterface(var$5.$next(), ju_Map$Entry);
+            var$6 = $rt_nullCheck(var$6);
+            var$7 = var$6.$getKey();
+            var$1 = $rt_nullCheck(var$1);
+            if (!var$1.$contains(var$7))
+                var$2.$put($rt_castToClass(var$6.$getKey(), jl_String), var$6.$getValue());
+        }
+        var$6 = !(ovv_ItemLayout$Decoded_nameValid(var$4) && !($rt_nullCheck(var$1)).$contains($rt_s(67))) ? ovv_VaultItem_name(var$3) : ovv_VaultItem_name($rt_nullCheck(ovv_ItemLayout$Decoded_item(var$4)));
+        var$5 = ovv_VaultItem_lastModifiedBy($rt_nullCheck(ovv_ItemLayout$Decoded_item(var$4)));
+        var$7 = var$0.$store0;
+        var$3 = ovv_VaultItem_id(var$3);
+        if (!(var$5 !== null && !jl_String_equals(var$5, ovp_PeerIdentity_name($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$0.$self)).$get3(), ovp_PeerIdentity))))))
+            var$5 = null;
+        ovv_VaultStore_applyPeerEdit($rt_nullCheck(var$7), var$3, var$6, var$2, var$5);
+        return;
+    }
+},
 ovv_RoomVault_unpublish = (var$0, var$1) => {
     let var$2, var$3;
+    ($rt_nullCheck(var$0.$deferred)).$remove2(var$1);
     if (($rt_nullCheck(var$0.$published)).$remove2(var$1)) {
         var$2 = ovct_YMap_get($rt_nullCheck(var$0.$root1), var$1);
         if (var$2 instanceof ovct_YMap) {
             var$3 = $rt_castToClass(var$2, ovct_YMap);
             var$2 = var$0.$self;
-            if (jl_String_equals($rt_nullCheck(ovp_PeerIdentity_id($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$2)).$get3(), ovp_PeerIdentity)))), ovct_YMap_get($rt_nullCheck(var$3), $rt_s(311))))
-                ovc_Doc_transact0($rt_nullCheck(var$0.$doc2), ovv_RoomVault$unpublish$lambda$_13_0__init_0(var$0, var$1), var$0);
+            if (jl_String_equals($rt_nullCheck(ovp_PeerIdentity_id($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$2)).$get3(), ovp_PeerIdentity)))), ovct_YMap_get($rt_nullCheck(var$3), $rt_s(314))))
+                ovc_Doc_transact0($rt_nullCheck(var$0.$doc2), ovv_RoomVault$unpublish$lambda$_16_0__init_0(var$0, var$1), var$0);
         }
     }
     ($rt_nullCheck(var$0.$awaiting)).$remove(var$1);
     ($rt_nullCheck(var$0.$ownWrites)).$remove(var$1);
-    if (($rt_nullCheck(var$0.$conflicts0)).$remove(var$1) !== null) {
+    if (($rt_nullCheck(var$0.$conflicts2)).$remove(var$1) !== null) {
         ovv_RoomVault_recordConflicts(var$0, var$1);
         ovv_RoomVault_changed(var$0);
     }
@@ -24135,15 +24334,15 @@ ovv_RoomVault_write = (var$0, var$1, var$2) => {
         var$3 = ovc_Doc_clientId($rt_nullCheck(var$0.$doc2));
         var$4 = ovcs_StructStore_state($rt_nullCheck(ovc_Doc_store($rt_nullCheck(var$0.$doc2))), var$3);
         var$5 = var$0.$doc2;
-        var$6 = ovv_RoomVault$write$lambda$_14_0__init_0(var$2);
+        var$6 = ovv_RoomVault$write$lambda$_17_0__init_0(var$2);
         ovc_Doc_transact0($rt_nullCheck(var$5), var$6, var$0);
         var$2 = ovct_YMap_get($rt_nullCheck(var$0.$root1), var$1);
         if (var$2 instanceof ovct_YMap) {
             var$5 = $rt_castToClass(var$2, ovct_YMap);
-            var$7 = $rt_castToInterface(($rt_nullCheck(var$0.$ownWrites)).$computeIfAbsent(var$1, ovv_RoomVault$write$lambda$_14_1__init_0()), ju_Map);
+            var$7 = $rt_castToInterface(($rt_nullCheck(var$0.$ownWrites)).$computeIfAbsent(var$1, ovv_RoomVault$write$lambda$_17_1__init_0()), ju_Map);
             var$1 = $rt_nullCheck(var$5);
             ovv_RoomVault_remember(var$7, $rt_s(67), $rt_castToClass(($rt_nullCheck(var$1.$map)).$get0($rt_s(67)), ovcs_Item), ovct_YMap_get(var$1, $rt_s(67)), var$3, var$4);
-            var$2 = ovct_YMap_get(var$1, $rt_s(315));
+            var$2 = ovct_YMap_get(var$1, $rt_s(318));
             if (var$2 instanceof ovct_YMap) {
                 var$2 = $rt_castToClass(var$2, ovct_YMap);
                 var$1 = ovv_ItemType_byWire(jl_String_valueOf(ovct_YMap_get(var$1, $rt_s(57))));
@@ -24253,7 +24452,7 @@ ovv_RoomVault_readEntry = (var$0, var$1) => {
                     ovv_VaultStore_applyPeerEdit($rt_nullCheck(var$8), var$1, var$7, var$5, var$3);
                     if (($rt_nullCheck(ovv_ItemLayout$Decoded_problems(var$6))).$size() > 0) {
                         var$5 = ovv_VaultStore_item($rt_nullCheck(var$0.$store0), var$1);
-                        ovv_RoomVault_write(var$0, var$1, ovv_RoomVault$readEntry$lambda$_18_2__init_0(var$0, var$2, var$5));
+                        ovv_RoomVault_write(var$0, var$1, ovv_RoomVault$readEntry$lambda$_21_2__init_0(var$0, var$2, var$5));
                     }
                     return;
                 }
@@ -24261,9 +24460,9 @@ ovv_RoomVault_readEntry = (var$0, var$1) => {
             }
             if (var$4) {
                 var$5 = jl_StringBuilder__init_();
-                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(316))), var$1)), $rt_s(615));
+                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(319))), var$1)), $rt_s(618));
                 ovv_RoomVault_report(var$0, jl_StringBuilder_toString(var$5));
-                ovv_RoomVault_write(var$0, var$1, ovv_RoomVault$readEntry$lambda$_18_1__init_0(var$0, var$2));
+                ovv_RoomVault_write(var$0, var$1, ovv_RoomVault$readEntry$lambda$_21_1__init_0(var$0, var$2));
                 return;
             }
             ($rt_nullCheck(var$0.$sharedByPeers)).$put(var$1, ovv_SharedItem__init_0(ovv_ItemLayout$Decoded_item(var$6), ovv_ItemLayout$Decoded_ownerId(var$6), ovv_ItemLayout$Decoded_ownerName(var$6)));
@@ -24272,14 +24471,14 @@ ovv_RoomVault_readEntry = (var$0, var$1) => {
         }
         ($rt_nullCheck(var$0.$sharedByPeers)).$remove(var$1);
         if (var$4)
-            ovv_RoomVault_write(var$0, var$1, ovv_RoomVault$readEntry$lambda$_18_0__init_0(var$0, var$1, var$3));
+            ovv_RoomVault_write(var$0, var$1, ovv_RoomVault$readEntry$lambda$_21_0__init_0(var$0, var$1, var$3));
         return;
     }
     ($rt_nullCheck(var$0.$sharedByPeers)).$remove(var$1);
     if (var$4)
         ovv_RoomVault_publish(var$0, var$3);
     else
-        ($rt_nullCheck(var$0.$conflicts0)).$remove(var$1);
+        ($rt_nullCheck(var$0.$conflicts2)).$remove(var$1);
 },
 ovv_RoomVault_detectConflicts = (var$0, var$1, var$2, var$3) => {
     let var$4, var$5, var$6, var$7, var$8, var$9, var$10;
@@ -24298,7 +24497,7 @@ ovv_RoomVault_detectConflicts = (var$0, var$1, var$2, var$3) => {
                 var$6 = var$2;
             else {
                 var$2 = $rt_nullCheck(var$2);
-                var$6 = ovct_YMap_get(var$2, $rt_s(315));
+                var$6 = ovct_YMap_get(var$2, $rt_s(318));
                 var$6 = !(var$6 instanceof ovct_YMap) ? null : $rt_castToClass(var$6, ovct_YMap);
             }
             var$6 = var$6 === null ? null : $rt_castToClass(($rt_nullCheck(var$6.$map)).$get0(var$8), ovcs_Item);
@@ -24323,7 +24522,7 @@ ovv_RoomVault_detectConflicts = (var$0, var$1, var$2, var$3) => {
                 continue;
             if (ovv_JsonValues_same(var$10, ovv_RoomVault$OwnWrite_value(var$7)))
                 continue;
-            ($rt_nullCheck($rt_castToInterface(($rt_nullCheck(var$0.$conflicts0)).$computeIfAbsent(var$1, ovv_RoomVault$detectConflicts$lambda$_19_0__init_0()), ju_Map))).$put(var$8, ovv_FieldConflict__init_0(var$1, var$8, ovv_RoomVault$OwnWrite_value(var$7), var$10, ovv_VaultItem_lastModifiedBy($rt_nullCheck(ovv_ItemLayout$Decoded_item(var$3)))));
+            ($rt_nullCheck($rt_castToInterface(($rt_nullCheck(var$0.$conflicts2)).$computeIfAbsent(var$1, ovv_RoomVault$detectConflicts$lambda$_22_0__init_0()), ju_Map))).$put(var$8, ovv_FieldConflict__init_0(var$1, var$8, ovv_RoomVault$OwnWrite_value(var$7), var$10, ovv_VaultItem_lastModifiedBy($rt_nullCheck(ovv_ItemLayout$Decoded_item(var$3)))));
             var$8 = ovv_VaultStore_item($rt_nullCheck(var$0.$store0), var$1);
             if (var$8 !== null && ($rt_nullCheck(var$0.$published)).$contains(var$1)) {
                 var$6 = var$0.$store0;
@@ -24385,7 +24584,7 @@ ovv_RoomVault_onRemoteStateVector = (var$0, var$1, var$2) => {
         var$5 = var$0.$peerClocks;
         var$6 = $rt_nullCheck(var$4);
         var$4 = jl_Integer_valueOf(ovci_StateVector_get(var$3, var$6.$intValue()));
-        var$7 = ovv_RoomVault$onRemoteStateVector$lambda$_22_0__init_0();
+        var$7 = ovv_RoomVault$onRemoteStateVector$lambda$_25_0__init_0();
         ($rt_nullCheck(var$5)).$merge0(var$6, var$4, var$7);
     }
     ovv_RoomVault_checkAwaiting(var$0);
@@ -24393,8 +24592,10 @@ ovv_RoomVault_onRemoteStateVector = (var$0, var$1, var$2) => {
 ovv_RoomVault_onSyncEvent = (var$0, var$1) => {
     let var$2, var$3, var$4, var$5;
     if (var$1 instanceof ovs_SyncEvent$SyncStarted) {
-        var$0.$syncing0 = 1;
-        var$1 = ($rt_nullCheck(($rt_nullCheck(var$0.$awaiting)).$keySet())).$iterator();
+        var$0.$syncing = 1;
+        var$1 = ju_ArrayList__init_0(($rt_nullCheck(var$0.$awaiting)).$keySet());
+        var$1.$addAll(var$0.$deferred);
+        var$1 = var$1.$iterator();
         while (true) {
             var$1 = $rt_nullCheck(var$1);
             if (!var$1.$hasNext())
@@ -24409,7 +24610,9 @@ ovv_RoomVault_onSyncEvent = (var$0, var$1) => {
             }
         }
     } else if (var$1 instanceof ovs_SyncEvent$SyncCompleted) {
-        var$0.$syncing0 = 0;
+        var$0.$syncing = 0;
+        if (var$0.$rebuilding)
+            ovv_RoomVault_publishDeferred(var$0);
         var$2 = ($rt_nullCheck(ovv_VaultStore_items($rt_nullCheck(var$0.$store0)))).$iterator();
         while (true) {
             var$2 = $rt_nullCheck(var$2);
@@ -24450,7 +24653,7 @@ ovv_RoomVault_checkAwaiting = var$0 => {
 },
 ovv_RoomVault_recordConflicts = (var$0, var$1) => {
     let var$2, var$3, var$4;
-    var$2 = $rt_castToInterface(($rt_nullCheck(var$0.$conflicts0)).$get0(var$1), ju_Map);
+    var$2 = $rt_castToInterface(($rt_nullCheck(var$0.$conflicts2)).$get0(var$1), ju_Map);
     var$3 = var$0.$store0;
     var$4 = var$2 === null ? ju_List_of() : ju_ArrayList__init_0(var$2.$values());
     ovv_VaultStore_setConflicts($rt_nullCheck(var$3), var$1, var$4);
@@ -24471,32 +24674,55 @@ ovv_RoomVault_changed = var$0 => {
         ($rt_nullCheck(var$2)).$run();
     }
 },
-ovv_RoomVault_lambda$detectConflicts$12 = var$1 => {
+ovv_RoomVault_lambda$detectConflicts$13 = var$1 => {
     return ju_LinkedHashMap__init_();
 },
-ovv_RoomVault_lambda$readEntry$11 = (var$0, var$1, var$2) => {
+ovv_RoomVault_lambda$readEntry$12 = (var$0, var$1, var$2) => {
     ovv_ItemLayout_writeDifferences($rt_castToClass(var$1, ovct_YMap), var$2, $rt_castToClass(($rt_nullCheck(var$0.$self)).$get3(), ovp_PeerIdentity), ($rt_nullCheck(var$0.$clock5)).$getAsLong());
 },
-ovv_RoomVault_lambda$readEntry$10 = (var$0, var$1) => {
+ovv_RoomVault_lambda$readEntry$11 = (var$0, var$1) => {
     let var$2, var$3;
     var$2 = $rt_castToClass(var$1, ovct_YMap);
     var$3 = ovp_PeerIdentity_id($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$0.$self)).$get3(), ovp_PeerIdentity)));
-    ovct_YMap_set($rt_nullCheck(var$2), $rt_s(311), var$3);
+    ovct_YMap_set($rt_nullCheck(var$2), $rt_s(314), var$3);
 },
-ovv_RoomVault_lambda$readEntry$9 = (var$0, var$1, var$2) => {
+ovv_RoomVault_lambda$readEntry$10 = (var$0, var$1, var$2) => {
     let var$3;
     var$3 = var$0.$root1;
     var$2 = ovv_ItemLayout_newEntry(var$2, $rt_castToClass(($rt_nullCheck(var$0.$self)).$get3(), ovp_PeerIdentity));
     ovct_YMap_set($rt_nullCheck(var$3), var$1, var$2);
 },
-ovv_RoomVault_lambda$write$8 = var$1 => {
+ovv_RoomVault_lambda$write$9 = var$1 => {
     return ju_HashMap__init_();
 },
-ovv_RoomVault_lambda$write$7 = (var$1, var$2) => {
+ovv_RoomVault_lambda$write$8 = (var$1, var$2) => {
     ($rt_nullCheck(var$1)).$run();
 },
-ovv_RoomVault_lambda$unpublish$6 = (var$0, var$1, var$2) => {
+ovv_RoomVault_lambda$unpublish$7 = (var$0, var$1, var$2) => {
     ovct_YMap_delete($rt_nullCheck(var$0.$root1), var$1);
+},
+ovv_RoomVault_lambda$publishDeferred$6 = (var$0, var$1, var$2) => {
+    let var$3, var$4, var$5;
+    var$1 = ($rt_nullCheck(var$1)).$iterator();
+    while (true) {
+        var$1 = $rt_nullCheck(var$1);
+        if (!var$1.$hasNext())
+            break;
+        var$2 = $rt_castToClass(var$1.$next(), jl_String);
+        var$3 = ovv_VaultStore_item($rt_nullCheck(var$0.$store0), var$2);
+        if (var$3 !== null && ovv_VaultItem_syncEnabled(var$3)) {
+            var$4 = ovct_YMap_get($rt_nullCheck(var$0.$root1), var$2);
+            if (var$4 instanceof ovct_YMap) {
+                var$5 = $rt_castToClass(var$4, ovct_YMap);
+                var$4 = ovp_PeerIdentity_id($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$0.$self)).$get3(), ovp_PeerIdentity)));
+                var$5 = $rt_nullCheck(var$5);
+                if (jl_String_equals($rt_nullCheck(var$4), ovct_YMap_get(var$5, $rt_s(314))))
+                    ovv_RoomVault_adopt(var$0, var$3, var$5);
+            }
+            ovv_RoomVault_publish(var$0, ovv_VaultStore_item($rt_nullCheck(var$0.$store0), var$2));
+        }
+    }
+    ovv_RoomVault_withdrawUnshared(var$0);
 },
 ovv_RoomVault_lambda$publish$5 = (var$0, var$1, var$2) => {
     let var$3;
@@ -24511,7 +24737,7 @@ ovv_RoomVault_lambda$editShared$3 = (var$0, var$1, var$2) => {
     ovv_ItemLayout_writeDifferences(var$1, var$2, $rt_castToClass(($rt_nullCheck(var$0.$self)).$get3(), ovp_PeerIdentity), ($rt_nullCheck(var$0.$clock5)).$getAsLong());
 },
 ovv_RoomVault_lambda$attach$0 = (var$0, var$1) => {
-    let var$2, var$3, var$4;
+    let var$2;
     var$1 = ($rt_nullCheck(ovv_VaultStore_items($rt_nullCheck(var$0.$store0)))).$iterator();
     while (true) {
         var$1 = $rt_nullCheck(var$1);
@@ -24522,22 +24748,7 @@ ovv_RoomVault_lambda$attach$0 = (var$0, var$1) => {
         if (ovv_VaultItem_syncEnabled(var$2))
             ovv_RoomVault_publish(var$0, var$2);
     }
-    var$2 = ($rt_nullCheck(ovct_YMap_keys($rt_nullCheck(var$0.$root1)))).$iterator();
-    while (true) {
-        var$2 = $rt_nullCheck(var$2);
-        if (!var$2.$hasNext())
-            break;
-        var$3 = $rt_castToClass(var$2.$next(), jl_String);
-        if (!($rt_nullCheck(var$0.$published)).$contains(var$3)) {
-            var$1 = ovct_YMap_get($rt_nullCheck(var$0.$root1), var$3);
-            if (var$1 instanceof ovct_YMap) {
-                var$4 = $rt_castToClass(var$1, ovct_YMap);
-                var$1 = var$0.$self;
-                if (jl_String_equals($rt_nullCheck(ovp_PeerIdentity_id($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$1)).$get3(), ovp_PeerIdentity)))), ovct_YMap_get($rt_nullCheck(var$4), $rt_s(311))))
-                    ovct_YMap_delete($rt_nullCheck(var$0.$root1), var$3);
-            }
-        }
-    }
+    ovv_RoomVault_withdrawUnshared(var$0);
 },
 jl_System = $rt_classWithoutFields(),
 jl_System_arraycopy = ($src, $srcPos, $dest, $destPos, $length) => {
@@ -24594,7 +24805,7 @@ jl_System_arraycopy = ($src, $srcPos, $dest, $destPos, $length) => {
         }
         $rt_throw(jl_IndexOutOfBoundsException__init_());
     }
-    $rt_throw(jl_NullPointerException__init_1($rt_s(616)));
+    $rt_throw(jl_NullPointerException__init_1($rt_s(619)));
 },
 jl_System_fastArraycopy = ($src, $srcPos, $dest, $destPos, $length) => {
     let var$6;
@@ -24770,14 +24981,14 @@ ovj_JsonWriter_write = ($value, $out, $depth) => {
     if ($depth <= 256) {
         if ($value === null) {
             $out = $rt_nullCheck($out);
-            $out.$append3($rt_s(159));
+            $out.$append3($rt_s(162));
         } else if ($value instanceof jl_String) {
             $s = $rt_castToClass($value, jl_String);
             ovj_JsonWriter_writeString($s, $out);
         } else if ($value instanceof jl_Boolean) {
             $b = $rt_castToClass($value, jl_Boolean);
             $b = $rt_nullCheck($b);
-            var$6 = !$b.$booleanValue() ? $rt_s(158) : $rt_s(160);
+            var$6 = !$b.$booleanValue() ? $rt_s(161) : $rt_s(163);
             $out = $rt_nullCheck($out);
             $out.$append3(var$6);
         } else if (!(!($value instanceof jl_Integer) && !($value instanceof jl_Short) && !($value instanceof jl_Byte))) {
@@ -24788,7 +24999,7 @@ ovj_JsonWriter_write = ($value, $out, $depth) => {
             $n = $rt_castToClass($value, jl_Number);
             $n = $rt_nullCheck($n);
             $d = $n.$doubleValue();
-            var$6 = !(!(isNaN($d) ? 1 : 0) && !jl_Double_isInfinite($d)) ? $rt_s(159) : $rt_str(String($d));
+            var$6 = !(!(isNaN($d) ? 1 : 0) && !jl_Double_isInfinite($d)) ? $rt_s(162) : $rt_str(String($d));
             $out = $rt_nullCheck($out);
             $out.$append3(var$6);
         } else if ($rt_isInstance($value, ju_Map)) {
@@ -24813,13 +25024,13 @@ ovj_JsonWriter_write = ($value, $out, $depth) => {
             var$6 = new ovj_JsonException;
             var$13 = jl_Class_getName($rt_nullCheck(jl_Object_getClass($value)));
             var$14 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$14, $rt_s(617))), var$13)), $rt_s(618));
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$14, $rt_s(620))), var$13)), $rt_s(621));
             ovj_JsonException__init_(var$6, jl_StringBuilder_toString(var$14));
             $rt_throw(var$6);
         }
         return;
     }
-    $rt_throw(ovj_JsonException__init_0($rt_s(619)));
+    $rt_throw(ovj_JsonException__init_0($rt_s(622)));
 },
 ovj_JsonWriter_writeObject = ($map, $out, $depth) => {
     let $first, var$5, $entry, var$7, var$8, $key;
@@ -24840,7 +25051,7 @@ ovj_JsonWriter_writeObject = ($map, $out, $depth) => {
             var$5 = new ovj_JsonException;
             var$7 = jl_String_valueOf($entry.$getKey());
             var$8 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(620))), var$7);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(623))), var$7);
             ovj_JsonException__init_(var$5, jl_StringBuilder_toString(var$8));
             $rt_throw(var$5);
         }
@@ -24901,25 +25112,25 @@ ovj_JsonWriter_writeString = ($s, $out) => {
                                             default:
                                                 break b;
                                         }
-                                        $out.$append3($rt_s(621));
+                                        $out.$append3($rt_s(624));
                                         break a;
                                     }
-                                    $out.$append3($rt_s(622));
+                                    $out.$append3($rt_s(625));
                                     break a;
                                 }
-                                $out.$append3($rt_s(623));
+                                $out.$append3($rt_s(626));
                                 break a;
                             }
-                            $out.$append3($rt_s(624));
+                            $out.$append3($rt_s(627));
                             break a;
                         }
-                        $out.$append3($rt_s(625));
+                        $out.$append3($rt_s(628));
                         break a;
                     }
-                    $out.$append3($rt_s(626));
+                    $out.$append3($rt_s(629));
                     break a;
                 }
-                $out.$append3($rt_s(627));
+                $out.$append3($rt_s(630));
                 break a;
             }
             if (!($c >= 32 && !ovj_JsonWriter_isLoneSurrogate($s, $i)))
@@ -24948,7 +25159,7 @@ ovj_JsonWriter_appendUnicodeEscape = ($c, $out) => {
     let var$3, var$4, var$5;
     ovj_JsonWriter_$callClinit();
     $out = $rt_nullCheck($out);
-    var$3 = $out.$append3($rt_s(178));
+    var$3 = $out.$append3($rt_s(181));
     var$4 = ovj_JsonWriter_HEX;
     var$5 = $c >> 12 & 15;
     var$4 = ($rt_nullCheck(var$4)).data;
@@ -24971,7 +25182,7 @@ ovj_JsonWriter_appendUnicodeEscape = ($c, $out) => {
     ($rt_nullCheck(var$3)).$append0(var$5);
 },
 ovj_JsonWriter__clinit_ = () => {
-    ovj_JsonWriter_HEX = jl_String_toCharArray($rt_s(510));
+    ovj_JsonWriter_HEX = jl_String_toCharArray($rt_s(513));
 },
 ovc_TransactionCleanup = $rt_classWithoutFields(),
 ovc_TransactionCleanup_run = ($doc, $cleanups) => {
@@ -25653,11 +25864,11 @@ ju_ArrayDeque$1_next = $this => {
 };
 function ovp_PeerRoster$_init_$lambda$_0_0() {
     jl_Object.call(this);
-    this.$_070 = null;
+    this.$_073 = null;
 }
 let ovp_PeerRoster$_init_$lambda$_0_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_070 = var$1;
+    var$0.$_073 = var$1;
 },
 ovp_PeerRoster$_init_$lambda$_0_0__init_0 = var_0 => {
     let var_1 = new ovp_PeerRoster$_init_$lambda$_0_0();
@@ -25668,23 +25879,7 @@ ovp_PeerRoster$_init_$lambda$_0_0_accept0 = (var$0, var$1, var$2) => {
     ovp_PeerRoster$_init_$lambda$_0_0_accept(var$0, $rt_castToClass(var$1, ovp_AwarenessChange), var$2);
 },
 ovp_PeerRoster$_init_$lambda$_0_0_accept = (var$0, var$1, var$2) => {
-    ovp_PeerRoster_lambda$new$0($rt_nullCheck(var$0.$_070), var$1, var$2);
-};
-function ovv_VaultStore$updateItem$lambda$_14_0() {
-    jl_Object.call(this);
-    this.$_057 = null;
-}
-let ovv_VaultStore$updateItem$lambda$_14_0__init_ = (var$0, var$1) => {
-    jl_Object__init_(var$0);
-    var$0.$_057 = var$1;
-},
-ovv_VaultStore$updateItem$lambda$_14_0__init_0 = var_0 => {
-    let var_1 = new ovv_VaultStore$updateItem$lambda$_14_0();
-    ovv_VaultStore$updateItem$lambda$_14_0__init_(var_1, var_0);
-    return var_1;
-},
-ovv_VaultStore$updateItem$lambda$_14_0_find = (var$0, var$1) => {
-    return $rt_castToClass(($rt_nullCheck(var$0.$_057)).$get0(var$1), ovv_VaultItem);
+    ovp_PeerRoster_lambda$new$0($rt_nullCheck(var$0.$_073), var$1, var$2);
 };
 function ju_TemplateCollections$TwoElementsList() {
     let a = this; ju_TemplateCollections$AbstractImmutableList.call(a);
@@ -25800,13 +25995,13 @@ ovcs_ContentString_mergeWith = ($this, $right) => {
 };
 function ovct_SharedType$observeDeep$lambda$_19_0() {
     let a = this; jl_Object.call(a);
-    a.$_091 = null;
-    a.$_143 = null;
+    a.$_093 = null;
+    a.$_145 = null;
 }
 let ovct_SharedType$observeDeep$lambda$_19_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_091 = var$1;
-    var$0.$_143 = var$2;
+    var$0.$_093 = var$1;
+    var$0.$_145 = var$2;
 },
 ovct_SharedType$observeDeep$lambda$_19_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovct_SharedType$observeDeep$lambda$_19_0();
@@ -25819,10 +26014,10 @@ function ovsm_EncryptedBroadcastTransport$1() {
     a.$val$outgoing = null;
     a.$val$incoming = null;
     a.$val$port = null;
-    a.$this$021 = null;
+    a.$this$022 = null;
 }
 let ovsm_EncryptedBroadcastTransport$1__init_ = ($this, $this$0, var$2, var$3, var$4) => {
-    $this.$this$021 = $this$0;
+    $this.$this$022 = $this$0;
     $this.$val$outgoing = var$2;
     $this.$val$incoming = var$3;
     $this.$val$port = var$4;
@@ -25835,7 +26030,7 @@ ovsm_EncryptedBroadcastTransport$1__init_0 = (var_0, var_1, var_2, var_3) => {
 },
 ovsm_EncryptedBroadcastTransport$1_post = ($this, $message) => {
     if (!$this.$closed7)
-        ovc_RoomCipher_encrypt($rt_nullCheck(($rt_nullCheck($this.$this$021)).$cipher0), $message, ovc_OrderedCompletions_next($rt_nullCheck($this.$val$outgoing)));
+        ovc_RoomCipher_encrypt($rt_nullCheck(($rt_nullCheck($this.$this$022)).$cipher0), $message, ovc_OrderedCompletions_next($rt_nullCheck($this.$val$outgoing)));
 },
 ovsm_EncryptedBroadcastTransport$1_close = $this => {
     let var$1, var$2;
@@ -25848,6 +26043,102 @@ ovsm_EncryptedBroadcastTransport$1_close = $this => {
         ovc_OrderedCompletions_whenIdle($rt_nullCheck(var$1), ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0__init_0(var$2));
         return;
     }
+};
+function ju_TemplateCollections$NElementSet() {
+    ju_TemplateCollections$AbstractImmutableSet.call(this);
+    this.$data3 = null;
+}
+let ju_TemplateCollections$NElementSet__init_ = ($this, $collection) => {
+    let $temp, $index, var$4, var$5, var$6, var$7, var$8, $element, var$10, $indexTemp, $result;
+    ju_TemplateCollections$AbstractImmutableSet__init_($this);
+    $collection = $rt_nullCheck($collection);
+    $temp = $rt_createArray(jl_Object, $collection.$size());
+    $index = 0;
+    var$4 = ($rt_nullCheck($collection.$toArray1())).data;
+    var$5 = var$4.length;
+    var$6 = 0;
+    while (var$6 < var$5) {
+        var$7 = $temp.data;
+        var$8 = $rt_checkLowerBound(var$6);
+        $element = var$4[var$8];
+        ju_Objects_requireNonNull($element);
+        $element = $rt_nullCheck($element);
+        var$6 = jl_Math_abs($element.$hashCode0());
+        var$10 = var$7.length;
+        $indexTemp = var$6 % var$10 | 0;
+        a: {
+            b: {
+                while (true) {
+                    $indexTemp = $rt_checkBounds($indexTemp, var$7);
+                    if (var$7[$indexTemp] === null)
+                        break b;
+                    if (($rt_nullCheck(var$7[$indexTemp])).$equals($element))
+                        break;
+                    $indexTemp = ($indexTemp + 1 | 0) % var$10 | 0;
+                }
+                break a;
+            }
+            var$7[$indexTemp] = $element;
+            $index = $index + 1 | 0;
+        }
+        var$6 = var$8 + 1 | 0;
+    }
+    var$4 = $temp.data;
+    $result = $rt_createArray(jl_Object, $index);
+    var$8 = 0;
+    var$5 = var$4.length;
+    var$6 = 0;
+    while (var$6 < var$5) {
+        var$10 = $rt_checkLowerBound(var$6);
+        $element = var$4[var$10];
+        if ($element !== null) {
+            var$6 = var$8 + 1 | 0;
+            $result = $rt_nullCheck($result);
+            var$7 = $result.data;
+            var$7[$rt_checkBounds(var$8, var$7)] = $element;
+            var$8 = var$6;
+        }
+        var$6 = var$10 + 1 | 0;
+    }
+    $this.$data3 = $result;
+},
+ju_TemplateCollections$NElementSet__init_0 = var_0 => {
+    let var_1 = new ju_TemplateCollections$NElementSet();
+    ju_TemplateCollections$NElementSet__init_(var_1, var_0);
+    return var_1;
+},
+ju_TemplateCollections$NElementSet_iterator = $this => {
+    return ju_TemplateCollections$NElementSet$1__init_0($this);
+},
+ju_TemplateCollections$NElementSet_size = $this => {
+    return ($rt_nullCheck($this.$data3)).data.length;
+},
+ju_TemplateCollections$NElementSet_contains = ($this, $o) => {
+    let $suggestedIndex, $i, var$4;
+    if (($rt_nullCheck($this.$data3)).data.length && $o !== null) {
+        $suggestedIndex = jl_Math_abs($o.$hashCode0()) % ($rt_nullCheck($this.$data3)).data.length | 0;
+        $i = $suggestedIndex;
+        while (true) {
+            if ($i >= ($rt_nullCheck($this.$data3)).data.length) {
+                $i = 0;
+                while ($i < $suggestedIndex) {
+                    var$4 = ($rt_nullCheck($this.$data3)).data;
+                    $i = $rt_checkBounds($i, var$4);
+                    if (($rt_nullCheck(var$4[$i])).$equals($o))
+                        return 1;
+                    $i = $i + 1 | 0;
+                }
+                return 0;
+            }
+            var$4 = ($rt_nullCheck($this.$data3)).data;
+            $i = $rt_checkBounds($i, var$4);
+            if (($rt_nullCheck(var$4[$i])).$equals($o))
+                break;
+            $i = $i + 1 | 0;
+        }
+        return 1;
+    }
+    return 0;
 };
 function ju_AbstractList$SubAbstractList$SubAbstractListIterator() {
     let a = this; jl_Object.call(a);
@@ -25875,10 +26166,10 @@ ju_AbstractList$SubAbstractList$SubAbstractListIterator_next = $this => {
 };
 function ju_TemplateCollections$NEtriesMap$1() {
     ju_TemplateCollections$AbstractImmutableSet.call(this);
-    this.$this$010 = null;
+    this.$this$011 = null;
 }
 let ju_TemplateCollections$NEtriesMap$1__init_ = ($this, $this$0) => {
-    $this.$this$010 = $this$0;
+    $this.$this$011 = $this$0;
     ju_TemplateCollections$AbstractImmutableSet__init_($this);
 },
 ju_TemplateCollections$NEtriesMap$1__init_0 = var_0 => {
@@ -25912,15 +26203,15 @@ ju_LinkedHashMapKeySet_iterator = $this => {
 };
 function ovct_TextFormatting$afterTransaction$lambda$_9_0() {
     let a = this; jl_Object.call(a);
-    a.$_017 = null;
-    a.$_18 = null;
-    a.$_2 = null;
+    a.$_019 = null;
+    a.$_19 = null;
+    a.$_20 = null;
 }
 let ovct_TextFormatting$afterTransaction$lambda$_9_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_017 = var$1;
-    var$0.$_18 = var$2;
-    var$0.$_2 = var$3;
+    var$0.$_019 = var$1;
+    var$0.$_19 = var$2;
+    var$0.$_20 = var$3;
 },
 ovct_TextFormatting$afterTransaction$lambda$_9_0__init_0 = (var_0, var_1, var_2) => {
     let var_3 = new ovct_TextFormatting$afterTransaction$lambda$_9_0();
@@ -25931,16 +26222,16 @@ ovct_TextFormatting$afterTransaction$lambda$_9_0_accept0 = (var$0, var$1) => {
     ovct_TextFormatting$afterTransaction$lambda$_9_0_accept(var$0, $rt_castToClass(var$1, ovc_Transaction));
 },
 ovct_TextFormatting$afterTransaction$lambda$_9_0_accept = (var$0, var$1) => {
-    ovct_TextFormatting_lambda$afterTransaction$0(var$0.$_017, var$0.$_18, var$0.$_2, var$1);
+    ovct_TextFormatting_lambda$afterTransaction$0(var$0.$_019, var$0.$_19, var$0.$_20, var$1);
 },
 ovs_SyncDocument$UpdateListener = $rt_classWithoutFields(0);
 function ovs_RoomSync$_init_$lambda$_1_0() {
     jl_Object.call(this);
-    this.$_075 = null;
+    this.$_077 = null;
 }
 let ovs_RoomSync$_init_$lambda$_1_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_075 = var$1;
+    var$0.$_077 = var$1;
 },
 ovs_RoomSync$_init_$lambda$_1_0__init_0 = var_0 => {
     let var_1 = new ovs_RoomSync$_init_$lambda$_1_0();
@@ -25948,15 +26239,15 @@ ovs_RoomSync$_init_$lambda$_1_0__init_0 = var_0 => {
     return var_1;
 },
 ovs_RoomSync$_init_$lambda$_1_0_onUpdate = (var$0, var$1, var$2) => {
-    ovs_RoomSync_onDocUpdate($rt_nullCheck(var$0.$_075), var$1, var$2);
+    ovs_RoomSync_onDocUpdate($rt_nullCheck(var$0.$_077), var$1, var$2);
 };
 function ovs_RoomSync$_init_$lambda$_1_1() {
     jl_Object.call(this);
-    this.$_051 = null;
+    this.$_055 = null;
 }
 let ovs_RoomSync$_init_$lambda$_1_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_051 = var$1;
+    var$0.$_055 = var$1;
 },
 ovs_RoomSync$_init_$lambda$_1_1__init_0 = var_0 => {
     let var_1 = new ovs_RoomSync$_init_$lambda$_1_1();
@@ -25967,14 +26258,14 @@ ovs_RoomSync$_init_$lambda$_1_1_accept0 = (var$0, var$1, var$2) => {
     ovs_RoomSync$_init_$lambda$_1_1_accept(var$0, $rt_castToClass(var$1, ovp_AwarenessChange), var$2);
 },
 ovs_RoomSync$_init_$lambda$_1_1_accept = (var$0, var$1, var$2) => {
-    ovs_RoomSync_onAwarenessChange($rt_nullCheck(var$0.$_051), var$1, var$2);
+    ovs_RoomSync_onAwarenessChange($rt_nullCheck(var$0.$_055), var$1, var$2);
 };
 function ju_HashMap$1() {
     ju_AbstractSet.call(this);
-    this.$this$012 = null;
+    this.$this$013 = null;
 }
 let ju_HashMap$1__init_ = ($this, $this$0) => {
-    $this.$this$012 = $this$0;
+    $this.$this$013 = $this$0;
     ju_AbstractSet__init_($this);
 },
 ju_HashMap$1__init_0 = var_0 => {
@@ -25983,17 +26274,45 @@ ju_HashMap$1__init_0 = var_0 => {
     return var_1;
 },
 ju_HashMap$1_size = $this => {
-    return ($rt_nullCheck($this.$this$012)).$size();
+    return ($rt_nullCheck($this.$this$013)).$size();
 },
 ju_HashMap$1_iterator = $this => {
-    return ju_HashMap$KeyIterator__init_0($this.$this$012);
+    return ju_HashMap$KeyIterator__init_0($this.$this$013);
+};
+function ju_TemplateCollections$NElementSet$1() {
+    let a = this; jl_Object.call(a);
+    a.$index5 = 0;
+    a.$this$010 = null;
+}
+let ju_TemplateCollections$NElementSet$1__init_ = ($this, $this$0) => {
+    $this.$this$010 = $this$0;
+    jl_Object__init_($this);
+},
+ju_TemplateCollections$NElementSet$1__init_0 = var_0 => {
+    let var_1 = new ju_TemplateCollections$NElementSet$1();
+    ju_TemplateCollections$NElementSet$1__init_(var_1, var_0);
+    return var_1;
+},
+ju_TemplateCollections$NElementSet$1_hasNext = $this => {
+    return $this.$index5 >= ($rt_nullCheck(($rt_nullCheck($this.$this$010)).$data3)).data.length ? 0 : 1;
+},
+ju_TemplateCollections$NElementSet$1_next = $this => {
+    let var$1, var$2;
+    if ($this.$index5 < ($rt_nullCheck(($rt_nullCheck($this.$this$010)).$data3)).data.length) {
+        var$1 = ($rt_nullCheck($this.$this$010)).$data3;
+        var$2 = $this.$index5;
+        $this.$index5 = var$2 + 1 | 0;
+        var$1 = ($rt_nullCheck(var$1)).data;
+        return var$1[$rt_checkBounds(var$2, var$1)];
+    }
+    $rt_throw(ju_NoSuchElementException__init_());
 };
 function ju_HashMap$2() {
     ju_AbstractCollection.call(this);
-    this.$this$017 = null;
+    this.$this$018 = null;
 }
 let ju_HashMap$2__init_ = ($this, $this$0) => {
-    $this.$this$017 = $this$0;
+    $this.$this$018 = $this$0;
     ju_AbstractCollection__init_($this);
 },
 ju_HashMap$2__init_0 = var_0 => {
@@ -26002,10 +26321,10 @@ ju_HashMap$2__init_0 = var_0 => {
     return var_1;
 },
 ju_HashMap$2_size = $this => {
-    return ($rt_nullCheck($this.$this$017)).$size();
+    return ($rt_nullCheck($this.$this$018)).$size();
 },
 ju_HashMap$2_iterator = $this => {
-    return ju_HashMap$ValueIterator__init_0($this.$this$017);
+    return ju_HashMap$ValueIterator__init_0($this.$this$018);
 };
 function jl_Double() {
     jl_Number.call(this);
@@ -26113,7 +26432,7 @@ ovp_AwarenessUpdate$Entry__init_0 = (var_0, var_1, var_2) => {
     return var_3;
 },
 ovp_AwarenessUpdate$Entry_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(628))).$append3($rt_s(629)))).$append2($this.$clientId1))).$append3($rt_s(630)))).$append2($this.$clock4))).$append3($rt_s(631)))).$append($this.$stateJson0))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(631))).$append3($rt_s(632)))).$append2($this.$clientId1))).$append3($rt_s(633)))).$append2($this.$clock4))).$append3($rt_s(634)))).$append($this.$stateJson0))).$append3($rt_s(11)))).$toString();
 },
 ovp_AwarenessUpdate$Entry_hashCode = $this => {
     return ((((31 + jl_Integer_hashCode($this.$clientId1) | 0) * 31 | 0) + jl_Integer_hashCode($this.$clock4) | 0) * 31 | 0) + ju_Objects_hashCode($this.$stateJson0) | 0;
@@ -26182,13 +26501,13 @@ ovsm_EncryptedPeerTransport_create = ($this, $initiator, $listener) => {
 };
 function ovs_ConnectionStateMachine$startAttempt$lambda$_13_0() {
     let a = this; jl_Object.call(a);
-    a.$_086 = null;
-    a.$_140 = null;
+    a.$_087 = null;
+    a.$_141 = null;
 }
 let ovs_ConnectionStateMachine$startAttempt$lambda$_13_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_086 = var$1;
-    var$0.$_140 = var$2;
+    var$0.$_087 = var$1;
+    var$0.$_141 = var$2;
 },
 ovs_ConnectionStateMachine$startAttempt$lambda$_13_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovs_ConnectionStateMachine$startAttempt$lambda$_13_0();
@@ -26197,8 +26516,8 @@ ovs_ConnectionStateMachine$startAttempt$lambda$_13_0__init_0 = (var_0, var_1) =>
 },
 ovs_ConnectionStateMachine$startAttempt$lambda$_13_0_run = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_086;
-    var$2 = var$0.$_140;
+    var$1 = var$0.$_087;
+    var$2 = var$0.$_141;
     ovs_ConnectionStateMachine_lambda$startAttempt$1($rt_nullCheck(var$1), var$2);
 };
 function ovp_PasswordMismatchNotice() {
@@ -26221,10 +26540,10 @@ ovp_PasswordMismatchNotice__init_0 = (var_0, var_1, var_2) => {
 ovp_PasswordMismatchNotice_toJson = $this => {
     let $json;
     $json = ju_LinkedHashMap__init_();
-    $json.$put($rt_s(57), $rt_s(632));
-    $json.$put($rt_s(403), $this.$from1);
-    $json.$put($rt_s(633), jl_Integer_valueOf($this.$readers0));
-    $json.$put($rt_s(634), jl_Integer_valueOf($this.$ageSeconds0));
+    $json.$put($rt_s(57), $rt_s(635));
+    $json.$put($rt_s(406), $this.$from1);
+    $json.$put($rt_s(636), jl_Integer_valueOf($this.$readers0));
+    $json.$put($rt_s(637), jl_Integer_valueOf($this.$ageSeconds0));
     return $json;
 },
 ovp_PasswordMismatchNotice_fromJson = $data => {
@@ -26232,16 +26551,16 @@ ovp_PasswordMismatchNotice_fromJson = $data => {
     if ($rt_isInstance($data, ju_Map)) {
         $object = $rt_castToInterface($data, ju_Map);
         $object = $rt_nullCheck($object);
-        if (jl_String_equals($rt_s(632), $object.$get0($rt_s(57)))) {
-            var$3 = $object.$get0($rt_s(403));
+        if (jl_String_equals($rt_s(635), $object.$get0($rt_s(57)))) {
+            var$3 = $object.$get0($rt_s(406));
             if (var$3 instanceof jl_String) {
                 $from = $rt_castToClass(var$3, jl_String);
                 $from = $rt_nullCheck($from);
                 if (!jl_String_isEmpty($from)) {
-                    var$3 = $object.$get0($rt_s(633));
+                    var$3 = $object.$get0($rt_s(636));
                     if (var$3 instanceof jl_Number) {
                         $readers = $rt_castToClass(var$3, jl_Number);
-                        var$3 = $object.$get0($rt_s(634));
+                        var$3 = $object.$get0($rt_s(637));
                         if (var$3 instanceof jl_Number) {
                             $age = $rt_castToClass(var$3, jl_Number);
                             $readers = $rt_nullCheck($readers);
@@ -26275,7 +26594,7 @@ function ovv_VaultStore() {
     a.$random3 = null;
     a.$items0 = null;
     a.$versions = null;
-    a.$conflicts1 = null;
+    a.$localStates = null;
     a.$listeners0 = null;
     a.$loadProblems = null;
 }
@@ -26283,7 +26602,7 @@ let ovv_VaultStore__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
     var$0.$items0 = ju_LinkedHashMap__init_();
     var$0.$versions = ju_LinkedHashMap__init_();
-    var$0.$conflicts1 = ju_LinkedHashMap__init_();
+    var$0.$localStates = ju_LinkedHashMap__init_();
     var$0.$listeners0 = ju_ArrayList__init_();
     var$0.$loadProblems = ju_ArrayList__init_();
     var$0.$storage = var$1;
@@ -26315,12 +26634,21 @@ ovv_VaultStore_getSyncState = (var$0, var$1) => {
     return var$1;
 },
 ovv_VaultStore_conflicts = (var$0, var$1) => {
-    return ju_List_copyOf($rt_castToInterface(($rt_nullCheck(var$0.$conflicts1)).$getOrDefault(var$1, ju_List_of()), ju_Collection));
+    return ovv_ItemLocalState_conflicts($rt_nullCheck(ovv_VaultStore_localState(var$0, var$1)));
+},
+ovv_VaultStore_unsyncedFields = (var$0, var$1) => {
+    return ovv_ItemLocalState_unsyncedFields($rt_nullCheck(ovv_VaultStore_localState(var$0, var$1)));
+},
+ovv_VaultStore_localState = (var$0, var$1) => {
+    let var$2;
+    var$2 = var$0.$localStates;
+    ovv_ItemLocalState_$callClinit();
+    return $rt_castToClass(($rt_nullCheck(var$2)).$getOrDefault(var$1, ovv_ItemLocalState_NONE), ovv_ItemLocalState);
 },
 ovv_VaultStore_record = (var$0, var$1) => {
     let var$2;
     var$2 = $rt_castToClass(($rt_nullCheck(var$0.$items0)).$get0(var$1), ovv_VaultItem);
-    return var$2 === null ? null : ovv_ItemRecords_toJson(var$2, ($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$0.$versions)).$get0(var$1), jl_Integer))).$intValue(), ovv_VaultStore_conflicts(var$0, var$1));
+    return var$2 === null ? null : ovv_ItemRecords_toJson(var$2, ($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$0.$versions)).$get0(var$1), jl_Integer))).$intValue(), ovv_VaultStore_localState(var$0, var$1));
 },
 ovv_VaultStore_newId = var$0 => {
     let var$1;
@@ -26349,7 +26677,7 @@ ovv_VaultStore_addItem = (var$0, var$1) => {
                     var$1 = null;
                     var$4 = var$0.$items0;
                     ju_Objects_requireNonNull(var$4);
-                    var$1 = ovv_ForceRules_check(var$1, var$2, ovv_VaultStore$addItem$lambda$_12_0__init_0(var$4));
+                    var$1 = ovv_ForceRules_check(var$1, var$2, ovv_VaultStore$addItem$lambda$_14_0__init_0(var$4));
                 }
             }
             var$1 = $rt_nullCheck(var$1);
@@ -26379,21 +26707,21 @@ ovv_VaultStore_addItem = (var$0, var$1) => {
             }
             $rt_throw(ovv_InvalidItemException__init_(var$1));
         }
-        $rt_throw(ovv_InvalidItemException__init_(ju_List_of0(ovv_FieldError__init_0($rt_s(56), $rt_s(635)))));
+        $rt_throw(ovv_InvalidItemException__init_(ju_List_of0(ovv_FieldError__init_0($rt_s(56), $rt_s(638)))));
     }
     $rt_throw(ovv_DuplicateItemIdException__init_0(ovv_VaultItem_id(var$3)));
 },
 ovv_VaultStore_updateItem = (var$0, var$1, var$2) => {
-    let var$3, var$4, var$5, var$6, var$7, var$8, var$9;
+    let var$3, var$4, var$5, var$6, var$7, var$8, var$9, var$10;
     var$3 = $rt_castToClass(($rt_nullCheck(var$0.$items0)).$get0(var$1), ovv_VaultItem);
     if (var$3 !== null) {
         var$4 = ovv_VaultItem_type(var$3);
-        var$2 = $rt_nullCheck(var$2);
-        var$5 = ovv_ItemValidator_unknownFields(var$4, ($rt_nullCheck(ovv_ItemPatch_fields(var$2))).$keySet());
+        var$5 = $rt_nullCheck(var$2);
+        var$4 = ovv_ItemValidator_unknownFields(var$4, ($rt_nullCheck(ovv_ItemPatch_fields(var$5))).$keySet());
         var$6 = ju_LinkedHashMap__init_0(ovv_VaultItem_data(var$3));
-        var$6.$putAll(ovv_ItemPatch_fields(var$2));
-        var$7 = ovv_ItemPatch_name(var$2) === null ? ovv_VaultItem_name(var$3) : ovv_ItemPatch_name(var$2);
-        var$8 = $rt_nullCheck(var$5);
+        var$6.$putAll(ovv_ItemPatch_fields(var$5));
+        var$7 = ovv_ItemPatch_name(var$5) === null ? ovv_VaultItem_name(var$3) : ovv_ItemPatch_name(var$5);
+        var$8 = $rt_nullCheck(var$4);
         if (var$8.$isEmpty())
             var$8.$addAll(ovv_ItemValidator_validate(ovv_VaultItem_type(var$3), var$7, var$6, 1));
         if (var$8.$isEmpty()) {
@@ -26401,9 +26729,9 @@ ovv_VaultStore_updateItem = (var$0, var$1, var$2) => {
             ovv_ItemType_$callClinit();
             if (var$2 === ovv_ItemType_FORCE) {
                 var$2 = ovv_VaultItem_data(var$3);
-                var$5 = var$0.$items0;
-                ju_Objects_requireNonNull(var$5);
-                var$8.$addAll(ovv_ForceRules_check(var$2, var$6, ovv_VaultStore$updateItem$lambda$_14_0__init_0(var$5)));
+                var$4 = var$0.$items0;
+                ju_Objects_requireNonNull(var$4);
+                var$8.$addAll(ovv_ForceRules_check(var$2, var$6, ovv_VaultStore$updateItem$lambda$_16_0__init_0(var$4)));
             }
         }
         if (var$8.$isEmpty()) {
@@ -26411,17 +26739,33 @@ ovv_VaultStore_updateItem = (var$0, var$1, var$2) => {
             var$2 = ovv_VaultItem_with(var$3, var$7, var$6, jl_Math_max0(($rt_nullCheck(var$0.$clock8)).$getAsLong(), ovv_VaultItem_lastModified(var$3)), null);
             var$2 = $rt_nullCheck(var$2);
             if (ovv_VaultItem_syncEnabled(var$2)) {
-                var$5 = ovv_VaultItem_syncState(var$2);
+                var$4 = ovv_VaultItem_syncState(var$2);
                 ovv_SyncState_$callClinit();
-                if (var$5 === ovv_SyncState_SYNCED)
+                if (var$4 === ovv_SyncState_SYNCED)
                     var$2 = ovv_VaultItem_withState(var$2, ovv_SyncState_PENDING, ovv_VaultItem_lastSynced(var$2));
             }
-            var$9 = ($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$0.$versions)).$get0(var$1), jl_Integer))).$intValue() + 1 | 0;
+            var$8 = $rt_nullCheck(var$2);
+            if (ovv_VaultItem_syncEnabled(var$8)) {
+                var$2 = ju_LinkedHashSet__init_1(ovv_VaultStore_unsyncedFields(var$0, var$1));
+                if (!jl_String_equals($rt_nullCheck(ovv_VaultItem_name(var$8)), ovv_VaultItem_name(var$3)))
+                    var$2.$add($rt_s(67));
+                var$4 = ($rt_nullCheck(($rt_nullCheck(ovv_ItemPatch_fields(var$5))).$keySet())).$iterator();
+                while (true) {
+                    var$4 = $rt_nullCheck(var$4);
+                    if (!var$4.$hasNext())
+                        break;
+                    var$9 = $rt_castToClass(var$4.$next(), jl_String);
+                    if (!ovv_JsonValues_same(($rt_nullCheck(ovv_VaultItem_data(var$3))).$get0(var$9), ($rt_nullCheck(ovv_VaultItem_data(var$8))).$get0(var$9)))
+                        var$2.$add(var$9);
+                }
+                ovv_VaultStore_putLocalState(var$0, var$1, ovv_ItemLocalState_withUnsyncedFields($rt_nullCheck(ovv_VaultStore_localState(var$0, var$1)), var$2));
+            }
+            var$10 = ($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$0.$versions)).$get0(var$1), jl_Integer))).$intValue() + 1 | 0;
             ovv_VaultChange$Kind_$callClinit();
             var$1 = ovv_VaultChange$Kind_UPDATED;
             ovv_VaultChange$Origin_$callClinit();
-            ovv_VaultStore_put(var$0, var$2, var$9, var$1, var$3, ovv_VaultChange$Origin_USER);
-            return var$2;
+            ovv_VaultStore_put(var$0, var$8, var$10, var$1, var$3, ovv_VaultChange$Origin_USER);
+            return var$8;
         }
         $rt_throw(ovv_InvalidItemException__init_(var$8));
     }
@@ -26436,7 +26780,7 @@ ovv_VaultStore_normalise = (var$1, var$2) => {
         if ($rt_isInstance(var$1, ju_List)) {
             var$1 = $rt_castToInterface(var$1, ju_List);
             var$1 = ovv_Assignment_parseAll(var$1);
-            var$3 = ovv_VaultStore$normalise$lambda$_21_0__init_0();
+            var$3 = ovv_VaultStore$normalise$lambda$_23_0__init_0();
             var$4 = $rt_nullCheck(var$1);
             var$4.$sort(var$3);
             var$2.$put($rt_s(32), ovv_Assignment_toJson0(var$4));
@@ -26445,7 +26789,7 @@ ovv_VaultStore_normalise = (var$1, var$2) => {
 },
 ovv_VaultStore_addListener = (var$0, var$1) => {
     ($rt_nullCheck(var$0.$listeners0)).$add(var$1);
-    return ovv_VaultStore$addListener$lambda$_22_0__init_0(var$0, var$1);
+    return ovv_VaultStore$addListener$lambda$_24_0__init_0(var$0, var$1);
 },
 ovv_VaultStore_addPrepared = (var$0, var$1) => {
     let var$2, var$3;
@@ -26487,6 +26831,9 @@ ovv_VaultStore_setSyncState = (var$0, var$1, var$2, var$3) => {
         }
         return;
     }
+    ovv_SyncState_$callClinit();
+    if (var$2 === ovv_SyncState_SYNCED)
+        ovv_VaultStore_putLocalState(var$0, var$1, ovv_ItemLocalState_withUnsyncedFields($rt_nullCheck(ovv_VaultStore_localState(var$0, var$1)), ju_Set_of()));
     var$2 = ovv_VaultItem_withState(var$4, var$2, var$3);
     var$5 = ($rt_nullCheck($rt_castToClass(($rt_nullCheck(var$0.$versions)).$get0(var$1), jl_Integer))).$intValue();
     ovv_VaultChange$Kind_$callClinit();
@@ -26496,20 +26843,21 @@ ovv_VaultStore_setSyncState = (var$0, var$1, var$2, var$3) => {
 },
 ovv_VaultStore_setConflicts = (var$0, var$1, var$2) => {
     let var$3, var$4;
-    var$3 = $rt_castToClass(($rt_nullCheck(var$0.$items0)).$get0(var$1), ovv_VaultItem);
-    if (var$3 !== null && !($rt_nullCheck($rt_castToInterface(($rt_nullCheck(var$0.$conflicts1)).$getOrDefault(var$1, ju_List_of()), ju_List))).$equals(var$2)) {
-        var$3 = $rt_nullCheck(var$2);
-        if (var$3.$isEmpty())
-            ($rt_nullCheck(var$0.$conflicts1)).$remove(var$1);
-        else
-            ($rt_nullCheck(var$0.$conflicts1)).$put(var$1, ju_List_copyOf(var$3));
+    if (($rt_nullCheck(var$0.$items0)).$containsKey(var$1) && !($rt_nullCheck(ovv_VaultStore_conflicts(var$0, var$1))).$equals(var$2)) {
+        ovv_VaultStore_putLocalState(var$0, var$1, ovv_ItemLocalState_withConflicts($rt_nullCheck(ovv_VaultStore_localState(var$0, var$1)), var$2));
         var$2 = var$0.$storage;
         var$3 = ovv_VaultStore_record(var$0, var$1);
         var$4 = jl_StringBuilder__init_();
-        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(636))), var$1);
+        jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(639))), var$1);
         ($rt_nullCheck(var$2)).$put2(var$1, var$3, ovv_VaultStore_persisted(var$0, jl_StringBuilder_toString(var$4)));
-        return;
     }
+},
+ovv_VaultStore_putLocalState = (var$0, var$1, var$2) => {
+    var$2 = $rt_nullCheck(var$2);
+    if (!ovv_ItemLocalState_isEmpty(var$2))
+        ($rt_nullCheck(var$0.$localStates)).$put(var$1, var$2);
+    else
+        ($rt_nullCheck(var$0.$localStates)).$remove(var$1);
 },
 ovv_VaultStore_put = (var$0, var$1, var$2, var$3, var$4, var$5) => {
     let var$6, var$7, var$8, var$9, var$10, var$11;
@@ -26526,7 +26874,7 @@ ovv_VaultStore_put = (var$0, var$1, var$2, var$3, var$4, var$5) => {
     var$11 = ovv_VaultStore_record(var$0, ovv_VaultItem_id(var$7));
     var$6 = ovv_VaultItem_id(var$7);
     var$8 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(636))), var$6);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(639))), var$6);
     var$6 = ovv_VaultStore_persisted(var$0, jl_StringBuilder_toString(var$8));
     ($rt_nullCheck(var$9)).$put2(var$10, var$11, var$6);
     ovv_VaultStore_notify(var$0, ovv_VaultChange__init_0(var$3, ovv_VaultItem_id(var$7), var$4, var$7, var$5));
@@ -26550,11 +26898,11 @@ ovv_VaultStore_lambda$normalise$1 = (var$1, var$2) => {
 };
 function ovs_RoomSession$Room$_init_$lambda$_0_2() {
     jl_Object.call(this);
-    this.$_043 = null;
+    this.$_046 = null;
 }
 let ovs_RoomSession$Room$_init_$lambda$_0_2__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_043 = var$1;
+    var$0.$_046 = var$1;
 },
 ovs_RoomSession$Room$_init_$lambda$_0_2__init_0 = var_0 => {
     let var_1 = new ovs_RoomSession$Room$_init_$lambda$_0_2();
@@ -26565,15 +26913,15 @@ ovs_RoomSession$Room$_init_$lambda$_0_2_accept0 = (var$0, var$1) => {
     ovs_RoomSession$Room$_init_$lambda$_0_2_accept(var$0, $rt_castToClass(var$1, ovc_CryptoException));
 },
 ovs_RoomSession$Room$_init_$lambda$_0_2_accept = (var$0, var$1) => {
-    ovs_RoomSession$Room_countUnreadable($rt_nullCheck(var$0.$_043), var$1);
+    ovs_RoomSession$Room_countUnreadable($rt_nullCheck(var$0.$_046), var$1);
 };
 function ovs_RoomSession$Room$_init_$lambda$_0_1() {
     jl_Object.call(this);
-    this.$_073 = null;
+    this.$_076 = null;
 }
 let ovs_RoomSession$Room$_init_$lambda$_0_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_073 = var$1;
+    var$0.$_076 = var$1;
 },
 ovs_RoomSession$Room$_init_$lambda$_0_1__init_0 = var_0 => {
     let var_1 = new ovs_RoomSession$Room$_init_$lambda$_0_1();
@@ -26584,7 +26932,7 @@ ovs_RoomSession$Room$_init_$lambda$_0_1_accept0 = (var$0, var$1) => {
     ovs_RoomSession$Room$_init_$lambda$_0_1_accept(var$0, $rt_castToClass(var$1, ovc_CryptoException));
 },
 ovs_RoomSession$Room$_init_$lambda$_0_1_accept = (var$0, var$1) => {
-    ovs_RoomSession$Room_countUnreadable($rt_nullCheck(var$0.$_073), var$1);
+    ovs_RoomSession$Room_countUnreadable($rt_nullCheck(var$0.$_076), var$1);
 },
 ovss_OpLogDocument$applyUpdate$lambda$_11_0 = $rt_classWithoutFields(),
 ovss_OpLogDocument$applyUpdate$lambda$_11_0__init_ = var$0 => {
@@ -26603,13 +26951,13 @@ ovss_OpLogDocument$applyUpdate$lambda$_11_0_apply = (var$0, var$1) => {
 };
 function ovs_RoomSession$Room$_init_$lambda$_0_0() {
     let a = this; jl_Object.call(a);
-    a.$_018 = null;
-    a.$_19 = null;
+    a.$_020 = null;
+    a.$_110 = null;
 }
 let ovs_RoomSession$Room$_init_$lambda$_0_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_018 = var$1;
-    var$0.$_19 = var$2;
+    var$0.$_020 = var$1;
+    var$0.$_110 = var$2;
 },
 ovs_RoomSession$Room$_init_$lambda$_0_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovs_RoomSession$Room$_init_$lambda$_0_0();
@@ -26618,8 +26966,8 @@ ovs_RoomSession$Room$_init_$lambda$_0_0__init_0 = (var_0, var_1) => {
 },
 ovs_RoomSession$Room$_init_$lambda$_0_0_run = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_018;
-    var$2 = var$0.$_19;
+    var$1 = var$0.$_020;
+    var$2 = var$0.$_110;
     ovs_RoomSession$Room_lambda$new$0($rt_nullCheck(var$1), var$2);
 };
 function ovs_SyncEvent$Connected() {
@@ -26636,7 +26984,7 @@ ovs_SyncEvent$Connected__init_0 = var_0 => {
     return var_1;
 },
 ovs_SyncEvent$Connected_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(637))).$append3($rt_s(638)))).$append($this.$roomCode1))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(640))).$append3($rt_s(641)))).$append($this.$roomCode1))).$append3($rt_s(11)))).$toString();
 },
 ovs_SyncEvent$Connected_hashCode = $this => {
     return 31 + ju_Objects_hashCode($this.$roomCode1) | 0;
@@ -26667,11 +27015,11 @@ ovs_SyncEvent$Connected_equals = ($this, $o) => {
 };
 function ovs_RoomSession$Room$_init_$lambda$_0_3() {
     jl_Object.call(this);
-    this.$_05 = null;
+    this.$_07 = null;
 }
 let ovs_RoomSession$Room$_init_$lambda$_0_3__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_05 = var$1;
+    var$0.$_07 = var$1;
 },
 ovs_RoomSession$Room$_init_$lambda$_0_3__init_0 = var_0 => {
     let var_1 = new ovs_RoomSession$Room$_init_$lambda$_0_3();
@@ -26682,7 +27030,7 @@ ovs_RoomSession$Room$_init_$lambda$_0_3_accept0 = (var$0, var$1, var$2) => {
     ovs_RoomSession$Room$_init_$lambda$_0_3_accept(var$0, $rt_castToClass(var$1, ovp_AwarenessChange), var$2);
 },
 ovs_RoomSession$Room$_init_$lambda$_0_3_accept = (var$0, var$1, var$2) => {
-    ovs_RoomSession$Room_lambda$new$1($rt_nullCheck(var$0.$_05), var$1, var$2);
+    ovs_RoomSession$Room_lambda$new$1($rt_nullCheck(var$0.$_07), var$1, var$2);
 };
 function ovp_LocalIdentity() {
     let a = this; jl_Object.call(a);
@@ -26709,15 +27057,15 @@ ovp_LocalIdentity_load = ($store, $random) => {
     let $id, $name;
     ovp_LocalIdentity_$callClinit();
     $store = $rt_nullCheck($store);
-    $id = $store.$get5($rt_s(639));
+    $id = $store.$get5($rt_s(642));
     if (!ovc_Uuid_isV4($id)) {
         $id = ovc_Uuid_v4($random);
-        $store.$put3($rt_s(639), $id);
+        $store.$put3($rt_s(642), $id);
     }
-    $name = $store.$get5($rt_s(640));
+    $name = $store.$get5($rt_s(643));
     if (!($name !== null && !jl_String_isEmpty($rt_nullCheck(ovp_LocalIdentity_cleanName($name))))) {
         $name = ovp_LocalIdentity_defaultName($id);
-        $store.$put3($rt_s(640), $name);
+        $store.$put3($rt_s(643), $name);
     }
     return ovp_LocalIdentity__init_($store, ovp_PeerIdentity__init_($id, ovp_LocalIdentity_cleanName($name), ovp_LocalIdentity_colorFor($id)));
 },
@@ -26729,18 +27077,18 @@ ovp_LocalIdentity_rename = ($this, $name) => {
     $clean = ovp_LocalIdentity_cleanName($name);
     $clean = $rt_nullCheck($clean);
     if (!jl_String_isEmpty($clean)) {
-        ($rt_nullCheck($this.$store2)).$put3($rt_s(640), $clean);
+        ($rt_nullCheck($this.$store2)).$put3($rt_s(643), $clean);
         $this.$identity1 = ovp_PeerIdentity__init_(ovp_PeerIdentity_id($rt_nullCheck($this.$identity1)), $clean, ovp_PeerIdentity_color($rt_nullCheck($this.$identity1)));
         return;
     }
-    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(641)));
+    $rt_throw(jl_IllegalArgumentException__init_1($rt_s(644)));
 },
 ovp_LocalIdentity_awarenessUser = $this => {
     let $user;
     $user = ju_LinkedHashMap__init_();
     $user.$put($rt_s(56), ovp_PeerIdentity_id($rt_nullCheck($this.$identity1)));
     $user.$put($rt_s(67), ovp_PeerIdentity_name($rt_nullCheck($this.$identity1)));
-    $user.$put($rt_s(642), ovp_PeerIdentity_color($rt_nullCheck($this.$identity1)));
+    $user.$put($rt_s(645), ovp_PeerIdentity_color($rt_nullCheck($this.$identity1)));
     return $user;
 },
 ovp_LocalIdentity_colorFor = $id => {
@@ -26766,7 +27114,7 @@ ovp_LocalIdentity_defaultName = $id => {
     $id = $rt_nullCheck($id);
     var$2 = jl_String_toUpperCase($rt_nullCheck(jl_String_substring($id, 0, 4)));
     var$3 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(643))), var$2);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(646))), var$2);
     return jl_StringBuilder_toString(var$3);
 },
 ovp_LocalIdentity_cleanName = $name => {
@@ -26788,7 +27136,7 @@ ovp_LocalIdentity_cleanName = $name => {
     return $rt_s(16);
 },
 ovp_LocalIdentity__clinit_ = () => {
-    ovp_LocalIdentity_COLORS = $rt_wrapArray(jl_String, [$rt_s(644), $rt_s(645), $rt_s(646), $rt_s(647), $rt_s(648), $rt_s(649), $rt_s(650), $rt_s(651), $rt_s(652), $rt_s(653), $rt_s(654), $rt_s(655)]);
+    ovp_LocalIdentity_COLORS = $rt_wrapArray(jl_String, [$rt_s(647), $rt_s(648), $rt_s(649), $rt_s(650), $rt_s(651), $rt_s(652), $rt_s(653), $rt_s(654), $rt_s(655), $rt_s(656), $rt_s(657), $rt_s(658)]);
 },
 jl_NegativeArraySizeException = $rt_classWithoutFields(jl_RuntimeException),
 jl_NegativeArraySizeException__init_ = $this => {
@@ -26855,19 +27203,19 @@ ovcs_ContentDoc_normalise = $raw => {
     if ($rt_isInstance($raw, ju_Map)) {
         $map = $rt_castToInterface($raw, ju_Map);
         $map = $rt_nullCheck($map);
-        if ($map.$containsKey($rt_s(656)) && !ovcs_ContentDoc_isTruthy($map.$get0($rt_s(656)))) {
-            var$4 = $map.$get0($rt_s(656));
+        if ($map.$containsKey($rt_s(659)) && !ovcs_ContentDoc_isTruthy($map.$get0($rt_s(659)))) {
+            var$4 = $map.$get0($rt_s(659));
             ovce_Undefined_$callClinit();
             if (var$4 !== ovce_Undefined_VALUE)
-                $options.$put($rt_s(656), jl_Boolean_valueOf(0));
+                $options.$put($rt_s(659), jl_Boolean_valueOf(0));
         }
-        if (ovcs_ContentDoc_isTruthy($map.$get0($rt_s(657))))
-            $options.$put($rt_s(657), jl_Boolean_valueOf(1));
-        $meta = $map.$get0($rt_s(658));
+        if (ovcs_ContentDoc_isTruthy($map.$get0($rt_s(660))))
+            $options.$put($rt_s(660), jl_Boolean_valueOf(1));
+        $meta = $map.$get0($rt_s(661));
         if ($meta !== null) {
             ovce_Undefined_$callClinit();
             if ($meta !== ovce_Undefined_VALUE)
-                $options.$put($rt_s(658), $meta);
+                $options.$put($rt_s(661), $meta);
         }
     }
     return $options;
@@ -26987,10 +27335,10 @@ ovv_RulesLevel_$values = () => {
     return var$1;
 },
 ovv_RulesLevel__clinit_ = () => {
-    ovv_RulesLevel_INTRODUCTORY = ovv_RulesLevel__init_($rt_s(659), 0, $rt_s(660), $rt_s(661));
-    ovv_RulesLevel_STANDARD = ovv_RulesLevel__init_($rt_s(662), 1, $rt_s(663), $rt_s(664));
-    ovv_RulesLevel_ADVANCED = ovv_RulesLevel__init_($rt_s(665), 2, $rt_s(666), $rt_s(667));
-    ovv_RulesLevel_EXPERIMENTAL = ovv_RulesLevel__init_($rt_s(668), 3, $rt_s(669), $rt_s(670));
+    ovv_RulesLevel_INTRODUCTORY = ovv_RulesLevel__init_($rt_s(662), 0, $rt_s(663), $rt_s(664));
+    ovv_RulesLevel_STANDARD = ovv_RulesLevel__init_($rt_s(665), 1, $rt_s(666), $rt_s(667));
+    ovv_RulesLevel_ADVANCED = ovv_RulesLevel__init_($rt_s(668), 2, $rt_s(669), $rt_s(670));
+    ovv_RulesLevel_EXPERIMENTAL = ovv_RulesLevel__init_($rt_s(671), 3, $rt_s(672), $rt_s(673));
     ovv_RulesLevel_$VALUES = ovv_RulesLevel_$values();
 };
 function ovs_ScheduledTask() {
@@ -27023,36 +27371,24 @@ ovs_ScheduledTask_compareTo = ($this, $other) => {
 ovs_ScheduledTask_compareTo0 = ($this, var$1) => {
     return ovs_ScheduledTask_compareTo($this, $rt_castToClass(var$1, ovs_ScheduledTask));
 },
-ovv_VaultPlayer$world$lambda$_1_0 = $rt_classWithoutFields(),
-ovv_VaultPlayer$world$lambda$_1_0__init_ = var$0 => {
-    jl_Object__init_(var$0);
-},
-ovv_VaultPlayer$world$lambda$_1_0__init_0 = () => {
-    let var_0 = new ovv_VaultPlayer$world$lambda$_1_0();
-    ovv_VaultPlayer$world$lambda$_1_0__init_(var_0);
-    return var_0;
-},
-ovv_VaultPlayer$world$lambda$_1_0_create = (var$0, var$1, var$2) => {
-    return ovv_VaultSimDocument__init_0(var$1, var$2);
-},
 ovp_RoomSignalCodec = $rt_classWithoutFields(),
 ovp_RoomSignalCodec_toJson = $message => {
     let $json, $announce, $signal;
     $json = ju_LinkedHashMap__init_();
     if ($message instanceof ovp_RoomSignal$Announce) {
         $announce = $rt_castToClass($message, ovp_RoomSignal$Announce);
-        $json.$put($rt_s(57), $rt_s(671));
+        $json.$put($rt_s(57), $rt_s(674));
         $announce = $rt_nullCheck($announce);
-        $json.$put($rt_s(403), ovp_RoomSignal$Announce_from($announce));
+        $json.$put($rt_s(406), ovp_RoomSignal$Announce_from($announce));
     } else {
         $signal = $rt_castToClass($message, ovp_RoomSignal$Signal);
         $signal = $rt_nullCheck($signal);
-        $json.$put($rt_s(672), ovp_RoomSignal$Signal_to($signal));
-        $json.$put($rt_s(403), ovp_RoomSignal$Signal_from($signal));
-        $json.$put($rt_s(57), $rt_s(673));
+        $json.$put($rt_s(675), ovp_RoomSignal$Signal_to($signal));
+        $json.$put($rt_s(406), ovp_RoomSignal$Signal_from($signal));
+        $json.$put($rt_s(57), $rt_s(676));
         if (!(isNaN(ovp_RoomSignal$Signal_token($signal)) ? 1 : 0))
-            $json.$put($rt_s(674), jl_Double_valueOf(ovp_RoomSignal$Signal_token($signal)));
-        $json.$put($rt_s(673), ovp_RoomSignal$Signal_signal($signal));
+            $json.$put($rt_s(677), jl_Double_valueOf(ovp_RoomSignal$Signal_token($signal)));
+        $json.$put($rt_s(676), ovp_RoomSignal$Signal_signal($signal));
     }
     return $json;
 },
@@ -27061,23 +27397,23 @@ ovp_RoomSignalCodec_fromJson = $data => {
     if ($rt_isInstance($data, ju_Map)) {
         $object = $rt_castToInterface($data, ju_Map);
         $object = $rt_nullCheck($object);
-        var$3 = $object.$get0($rt_s(403));
+        var$3 = $object.$get0($rt_s(406));
         if (var$3 instanceof jl_String) {
             $from = $rt_castToClass(var$3, jl_String);
             $from = $rt_nullCheck($from);
             if (!jl_String_isEmpty($from)) {
                 $type = $object.$get0($rt_s(57));
-                if (!jl_String_equals($rt_s(671), $type)) {
-                    if (jl_String_equals($rt_s(673), $type)) {
-                        var$3 = $object.$get0($rt_s(672));
+                if (!jl_String_equals($rt_s(674), $type)) {
+                    if (jl_String_equals($rt_s(676), $type)) {
+                        var$3 = $object.$get0($rt_s(675));
                         if (var$3 instanceof jl_String) {
                             $to = $rt_castToClass(var$3, jl_String);
-                            var$3 = $object.$get0($rt_s(673));
+                            var$3 = $object.$get0($rt_s(676));
                             if ($rt_isInstance(var$3, ju_Map)) {
                                 $signal = $rt_castToInterface(var$3, ju_Map);
                                 $signal = $rt_nullCheck($signal);
                                 if ($signal.$get0($rt_s(57)) instanceof jl_String) {
-                                    $token = $object.$get0($rt_s(674));
+                                    $token = $object.$get0($rt_s(677));
                                     if (!($token instanceof jl_Number))
                                         $glareToken = NaN;
                                     else {
@@ -27088,23 +27424,23 @@ ovp_RoomSignalCodec_fromJson = $data => {
                                     return ovp_RoomSignal$Signal__init_($from, $to, $glareToken, $signal);
                                 }
                             }
-                            $rt_throw(ovp_ProtocolException__init_0($rt_s(675)));
+                            $rt_throw(ovp_ProtocolException__init_0($rt_s(678)));
                         }
-                        $rt_throw(ovp_ProtocolException__init_0($rt_s(676)));
+                        $rt_throw(ovp_ProtocolException__init_0($rt_s(679)));
                     }
                     var$3 = new ovp_ProtocolException;
                     var$11 = jl_String_valueOf($type);
                     var$12 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$12, $rt_s(677))), var$11);
+                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$12, $rt_s(680))), var$11);
                     ovp_ProtocolException__init_(var$3, jl_StringBuilder_toString(var$12));
                     $rt_throw(var$3);
                 }
                 return ovp_RoomSignal$Announce__init_($from);
             }
         }
-        $rt_throw(ovp_ProtocolException__init_0($rt_s(678)));
+        $rt_throw(ovp_ProtocolException__init_0($rt_s(681)));
     }
-    $rt_throw(ovp_ProtocolException__init_0($rt_s(679)));
+    $rt_throw(ovp_ProtocolException__init_0($rt_s(682)));
 },
 ovcu_UpdateMerger = $rt_classWithoutFields(),
 ovcu_UpdateMerger_merge = $updates => {
@@ -27340,7 +27676,7 @@ ovv_InvalidItemException_join = var$1 => {
             break;
         var$3 = $rt_castToClass(var$1.$next(), ovv_FieldError);
         if (var$2.$length() > 0)
-            var$2.$append3($rt_s(680));
+            var$2.$append3($rt_s(683));
         var$2.$append3(ovv_FieldError_message($rt_nullCheck(var$3)));
     }
     return var$2.$toString();
@@ -27380,11 +27716,11 @@ jl_IllegalStateException__init_5 = var_0 => {
 };
 function ovs_RoomSession$Room$signalingUp$lambda$_1_0() {
     jl_Object.call(this);
-    this.$_060 = null;
+    this.$_062 = null;
 }
 let ovs_RoomSession$Room$signalingUp$lambda$_1_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_060 = var$1;
+    var$0.$_062 = var$1;
 },
 ovs_RoomSession$Room$signalingUp$lambda$_1_0__init_0 = var_0 => {
     let var_1 = new ovs_RoomSession$Room$signalingUp$lambda$_1_0();
@@ -27395,17 +27731,17 @@ ovs_RoomSession$Room$signalingUp$lambda$_1_0_accept0 = (var$0, var$1) => {
     ovs_RoomSession$Room$signalingUp$lambda$_1_0_accept(var$0, $rt_castToInterface(var$1, ju_Map));
 },
 ovs_RoomSession$Room$signalingUp$lambda$_1_0_accept = (var$0, var$1) => {
-    ovs_RoomSession$Room_publishPlaintext($rt_nullCheck(var$0.$_060), var$1);
+    ovs_RoomSession$Room_publishPlaintext($rt_nullCheck(var$0.$_062), var$1);
 };
 function ovs_RoomSession$Room$signalingUp$lambda$_1_1() {
     let a = this; jl_Object.call(a);
-    a.$_07 = null;
-    a.$_13 = null;
+    a.$_09 = null;
+    a.$_14 = null;
 }
 let ovs_RoomSession$Room$signalingUp$lambda$_1_1__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_07 = var$1;
-    var$0.$_13 = var$2;
+    var$0.$_09 = var$1;
+    var$0.$_14 = var$2;
 },
 ovs_RoomSession$Room$signalingUp$lambda$_1_1__init_0 = (var_0, var_1) => {
     let var_2 = new ovs_RoomSession$Room$signalingUp$lambda$_1_1();
@@ -27417,8 +27753,8 @@ ovs_RoomSession$Room$signalingUp$lambda$_1_1_accept0 = (var$0, var$1) => {
 },
 ovs_RoomSession$Room$signalingUp$lambda$_1_1_accept = (var$0, var$1) => {
     let var$2, var$3;
-    var$2 = var$0.$_07;
-    var$3 = var$0.$_13;
+    var$2 = var$0.$_09;
+    var$3 = var$0.$_14;
     ovs_RoomSession$Room_lambda$signalingUp$3($rt_nullCheck(var$2), var$3, var$1);
 };
 function ovr_RoomCode() {
@@ -27441,13 +27777,13 @@ ovr_RoomCode_parse = $input => {
     if (jl_String_length($normalised) == 6) {
         $i = 0;
         while ($i < 6) {
-            if (jl_String_indexOf($rt_s(681), jl_String_charAt($normalised, $i)) < 0)
-                $rt_throw(ovr_InvalidRoomCodeException__init_0($rt_s(682)));
+            if (jl_String_indexOf($rt_s(684), jl_String_charAt($normalised, $i)) < 0)
+                $rt_throw(ovr_InvalidRoomCodeException__init_0($rt_s(685)));
             $i = $i + 1 | 0;
         }
         return ovr_RoomCode__init_($normalised);
     }
-    $rt_throw(ovr_InvalidRoomCodeException__init_0($rt_s(683)));
+    $rt_throw(ovr_InvalidRoomCodeException__init_0($rt_s(686)));
 },
 ovr_RoomCode_normalise = $input => {
     let $out, $i, $c;
@@ -27514,7 +27850,7 @@ ovss_OpLogDocument$Op__init_ = (var_0, var_1, var_2) => {
     return var_3;
 },
 ovss_OpLogDocument$Op_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(684))).$append3($rt_s(685)))).$append2($this.$client2))).$append3($rt_s(630)))).$append2($this.$clock7))).$append3($rt_s(686)))).$append($this.$payload0))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(687))).$append3($rt_s(688)))).$append2($this.$client2))).$append3($rt_s(633)))).$append2($this.$clock7))).$append3($rt_s(689)))).$append($this.$payload0))).$append3($rt_s(11)))).$toString();
 },
 ovss_OpLogDocument$Op_hashCode = $this => {
     return ((((31 + jl_Integer_hashCode($this.$client2) | 0) * 31 | 0) + jl_Integer_hashCode($this.$clock7) | 0) * 31 | 0) + ju_Objects_hashCode($this.$payload0) | 0;
@@ -27560,13 +27896,13 @@ ovss_OpLogDocument$Op_payload = $this => {
 };
 function ovs_RoomSession$Room$signalingUp$lambda$_1_2() {
     let a = this; jl_Object.call(a);
-    a.$_079 = null;
-    a.$_135 = null;
+    a.$_080 = null;
+    a.$_136 = null;
 }
 let ovs_RoomSession$Room$signalingUp$lambda$_1_2__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_079 = var$1;
-    var$0.$_135 = var$2;
+    var$0.$_080 = var$1;
+    var$0.$_136 = var$2;
 },
 ovs_RoomSession$Room$signalingUp$lambda$_1_2__init_0 = (var_0, var_1) => {
     let var_2 = new ovs_RoomSession$Room$signalingUp$lambda$_1_2();
@@ -27575,19 +27911,19 @@ ovs_RoomSession$Room$signalingUp$lambda$_1_2__init_0 = (var_0, var_1) => {
 },
 ovs_RoomSession$Room$signalingUp$lambda$_1_2_publish = (var$0, var$1) => {
     let var$2, var$3;
-    var$2 = var$0.$_079;
-    var$3 = var$0.$_135;
+    var$2 = var$0.$_080;
+    var$3 = var$0.$_136;
     ovs_RoomSession$Room_lambda$signalingUp$2($rt_nullCheck(var$2), var$3, var$1);
 };
 function ovss_MemoryPeerNetwork$Endpoint$emit$lambda$_1_0() {
     let a = this; jl_Object.call(a);
-    a.$_077 = null;
-    a.$_134 = null;
+    a.$_079 = null;
+    a.$_135 = null;
 }
 let ovss_MemoryPeerNetwork$Endpoint$emit$lambda$_1_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_077 = var$1;
-    var$0.$_134 = var$2;
+    var$0.$_079 = var$1;
+    var$0.$_135 = var$2;
 },
 ovss_MemoryPeerNetwork$Endpoint$emit$lambda$_1_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemoryPeerNetwork$Endpoint$emit$lambda$_1_0();
@@ -27596,8 +27932,8 @@ ovss_MemoryPeerNetwork$Endpoint$emit$lambda$_1_0__init_0 = (var_0, var_1) => {
 },
 ovss_MemoryPeerNetwork$Endpoint$emit$lambda$_1_0_run = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_077;
-    var$2 = var$0.$_134;
+    var$1 = var$0.$_079;
+    var$2 = var$0.$_135;
     ovss_MemoryPeerNetwork$Endpoint_lambda$emit$0($rt_nullCheck(var$1), var$2);
 };
 function ovv_ItemLayout$Decoded() {
@@ -27646,13 +27982,13 @@ ovv_ItemLayout$Decoded_problems = var$0 => {
 };
 function ovct_YMap$delete$lambda$_6_0() {
     let a = this; jl_Object.call(a);
-    a.$_054 = null;
-    a.$_125 = null;
+    a.$_058 = null;
+    a.$_126 = null;
 }
 let ovct_YMap$delete$lambda$_6_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_054 = var$1;
-    var$0.$_125 = var$2;
+    var$0.$_058 = var$1;
+    var$0.$_126 = var$2;
 },
 ovct_YMap$delete$lambda$_6_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovct_YMap$delete$lambda$_6_0();
@@ -27664,8 +28000,8 @@ ovct_YMap$delete$lambda$_6_0_accept0 = (var$0, var$1) => {
 },
 ovct_YMap$delete$lambda$_6_0_accept = (var$0, var$1) => {
     let var$2, var$3;
-    var$2 = var$0.$_054;
-    var$3 = var$0.$_125;
+    var$2 = var$0.$_058;
+    var$3 = var$0.$_126;
     ovct_YMap_lambda$delete$1($rt_nullCheck(var$2), var$3, var$1);
 },
 ovv_ForceRules = $rt_classWithoutFields(),
@@ -27710,7 +28046,7 @@ ovv_ForceRules_check = (var$1, var$2, var$3) => {
                     var$9 = ovv_Assignment_slot(var$8);
                     var$10 = ovv_Assignment_pilotId(var$8);
                     var$11 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$11, $rt_s(106))), var$9)), $rt_s(687))), var$10)), $rt_s(688));
+                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$11, $rt_s(106))), var$9)), $rt_s(690))), var$10)), $rt_s(691));
                     ovv_FieldError__init_(var$2, $rt_s(32), jl_StringBuilder_toString(var$11));
                     var$4.$add(var$2);
                     break a;
@@ -27722,7 +28058,7 @@ ovv_ForceRules_check = (var$1, var$2, var$3) => {
                     var$2 = ovv_Pilot__init_0(var$7);
                     var$2 = ovv_PilotStatus_label($rt_nullCheck(ovv_Pilot_status(var$2)));
                     var$7 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$7, $rt_s(106))), var$9)), $rt_s(3))), var$11)), $rt_s(689))), var$2)), $rt_s(690));
+                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$7, $rt_s(106))), var$9)), $rt_s(3))), var$11)), $rt_s(692))), var$2)), $rt_s(693));
                     ovv_FieldError__init_(var$10, $rt_s(32), jl_StringBuilder_toString(var$7));
                     var$4.$add(var$10);
                 }
@@ -27743,7 +28079,7 @@ ovv_ForceRules_check = (var$1, var$2, var$3) => {
                 var$9 = ovv_Assignment_slot(var$8);
                 var$6 = ovv_Assignment_unitId(var$8);
                 var$8 = jl_StringBuilder__init_();
-                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(106))), var$9)), $rt_s(691))), var$6)), $rt_s(688));
+                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(106))), var$9)), $rt_s(694))), var$6)), $rt_s(691));
                 ovv_FieldError__init_(var$2, $rt_s(32), jl_StringBuilder_toString(var$8));
                 var$4.$add(var$2);
             }
@@ -27776,43 +28112,49 @@ ovv_ItemRecords_toMap = (var$1, var$2, var$3) => {
     var$4.$put($rt_s(56), ovv_VaultItem_id(var$5));
     var$4.$put($rt_s(57), ovv_ItemType_wire($rt_nullCheck(ovv_VaultItem_type(var$5))));
     var$4.$put($rt_s(67), ovv_VaultItem_name(var$5));
-    var$4.$put($rt_s(315), ovv_VaultItem_data(var$5));
-    var$4.$put($rt_s(313), jl_Double_valueOf(Long_toNumber(ovv_VaultItem_lastModified(var$5))));
+    var$4.$put($rt_s(318), ovv_VaultItem_data(var$5));
+    var$4.$put($rt_s(316), jl_Double_valueOf(Long_toNumber(ovv_VaultItem_lastModified(var$5))));
     if (ovv_VaultItem_lastModifiedBy(var$5) !== null)
-        var$4.$put($rt_s(314), ovv_VaultItem_lastModifiedBy(var$5));
+        var$4.$put($rt_s(317), ovv_VaultItem_lastModifiedBy(var$5));
     if (var$3) {
-        var$4.$put($rt_s(692), jl_Boolean_valueOf(ovv_VaultItem_syncEnabled(var$5)));
-        var$4.$put($rt_s(693), ovv_SyncState_wire($rt_nullCheck(ovv_VaultItem_syncState(var$5))));
-        var$4.$put($rt_s(694), jl_Double_valueOf(Long_toNumber(ovv_VaultItem_lastSynced(var$5))));
+        var$4.$put($rt_s(695), jl_Boolean_valueOf(ovv_VaultItem_syncEnabled(var$5)));
+        var$4.$put($rt_s(696), ovv_SyncState_wire($rt_nullCheck(ovv_VaultItem_syncState(var$5))));
+        var$4.$put($rt_s(697), jl_Double_valueOf(Long_toNumber(ovv_VaultItem_lastSynced(var$5))));
         if (ovv_VaultItem_importedFrom(var$5) !== null)
-            var$4.$put($rt_s(695), ovv_VaultItem_importedFrom(var$5));
-        var$4.$put($rt_s(696), jl_Double_valueOf(var$2));
+            var$4.$put($rt_s(698), ovv_VaultItem_importedFrom(var$5));
+        var$4.$put($rt_s(699), jl_Double_valueOf(var$2));
     }
     return var$4;
 },
 ovv_ItemRecords_toJson = (var$1, var$2, var$3) => {
-    let var$4, var$5, var$6, var$7, $$je;
+    let var$4, var$5, var$6, var$7, var$8, $$je;
     var$1 = ovv_ItemRecords_toMap(var$1, var$2, 1);
     var$4 = $rt_nullCheck(var$3);
-    if (!var$4.$isEmpty()) {
+    if (!($rt_nullCheck(ovv_ItemLocalState_conflicts(var$4))).$isEmpty()) {
         var$3 = ju_ArrayList__init_();
-        var$4 = var$4.$iterator();
+        var$5 = ($rt_nullCheck(ovv_ItemLocalState_conflicts(var$4))).$iterator();
         while (true) {
-            var$4 = $rt_nullCheck(var$4);
-            if (!var$4.$hasNext())
+            var$5 = $rt_nullCheck(var$5);
+            if (!var$5.$hasNext())
                 break;
-            var$5 = $rt_castToClass(var$4.$next(), ovv_FieldConflict);
-            var$6 = ju_LinkedHashMap__init_();
-            var$7 = $rt_nullCheck(var$5);
-            var$6.$put($rt_s(697), ovv_FieldConflict_field(var$7));
-            var$6.$put($rt_s(698), ovv_FieldConflict_mine(var$7));
-            var$6.$put($rt_s(699), ovv_FieldConflict_theirs(var$7));
-            if (ovv_FieldConflict_theirsBy(var$7) !== null)
-                var$6.$put($rt_s(700), ovv_FieldConflict_theirsBy(var$7));
-            var$3.$add(var$6);
+            var$6 = $rt_castToClass(var$5.$next(), ovv_FieldConflict);
+            var$7 = ju_LinkedHashMap__init_();
+            var$8 = $rt_nullCheck(var$6);
+            var$7.$put($rt_s(700), ovv_FieldConflict_field(var$8));
+            var$7.$put($rt_s(701), ovv_FieldConflict_mine(var$8));
+            var$7.$put($rt_s(702), ovv_FieldConflict_theirs(var$8));
+            if (ovv_FieldConflict_theirsBy(var$8) !== null)
+                var$7.$put($rt_s(703), ovv_FieldConflict_theirsBy(var$8));
+            var$3.$add(var$7);
         }
         var$1 = $rt_nullCheck(var$1);
-        var$1.$put($rt_s(701), var$3);
+        var$1.$put($rt_s(704), var$3);
+    }
+    if (!($rt_nullCheck(ovv_ItemLocalState_unsyncedFields(var$4))).$isEmpty()) {
+        var$3 = ju_ArrayList__init_0(ovv_ItemLocalState_unsyncedFields(var$4));
+        var$3.$sort(null);
+        var$1 = $rt_nullCheck(var$1);
+        var$1.$put($rt_s(705), var$3);
     }
     try {
         var$1 = ovj_Json_stringify(var$1);
@@ -27820,7 +28162,7 @@ ovv_ItemRecords_toJson = (var$1, var$2, var$3) => {
         $$je = $rt_wrapException($$e);
         if ($$je instanceof ovj_JsonException) {
             var$1 = $$je;
-            $rt_throw(jl_IllegalStateException__init_1($rt_s(601), var$1));
+            $rt_throw(jl_IllegalStateException__init_1($rt_s(604), var$1));
         } else {
             throw $$e;
         }
@@ -27837,7 +28179,7 @@ ovv_ItemRecords_fromMap = (var$1, var$2) => {
             var$1 = var$3.$get0($rt_s(57));
             var$5 = !(var$1 instanceof jl_String) ? null : ovv_ItemType_byWire($rt_castToClass(var$1, jl_String));
             if (var$5 !== null) {
-                var$1 = var$3.$get0($rt_s(315));
+                var$1 = var$3.$get0($rt_s(318));
                 if ($rt_isInstance(var$1, ju_Map)) {
                     var$1 = $rt_castToInterface(var$1, ju_Map);
                     var$1 = ovv_ItemView_withDefaults(var$5, var$1);
@@ -27846,14 +28188,14 @@ ovv_ItemRecords_fromMap = (var$1, var$2) => {
                     var$8 = ovv_ItemValidator_validate(var$5, !var$7 ? null : $rt_castToClass(var$6, jl_String), var$1, 1);
                     var$8 = $rt_nullCheck(var$8);
                     if (var$8.$isEmpty()) {
-                        var$8 = var$3.$get0($rt_s(313));
+                        var$8 = var$3.$get0($rt_s(316));
                         var$9 = !(var$8 instanceof jl_Number) ? Long_ZERO : Long_fromNumber(($rt_nullCheck($rt_castToClass(var$8, jl_Number))).$doubleValue());
-                        var$8 = var$3.$get0($rt_s(314));
+                        var$8 = var$3.$get0($rt_s(317));
                         var$10 = !(var$8 instanceof jl_String) ? null : $rt_castToClass(var$8, jl_String);
                         if (var$2) {
                             jl_Boolean_$callClinit();
-                            var$11 = ($rt_nullCheck(jl_Boolean_TRUE)).$equals(var$3.$get0($rt_s(692)));
-                            var$8 = var$3.$get0($rt_s(693));
+                            var$11 = ($rt_nullCheck(jl_Boolean_TRUE)).$equals(var$3.$get0($rt_s(695)));
+                            var$8 = var$3.$get0($rt_s(696));
                             var$8 = !(var$8 instanceof jl_String) ? null : ovv_SyncState_byWire($rt_castToClass(var$8, jl_String));
                             a: {
                                 if (var$8 !== null) {
@@ -27871,9 +28213,9 @@ ovv_ItemRecords_fromMap = (var$1, var$2) => {
                                     var$8 = ovv_SyncState_PENDING;
                                 }
                             }
-                            var$12 = var$3.$get0($rt_s(694));
+                            var$12 = var$3.$get0($rt_s(697));
                             var$13 = !(var$12 instanceof jl_Number) ? Long_ZERO : Long_fromNumber(($rt_nullCheck($rt_castToClass(var$12, jl_Number))).$doubleValue());
-                            var$12 = var$3.$get0($rt_s(695));
+                            var$12 = var$3.$get0($rt_s(698));
                             var$12 = !(var$12 instanceof jl_String) ? null : $rt_castToClass(var$12, jl_String);
                             return ovv_VaultItem__init_0(var$4, var$5, $rt_castToClass(var$6, jl_String), var$1, var$11, var$8, var$9, var$10, var$13, var$12);
                         }
@@ -27884,34 +28226,34 @@ ovv_ItemRecords_fromMap = (var$1, var$2) => {
                         return var$8;
                     }
                     var$1 = new ovv_InvalidRecordException;
-                    var$5 = !var$7 ? $rt_s(702) : $rt_castToClass(var$6, jl_String);
+                    var$5 = !var$7 ? $rt_s(706) : $rt_castToClass(var$6, jl_String);
                     var$6 = ovv_InvalidItemException__init_(var$8);
                     var$6 = var$6.$getMessage();
                     var$8 = jl_StringBuilder__init_();
-                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(60))), var$4)), $rt_s(703))), var$5)), $rt_s(704))), var$6);
+                    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$8, $rt_s(60))), var$4)), $rt_s(707))), var$5)), $rt_s(708))), var$6);
                     ovv_InvalidRecordException__init_(var$1, jl_StringBuilder_toString(var$8));
                     $rt_throw(var$1);
                 }
                 var$1 = new ovv_InvalidRecordException;
                 var$5 = jl_StringBuilder__init_();
-                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(60))), var$4)), $rt_s(705));
+                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$5, $rt_s(60))), var$4)), $rt_s(709));
                 ovv_InvalidRecordException__init_(var$1, jl_StringBuilder_toString(var$5));
                 $rt_throw(var$1);
             }
             var$5 = new ovv_InvalidRecordException;
             var$1 = ovv_ItemRecords_describe(var$1);
             var$6 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(60))), var$4)), $rt_s(706))), var$1)), $rt_s(707));
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(60))), var$4)), $rt_s(710))), var$1)), $rt_s(711));
             ovv_InvalidRecordException__init_(var$5, jl_StringBuilder_toString(var$6));
             $rt_throw(var$5);
         }
     }
-    $rt_throw(ovv_InvalidRecordException__init_0($rt_s(708)));
+    $rt_throw(ovv_InvalidRecordException__init_0($rt_s(712)));
 },
 ovv_ItemRecords_describe = var$1 => {
     let var$2;
     if (!(var$1 instanceof jl_String))
-        var$1 = var$1 !== null ? jl_String_valueOf(var$1) : $rt_s(709);
+        var$1 = var$1 !== null ? jl_String_valueOf(var$1) : $rt_s(713);
     else {
         var$1 = $rt_castToClass(var$1, jl_String);
         var$2 = jl_StringBuilder__init_();
@@ -27955,11 +28297,11 @@ ovss_MemorySignalingServer$handle$lambda$_6_0_apply = (var$0, var$1) => {
 };
 function ovs_VirtualScheduler$schedule$lambda$_3_0() {
     jl_Object.call(this);
-    this.$_080 = null;
+    this.$_081 = null;
 }
 let ovs_VirtualScheduler$schedule$lambda$_3_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_080 = var$1;
+    var$0.$_081 = var$1;
 },
 ovs_VirtualScheduler$schedule$lambda$_3_0__init_0 = var_0 => {
     let var_1 = new ovs_VirtualScheduler$schedule$lambda$_3_0();
@@ -27967,7 +28309,7 @@ ovs_VirtualScheduler$schedule$lambda$_3_0__init_0 = var_0 => {
     return var_1;
 },
 ovs_VirtualScheduler$schedule$lambda$_3_0_cancel = var$0 => {
-    ovs_VirtualScheduler_lambda$schedule$0(var$0.$_080);
+    ovs_VirtualScheduler_lambda$schedule$0(var$0.$_081);
 };
 function ovc_EncryptedFrame() {
     let a = this; jl_Record.call(a);
@@ -27990,12 +28332,12 @@ ovc_EncryptedFrame_decode = $frame => {
         try {
             $reader = ovce_Lib0Reader__init_($frame);
             $algorithm = ovce_Lib0Reader_readVarString($reader);
-            if (!jl_String_equals($rt_s(710), $algorithm)) {
+            if (!jl_String_equals($rt_s(714), $algorithm)) {
                 var$4 = new ovc_CryptoException;
                 ovc_CryptoException$Kind_$callClinit();
                 var$5 = ovc_CryptoException$Kind_MALFORMED;
                 var$6 = jl_StringBuilder__init_();
-                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(711))), $algorithm);
+                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(715))), $algorithm);
                 ovc_CryptoException__init_(var$4, var$5, jl_StringBuilder_toString(var$6));
                 $rt_throw(var$4);
             }
@@ -28008,7 +28350,7 @@ ovc_EncryptedFrame_decode = $frame => {
                 ovc_CryptoException$Kind_$callClinit();
                 var$5 = ovc_CryptoException$Kind_MALFORMED;
                 var$6 = jl_StringBuilder__init_();
-                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(712))), var$9)), $rt_s(713));
+                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$6, $rt_s(716))), var$9)), $rt_s(717));
                 ovc_CryptoException__init_(var$4, var$5, jl_StringBuilder_toString(var$6));
                 $rt_throw(var$4);
             }
@@ -28016,7 +28358,7 @@ ovc_EncryptedFrame_decode = $frame => {
             if ($sealed.data.length < 16) {
                 var$4 = new ovc_CryptoException;
                 ovc_CryptoException$Kind_$callClinit();
-                ovc_CryptoException__init_(var$4, ovc_CryptoException$Kind_MALFORMED, $rt_s(714));
+                ovc_CryptoException__init_(var$4, ovc_CryptoException$Kind_MALFORMED, $rt_s(718));
                 $rt_throw(var$4);
             }
         } catch ($$e) {
@@ -28047,7 +28389,7 @@ ovc_EncryptedFrame_decode = $frame => {
         try {
             var$4 = new ovc_CryptoException;
             ovc_CryptoException$Kind_$callClinit();
-            ovc_CryptoException__init_(var$4, ovc_CryptoException$Kind_MALFORMED, $rt_s(715));
+            ovc_CryptoException__init_(var$4, ovc_CryptoException$Kind_MALFORMED, $rt_s(719));
             $rt_throw(var$4);
         } catch ($$e) {
             $$je = $rt_wrapException($$e);
@@ -28064,7 +28406,7 @@ ovc_EncryptedFrame_decode = $frame => {
     var$5 = ovc_CryptoException$Kind_MALFORMED;
     var$6 = $e.$getMessage();
     var$11 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$11, $rt_s(716))), var$6);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$11, $rt_s(720))), var$6);
     ovc_CryptoException__init_0(var$4, var$5, jl_StringBuilder_toString(var$11), $e);
     $rt_throw(var$4);
 },
@@ -28076,13 +28418,13 @@ ovc_EncryptedFrame_sealed = $this => {
 };
 function ovss_MemoryPeerNetwork$Endpoint$signal$lambda$_2_0() {
     let a = this; jl_Object.call(a);
-    a.$_058 = null;
-    a.$_126 = null;
+    a.$_061 = null;
+    a.$_127 = null;
 }
 let ovss_MemoryPeerNetwork$Endpoint$signal$lambda$_2_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_058 = var$1;
-    var$0.$_126 = var$2;
+    var$0.$_061 = var$1;
+    var$0.$_127 = var$2;
 },
 ovss_MemoryPeerNetwork$Endpoint$signal$lambda$_2_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemoryPeerNetwork$Endpoint$signal$lambda$_2_0();
@@ -28091,8 +28433,8 @@ ovss_MemoryPeerNetwork$Endpoint$signal$lambda$_2_0__init_0 = (var_0, var_1) => {
 },
 ovss_MemoryPeerNetwork$Endpoint$signal$lambda$_2_0_run = var$0 => {
     let var$1, var$2;
-    var$1 = var$0.$_058;
-    var$2 = var$0.$_126;
+    var$1 = var$0.$_061;
+    var$2 = var$0.$_127;
     ovss_MemoryPeerNetwork$Endpoint_lambda$signal$1($rt_nullCheck(var$1), var$2);
 };
 function ovv_Assignment() {
@@ -28194,7 +28536,7 @@ ovv_Assignment_toJson0 = var$1 => {
     return var$2;
 },
 ovv_Assignment_toString = var$0 => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(717))).$append3($rt_s(718)))).$append2(var$0.$slot0))).$append3($rt_s(719)))).$append(var$0.$position2))).$append3($rt_s(720)))).$append(var$0.$pilotId0))).$append3($rt_s(721)))).$append(var$0.$unitId0))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(721))).$append3($rt_s(722)))).$append2(var$0.$slot0))).$append3($rt_s(723)))).$append(var$0.$position2))).$append3($rt_s(724)))).$append(var$0.$pilotId0))).$append3($rt_s(725)))).$append(var$0.$unitId0))).$append3($rt_s(11)))).$toString();
 },
 ovv_Assignment_hashCode = var$0 => {
     return ((((((31 + jl_Integer_hashCode(var$0.$slot0) | 0) * 31 | 0) + ju_Objects_hashCode(var$0.$position2) | 0) * 31 | 0) + ju_Objects_hashCode(var$0.$pilotId0) | 0) * 31 | 0) + ju_Objects_hashCode(var$0.$unitId0) | 0;
@@ -28261,6 +28603,22 @@ ovcs_ContentAny_withValues = ($this, $values) => {
 ovcs_ContentAny_writeValue = ($this, $writer, $value) => {
     $writer = $rt_nullCheck($writer);
     ovce_Lib0Writer_writeAny($writer, $value);
+};
+function ovv_VaultStore$updateItem$lambda$_16_0() {
+    jl_Object.call(this);
+    this.$_03 = null;
+}
+let ovv_VaultStore$updateItem$lambda$_16_0__init_ = (var$0, var$1) => {
+    jl_Object__init_(var$0);
+    var$0.$_03 = var$1;
+},
+ovv_VaultStore$updateItem$lambda$_16_0__init_0 = var_0 => {
+    let var_1 = new ovv_VaultStore$updateItem$lambda$_16_0();
+    ovv_VaultStore$updateItem$lambda$_16_0__init_(var_1, var_0);
+    return var_1;
+},
+ovv_VaultStore$updateItem$lambda$_16_0_find = (var$0, var$1) => {
+    return $rt_castToClass(($rt_nullCheck(var$0.$_03)).$get0(var$1), ovv_VaultItem);
 },
 ju_Base64 = $rt_classWithoutFields(),
 ju_Base64_getDecoder = () => {
@@ -28479,7 +28837,7 @@ ovci_DeleteSet_read = $reader => {
                 var$10 = new ovce_DecodingException;
                 var$11 = jl_Integer_toUnsignedString($client);
                 var$12 = jl_StringBuilder__init_();
-                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$12, $rt_s(722))), $clock)), 43)), $length)), $rt_s(723))), var$11)), $rt_s(724));
+                jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append1($rt_nullCheck(jl_StringBuilder_append0($rt_nullCheck(jl_StringBuilder_append(var$12, $rt_s(726))), $clock)), 43)), $length)), $rt_s(727))), var$11)), $rt_s(728));
                 ovce_DecodingException__init_(var$10, jl_StringBuilder_toString(var$12));
                 $rt_throw(var$10);
             }
@@ -28541,15 +28899,15 @@ ovc_Hex_of = $bytes => {
     return jl_String__init_($out);
 },
 ovc_Hex__clinit_ = () => {
-    ovc_Hex_DIGITS = jl_String_toCharArray($rt_s(510));
+    ovc_Hex_DIGITS = jl_String_toCharArray($rt_s(513));
 };
 function ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0() {
     jl_Object.call(this);
-    this.$_067 = null;
+    this.$_070 = null;
 }
 let ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_067 = var$1;
+    var$0.$_070 = var$1;
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0__init_0 = var_0 => {
     let var_1 = new ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0();
@@ -28557,23 +28915,7 @@ ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0__init_0 = var_
     return var_1;
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0_run = var$0 => {
-    ($rt_nullCheck(var$0.$_067)).$close();
-};
-function ovv_VaultStore$addItem$lambda$_12_0() {
-    jl_Object.call(this);
-    this.$_078 = null;
-}
-let ovv_VaultStore$addItem$lambda$_12_0__init_ = (var$0, var$1) => {
-    jl_Object__init_(var$0);
-    var$0.$_078 = var$1;
-},
-ovv_VaultStore$addItem$lambda$_12_0__init_0 = var_0 => {
-    let var_1 = new ovv_VaultStore$addItem$lambda$_12_0();
-    ovv_VaultStore$addItem$lambda$_12_0__init_(var_1, var_0);
-    return var_1;
-},
-ovv_VaultStore$addItem$lambda$_12_0_find = (var$0, var$1) => {
-    return $rt_castToClass(($rt_nullCheck(var$0.$_078)).$get0(var$1), ovv_VaultItem);
+    ($rt_nullCheck(var$0.$_070)).$close();
 };
 function ovs_RoomSession$Driver$1() {
     let a = this; jl_Object.call(a);
@@ -28625,14 +28967,14 @@ ovc_NativeText$Installed = $rt_classWithoutFields(),
 ovc_NativeText$Installed_value = null;
 function ovs_RoomSync$scheduleRepair$lambda$_14_0() {
     let a = this; jl_Object.call(a);
-    a.$_088 = null;
-    a.$_141 = null;
+    a.$_089 = null;
+    a.$_142 = null;
     a.$_216 = null;
 }
 let ovs_RoomSync$scheduleRepair$lambda$_14_0__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_088 = var$1;
-    var$0.$_141 = var$2;
+    var$0.$_089 = var$1;
+    var$0.$_142 = var$2;
     var$0.$_216 = var$3;
 },
 ovs_RoomSync$scheduleRepair$lambda$_14_0__init_0 = (var_0, var_1, var_2) => {
@@ -28642,23 +28984,23 @@ ovs_RoomSync$scheduleRepair$lambda$_14_0__init_0 = (var_0, var_1, var_2) => {
 },
 ovs_RoomSync$scheduleRepair$lambda$_14_0_run = var$0 => {
     let var$1, var$2, var$3;
-    var$1 = var$0.$_088;
-    var$2 = var$0.$_141;
+    var$1 = var$0.$_089;
+    var$2 = var$0.$_142;
     var$3 = var$0.$_216;
     ovs_RoomSync_lambda$scheduleRepair$1($rt_nullCheck(var$1), var$2, var$3);
 };
 function ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0() {
     let a = this; jl_Object.call(a);
-    a.$_033 = null;
-    a.$_117 = null;
-    a.$_24 = null;
+    a.$_036 = null;
+    a.$_118 = null;
+    a.$_25 = null;
     a.$_3 = null;
 }
 let ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0__init_ = (var$0, var$1, var$2, var$3, var$4) => {
     jl_Object__init_(var$0);
-    var$0.$_033 = var$1;
-    var$0.$_117 = var$2;
-    var$0.$_24 = var$3;
+    var$0.$_036 = var$1;
+    var$0.$_118 = var$2;
+    var$0.$_25 = var$3;
     var$0.$_3 = var$4;
 },
 ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0__init_0 = (var_0, var_1, var_2, var_3) => {
@@ -28668,9 +29010,9 @@ ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0__init_0 = (var_0, 
 },
 ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0_run = var$0 => {
     let var$1, var$2, var$3, var$4;
-    var$1 = var$0.$_033;
-    var$2 = var$0.$_117;
-    var$3 = var$0.$_24;
+    var$1 = var$0.$_036;
+    var$2 = var$0.$_118;
+    var$3 = var$0.$_25;
     var$4 = var$0.$_3;
     ovss_MemorySignalingServer_lambda$transportFor$1($rt_nullCheck(var$1), var$2, var$3, var$4);
 },
@@ -28689,11 +29031,11 @@ ju_LinkedHashMapIterator$KeyIterator_next = $this => {
 };
 function ju_Comparator$comparingInt$lambda$_14_0() {
     jl_Object.call(this);
-    this.$_036 = null;
+    this.$_039 = null;
 }
 let ju_Comparator$comparingInt$lambda$_14_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_036 = var$1;
+    var$0.$_039 = var$1;
 },
 ju_Comparator$comparingInt$lambda$_14_0__init_0 = var_0 => {
     let var_1 = new ju_Comparator$comparingInt$lambda$_14_0();
@@ -28701,17 +29043,17 @@ ju_Comparator$comparingInt$lambda$_14_0__init_0 = var_0 => {
     return var_1;
 },
 ju_Comparator$comparingInt$lambda$_14_0_compare = (var$0, var$1, var$2) => {
-    return ju_Comparator_lambda$comparingInt$10(var$0.$_036, var$1, var$2);
+    return ju_Comparator_lambda$comparingInt$10(var$0.$_039, var$1, var$2);
 };
 function ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_2() {
     let a = this; jl_Object.call(a);
-    a.$_00 = null;
-    a.$_1 = null;
+    a.$_01 = null;
+    a.$_10 = null;
 }
 let ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_2__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_00 = var$1;
-    var$0.$_1 = var$2;
+    var$0.$_01 = var$1;
+    var$0.$_10 = var$2;
 },
 ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_2__init_0 = (var_0, var_1) => {
     let var_2 = new ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_2();
@@ -28719,7 +29061,7 @@ ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_2__init_0 = (var_0, var_1) => {
     return var_2;
 },
 ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_2_run = var$0 => {
-    ovss_MemoryPeerNetwork$Endpoint_lambda$send$2(var$0.$_00, var$0.$_1);
+    ovss_MemoryPeerNetwork$Endpoint_lambda$send$2(var$0.$_01, var$0.$_10);
 },
 ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3 = $rt_classWithoutFields(),
 ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3__init_ = var$0 => {
@@ -28738,10 +29080,10 @@ ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3_apply = (var$0, var$1, var$2) =
 };
 function ju_AbstractMap$Values() {
     ju_AbstractCollection.call(this);
-    this.$this$016 = null;
+    this.$this$017 = null;
 }
 let ju_AbstractMap$Values__init_0 = ($this, var$1) => {
-    $this.$this$016 = var$1;
+    $this.$this$017 = var$1;
     ju_AbstractCollection__init_($this);
 },
 ju_AbstractMap$Values__init_ = var_0 => {
@@ -28750,11 +29092,11 @@ ju_AbstractMap$Values__init_ = var_0 => {
     return var_1;
 },
 ju_AbstractMap$Values_size = $this => {
-    return ($rt_nullCheck($this.$this$016)).$size();
+    return ($rt_nullCheck($this.$this$017)).$size();
 },
 ju_AbstractMap$Values_iterator = $this => {
     let $it;
-    $it = ($rt_nullCheck(($rt_nullCheck($this.$this$016)).$entrySet())).$iterator();
+    $it = ($rt_nullCheck(($rt_nullCheck($this.$this$017)).$entrySet())).$iterator();
     return ju_AbstractMap$Values$1__init_0($this, $it);
 };
 function ovp_PeerRoster() {
@@ -28831,16 +29173,16 @@ ovp_PeerRoster_identityOf = ($clientId, $state) => {
     let var$3, var$4, $id, $name, $s, $s_0, $map, $user, $s_1;
     var$3 = jl_Integer_toUnsignedString($clientId);
     var$4 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(725))), var$3);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$4, $rt_s(729))), var$3);
     $id = jl_StringBuilder_toString(var$4);
-    $name = $rt_s(726);
+    $name = $rt_s(730);
     $s = $rt_s(16);
     if (!$rt_isInstance($state, ju_Map))
         $s_0 = $id;
     else {
         $map = $rt_castToInterface($state, ju_Map);
         $map = $rt_nullCheck($map);
-        var$3 = $map.$get0($rt_s(402));
+        var$3 = $map.$get0($rt_s(405));
         if (!$rt_isInstance(var$3, ju_Map))
             $s_0 = $id;
         else {
@@ -28861,7 +29203,7 @@ ovp_PeerRoster_identityOf = ($clientId, $state) => {
                 if (!jl_String_isEmpty($rt_nullCheck(ovp_LocalIdentity_cleanName($s_1))))
                     $name = ovp_LocalIdentity_cleanName($s_1);
             }
-            var$3 = $user.$get0($rt_s(642));
+            var$3 = $user.$get0($rt_s(645));
             if (var$3 instanceof jl_String)
                 $s = $rt_castToClass(var$3, jl_String);
         }
@@ -29079,6 +29421,30 @@ ovv_MemoryVaultStorage$_init_$lambda$_0_0_execute = (var$0, var$1) => {
     ($rt_nullCheck(var$1)).$run();
 },
 otr_StringInfo = $rt_classWithoutFields(otrr_ReflectionInfo);
+function ovv_RoomVault$unpublish$lambda$_16_0() {
+    let a = this; jl_Object.call(a);
+    a.$_044 = null;
+    a.$_121 = null;
+}
+let ovv_RoomVault$unpublish$lambda$_16_0__init_ = (var$0, var$1, var$2) => {
+    jl_Object__init_(var$0);
+    var$0.$_044 = var$1;
+    var$0.$_121 = var$2;
+},
+ovv_RoomVault$unpublish$lambda$_16_0__init_0 = (var_0, var_1) => {
+    let var_2 = new ovv_RoomVault$unpublish$lambda$_16_0();
+    ovv_RoomVault$unpublish$lambda$_16_0__init_(var_2, var_0, var_1);
+    return var_2;
+},
+ovv_RoomVault$unpublish$lambda$_16_0_accept0 = (var$0, var$1) => {
+    ovv_RoomVault$unpublish$lambda$_16_0_accept(var$0, $rt_castToClass(var$1, ovc_Transaction));
+},
+ovv_RoomVault$unpublish$lambda$_16_0_accept = (var$0, var$1) => {
+    let var$2, var$3;
+    var$2 = var$0.$_044;
+    var$3 = var$0.$_121;
+    ovv_RoomVault_lambda$unpublish$7($rt_nullCheck(var$2), var$3, var$1);
+};
 function ovsm_EncryptedPeerTransport$EncryptedConnection() {
     let a = this; jl_Object.call(a);
     a.$listener1 = null;
@@ -29158,7 +29524,7 @@ ovsm_EncryptedPeerTransport$EncryptedConnection_fail = ($this, $reason) => {
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$3 = ($this, $error) => {
     ($rt_nullCheck(($rt_nullCheck($this.$this$09)).$onUnreadable1)).$accept($error);
-    ovsm_EncryptedPeerTransport$EncryptedConnection_fail($this, $rt_s(727));
+    ovsm_EncryptedPeerTransport$EncryptedConnection_fail($this, $rt_s(731));
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$2 = ($this, $listener, $plaintext) => {
     if (!$this.$closed0) {
@@ -29171,12 +29537,12 @@ ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$1 = ($this, $error) =
     $error = $rt_nullCheck($error);
     var$2 = $error.$getMessage();
     var$3 = jl_StringBuilder__init_();
-    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(728))), var$2);
+    jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$3, $rt_s(732))), var$2);
     ovsm_EncryptedPeerTransport$EncryptedConnection_fail($this, jl_StringBuilder_toString(var$3));
 },
 ovsm_EncryptedPeerTransport$EncryptedConnection_lambda$new$0 = ($this, $frame) => {
     if (!($rt_nullCheck($this.$inner)).$send($frame))
-        ovsm_EncryptedPeerTransport$EncryptedConnection_fail($this, $rt_s(729));
+        ovsm_EncryptedPeerTransport$EncryptedConnection_fail($this, $rt_s(733));
 };
 function ovc_CryptoException() {
     jl_Exception.call(this);
@@ -29209,10 +29575,10 @@ ovc_CryptoException_isNotAuthentic = $this => {
 function ju_TreeMap$NavigableMapValues$1() {
     let a = this; jl_Object.call(a);
     a.$val$it0 = null;
-    a.$this$022 = null;
+    a.$this$023 = null;
 }
 let ju_TreeMap$NavigableMapValues$1__init_ = ($this, $this$0, var$2) => {
-    $this.$this$022 = $this$0;
+    $this.$this$023 = $this$0;
     $this.$val$it0 = var$2;
     jl_Object__init_($this);
 },
@@ -29241,7 +29607,7 @@ ovs_SyncEvent$WrongPassword__init_0 = var_0 => {
     return var_1;
 },
 ovs_SyncEvent$WrongPassword_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(730))).$append3($rt_s(638)))).$append($this.$roomCode0))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(734))).$append3($rt_s(641)))).$append($this.$roomCode0))).$append3($rt_s(11)))).$toString();
 },
 ovs_SyncEvent$WrongPassword_hashCode = $this => {
     return 31 + ju_Objects_hashCode($this.$roomCode0) | 0;
@@ -29574,7 +29940,7 @@ ovss_OpLogDocument_decode = $update => {
             var$6 = new ovp_ProtocolException;
             var$7 = $e.$getMessage();
             var$9 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(731))), var$7);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(735))), var$7);
             ovp_ProtocolException__init_(var$6, jl_StringBuilder_toString(var$9));
             $rt_throw(var$6);
         } else {
@@ -29601,7 +29967,7 @@ ovss_OpLogDocument_decodeStateVector = $stateVector => {
             var$6 = new ovp_ProtocolException;
             var$7 = $e.$getMessage();
             var$9 = jl_StringBuilder__init_();
-            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(732))), var$7);
+            jl_StringBuilder_append($rt_nullCheck(jl_StringBuilder_append(var$9, $rt_s(736))), var$7);
             ovp_ProtocolException__init_(var$6, jl_StringBuilder_toString(var$9));
             $rt_throw(var$6);
         } else {
@@ -29659,7 +30025,7 @@ ovcu_DecodedUpdate$ClientBlock__init_0 = (var_0, var_1) => {
     return var_2;
 },
 ovcu_DecodedUpdate$ClientBlock_toString = $this => {
-    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(733))).$append3($rt_s(685)))).$append2($this.$client3))).$append3($rt_s(734)))).$append($this.$structs2))).$append3($rt_s(11)))).$toString();
+    return ($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck(($rt_nullCheck((jl_StringBuilder__init_0($rt_s(737))).$append3($rt_s(688)))).$append2($this.$client3))).$append3($rt_s(738)))).$append($this.$structs2))).$append3($rt_s(11)))).$toString();
 },
 ovcu_DecodedUpdate$ClientBlock_hashCode = $this => {
     return ((31 + jl_Integer_hashCode($this.$client3) | 0) * 31 | 0) + ju_Objects_hashCode($this.$structs2) | 0;
@@ -29730,11 +30096,11 @@ ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_1_apply = (var$0, var$1, var$2) =
 };
 function ovv_VaultPlayer$_init_$lambda$_0_1() {
     jl_Object.call(this);
-    this.$_049 = null;
+    this.$_053 = null;
 }
 let ovv_VaultPlayer$_init_$lambda$_0_1__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_049 = var$1;
+    var$0.$_053 = var$1;
 },
 ovv_VaultPlayer$_init_$lambda$_0_1__init_0 = var_0 => {
     let var_1 = new ovv_VaultPlayer$_init_$lambda$_0_1();
@@ -29742,15 +30108,15 @@ ovv_VaultPlayer$_init_$lambda$_0_1__init_0 = var_0 => {
     return var_1;
 },
 ovv_VaultPlayer$_init_$lambda$_0_1_fill = (var$0, var$1) => {
-    ($rt_nullCheck(var$0.$_049)).$nextBytes(var$1);
+    ($rt_nullCheck(var$0.$_053)).$nextBytes(var$1);
 };
 function ovv_VaultPlayer$_init_$lambda$_0_2() {
     jl_Object.call(this);
-    this.$_013 = null;
+    this.$_015 = null;
 }
 let ovv_VaultPlayer$_init_$lambda$_0_2__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_013 = var$1;
+    var$0.$_015 = var$1;
 },
 ovv_VaultPlayer$_init_$lambda$_0_2__init_0 = var_0 => {
     let var_1 = new ovv_VaultPlayer$_init_$lambda$_0_2();
@@ -29761,7 +30127,7 @@ ovv_VaultPlayer$_init_$lambda$_0_2_get0 = var$0 => {
     return ovv_VaultPlayer$_init_$lambda$_0_2_get(var$0);
 },
 ovv_VaultPlayer$_init_$lambda$_0_2_get = var$0 => {
-    return ovp_LocalIdentity_identity($rt_nullCheck(var$0.$_013));
+    return ovp_LocalIdentity_identity($rt_nullCheck(var$0.$_015));
 },
 ovss_OpLogDocument$drain$lambda$_15_0 = $rt_classWithoutFields(),
 ovss_OpLogDocument$drain$lambda$_15_0__init_ = var$0 => {
@@ -29780,11 +30146,11 @@ ovss_OpLogDocument$drain$lambda$_15_0_apply = (var$0, var$1) => {
 };
 function ovv_VaultPlayer$_init_$lambda$_0_0() {
     jl_Object.call(this);
-    this.$_046 = null;
+    this.$_050 = null;
 }
 let ovv_VaultPlayer$_init_$lambda$_0_0__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_046 = var$1;
+    var$0.$_050 = var$1;
 },
 ovv_VaultPlayer$_init_$lambda$_0_0__init_0 = var_0 => {
     let var_1 = new ovv_VaultPlayer$_init_$lambda$_0_0();
@@ -29792,19 +30158,19 @@ ovv_VaultPlayer$_init_$lambda$_0_0__init_0 = var_0 => {
     return var_1;
 },
 ovv_VaultPlayer$_init_$lambda$_0_0_getAsLong = var$0 => {
-    return ovs_VirtualScheduler_now($rt_nullCheck(var$0.$_046));
+    return ovs_VirtualScheduler_now($rt_nullCheck(var$0.$_050));
 };
 function ovct_YText$insert$lambda$_11_0() {
     let a = this; jl_Object.call(a);
-    a.$_063 = null;
-    a.$_128 = 0;
+    a.$_066 = null;
+    a.$_130 = 0;
     a.$_210 = null;
     a.$_30 = null;
 }
 let ovct_YText$insert$lambda$_11_0__init_ = (var$0, var$1, var$2, var$3, var$4) => {
     jl_Object__init_(var$0);
-    var$0.$_063 = var$1;
-    var$0.$_128 = var$2;
+    var$0.$_066 = var$1;
+    var$0.$_130 = var$2;
     var$0.$_210 = var$3;
     var$0.$_30 = var$4;
 },
@@ -29818,22 +30184,22 @@ ovct_YText$insert$lambda$_11_0_accept0 = (var$0, var$1) => {
 },
 ovct_YText$insert$lambda$_11_0_accept = (var$0, var$1) => {
     let var$2, var$3, var$4, var$5;
-    var$2 = var$0.$_063;
-    var$3 = var$0.$_128;
+    var$2 = var$0.$_066;
+    var$3 = var$0.$_130;
     var$4 = var$0.$_210;
     var$5 = var$0.$_30;
     ovct_YText_lambda$insert$1($rt_nullCheck(var$2), var$3, var$4, var$5, var$1);
 };
 function ovct_YText$insert$lambda$_11_1() {
     let a = this; jl_Object.call(a);
-    a.$_081 = 0;
-    a.$_136 = null;
+    a.$_082 = 0;
+    a.$_137 = null;
     a.$_214 = null;
 }
 let ovct_YText$insert$lambda$_11_1__init_ = (var$0, var$1, var$2, var$3) => {
     jl_Object__init_(var$0);
-    var$0.$_081 = var$1;
-    var$0.$_136 = var$2;
+    var$0.$_082 = var$1;
+    var$0.$_137 = var$2;
     var$0.$_214 = var$3;
 },
 ovct_YText$insert$lambda$_11_1__init_0 = (var_0, var_1, var_2) => {
@@ -29845,15 +30211,27 @@ ovct_YText$insert$lambda$_11_1_accept0 = (var$0, var$1) => {
     ovct_YText$insert$lambda$_11_1_accept(var$0, $rt_castToClass(var$1, ovct_YText));
 },
 ovct_YText$insert$lambda$_11_1_accept = (var$0, var$1) => {
-    ovct_YText_lambda$insert$0(var$0.$_081, var$0.$_136, var$0.$_214, var$1);
+    ovct_YText_lambda$insert$0(var$0.$_082, var$0.$_137, var$0.$_214, var$1);
+},
+ovv_VaultPlayer$world$lambda$_3_0 = $rt_classWithoutFields(),
+ovv_VaultPlayer$world$lambda$_3_0__init_ = var$0 => {
+    jl_Object__init_(var$0);
+},
+ovv_VaultPlayer$world$lambda$_3_0__init_0 = () => {
+    let var_0 = new ovv_VaultPlayer$world$lambda$_3_0();
+    ovv_VaultPlayer$world$lambda$_3_0__init_(var_0);
+    return var_0;
+},
+ovv_VaultPlayer$world$lambda$_3_0_create = (var$0, var$1, var$2) => {
+    return ovv_VaultSimDocument__init_0(var$1, var$2);
 };
 function ovv_VaultPlayer$_init_$lambda$_0_3() {
     jl_Object.call(this);
-    this.$_027 = null;
+    this.$_030 = null;
 }
 let ovv_VaultPlayer$_init_$lambda$_0_3__init_ = (var$0, var$1) => {
     jl_Object__init_(var$0);
-    var$0.$_027 = var$1;
+    var$0.$_030 = var$1;
 },
 ovv_VaultPlayer$_init_$lambda$_0_3__init_0 = var_0 => {
     let var_1 = new ovv_VaultPlayer$_init_$lambda$_0_3();
@@ -29861,7 +30239,7 @@ ovv_VaultPlayer$_init_$lambda$_0_3__init_0 = var_0 => {
     return var_1;
 },
 ovv_VaultPlayer$_init_$lambda$_0_3_getAsLong = var$0 => {
-    return ovs_VirtualScheduler_now($rt_nullCheck(var$0.$_027));
+    return ovs_VirtualScheduler_now($rt_nullCheck(var$0.$_030));
 },
 ju_HashMap$EntryIterator = $rt_classWithoutFields(ju_HashMap$AbstractMapIterator),
 ju_HashMap$EntryIterator__init_ = ($this, $map) => {
@@ -29974,13 +30352,13 @@ ju_Collections__clinit_ = () => {
 };
 function ovv_MemoryVaultStorage$put$lambda$_6_0() {
     let a = this; jl_Object.call(a);
-    a.$_023 = null;
-    a.$_110 = null;
+    a.$_025 = null;
+    a.$_111 = null;
 }
 let ovv_MemoryVaultStorage$put$lambda$_6_0__init_ = (var$0, var$1, var$2) => {
     jl_Object__init_(var$0);
-    var$0.$_023 = var$1;
-    var$0.$_110 = var$2;
+    var$0.$_025 = var$1;
+    var$0.$_111 = var$2;
 },
 ovv_MemoryVaultStorage$put$lambda$_6_0__init_0 = (var_0, var_1) => {
     let var_2 = new ovv_MemoryVaultStorage$put$lambda$_6_0();
@@ -29988,7 +30366,7 @@ ovv_MemoryVaultStorage$put$lambda$_6_0__init_0 = (var_0, var_1) => {
     return var_2;
 },
 ovv_MemoryVaultStorage$put$lambda$_6_0_run = var$0 => {
-    ovv_MemoryVaultStorage_lambda$put$1(var$0.$_023, var$0.$_110);
+    ovv_MemoryVaultStorage_lambda$put$1(var$0.$_025, var$0.$_111);
 },
 ovcu_InvalidUpdateException = $rt_classWithoutFields(jl_Exception),
 ovcu_InvalidUpdateException__init_ = ($this, $message, $cause) => {
@@ -30019,19 +30397,17 @@ ovce_DecodingException__init_2 = (var_0, var_1) => {
 $rt_packages([-1, "java", 0, "util", 0, "lang", -1, "org", 3, "junit", 3, "teavm", 5, "junit", 3, "vaultsync", 7, "crdt", 8, "types", 8, "structs", 8, "update", 8, "id", 8, "encoding", 7, "protocol", 7, "json", 7, "presence", 7, "sync", 17, "sim", 17, "mesh", 7, "room", 7, "vault", 7, "crypto"
 ]);
 $rt_metadata([jl_Object, "Object", 2, 0, [], 1, 0, 0, ["$getClass", $rt_wrapFunction0(jl_Object_getClass), "$hashCode0", $rt_wrapFunction0(jl_Object_hashCode), "$equals", $rt_wrapFunction1(jl_Object_equals), "$toString", $rt_wrapFunction0(jl_Object_toString), "$identity", $rt_wrapFunction0(jl_Object_identity), "$clone0", $rt_wrapFunction0(jl_Object_clone)],
-ovc_Cancellable, 0, jl_Object, [], 1537, 0, 0, 0,
-ovv_VaultStore$addListener$lambda$_22_0, 0, jl_Object, [ovc_Cancellable], 1, 0, 0, ["$_init_187", $rt_wrapFunction2(ovv_VaultStore$addListener$lambda$_22_0__init_)],
-ovct_TextPosition, 0, jl_Object, [], 16, 0, 0, ["$_init_165", $rt_wrapFunction4(ovct_TextPosition__init_0), "$forward0", $rt_wrapFunction0(ovct_TextPosition_forward)],
+ovct_TextPosition, 0, jl_Object, [], 16, 0, 0, ["$_init_166", $rt_wrapFunction4(ovct_TextPosition__init_0), "$forward0", $rt_wrapFunction0(ovct_TextPosition_forward)],
 ovs_ConnectionDriver, 0, jl_Object, [], 1537, 0, 0, 0,
 jl_Record, 0, jl_Object, [], 1025, 0, 0, ["$_init_", $rt_wrapFunction0(jl_Record__init_)],
 ovp_PeerMessage, 0, jl_Object, [], 1537, 0, 0, 0,
 ovp_PeerMessage$Awareness, 0, jl_Record, [ovp_PeerMessage], 17, 0, 0, ["$_init_31", $rt_wrapFunction1(ovp_PeerMessage$Awareness__init_0), "$update1", $rt_wrapFunction0(ovp_PeerMessage$Awareness_update)],
 ju_Iterator, 0, jl_Object, [], 1537, 0, 0, 0,
-ju_AbstractMap$Values$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_197", $rt_wrapFunction2(ju_AbstractMap$Values$1__init_), "$hasNext", $rt_wrapFunction0(ju_AbstractMap$Values$1_hasNext), "$next", $rt_wrapFunction0(ju_AbstractMap$Values$1_next)],
+ju_AbstractMap$Values$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_200", $rt_wrapFunction2(ju_AbstractMap$Values$1__init_), "$hasNext", $rt_wrapFunction0(ju_AbstractMap$Values$1_hasNext), "$next", $rt_wrapFunction0(ju_AbstractMap$Values$1_next)],
 juf_Function, 0, jl_Object, [], 1537, 0, 0, 0,
 ovci_DeleteSet$merge$lambda$_7_0, "DeleteSet$merge$lambda$_7_0", 12, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovci_DeleteSet$merge$lambda$_7_0__init_), "$apply0", $rt_wrapFunction1(ovci_DeleteSet$merge$lambda$_7_0_apply0), "$apply", $rt_wrapFunction1(ovci_DeleteSet$merge$lambda$_7_0_apply)],
 ovj_JsNumberFormat, 0, jl_Object, [], 16, 0, 0, 0,
-ovc_OrderedCompletions, 0, jl_Object, [], 17, 0, 0, ["$_init_154", $rt_wrapFunction2(ovc_OrderedCompletions__init_0), "$next2", $rt_wrapFunction0(ovc_OrderedCompletions_next), "$whenIdle", $rt_wrapFunction1(ovc_OrderedCompletions_whenIdle), "$close", $rt_wrapFunction0(ovc_OrderedCompletions_close)],
+ovc_OrderedCompletions, 0, jl_Object, [], 17, 0, 0, ["$_init_155", $rt_wrapFunction2(ovc_OrderedCompletions__init_0), "$next2", $rt_wrapFunction0(ovc_OrderedCompletions_next), "$whenIdle", $rt_wrapFunction1(ovc_OrderedCompletions_whenIdle), "$close", $rt_wrapFunction0(ovc_OrderedCompletions_close)],
 ovp_RoomSignal, 0, jl_Object, [], 1537, 0, 0, 0,
 ovp_RoomSignal$Announce, 0, jl_Record, [ovp_RoomSignal], 17, 0, 0, ["$_init_2", $rt_wrapFunction1(ovp_RoomSignal$Announce__init_0), "$from", $rt_wrapFunction0(ovp_RoomSignal$Announce_from)],
 ji_Serializable, 0, jl_Object, [], 1537, 0, 0, 0,
@@ -30043,19 +30419,19 @@ ovsm_SignalingTransport, 0, jl_Object, [], 1537, 0, 0, 0,
 jl_AbstractStringBuilder$Constants, 0, jl_Object, [], 0, 0, () => jl_AbstractStringBuilder$Constants_$callClinit(), 0,
 ovs_Backoff, 0, jl_Object, [], 17, 0, 0, ["$_init_4", $rt_wrapFunction1(ovs_Backoff__init_0), "$maxAttempts", $rt_wrapFunction0(ovs_Backoff_maxAttempts), "$delayBefore", $rt_wrapFunction1(ovs_Backoff_delayBefore)],
 juf_Consumer, 0, jl_Object, [], 1537, 0, 0, 0,
-ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_200", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3_accept0), "$accept0", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3_accept)],
-ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_200", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1_accept0), "$accept0", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1_accept)],
-ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_201", $rt_wrapFunction2(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2_accept0), "$accept1", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2_accept)],
+ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_203", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3_accept0), "$accept0", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_3_accept)],
+ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_203", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1_accept0), "$accept0", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_1_accept)],
+ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_204", $rt_wrapFunction2(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2_accept0), "$accept1", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_2_accept)],
 otj_TestEntryPoint$Launcher, 0, jl_Object, [], 1536, 0, 0, 0,
 otj_TestEntryPoint$LauncherImpl1, "TestEntryPoint$LauncherImpl1", 6, jl_Object, [otj_TestEntryPoint$Launcher], 0, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(otj_TestEntryPoint$LauncherImpl1__init_), "$launch", $rt_wrapFunction1(otj_TestEntryPoint$LauncherImpl1_launch)],
-ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_200", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0_accept0), "$accept1", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0_accept)],
+ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_203", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0_accept0), "$accept1", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$_init_$lambda$_0_0_accept)],
 otj_TestEntryPoint$LauncherImpl0, "TestEntryPoint$LauncherImpl0", 6, jl_Object, [otj_TestEntryPoint$Launcher], 0, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(otj_TestEntryPoint$LauncherImpl0__init_), "$launch", $rt_wrapFunction1(otj_TestEntryPoint$LauncherImpl0_launch)],
 ju_TemplateCollections, 0, jl_Object, [], 17, 0, 0, 0,
 ovs_SyncEvent, 0, jl_Object, [], 1537, 0, 0, 0,
 ovs_SyncEvent$SyncStarted, "SyncEvent$SyncStarted", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"SyncStarted"], 0, ["$_init_", $rt_wrapFunction0(ovs_SyncEvent$SyncStarted__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$SyncStarted_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$SyncStarted_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$SyncStarted_equals)],
 ovc_Canonical, 0, jl_Object, [], 17, 0, 0, 0,
-ovsm_RoomMesh, 0, jl_Object, [], 17, 0, 0, ["$_init_130", function(var_1, var_2, var_3, var_4, var_5, var_6, var_7) { ovsm_RoomMesh__init_(this, var_1, var_2, var_3, var_4, var_5, var_6, var_7); }, "$peerId", $rt_wrapFunction0(ovsm_RoomMesh_peerId), "$start0", $rt_wrapFunction0(ovsm_RoomMesh_start), "$signalingUp", $rt_wrapFunction1(ovsm_RoomMesh_signalingUp), "$signalingDown", $rt_wrapFunction0(ovsm_RoomMesh_signalingDown), "$onRoomData", $rt_wrapFunction1(ovsm_RoomMesh_onRoomData), "$leave", $rt_wrapFunction0(ovsm_RoomMesh_leave)],
-ovc_Doc$applyUpdate$lambda$_20_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_116", $rt_wrapFunction1(ovc_Doc$applyUpdate$lambda$_20_0__init_), "$accept", $rt_wrapFunction1(ovc_Doc$applyUpdate$lambda$_20_0_accept0), "$accept2", $rt_wrapFunction1(ovc_Doc$applyUpdate$lambda$_20_0_accept)],
+ovsm_RoomMesh, 0, jl_Object, [], 17, 0, 0, ["$_init_131", function(var_1, var_2, var_3, var_4, var_5, var_6, var_7) { ovsm_RoomMesh__init_(this, var_1, var_2, var_3, var_4, var_5, var_6, var_7); }, "$peerId", $rt_wrapFunction0(ovsm_RoomMesh_peerId), "$start0", $rt_wrapFunction0(ovsm_RoomMesh_start), "$signalingUp", $rt_wrapFunction1(ovsm_RoomMesh_signalingUp), "$signalingDown", $rt_wrapFunction0(ovsm_RoomMesh_signalingDown), "$onRoomData", $rt_wrapFunction1(ovsm_RoomMesh_onRoomData), "$leave", $rt_wrapFunction0(ovsm_RoomMesh_leave)],
+ovc_Doc$applyUpdate$lambda$_20_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_117", $rt_wrapFunction1(ovc_Doc$applyUpdate$lambda$_20_0__init_), "$accept", $rt_wrapFunction1(ovc_Doc$applyUpdate$lambda$_20_0_accept0), "$accept2", $rt_wrapFunction1(ovc_Doc$applyUpdate$lambda$_20_0_accept)],
 ju_Map, 0, jl_Object, [], 1537, 0, 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge)],
 ju_AbstractMap, 0, jl_Object, [ju_Map], 1025, 0, 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge), "$_init_", $rt_wrapFunction0(ju_AbstractMap__init_), "$isEmpty", $rt_wrapFunction0(ju_AbstractMap_isEmpty), "$put", $rt_wrapFunction2(ju_AbstractMap_put), "$remove", $rt_wrapFunction1(ju_AbstractMap_remove), "$keySet", $rt_wrapFunction0(ju_AbstractMap_keySet),
 "$values", $rt_wrapFunction0(ju_AbstractMap_values), "$equals", $rt_wrapFunction1(ju_AbstractMap_equals), "$hashCode0", $rt_wrapFunction0(ju_AbstractMap_hashCode), "$toString", $rt_wrapFunction0(ju_AbstractMap_toString)],
@@ -30064,15 +30440,15 @@ ovce_PlainObject, "PlainObject", 13, ju_AbstractMap, [], 17, [0,0,0], 0, ["$getO
 jl_CharSequence, 0, jl_Object, [], 1537, 0, 0, 0,
 ovv_VaultInBrowserTest, 0, jl_Object, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_VaultInBrowserTest__init_), "$storeValidationAndFilesBehaveAsOnTheJvm", $rt_wrapFunction0(ovv_VaultInBrowserTest_storeValidationAndFilesBehaveAsOnTheJvm), "$twoPlayersMergeFieldsAndReachSynced", $rt_wrapFunction0(ovv_VaultInBrowserTest_twoPlayersMergeFieldsAndReachSynced)],
 ju_SequencedMap, 0, jl_Object, [ju_Map], 1537, 0, 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge)],
-ovsm_EncryptedRoomSignals$_init_$lambda$_0_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_153", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_1__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_1_accept0), "$accept0", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_1_accept)],
-ovsm_EncryptedRoomSignals$_init_$lambda$_0_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_153", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_0__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_0_accept)],
+ovsm_EncryptedRoomSignals$_init_$lambda$_0_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_154", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_1__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_1_accept0), "$accept0", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_1_accept)],
+ovsm_EncryptedRoomSignals$_init_$lambda$_0_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_154", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_0__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$_init_$lambda$_0_0_accept)],
 jl_Throwable, 0, jl_Object, [], 1, 0, 0, ["$fillInStackTrace", $rt_wrapFunction0(jl_Throwable_fillInStackTrace), "$getMessage", $rt_wrapFunction0(jl_Throwable_getMessage), "$getLocalizedMessage", $rt_wrapFunction0(jl_Throwable_getLocalizedMessage), "$getCause", $rt_wrapFunction0(jl_Throwable_getCause), "$toString", $rt_wrapFunction0(jl_Throwable_toString), "$getStackTrace", $rt_wrapFunction0(jl_Throwable_getStackTrace), "$setStackTrace", $rt_wrapFunction1(jl_Throwable_setStackTrace)],
 jl_Exception, 0, jl_Throwable, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_Exception__init_1), "$_init_22", $rt_wrapFunction2(jl_Exception__init_0), "$_init_2", $rt_wrapFunction1(jl_Exception__init_), "$_init_3", $rt_wrapFunction1(jl_Exception__init_2)],
 jl_RuntimeException, 0, jl_Exception, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_RuntimeException__init_), "$_init_22", $rt_wrapFunction2(jl_RuntimeException__init_2), "$_init_2", $rt_wrapFunction1(jl_RuntimeException__init_0), "$_init_3", $rt_wrapFunction1(jl_RuntimeException__init_1)],
-jl_IndexOutOfBoundsException, "IndexOutOfBoundsException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_IndexOutOfBoundsException__init_1), "$_init_2", $rt_wrapFunction1(jl_IndexOutOfBoundsException__init_0)]]);
-$rt_metadata([jl_StringIndexOutOfBoundsException, "StringIndexOutOfBoundsException", 2, jl_IndexOutOfBoundsException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_StringIndexOutOfBoundsException__init_0)],
-ovcu_UpdateEncoder, 0, jl_Object, [], 17, 0, 0, 0,
-ju_Comparator, 0, jl_Object, [], 1537, 0, 0, 0,
+jl_IndexOutOfBoundsException, "IndexOutOfBoundsException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_IndexOutOfBoundsException__init_1), "$_init_2", $rt_wrapFunction1(jl_IndexOutOfBoundsException__init_0)],
+jl_StringIndexOutOfBoundsException, "StringIndexOutOfBoundsException", 2, jl_IndexOutOfBoundsException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_StringIndexOutOfBoundsException__init_0)],
+ovcu_UpdateEncoder, 0, jl_Object, [], 17, 0, 0, 0]);
+$rt_metadata([ju_Comparator, 0, jl_Object, [], 1537, 0, 0, 0,
 ovss_OpLogDocument$_init_$lambda$_0_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovss_OpLogDocument$_init_$lambda$_0_0__init_), "$compare1", $rt_wrapFunction2(ovss_OpLogDocument$_init_$lambda$_0_0_compare0), "$compare0", $rt_wrapFunction2(ovss_OpLogDocument$_init_$lambda$_0_0_compare)],
 ovcs_Content, 0, jl_Object, [], 1025, 0, 0, ["$_init_", $rt_wrapFunction0(ovcs_Content__init_), "$splice", $rt_wrapFunction1(ovcs_Content_splice), "$mergeWith", $rt_wrapFunction1(ovcs_Content_mergeWith), "$integrate1", $rt_wrapFunction2(ovcs_Content_integrate), "$delete", $rt_wrapFunction1(ovcs_Content_delete), "$gc0", $rt_wrapFunction1(ovcs_Content_gc)],
 ovcs_SingleUnitContent, 0, ovcs_Content, [], 1024, 0, 0, ["$_init_", $rt_wrapFunction0(ovcs_SingleUnitContent__init_), "$length", $rt_wrapFunction0(ovcs_SingleUnitContent_length), "$countable", $rt_wrapFunction0(ovcs_SingleUnitContent_countable)],
@@ -30089,18 +30465,21 @@ ovct_YArray, "YArray", 9, ovct_SharedType, [], 17, [0,0,0], 0, ["$_init_", $rt_w
 "$toJSON", $rt_wrapFunction0(ovct_YArray_toJSON0)],
 ovct_YMap, "YMap", 9, ovct_SharedType, [], 17, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovct_YMap__init_0), "$typeRef", $rt_wrapFunction0(ovct_YMap_typeRef), "$copyEmpty", $rt_wrapFunction0(ovct_YMap_copyEmpty), "$integrate", $rt_wrapFunction2(ovct_YMap_integrate), "$set", $rt_wrapFunction2(ovct_YMap_set), "$delete2", $rt_wrapFunction1(ovct_YMap_delete), "$get1", $rt_wrapFunction1(ovct_YMap_get), "$has0", $rt_wrapFunction1(ovct_YMap_has), "$keys0", $rt_wrapFunction0(ovct_YMap_keys), "$entries", $rt_wrapFunction0(ovct_YMap_entries),
 "$toJSON1", $rt_wrapFunction0(ovct_YMap_toJSON), "$toJSON", $rt_wrapFunction0(ovct_YMap_toJSON0)],
-oj_ComparisonFailure$ComparisonCompactor$DiffExtractor, 0, jl_Object, [], 0, 0, 0, ["$expectedDiff", $rt_wrapFunction0(oj_ComparisonFailure$ComparisonCompactor$DiffExtractor_expectedDiff), "$actualDiff", $rt_wrapFunction0(oj_ComparisonFailure$ComparisonCompactor$DiffExtractor_actualDiff), "$compactPrefix", $rt_wrapFunction0(oj_ComparisonFailure$ComparisonCompactor$DiffExtractor_compactPrefix), "$compactSuffix", $rt_wrapFunction0(oj_ComparisonFailure$ComparisonCompactor$DiffExtractor_compactSuffix), "$_init_145",
+oj_ComparisonFailure$ComparisonCompactor$DiffExtractor, 0, jl_Object, [], 0, 0, 0, ["$expectedDiff", $rt_wrapFunction0(oj_ComparisonFailure$ComparisonCompactor$DiffExtractor_expectedDiff), "$actualDiff", $rt_wrapFunction0(oj_ComparisonFailure$ComparisonCompactor$DiffExtractor_actualDiff), "$compactPrefix", $rt_wrapFunction0(oj_ComparisonFailure$ComparisonCompactor$DiffExtractor_compactPrefix), "$compactSuffix", $rt_wrapFunction0(oj_ComparisonFailure$ComparisonCompactor$DiffExtractor_compactSuffix), "$_init_146",
 $rt_wrapFunction2(oj_ComparisonFailure$ComparisonCompactor$DiffExtractor__init_)],
 jur_RandomGenerator, 0, jl_Object, [], 1537, 0, 0, ["$nextBytes", $rt_wrapFunction1(jur_RandomGenerator_nextBytes), "$nextInt0", $rt_wrapFunction1(jur_RandomGenerator_nextInt)],
 juf_ToIntFunction, 0, jl_Object, [], 1537, 0, 0, 0,
 ovv_Force$assignments$lambda$_7_0, 0, jl_Object, [juf_ToIntFunction], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_Force$assignments$lambda$_7_0__init_), "$applyAsInt", $rt_wrapFunction1(ovv_Force$assignments$lambda$_7_0_applyAsInt0), "$applyAsInt0", $rt_wrapFunction1(ovv_Force$assignments$lambda$_7_0_applyAsInt)],
 ovsm_SignalingConnection, 0, jl_Object, [], 1537, 0, 0, 0,
-ovss_MemorySignalingServer$Conn, "MemorySignalingServer$Conn", 18, jl_Object, [ovsm_SignalingConnection], 16, [ovss_MemorySignalingServer,0,"Conn"], 0, ["$_init_101", $rt_wrapFunction4(ovss_MemorySignalingServer$Conn__init_), "$send0", $rt_wrapFunction1(ovss_MemorySignalingServer$Conn_send), "$close", $rt_wrapFunction0(ovss_MemorySignalingServer$Conn_close), "$toClient", $rt_wrapFunction1(ovss_MemorySignalingServer$Conn_toClient), "$breakOff", $rt_wrapFunction1(ovss_MemorySignalingServer$Conn_breakOff)],
+ovss_MemorySignalingServer$Conn, "MemorySignalingServer$Conn", 18, jl_Object, [ovsm_SignalingConnection], 16, [ovss_MemorySignalingServer,0,"Conn"], 0, ["$_init_102", $rt_wrapFunction4(ovss_MemorySignalingServer$Conn__init_), "$send0", $rt_wrapFunction1(ovss_MemorySignalingServer$Conn_send), "$close", $rt_wrapFunction0(ovss_MemorySignalingServer$Conn_close), "$toClient", $rt_wrapFunction1(ovss_MemorySignalingServer$Conn_toClient), "$breakOff", $rt_wrapFunction1(ovss_MemorySignalingServer$Conn_breakOff)],
 ju_Base64$Decoder, 0, jl_Object, [], 1, 0, 0, ["$decode0", $rt_wrapFunction1(ju_Base64$Decoder_decode), "$decode3", $rt_wrapFunction1(ju_Base64$Decoder_decode0)],
 ovs_SyncDocument, 0, jl_Object, [], 1537, 0, 0, ["$remoteStateVector", $rt_wrapFunction2(ovs_SyncDocument_remoteStateVector), "$confirmsReceivedUpdates", $rt_wrapFunction0(ovs_SyncDocument_confirmsReceivedUpdates)],
 ovss_SimDocument, 0, jl_Object, [ovs_SyncDocument], 1537, 0, 0, ["$remoteStateVector", $rt_wrapFunction2(ovs_SyncDocument_remoteStateVector), "$confirmsReceivedUpdates", $rt_wrapFunction0(ovs_SyncDocument_confirmsReceivedUpdates)],
-ovv_VaultSimDocument, 0, jl_Object, [ovss_SimDocument], 16, 0, 0, ["$_init_111", $rt_wrapFunction2(ovv_VaultSimDocument__init_), "$fingerprint", $rt_wrapFunction0(ovv_VaultSimDocument_fingerprint), "$editCount", $rt_wrapFunction0(ovv_VaultSimDocument_editCount), "$encodeStateVector", $rt_wrapFunction0(ovv_VaultSimDocument_encodeStateVector), "$encodeMissing", $rt_wrapFunction2(ovv_VaultSimDocument_encodeMissing), "$split", $rt_wrapFunction2(ovv_VaultSimDocument_split), "$applyUpdate", $rt_wrapFunction2(ovv_VaultSimDocument_applyUpdate),
+ovv_VaultSimDocument, 0, jl_Object, [ovss_SimDocument], 16, 0, 0, ["$_init_112", $rt_wrapFunction2(ovv_VaultSimDocument__init_), "$fingerprint", $rt_wrapFunction0(ovv_VaultSimDocument_fingerprint), "$editCount", $rt_wrapFunction0(ovv_VaultSimDocument_editCount), "$encodeStateVector", $rt_wrapFunction0(ovv_VaultSimDocument_encodeStateVector), "$encodeMissing", $rt_wrapFunction2(ovv_VaultSimDocument_encodeMissing), "$split", $rt_wrapFunction2(ovv_VaultSimDocument_split), "$applyUpdate", $rt_wrapFunction2(ovv_VaultSimDocument_applyUpdate),
 "$hasMissingDependencies", $rt_wrapFunction0(ovv_VaultSimDocument_hasMissingDependencies), "$addUpdateListener", $rt_wrapFunction1(ovv_VaultSimDocument_addUpdateListener), "$removeUpdateListener", $rt_wrapFunction1(ovv_VaultSimDocument_removeUpdateListener), "$remoteStateVector", $rt_wrapFunction2(ovv_VaultSimDocument_remoteStateVector), "$confirmsReceivedUpdates", $rt_wrapFunction0(ovv_VaultSimDocument_confirmsReceivedUpdates)],
+ovv_ItemLookup, 0, jl_Object, [], 1537, 0, 0, 0,
+ovv_VaultStore$addItem$lambda$_14_0, 0, jl_Object, [ovv_ItemLookup], 1, 0, 0, ["$_init_35", $rt_wrapFunction1(ovv_VaultStore$addItem$lambda$_14_0__init_), "$find2", $rt_wrapFunction1(ovv_VaultStore$addItem$lambda$_14_0_find)],
+ovv_RoomVault$detectConflicts$lambda$_22_0, "RoomVault$detectConflicts$lambda$_22_0", 21, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovv_RoomVault$detectConflicts$lambda$_22_0__init_), "$apply0", $rt_wrapFunction1(ovv_RoomVault$detectConflicts$lambda$_22_0_apply0), "$apply2", $rt_wrapFunction1(ovv_RoomVault$detectConflicts$lambda$_22_0_apply)],
 ovs_SyncEvent$SyncCompleted, "SyncEvent$SyncCompleted", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"SyncCompleted"], 0, ["$_init_", $rt_wrapFunction0(ovs_SyncEvent$SyncCompleted__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$SyncCompleted_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$SyncCompleted_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$SyncCompleted_equals)],
 jl_ClassCastException, "ClassCastException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_ClassCastException__init_)],
 juf_Supplier, 0, jl_Object, [], 1537, 0, 0, 0,
@@ -30115,38 +30494,44 @@ ovv_ItemPatch, 0, jl_Object, [], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_Ite
 ovv_ItemView, 0, jl_Object, [], 1024, 0, 0, ["$_init_44", $rt_wrapFunction2(ovv_ItemView__init_), "$choice", $rt_wrapFunction2(ovv_ItemView_choice)],
 ovv_Pilot, 0, ovv_ItemView, [], 17, 0, 0, ["$_init_20", $rt_wrapFunction1(ovv_Pilot__init_), "$status", $rt_wrapFunction0(ovv_Pilot_status), "$assignable", $rt_wrapFunction0(ovv_Pilot_assignable)],
 jl_Runnable, 0, jl_Object, [], 1537, 0, 0, 0,
-ovss_MemorySignalingServer$checkPartition$lambda$_5_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_100", $rt_wrapFunction2(ovss_MemorySignalingServer$checkPartition$lambda$_5_0__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$checkPartition$lambda$_5_0_run)],
+ovss_MemorySignalingServer$checkPartition$lambda$_5_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_101", $rt_wrapFunction2(ovss_MemorySignalingServer$checkPartition$lambda$_5_0__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$checkPartition$lambda$_5_0_run)],
 jl_Iterable, 0, jl_Object, [], 1537, 0, 0, 0,
 ju_Collection, 0, jl_Object, [jl_Iterable], 1537, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf)],
-ju_AbstractCollection, 0, jl_Object, [ju_Collection], 1025, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_AbstractCollection__init_), "$isEmpty", $rt_wrapFunction0(ju_AbstractCollection_isEmpty), "$contains", $rt_wrapFunction1(ju_AbstractCollection_contains), "$toArray0", $rt_wrapFunction1(ju_AbstractCollection_toArray), "$remove2", $rt_wrapFunction1(ju_AbstractCollection_remove), "$addAll", $rt_wrapFunction1(ju_AbstractCollection_addAll), "$toString", $rt_wrapFunction0(ju_AbstractCollection_toString)],
+ju_AbstractCollection, 0, jl_Object, [ju_Collection], 1025, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_AbstractCollection__init_), "$isEmpty", $rt_wrapFunction0(ju_AbstractCollection_isEmpty), "$contains", $rt_wrapFunction1(ju_AbstractCollection_contains), "$toArray1", $rt_wrapFunction0(ju_AbstractCollection_toArray0), "$toArray0", $rt_wrapFunction1(ju_AbstractCollection_toArray), "$remove2", $rt_wrapFunction1(ju_AbstractCollection_remove), "$addAll", $rt_wrapFunction1(ju_AbstractCollection_addAll),
+"$toString", $rt_wrapFunction0(ju_AbstractCollection_toString)],
 ju_SequencedCollection, 0, jl_Object, [ju_Collection], 1537, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf)],
 ju_LinkedHashMapValues, 0, ju_AbstractCollection, [ju_SequencedCollection], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_43", $rt_wrapFunction2(ju_LinkedHashMapValues__init_), "$size", $rt_wrapFunction0(ju_LinkedHashMapValues_size), "$iterator", $rt_wrapFunction0(ju_LinkedHashMapValues_iterator)],
-ovce_PlainObject$1$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_138", $rt_wrapFunction1(ovce_PlainObject$1$1__init_), "$hasNext", $rt_wrapFunction0(ovce_PlainObject$1$1_hasNext), "$next0", $rt_wrapFunction0(ovce_PlainObject$1$1_next0), "$next", $rt_wrapFunction0(ovce_PlainObject$1$1_next)],
+ovce_PlainObject$1$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_139", $rt_wrapFunction1(ovce_PlainObject$1$1__init_), "$hasNext", $rt_wrapFunction0(ovce_PlainObject$1$1_hasNext), "$next0", $rt_wrapFunction0(ovce_PlainObject$1$1_next0), "$next", $rt_wrapFunction0(ovce_PlainObject$1$1_next)],
 ovv_ItemValidator, 0, jl_Object, [], 17, 0, 0, 0,
+ovv_RoomVault$readEntry$lambda$_21_2, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_178", $rt_wrapFunction3(ovv_RoomVault$readEntry$lambda$_21_2__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$readEntry$lambda$_21_2_run)],
 ovct_YArray$push$lambda$_6_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_28", $rt_wrapFunction2(ovct_YArray$push$lambda$_6_0__init_), "$accept", $rt_wrapFunction1(ovct_YArray$push$lambda$_6_0_accept0), "$accept2", $rt_wrapFunction1(ovct_YArray$push$lambda$_6_0_accept)],
 ovs_SyncStats, 0, jl_Object, [], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovs_SyncStats__init_), "$sent", $rt_wrapFunction1(ovs_SyncStats_sent)],
 ovc_CryptoCallback, 0, jl_Object, [], 1537, 0, 0, 0,
-ovc_RoomCipher$2, 0, jl_Object, [ovc_CryptoCallback], 0, 0, 0, ["$_init_72", $rt_wrapFunction2(ovc_RoomCipher$2__init_)],
-ovc_RoomCipher$3, 0, jl_Object, [ovc_CryptoCallback], 0, 0, 0, ["$_init_72", $rt_wrapFunction2(ovc_RoomCipher$3__init_), "$failed", $rt_wrapFunction1(ovc_RoomCipher$3_failed)],
-ovc_RoomCipher$1, 0, jl_Object, [ovc_CryptoCallback], 0, 0, 0, ["$_init_71", $rt_wrapFunction3(ovc_RoomCipher$1__init_)],
-ju_SortedMap, 0, jl_Object, [ju_SequencedMap], 1537, 0, 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge)],
-ju_NavigableMap, 0, jl_Object, [ju_SortedMap], 1537, 0, 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge)]]);
-$rt_metadata([ju_TreeMap, "TreeMap", 1, ju_AbstractMap, [jl_Cloneable, ji_Serializable, ju_NavigableMap], 1, [0,0,0], 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge), "$_init_", $rt_wrapFunction0(ju_TreeMap__init_0), "$_init_46", $rt_wrapFunction1(ju_TreeMap__init_), "$get0", $rt_wrapFunction1(ju_TreeMap_get), "$put", $rt_wrapFunction2(ju_TreeMap_put),
+ovc_RoomCipher$2, 0, jl_Object, [ovc_CryptoCallback], 0, 0, 0, ["$_init_73", $rt_wrapFunction2(ovc_RoomCipher$2__init_)],
+ovc_RoomCipher$3, 0, jl_Object, [ovc_CryptoCallback], 0, 0, 0, ["$_init_73", $rt_wrapFunction2(ovc_RoomCipher$3__init_), "$failed", $rt_wrapFunction1(ovc_RoomCipher$3_failed)],
+ovc_RoomCipher$1, 0, jl_Object, [ovc_CryptoCallback], 0, 0, 0, ["$_init_72", $rt_wrapFunction3(ovc_RoomCipher$1__init_)]]);
+$rt_metadata([ju_SortedMap, 0, jl_Object, [ju_SequencedMap], 1537, 0, 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge)],
+ju_NavigableMap, 0, jl_Object, [ju_SortedMap], 1537, 0, 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge)],
+ju_TreeMap, "TreeMap", 1, ju_AbstractMap, [jl_Cloneable, ji_Serializable, ju_NavigableMap], 1, [0,0,0], 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge), "$_init_", $rt_wrapFunction0(ju_TreeMap__init_0), "$_init_46", $rt_wrapFunction1(ju_TreeMap__init_), "$get0", $rt_wrapFunction1(ju_TreeMap_get), "$put", $rt_wrapFunction2(ju_TreeMap_put),
 "$remove", $rt_wrapFunction1(ju_TreeMap_remove), "$isEmpty", $rt_wrapFunction0(ju_TreeMap_isEmpty), "$containsKey", $rt_wrapFunction1(ju_TreeMap_containsKey), "$findExact", $rt_wrapFunction1(ju_TreeMap_findExact), "$pathToExactOrNext", $rt_wrapFunction2(ju_TreeMap_pathToExactOrNext), "$pathToNext", $rt_wrapFunction2(ju_TreeMap_pathToNext), "$pathToFirst", $rt_wrapFunction1(ju_TreeMap_pathToFirst), "$entrySet", $rt_wrapFunction0(ju_TreeMap_entrySet), "$firstEntry", $rt_wrapFunction0(ju_TreeMap_firstEntry), "$pollFirstEntry",
 $rt_wrapFunction0(ju_TreeMap_pollFirstEntry), "$values", $rt_wrapFunction0(ju_TreeMap_values), "$sequencedValues", $rt_wrapFunction0(ju_TreeMap_sequencedValues), "$sequencedEntrySet", $rt_wrapFunction0(ju_TreeMap_sequencedEntrySet), "$size", $rt_wrapFunction0(ju_TreeMap_size), "$height", $rt_wrapFunction0(ju_TreeMap_height)],
 jl_Enum, "Enum", 2, jl_Object, [jl_Comparable, ji_Serializable], 1025, 0, 0, ["$_init_49", $rt_wrapFunction2(jl_Enum__init_), "$ordinal", $rt_wrapFunction0(jl_Enum_ordinal), "$toString", $rt_wrapFunction0(jl_Enum_toString), "$equals", $rt_wrapFunction1(jl_Enum_equals), "$hashCode0", $rt_wrapFunction0(jl_Enum_hashCode), "$getDeclaringClass", $rt_wrapFunction0(jl_Enum_getDeclaringClass), "$compareTo0", $rt_wrapFunction1(jl_Enum_compareTo), "$compareTo1", $rt_wrapFunction1(jl_Enum_compareTo0)],
 ovc_CryptoException$Kind, 0, jl_Enum, [], 65553, 0, () => ovc_CryptoException$Kind_$callClinit(), 0,
+ovv_RoomVault$readEntry$lambda$_21_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_173", $rt_wrapFunction3(ovv_RoomVault$readEntry$lambda$_21_0__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$readEntry$lambda$_21_0_run)],
+ovv_RoomVault$readEntry$lambda$_21_1, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_179", $rt_wrapFunction2(ovv_RoomVault$readEntry$lambda$_21_1__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$readEntry$lambda$_21_1_run)],
 ovp_PeerMessage$QueryAwareness, 0, jl_Record, [ovp_PeerMessage], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovp_PeerMessage$QueryAwareness__init_0)],
 jl_Error, 0, jl_Throwable, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_Error__init_), "$_init_2", $rt_wrapFunction1(jl_Error__init_0)],
 jl_AssertionError, "AssertionError", 2, jl_Error, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_AssertionError__init_1), "$_init_19", $rt_wrapFunction1(jl_AssertionError__init_0)],
-oj_ComparisonFailure, "ComparisonFailure", 4, jl_AssertionError, [], 1, 0, 0, ["$_init_108", $rt_wrapFunction3(oj_ComparisonFailure__init_), "$getMessage", $rt_wrapFunction0(oj_ComparisonFailure_getMessage)],
+oj_ComparisonFailure, "ComparisonFailure", 4, jl_AssertionError, [], 1, 0, 0, ["$_init_109", $rt_wrapFunction3(oj_ComparisonFailure__init_), "$getMessage", $rt_wrapFunction0(oj_ComparisonFailure_getMessage)],
 ovcu_UpdateDecoder, 0, jl_Object, [], 17, 0, 0, 0,
 ovv_VaultChange$Kind, 0, jl_Enum, [], 65553, 0, () => ovv_VaultChange$Kind_$callClinit(), 0,
+ovc_Cancellable, 0, jl_Object, [], 1537, 0, 0, 0,
+ovv_VaultStore$addListener$lambda$_24_0, 0, jl_Object, [ovc_Cancellable], 1, 0, 0, ["$_init_190", $rt_wrapFunction2(ovv_VaultStore$addListener$lambda$_24_0__init_)],
 ovsm_PeerConnection, 0, jl_Object, [], 1537, 0, 0, 0,
-ovss_MemoryPeerNetwork$Endpoint, "MemoryPeerNetwork$Endpoint", 18, jl_Object, [ovsm_PeerConnection], 16, [ovss_MemoryPeerNetwork,0,"Endpoint"], 0, ["$_init_96", $rt_wrapFunction4(ovss_MemoryPeerNetwork$Endpoint__init_), "$signal", $rt_wrapFunction1(ovss_MemoryPeerNetwork$Endpoint_signal), "$send", $rt_wrapFunction1(ovss_MemoryPeerNetwork$Endpoint_send), "$close", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint_close), "$fail", $rt_wrapFunction1(ovss_MemoryPeerNetwork$Endpoint_fail)],
+ovss_MemoryPeerNetwork$Endpoint, "MemoryPeerNetwork$Endpoint", 18, jl_Object, [ovsm_PeerConnection], 16, [ovss_MemoryPeerNetwork,0,"Endpoint"], 0, ["$_init_97", $rt_wrapFunction4(ovss_MemoryPeerNetwork$Endpoint__init_), "$signal", $rt_wrapFunction1(ovss_MemoryPeerNetwork$Endpoint_signal), "$send", $rt_wrapFunction1(ovss_MemoryPeerNetwork$Endpoint_send), "$close", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint_close), "$fail", $rt_wrapFunction1(ovss_MemoryPeerNetwork$Endpoint_fail)],
 jlr_Array, 0, jl_Object, [], 17, 0, 0, 0,
 ovct_ListOps, 0, jl_Object, [], 16, 0, 0, 0,
-ovv_SharedItem, "SharedItem", 21, jl_Record, [], 17, [0,0,0], 0, ["$_init_178", $rt_wrapFunction3(ovv_SharedItem__init_), "$toString", $rt_wrapFunction0(ovv_SharedItem_toString), "$hashCode0", $rt_wrapFunction0(ovv_SharedItem_hashCode), "$equals", $rt_wrapFunction1(ovv_SharedItem_equals), "$item1", $rt_wrapFunction0(ovv_SharedItem_item)],
+ovv_SharedItem, "SharedItem", 21, jl_Record, [], 17, [0,0,0], 0, ["$_init_180", $rt_wrapFunction3(ovv_SharedItem__init_), "$toString", $rt_wrapFunction0(ovv_SharedItem_toString), "$hashCode0", $rt_wrapFunction0(ovv_SharedItem_hashCode), "$equals", $rt_wrapFunction1(ovv_SharedItem_equals), "$item1", $rt_wrapFunction0(ovv_SharedItem_item)],
 ju_Queue, 0, jl_Object, [ju_Collection], 1537, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf)],
 ju_AbstractQueue, 0, ju_AbstractCollection, [ju_Queue], 1025, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_AbstractQueue__init_), "$add", $rt_wrapFunction1(ju_AbstractQueue_add)],
 ju_PriorityQueue, 0, ju_AbstractQueue, [ji_Serializable], 1, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_PriorityQueue__init_1), "$_init_1", $rt_wrapFunction1(ju_PriorityQueue__init_), "$_init_62", $rt_wrapFunction2(ju_PriorityQueue__init_0), "$offer", $rt_wrapFunction1(ju_PriorityQueue_offer), "$poll", $rt_wrapFunction0(ju_PriorityQueue_poll), "$peek", $rt_wrapFunction0(ju_PriorityQueue_peek)],
@@ -30155,22 +30540,24 @@ ovv_VaultStorage, 0, jl_Object, [], 1537, 0, 0, 0,
 ovv_MemoryVaultStorage, 0, jl_Object, [ovv_VaultStorage], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_MemoryVaultStorage__init_1), "$_init_63", $rt_wrapFunction1(ovv_MemoryVaultStorage__init_), "$put2", $rt_wrapFunction3(ovv_MemoryVaultStorage_put)],
 ovsm_EncryptedRoomSignals$Listener, 0, jl_Object, [], 1537, 0, 0, 0,
 ovci_DeleteSet$add$lambda$_1_0, "DeleteSet$add$lambda$_1_0", 12, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovci_DeleteSet$add$lambda$_1_0__init_), "$apply0", $rt_wrapFunction1(ovci_DeleteSet$add$lambda$_1_0_apply0), "$apply", $rt_wrapFunction1(ovci_DeleteSet$add$lambda$_1_0_apply)],
-ovss_SimRoom$preferencesOf$lambda$_1_0, "SimRoom$preferencesOf$lambda$_1_0", 18, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_SimRoom$preferencesOf$lambda$_1_0__init_), "$apply0", $rt_wrapFunction1(ovss_SimRoom$preferencesOf$lambda$_1_0_apply0), "$apply2", $rt_wrapFunction1(ovss_SimRoom$preferencesOf$lambda$_1_0_apply)],
+ovv_ItemLocalState, "ItemLocalState", 21, jl_Record, [], 16, [0,0,0], () => ovv_ItemLocalState_$callClinit(), ["$_init_65", $rt_wrapFunction2(ovv_ItemLocalState__init_0), "$isEmpty", $rt_wrapFunction0(ovv_ItemLocalState_isEmpty), "$withConflicts", $rt_wrapFunction1(ovv_ItemLocalState_withConflicts), "$withUnsyncedFields", $rt_wrapFunction1(ovv_ItemLocalState_withUnsyncedFields), "$toString", $rt_wrapFunction0(ovv_ItemLocalState_toString), "$hashCode0", $rt_wrapFunction0(ovv_ItemLocalState_hashCode), "$equals",
+$rt_wrapFunction1(ovv_ItemLocalState_equals), "$conflicts0", $rt_wrapFunction0(ovv_ItemLocalState_conflicts), "$unsyncedFields0", $rt_wrapFunction0(ovv_ItemLocalState_unsyncedFields)],
+ovss_SimRoom$preferencesOf$lambda$_1_0, "SimRoom$preferencesOf$lambda$_1_0", 18, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_SimRoom$preferencesOf$lambda$_1_0__init_), "$apply0", $rt_wrapFunction1(ovss_SimRoom$preferencesOf$lambda$_1_0_apply0), "$apply3", $rt_wrapFunction1(ovss_SimRoom$preferencesOf$lambda$_1_0_apply)],
 ovp_SignalingMessage, 0, jl_Object, [], 1537, 0, 0, 0,
-ovc_Transaction$addChangedType$lambda$_13_0, "Transaction$addChangedType$lambda$_13_0", 8, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovc_Transaction$addChangedType$lambda$_13_0__init_), "$apply0", $rt_wrapFunction1(ovc_Transaction$addChangedType$lambda$_13_0_apply0), "$apply3", $rt_wrapFunction1(ovc_Transaction$addChangedType$lambda$_13_0_apply)],
+ovc_Transaction$addChangedType$lambda$_13_0, "Transaction$addChangedType$lambda$_13_0", 8, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovc_Transaction$addChangedType$lambda$_13_0__init_), "$apply0", $rt_wrapFunction1(ovc_Transaction$addChangedType$lambda$_13_0_apply0), "$apply4", $rt_wrapFunction1(ovc_Transaction$addChangedType$lambda$_13_0_apply)],
 ovct_YEvent, "YEvent", 9, jl_Object, [], 1, [0,0,0], 0, ["$_init_25", $rt_wrapFunction3(ovct_YEvent__init_), "$target", $rt_wrapFunction0(ovct_YEvent_target), "$setCurrentTarget", $rt_wrapFunction1(ovct_YEvent_setCurrentTarget), "$transaction", $rt_wrapFunction0(ovct_YEvent_transaction), "$keysChanged", $rt_wrapFunction0(ovct_YEvent_keysChanged), "$path", $rt_wrapFunction0(ovct_YEvent_path)],
-ovct_YTextEvent, "YTextEvent", 9, ovct_YEvent, [], 17, [0,0,0], 0, ["$_init_161", $rt_wrapFunction3(ovct_YTextEvent__init_)],
+ovct_YTextEvent, "YTextEvent", 9, ovct_YEvent, [], 17, [0,0,0], 0, ["$_init_162", $rt_wrapFunction3(ovct_YTextEvent__init_)],
 otci_IntegerUtil, 0, jl_Object, [], 17, 0, 0, 0,
-ovv_RoomVault$editShared$lambda$_8_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_171", $rt_wrapFunction3(ovv_RoomVault$editShared$lambda$_8_0__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$editShared$lambda$_8_0_run)],
+ovv_RoomVault$editShared$lambda$_8_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_172", $rt_wrapFunction3(ovv_RoomVault$editShared$lambda$_8_0__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$editShared$lambda$_8_0_run)],
 ovcs_ContentDeleted, "ContentDeleted", 10, ovcs_Content, [], 17, [0,0,0], 0, ["$_init_1", $rt_wrapFunction1(ovcs_ContentDeleted__init_0), "$ref", $rt_wrapFunction0(ovcs_ContentDeleted_ref), "$length", $rt_wrapFunction0(ovcs_ContentDeleted_length), "$countable", $rt_wrapFunction0(ovcs_ContentDeleted_countable), "$values0", $rt_wrapFunction0(ovcs_ContentDeleted_values), "$write1", $rt_wrapFunction2(ovcs_ContentDeleted_write), "$copy0", $rt_wrapFunction0(ovcs_ContentDeleted_copy), "$splice", $rt_wrapFunction1(ovcs_ContentDeleted_splice),
 "$mergeWith", $rt_wrapFunction1(ovcs_ContentDeleted_mergeWith), "$integrate1", $rt_wrapFunction2(ovcs_ContentDeleted_integrate)],
 ovsm_BroadcastPort, 0, jl_Object, [], 1537, 0, 0, 0,
-ovss_MemoryBroadcastHub$Port, "MemoryBroadcastHub$Port", 18, jl_Object, [ovsm_BroadcastPort], 16, [ovss_MemoryBroadcastHub,0,"Port"], 0, ["$_init_70", $rt_wrapFunction3(ovss_MemoryBroadcastHub$Port__init_), "$post", $rt_wrapFunction1(ovss_MemoryBroadcastHub$Port_post), "$close", $rt_wrapFunction0(ovss_MemoryBroadcastHub$Port_close)],
+ovss_MemoryBroadcastHub$Port, "MemoryBroadcastHub$Port", 18, jl_Object, [ovsm_BroadcastPort], 16, [ovss_MemoryBroadcastHub,0,"Port"], 0, ["$_init_71", $rt_wrapFunction3(ovss_MemoryBroadcastHub$Port__init_), "$post", $rt_wrapFunction1(ovss_MemoryBroadcastHub$Port_post), "$close", $rt_wrapFunction0(ovss_MemoryBroadcastHub$Port_close)],
 ju_TemplateCollections$AbstractImmutableMap, 0, ju_AbstractMap, [], 1024, 0, 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge), "$_init_", $rt_wrapFunction0(ju_TemplateCollections$AbstractImmutableMap__init_), "$put", $rt_wrapFunction2(ju_TemplateCollections$AbstractImmutableMap_put), "$remove", $rt_wrapFunction1(ju_TemplateCollections$AbstractImmutableMap_remove)],
 ju_TemplateCollections$TwoEntriesMap, "TemplateCollections$TwoEntriesMap", 1, ju_TemplateCollections$AbstractImmutableMap, [], 0, [ju_TemplateCollections,0,0], 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge), "$_init_12", $rt_wrapFunction4(ju_TemplateCollections$TwoEntriesMap__init_), "$entrySet", $rt_wrapFunction0(ju_TemplateCollections$TwoEntriesMap_entrySet),
 "$get0", $rt_wrapFunction1(ju_TemplateCollections$TwoEntriesMap_get), "$size", $rt_wrapFunction0(ju_TemplateCollections$TwoEntriesMap_size), "$isEmpty", $rt_wrapFunction0(ju_TemplateCollections$TwoEntriesMap_isEmpty), "$containsKey", $rt_wrapFunction1(ju_TemplateCollections$TwoEntriesMap_containsKey), "$keySet", $rt_wrapFunction0(ju_TemplateCollections$TwoEntriesMap_keySet), "$values", $rt_wrapFunction0(ju_TemplateCollections$TwoEntriesMap_values)],
 otji_JS, 0, jl_Object, [], 17, 0, 0, 0,
-ovss_SimPeer, "SimPeer", 18, jl_Object, [], 17, [0,0,0], 0, ["$_init_90", $rt_wrapFunction4(ovss_SimPeer__init_), "$join", $rt_wrapFunction1(ovss_SimPeer_join), "$inRoom", $rt_wrapFunction0(ovss_SimPeer_inRoom), "$state0", $rt_wrapFunction0(ovss_SimPeer_state), "$toString", $rt_wrapFunction0(ovss_SimPeer_toString)],
+ovss_SimPeer, "SimPeer", 18, jl_Object, [], 17, [0,0,0], 0, ["$_init_91", $rt_wrapFunction4(ovss_SimPeer__init_), "$join", $rt_wrapFunction1(ovss_SimPeer_join), "$inRoom", $rt_wrapFunction0(ovss_SimPeer_inRoom), "$state0", $rt_wrapFunction0(ovss_SimPeer_state), "$toString", $rt_wrapFunction0(ovss_SimPeer_toString)],
 ovj_JsonParser, 0, jl_Object, [], 16, 0, 0, ["$_init_49", $rt_wrapFunction2(ovj_JsonParser__init_), "$parseDocument", $rt_wrapFunction0(ovj_JsonParser_parseDocument)],
 ovce_Lib0Writer, 0, jl_Object, [], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovce_Lib0Writer__init_2), "$_init_1", $rt_wrapFunction1(ovce_Lib0Writer__init_0), "$length", $rt_wrapFunction0(ovce_Lib0Writer_length), "$toByteArray", $rt_wrapFunction0(ovce_Lib0Writer_toByteArray), "$writeUint8", $rt_wrapFunction1(ovce_Lib0Writer_writeUint8), "$writeBytes0", $rt_wrapFunction1(ovce_Lib0Writer_writeBytes), "$writeBytes", $rt_wrapFunction3(ovce_Lib0Writer_writeBytes0), "$writeVarUint", $rt_wrapFunction1(ovce_Lib0Writer_writeVarUint),
 "$writeVarString", $rt_wrapFunction1(ovce_Lib0Writer_writeVarString), "$writeVarBytes", $rt_wrapFunction1(ovce_Lib0Writer_writeVarBytes), "$writeFloat32", $rt_wrapFunction1(ovce_Lib0Writer_writeFloat32), "$writeFloat64", $rt_wrapFunction1(ovce_Lib0Writer_writeFloat64), "$writeBigInt64", $rt_wrapFunction1(ovce_Lib0Writer_writeBigInt64), "$writeAny", $rt_wrapFunction1(ovce_Lib0Writer_writeAny)],
@@ -30178,45 +30565,45 @@ ovv_Choice, 0, jl_Object, [], 1537, 0, 0, 0,
 ovv_TechBase, "TechBase", 21, jl_Enum, [ovv_Choice], 65553, [0,0,0], () => ovv_TechBase_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_TechBase_wire), "$label", $rt_wrapFunction0(ovv_TechBase_label)],
 otciu_UnicodeHelper, 0, jl_Object, [], 17, 0, 0, 0,
 juf_BiFunction, 0, jl_Object, [], 1537, 0, 0, 0,
-ovcu_UpdateApplier$integrateStructs$lambda$_6_0, "UpdateApplier$integrateStructs$lambda$_6_0", 11, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovcu_UpdateApplier$integrateStructs$lambda$_6_0__init_), "$apply1", $rt_wrapFunction2(ovcu_UpdateApplier$integrateStructs$lambda$_6_0_apply0), "$apply4", $rt_wrapFunction2(ovcu_UpdateApplier$integrateStructs$lambda$_6_0_apply)],
-ju_TreeMap$EntryIterator, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_160", function(var_1, var_2, var_3, var_4, var_5, var_6) { ju_TreeMap$EntryIterator__init_(this, var_1, var_2, var_3, var_4, var_5, var_6); }, "$hasNext", $rt_wrapFunction0(ju_TreeMap$EntryIterator_hasNext), "$next0", $rt_wrapFunction0(ju_TreeMap$EntryIterator_next), "$remove0", $rt_wrapFunction0(ju_TreeMap$EntryIterator_remove), "$next", $rt_wrapFunction0(ju_TreeMap$EntryIterator_next0)],
-ovcu_UpdateApplier$integrateStructs$lambda$_6_1, "UpdateApplier$integrateStructs$lambda$_6_1", 11, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovcu_UpdateApplier$integrateStructs$lambda$_6_1__init_), "$apply1", $rt_wrapFunction2(ovcu_UpdateApplier$integrateStructs$lambda$_6_1_apply0), "$apply4", $rt_wrapFunction2(ovcu_UpdateApplier$integrateStructs$lambda$_6_1_apply)],
+ovcu_UpdateApplier$integrateStructs$lambda$_6_0, "UpdateApplier$integrateStructs$lambda$_6_0", 11, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovcu_UpdateApplier$integrateStructs$lambda$_6_0__init_), "$apply1", $rt_wrapFunction2(ovcu_UpdateApplier$integrateStructs$lambda$_6_0_apply0), "$apply5", $rt_wrapFunction2(ovcu_UpdateApplier$integrateStructs$lambda$_6_0_apply)]]);
+$rt_metadata([ju_TreeMap$EntryIterator, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_161", function(var_1, var_2, var_3, var_4, var_5, var_6) { ju_TreeMap$EntryIterator__init_(this, var_1, var_2, var_3, var_4, var_5, var_6); }, "$hasNext", $rt_wrapFunction0(ju_TreeMap$EntryIterator_hasNext), "$next0", $rt_wrapFunction0(ju_TreeMap$EntryIterator_next), "$remove0", $rt_wrapFunction0(ju_TreeMap$EntryIterator_remove), "$next", $rt_wrapFunction0(ju_TreeMap$EntryIterator_next0)],
+ovcu_UpdateApplier$integrateStructs$lambda$_6_1, "UpdateApplier$integrateStructs$lambda$_6_1", 11, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovcu_UpdateApplier$integrateStructs$lambda$_6_1__init_), "$apply1", $rt_wrapFunction2(ovcu_UpdateApplier$integrateStructs$lambda$_6_1_apply0), "$apply5", $rt_wrapFunction2(ovcu_UpdateApplier$integrateStructs$lambda$_6_1_apply)],
 ovsm_RoomMesh$start$lambda$_5_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_6", $rt_wrapFunction1(ovsm_RoomMesh$start$lambda$_5_0__init_), "$accept", $rt_wrapFunction1(ovsm_RoomMesh$start$lambda$_5_0_accept0), "$accept1", $rt_wrapFunction1(ovsm_RoomMesh$start$lambda$_5_0_accept)],
 ju_Objects, 0, jl_Object, [], 17, 0, 0, 0,
 ovp_Awareness$Meta, "Awareness$Meta", 16, jl_Record, [], 16, [ovp_Awareness,0,"Meta"], 0, ["$toString", $rt_wrapFunction0(ovp_Awareness$Meta_toString), "$hashCode0", $rt_wrapFunction0(ovp_Awareness$Meta_hashCode), "$equals", $rt_wrapFunction1(ovp_Awareness$Meta_equals), "$clock", $rt_wrapFunction0(ovp_Awareness$Meta_clock), "$lastUpdated", $rt_wrapFunction0(ovp_Awareness$Meta_lastUpdated)],
 ovcs_Struct, 0, jl_Object, [], 1025, 0, 0, ["$_init_53", $rt_wrapFunction3(ovcs_Struct__init_), "$id0", $rt_wrapFunction0(ovcs_Struct_id), "$toString", $rt_wrapFunction0(ovcs_Struct_toString)],
-ovss_MemorySignalingServer$Conn$send$lambda$_1_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_37", $rt_wrapFunction2(ovss_MemorySignalingServer$Conn$send$lambda$_1_0__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$Conn$send$lambda$_1_0_run)]]);
-$rt_metadata([ovr_InvalidRoomCodeException, "InvalidRoomCodeException", 20, jl_Exception, [], 1, 0, 0, ["$_init_2", $rt_wrapFunction1(ovr_InvalidRoomCodeException__init_)],
+ovss_MemorySignalingServer$Conn$send$lambda$_1_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_37", $rt_wrapFunction2(ovss_MemorySignalingServer$Conn$send$lambda$_1_0__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$Conn$send$lambda$_1_0_run)],
+ovr_InvalidRoomCodeException, "InvalidRoomCodeException", 20, jl_Exception, [], 1, 0, 0, ["$_init_2", $rt_wrapFunction1(ovr_InvalidRoomCodeException__init_)],
 ju_Comparator$NaturalOrder, 0, jl_Object, [ju_Comparator], 1, 0, () => ju_Comparator$NaturalOrder_$callClinit(), ["$_init_", $rt_wrapFunction0(ju_Comparator$NaturalOrder__init_), "$compare1", $rt_wrapFunction2(ju_Comparator$NaturalOrder_compare)],
 ovv_VaultSimDocument$_init_$lambda$_0_0, 0, jl_Object, [ovc_RandomBytes], 1, 0, 0, ["$_init_17", $rt_wrapFunction1(ovv_VaultSimDocument$_init_$lambda$_0_0__init_), "$fill0", $rt_wrapFunction1(ovv_VaultSimDocument$_init_$lambda$_0_0_fill)],
-ovss_SimNetwork$pump$lambda$_10_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_181", $rt_wrapFunction3(ovss_SimNetwork$pump$lambda$_10_0__init_), "$run", $rt_wrapFunction0(ovss_SimNetwork$pump$lambda$_10_0_run)],
+ovss_SimNetwork$pump$lambda$_10_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_183", $rt_wrapFunction3(ovss_SimNetwork$pump$lambda$_10_0__init_), "$run", $rt_wrapFunction0(ovss_SimNetwork$pump$lambda$_10_0_run)],
 jl_ArrayStoreException, "ArrayStoreException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_ArrayStoreException__init_0)],
 ovv_Force, 0, ovv_ItemView, [], 17, 0, 0, ["$_init_20", $rt_wrapFunction1(ovv_Force__init_), "$assignments", $rt_wrapFunction0(ovv_Force_assignments)],
-ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0, "EncryptedBroadcastTransport$1$close$lambda$_2_0", 19, jl_Object, [jl_Runnable], 1, [0,0,0], 0, ["$_init_183", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0__init_), "$run", $rt_wrapFunction0(ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0_run)],
+ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0, "EncryptedBroadcastTransport$1$close$lambda$_2_0", 19, jl_Object, [jl_Runnable], 1, [0,0,0], 0, ["$_init_185", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0__init_), "$run", $rt_wrapFunction0(ovsm_EncryptedBroadcastTransport$1$close$lambda$_2_0_run)],
 ovct_YArray$delete$lambda$_9_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_29", $rt_wrapFunction3(ovct_YArray$delete$lambda$_9_0__init_), "$accept", $rt_wrapFunction1(ovct_YArray$delete$lambda$_9_0_accept0), "$accept2", $rt_wrapFunction1(ovct_YArray$delete$lambda$_9_0_accept)],
-ovs_MeshTopology, 0, jl_Object, [], 16, 0, 0, ["$_init_158", $rt_wrapFunction2(ovs_MeshTopology__init_), "$linksChanged", $rt_wrapFunction1(ovs_MeshTopology_linksChanged), "$needsRelay", $rt_wrapFunction2(ovs_MeshTopology_needsRelay)],
-ovss_MemoryBroadcastHub, 0, jl_Object, [], 17, 0, 0, ["$_init_89", $rt_wrapFunction1(ovss_MemoryBroadcastHub__init_), "$transportFor1", $rt_wrapFunction1(ovss_MemoryBroadcastHub_transportFor)],
+ovs_MeshTopology, 0, jl_Object, [], 16, 0, 0, ["$_init_159", $rt_wrapFunction2(ovs_MeshTopology__init_), "$linksChanged", $rt_wrapFunction1(ovs_MeshTopology_linksChanged), "$needsRelay", $rt_wrapFunction2(ovs_MeshTopology_needsRelay)],
+ovss_MemoryBroadcastHub, 0, jl_Object, [], 17, 0, 0, ["$_init_90", $rt_wrapFunction1(ovss_MemoryBroadcastHub__init_), "$transportFor1", $rt_wrapFunction1(ovss_MemoryBroadcastHub_transportFor)],
 ovp_PeerMessage$BcPeerId, 0, jl_Record, [ovp_PeerMessage], 17, 0, 0, ["$_init_7", $rt_wrapFunction2(ovp_PeerMessage$BcPeerId__init_0), "$add3", $rt_wrapFunction0(ovp_PeerMessage$BcPeerId_add), "$peerId", $rt_wrapFunction0(ovp_PeerMessage$BcPeerId_peerId)],
-ovs_PasswordCheck$decideSoon$lambda$_8_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_152", $rt_wrapFunction1(ovs_PasswordCheck$decideSoon$lambda$_8_0__init_), "$run", $rt_wrapFunction0(ovs_PasswordCheck$decideSoon$lambda$_8_0_run)],
+ovs_PasswordCheck$decideSoon$lambda$_8_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_153", $rt_wrapFunction1(ovs_PasswordCheck$decideSoon$lambda$_8_0__init_), "$run", $rt_wrapFunction0(ovs_PasswordCheck$decideSoon$lambda$_8_0_run)],
 ovsm_PeerTransport, 0, jl_Object, [], 1537, 0, 0, 0,
 ovss_MemorySignalingServer$Conn$breakOff$lambda$_4_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_37", $rt_wrapFunction2(ovss_MemorySignalingServer$Conn$breakOff$lambda$_4_0__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$Conn$breakOff$lambda$_4_0_run)],
 ovv_PilotStatus, "PilotStatus", 21, jl_Enum, [ovv_Choice], 65553, [0,0,0], () => ovv_PilotStatus_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_PilotStatus_wire), "$label", $rt_wrapFunction0(ovv_PilotStatus_label)],
-ovc_RoomCipher, 0, jl_Object, [], 17, 0, 0, ["$_init_123", $rt_wrapFunction2(ovc_RoomCipher__init_), "$encrypt", $rt_wrapFunction2(ovc_RoomCipher_encrypt), "$encryptWithIv", $rt_wrapFunction3(ovc_RoomCipher_encryptWithIv), "$decrypt", $rt_wrapFunction2(ovc_RoomCipher_decrypt), "$encryptPayload", $rt_wrapFunction2(ovc_RoomCipher_encryptPayload), "$decryptPayload", $rt_wrapFunction2(ovc_RoomCipher_decryptPayload)],
+ovc_RoomCipher, 0, jl_Object, [], 17, 0, 0, ["$_init_124", $rt_wrapFunction2(ovc_RoomCipher__init_), "$encrypt", $rt_wrapFunction2(ovc_RoomCipher_encrypt), "$encryptWithIv", $rt_wrapFunction3(ovc_RoomCipher_encryptWithIv), "$decrypt", $rt_wrapFunction2(ovc_RoomCipher_decrypt), "$encryptPayload", $rt_wrapFunction2(ovc_RoomCipher_encryptPayload), "$decryptPayload", $rt_wrapFunction2(ovc_RoomCipher_decryptPayload)],
 ovsm_BroadcastTransport, 0, jl_Object, [], 1537, 0, 0, 0,
-ovss_MemoryBroadcastHub$transportFor$lambda$_1_0, 0, jl_Object, [ovsm_BroadcastTransport], 1, 0, 0, ["$_init_69", $rt_wrapFunction2(ovss_MemoryBroadcastHub$transportFor$lambda$_1_0__init_), "$open", $rt_wrapFunction2(ovss_MemoryBroadcastHub$transportFor$lambda$_1_0_open)],
+ovss_MemoryBroadcastHub$transportFor$lambda$_1_0, 0, jl_Object, [ovsm_BroadcastTransport], 1, 0, 0, ["$_init_70", $rt_wrapFunction2(ovss_MemoryBroadcastHub$transportFor$lambda$_1_0__init_), "$open", $rt_wrapFunction2(ovss_MemoryBroadcastHub$transportFor$lambda$_1_0_open)],
 otp_Platform, 0, jl_Object, [], 17, 0, 0, 0,
 ovv_ForcePosition, "ForcePosition", 21, jl_Enum, [ovv_Choice], 65553, [0,0,0], () => ovv_ForcePosition_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_ForcePosition_wire), "$label", $rt_wrapFunction0(ovv_ForcePosition_label)],
-jl_AbstractStringBuilder, 0, jl_Object, [ji_Serializable, jl_CharSequence], 0, 0, 0, ["$_init_", $rt_wrapFunction0(jl_AbstractStringBuilder__init_0), "$_init_1", $rt_wrapFunction1(jl_AbstractStringBuilder__init_), "$_init_2", $rt_wrapFunction1(jl_AbstractStringBuilder__init_1), "$_init_74", $rt_wrapFunction1(jl_AbstractStringBuilder__init_2), "$append6", $rt_wrapFunction1(jl_AbstractStringBuilder_append2), "$append7", $rt_wrapFunction1(jl_AbstractStringBuilder_append4), "$insert2", $rt_wrapFunction2(jl_AbstractStringBuilder_insert3),
+jl_AbstractStringBuilder, 0, jl_Object, [ji_Serializable, jl_CharSequence], 0, 0, 0, ["$_init_", $rt_wrapFunction0(jl_AbstractStringBuilder__init_0), "$_init_1", $rt_wrapFunction1(jl_AbstractStringBuilder__init_), "$_init_2", $rt_wrapFunction1(jl_AbstractStringBuilder__init_1), "$_init_75", $rt_wrapFunction1(jl_AbstractStringBuilder__init_2), "$append6", $rt_wrapFunction1(jl_AbstractStringBuilder_append2), "$append7", $rt_wrapFunction1(jl_AbstractStringBuilder_append4), "$insert2", $rt_wrapFunction2(jl_AbstractStringBuilder_insert3),
 "$append8", $rt_wrapFunction1(jl_AbstractStringBuilder_append), "$append1", $rt_wrapFunction2(jl_AbstractStringBuilder_append6), "$insert3", $rt_wrapFunction3(jl_AbstractStringBuilder_insert5), "$append9", $rt_wrapFunction1(jl_AbstractStringBuilder_append5), "$insert4", $rt_wrapFunction2(jl_AbstractStringBuilder_insert1), "$insert5", $rt_wrapFunction3(jl_AbstractStringBuilder_insert6), "$append10", $rt_wrapFunction1(jl_AbstractStringBuilder_append1), "$insert6", $rt_wrapFunction2(jl_AbstractStringBuilder_insert),
 "$append11", $rt_wrapFunction1(jl_AbstractStringBuilder_append3), "$insert7", $rt_wrapFunction2(jl_AbstractStringBuilder_insert4), "$insert1", $rt_wrapFunction2(jl_AbstractStringBuilder_insert0), "$ensureCapacity", $rt_wrapFunction1(jl_AbstractStringBuilder_ensureCapacity), "$toString", $rt_wrapFunction0(jl_AbstractStringBuilder_toString), "$length", $rt_wrapFunction0(jl_AbstractStringBuilder_length), "$charAt", $rt_wrapFunction1(jl_AbstractStringBuilder_charAt), "$append12", $rt_wrapFunction3(jl_AbstractStringBuilder_append0),
 "$insert8", $rt_wrapFunction4(jl_AbstractStringBuilder_insert2), "$setLength", $rt_wrapFunction1(jl_AbstractStringBuilder_setLength), "$delete3", $rt_wrapFunction2(jl_AbstractStringBuilder_delete)],
-jl_Boolean, "Boolean", 2, jl_Object, [ji_Serializable, jl_Comparable], 1, [0,0,0], () => jl_Boolean_$callClinit(), ["$_init_76", $rt_wrapFunction1(jl_Boolean__init_0), "$compareTo2", $rt_wrapFunction1(jl_Boolean_compareTo), "$booleanValue", $rt_wrapFunction0(jl_Boolean_booleanValue), "$toString", $rt_wrapFunction0(jl_Boolean_toString0), "$hashCode0", $rt_wrapFunction0(jl_Boolean_hashCode), "$equals", $rt_wrapFunction1(jl_Boolean_equals), "$compareTo1", $rt_wrapFunction1(jl_Boolean_compareTo0)],
+jl_Boolean, "Boolean", 2, jl_Object, [ji_Serializable, jl_Comparable], 1, [0,0,0], () => jl_Boolean_$callClinit(), ["$_init_77", $rt_wrapFunction1(jl_Boolean__init_0), "$compareTo2", $rt_wrapFunction1(jl_Boolean_compareTo), "$booleanValue", $rt_wrapFunction0(jl_Boolean_booleanValue), "$toString", $rt_wrapFunction0(jl_Boolean_toString0), "$hashCode0", $rt_wrapFunction0(jl_Boolean_hashCode), "$equals", $rt_wrapFunction1(jl_Boolean_equals), "$compareTo1", $rt_wrapFunction1(jl_Boolean_compareTo0)],
 ju_NoSuchElementException, "NoSuchElementException", 1, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ju_NoSuchElementException__init_0)],
 jlr_AnnotatedElement, 0, jl_Object, [], 1537, 0, 0, 0,
 jlr_GenericDeclaration, 0, jl_Object, [jlr_AnnotatedElement], 1537, 0, 0, 0,
 ovss_SimRoom$Documents, 0, jl_Object, [], 1537, 0, 0, 0,
 otj_TestJsEntryPoint, 0, jl_Object, [], 16, 0, () => otj_TestJsEntryPoint_$callClinit(), 0,
-ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_110", $rt_wrapFunction1(ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0__init_), "$run", $rt_wrapFunction0(ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0_run)],
+ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_111", $rt_wrapFunction1(ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0__init_), "$run", $rt_wrapFunction0(ovsm_SignalingClient$scheduleSilenceCheck$lambda$_10_0_run)],
 ovv_Era, "Era", 21, jl_Enum, [ovv_Choice], 65553, [0,0,0], () => ovv_Era_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_Era_wire), "$label", $rt_wrapFunction0(ovv_Era_label)],
 ju_HashMap$AbstractMapIterator, 0, jl_Object, [], 0, 0, 0, ["$_init_41", $rt_wrapFunction1(ju_HashMap$AbstractMapIterator__init_), "$hasNext", $rt_wrapFunction0(ju_HashMap$AbstractMapIterator_hasNext), "$checkConcurrentMod", $rt_wrapFunction0(ju_HashMap$AbstractMapIterator_checkConcurrentMod), "$makeNext", $rt_wrapFunction0(ju_HashMap$AbstractMapIterator_makeNext), "$remove0", $rt_wrapFunction0(ju_HashMap$AbstractMapIterator_remove)],
 ju_HashMap$ValueIterator, 0, ju_HashMap$AbstractMapIterator, [ju_Iterator], 0, 0, 0, ["$_init_41", $rt_wrapFunction1(ju_HashMap$ValueIterator__init_), "$next", $rt_wrapFunction0(ju_HashMap$ValueIterator_next)],
@@ -30226,14 +30613,14 @@ jl_Class, "Class", 2, jl_Object, [jlr_GenericDeclaration, jlr_Type], 17, 0, 0, [
 ovp_PeerMessageCodec, 0, jl_Object, [], 17, 0, 0, 0,
 ovs_SyncEvent$Disconnected, "SyncEvent$Disconnected", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"Disconnected"], 0, ["$_init_2", $rt_wrapFunction1(ovs_SyncEvent$Disconnected__init_0), "$toString", $rt_wrapFunction0(ovs_SyncEvent$Disconnected_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$Disconnected_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$Disconnected_equals)],
 ovc_Subscription, 0, jl_Object, [], 1537, 0, 0, 0,
-ovc_Doc$onUpdate$lambda$_24_0, "Doc$onUpdate$lambda$_24_0", 8, jl_Object, [ovc_Subscription], 1, [0,0,0], 0, ["$_init_117", $rt_wrapFunction2(ovc_Doc$onUpdate$lambda$_24_0__init_), "$unsubscribe", $rt_wrapFunction0(ovc_Doc$onUpdate$lambda$_24_0_unsubscribe)],
+ovc_Doc$onUpdate$lambda$_24_0, "Doc$onUpdate$lambda$_24_0", 8, jl_Object, [ovc_Subscription], 1, [0,0,0], 0, ["$_init_118", $rt_wrapFunction2(ovc_Doc$onUpdate$lambda$_24_0__init_), "$unsubscribe", $rt_wrapFunction0(ovc_Doc$onUpdate$lambda$_24_0_unsubscribe)],
 ovs_SyncEvent$Error, "SyncEvent$Error", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"Error"], 0, ["$_init_2", $rt_wrapFunction1(ovs_SyncEvent$Error__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$Error_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$Error_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$Error_equals)],
 jl_Float, 0, jl_Number, [jl_Comparable], 1, 0, () => jl_Float_$callClinit(), 0,
 ju_Arrays, 0, jl_Object, [], 1, 0, 0, 0,
 ovv_SkillTemplate, 0, jl_Enum, [ovv_Choice], 65553, 0, () => ovv_SkillTemplate_$callClinit(), ["$gunnery", $rt_wrapFunction0(ovv_SkillTemplate_gunnery), "$piloting", $rt_wrapFunction0(ovv_SkillTemplate_piloting), "$xp", $rt_wrapFunction0(ovv_SkillTemplate_xp)],
-ovv_VaultStore$normalise$lambda$_21_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_VaultStore$normalise$lambda$_21_0__init_), "$compare1", $rt_wrapFunction2(ovv_VaultStore$normalise$lambda$_21_0_compare0), "$compare3", $rt_wrapFunction2(ovv_VaultStore$normalise$lambda$_21_0_compare)],
-ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0, "MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0", 18, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0__init_), "$apply0", $rt_wrapFunction1(ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0_apply0), "$apply5", $rt_wrapFunction1(ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0_apply)],
-ovce_Lib0Reader, 0, jl_Object, [], 17, 0, 0, ["$_init_31", $rt_wrapFunction1(ovce_Lib0Reader__init_1), "$_init_79", $rt_wrapFunction3(ovce_Lib0Reader__init_0), "$position", $rt_wrapFunction0(ovce_Lib0Reader_position), "$remaining", $rt_wrapFunction0(ovce_Lib0Reader_remaining), "$hasContent", $rt_wrapFunction0(ovce_Lib0Reader_hasContent), "$readUint8", $rt_wrapFunction0(ovce_Lib0Reader_readUint8), "$readBytes", $rt_wrapFunction1(ovce_Lib0Reader_readBytes), "$readVarUint", $rt_wrapFunction0(ovce_Lib0Reader_readVarUint),
+ovv_RoomVault$publishDeferred$lambda$_14_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_174", $rt_wrapFunction2(ovv_RoomVault$publishDeferred$lambda$_14_0__init_), "$accept", $rt_wrapFunction1(ovv_RoomVault$publishDeferred$lambda$_14_0_accept0), "$accept2", $rt_wrapFunction1(ovv_RoomVault$publishDeferred$lambda$_14_0_accept)],
+ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0, "MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0", 18, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0__init_), "$apply0", $rt_wrapFunction1(ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0_apply0), "$apply6", $rt_wrapFunction1(ovss_MemoryBroadcastHub$lambda$transportFor$2$lambda$_2_0_apply)]]);
+$rt_metadata([ovce_Lib0Reader, 0, jl_Object, [], 17, 0, 0, ["$_init_31", $rt_wrapFunction1(ovce_Lib0Reader__init_1), "$_init_80", $rt_wrapFunction3(ovce_Lib0Reader__init_0), "$position", $rt_wrapFunction0(ovce_Lib0Reader_position), "$remaining", $rt_wrapFunction0(ovce_Lib0Reader_remaining), "$hasContent", $rt_wrapFunction0(ovce_Lib0Reader_hasContent), "$readUint8", $rt_wrapFunction0(ovce_Lib0Reader_readUint8), "$readBytes", $rt_wrapFunction1(ovce_Lib0Reader_readBytes), "$readVarUint", $rt_wrapFunction0(ovce_Lib0Reader_readVarUint),
 "$readVarUintAsInt", $rt_wrapFunction0(ovce_Lib0Reader_readVarUintAsInt), "$readVarUint32", $rt_wrapFunction0(ovce_Lib0Reader_readVarUint32), "$readVarString", $rt_wrapFunction0(ovce_Lib0Reader_readVarString), "$readVarBytes", $rt_wrapFunction0(ovce_Lib0Reader_readVarBytes), "$readFloat32", $rt_wrapFunction0(ovce_Lib0Reader_readFloat32), "$readFloat64", $rt_wrapFunction0(ovce_Lib0Reader_readFloat64), "$readBigInt64", $rt_wrapFunction0(ovce_Lib0Reader_readBigInt64), "$readAny", $rt_wrapFunction0(ovce_Lib0Reader_readAny0),
 "$readCount", $rt_wrapFunction1(ovce_Lib0Reader_readCount)],
 ovp_SignalingMessage$Pong, 0, jl_Record, [ovp_SignalingMessage], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovp_SignalingMessage$Pong__init_)],
@@ -30242,28 +30629,28 @@ ju_Collections$5, 0, jl_Object, [ju_ListIterator], 0, 0, 0, ["$_init_", $rt_wrap
 ovp_AwarenessUpdate, 0, jl_Object, [], 17, 0, 0, 0,
 ju_List, 0, jl_Object, [ju_SequencedCollection], 1537, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort)],
 ju_AbstractList, 0, ju_AbstractCollection, [ju_List], 1025, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_", $rt_wrapFunction0(ju_AbstractList__init_), "$add", $rt_wrapFunction1(ju_AbstractList_add), "$iterator", $rt_wrapFunction0(ju_AbstractList_iterator), "$set2", $rt_wrapFunction2(ju_AbstractList_set), "$add0", $rt_wrapFunction2(ju_AbstractList_add0), "$remove3", $rt_wrapFunction1(ju_AbstractList_remove), "$indexOf", $rt_wrapFunction1(ju_AbstractList_indexOf),
-"$clear", $rt_wrapFunction0(ju_AbstractList_clear), "$listIterator", $rt_wrapFunction1(ju_AbstractList_listIterator), "$subList", $rt_wrapFunction2(ju_AbstractList_subList), "$removeRange", $rt_wrapFunction2(ju_AbstractList_removeRange), "$hashCode0", $rt_wrapFunction0(ju_AbstractList_hashCode), "$equals", $rt_wrapFunction1(ju_AbstractList_equals)]]);
-$rt_metadata([ju_RandomAccess, 0, jl_Object, [], 1537, 0, 0, 0,
+"$clear", $rt_wrapFunction0(ju_AbstractList_clear), "$listIterator", $rt_wrapFunction1(ju_AbstractList_listIterator), "$subList", $rt_wrapFunction2(ju_AbstractList_subList), "$removeRange", $rt_wrapFunction2(ju_AbstractList_removeRange), "$hashCode0", $rt_wrapFunction0(ju_AbstractList_hashCode), "$equals", $rt_wrapFunction1(ju_AbstractList_equals)],
+ju_RandomAccess, 0, jl_Object, [], 1537, 0, 0, 0,
 ju_TemplateCollections$AbstractImmutableList, 0, ju_AbstractList, [ju_RandomAccess], 1024, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_", $rt_wrapFunction0(ju_TemplateCollections$AbstractImmutableList__init_), "$remove3", $rt_wrapFunction1(ju_TemplateCollections$AbstractImmutableList_remove), "$removeRange", $rt_wrapFunction2(ju_TemplateCollections$AbstractImmutableList_removeRange)],
-ju_Collections$3, "Collections$3", 1, ju_TemplateCollections$AbstractImmutableList, [], 0, [ju_Collections,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_", $rt_wrapFunction0(ju_Collections$3__init_), "$get", $rt_wrapFunction1(ju_Collections$3_get), "$size", $rt_wrapFunction0(ju_Collections$3_size), "$iterator", $rt_wrapFunction0(ju_Collections$3_iterator), "$listIterator", $rt_wrapFunction1(ju_Collections$3_listIterator), "$isEmpty", $rt_wrapFunction0(ju_Collections$3_isEmpty)],
-ju_Collections$4, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_", $rt_wrapFunction0(ju_Collections$4__init_), "$hasNext", $rt_wrapFunction0(ju_Collections$4_hasNext), "$next", $rt_wrapFunction0(ju_Collections$4_next), "$remove0", $rt_wrapFunction0(ju_Collections$4_remove)],
+ju_Collections$3, 0, ju_TemplateCollections$AbstractImmutableList, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_", $rt_wrapFunction0(ju_Collections$3__init_), "$get", $rt_wrapFunction1(ju_Collections$3_get), "$size", $rt_wrapFunction0(ju_Collections$3_size), "$iterator", $rt_wrapFunction0(ju_Collections$3_iterator), "$listIterator", $rt_wrapFunction1(ju_Collections$3_listIterator), "$isEmpty", $rt_wrapFunction0(ju_Collections$3_isEmpty)],
+ju_Collections$4, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_", $rt_wrapFunction0(ju_Collections$4__init_), "$hasNext", $rt_wrapFunction0(ju_Collections$4_hasNext), "$next", $rt_wrapFunction0(ju_Collections$4_next)],
 ovcs_ClockRangeStruct, 0, ovcs_Struct, [], 1024, 0, 0, ["$_init_53", $rt_wrapFunction3(ovcs_ClockRangeStruct__init_), "$isDeleted", $rt_wrapFunction0(ovcs_ClockRangeStruct_isDeleted), "$mergeWith0", $rt_wrapFunction1(ovcs_ClockRangeStruct_mergeWith), "$write1", $rt_wrapFunction2(ovcs_ClockRangeStruct_write), "$sliceFrom", $rt_wrapFunction1(ovcs_ClockRangeStruct_sliceFrom)],
 ovcs_SkipStruct, "SkipStruct", 10, ovcs_ClockRangeStruct, [], 17, [0,0,0], 0, ["$_init_53", $rt_wrapFunction3(ovcs_SkipStruct__init_0), "$ref", $rt_wrapFunction0(ovcs_SkipStruct_ref), "$over", $rt_wrapFunction2(ovcs_SkipStruct_over)],
 jl_Character, 0, jl_Object, [jl_Comparable], 1, 0, () => jl_Character_$callClinit(), 0,
 ju_Set, 0, jl_Object, [ju_Collection], 1537, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf)],
 ju_AbstractSet, 0, ju_AbstractCollection, [ju_Set], 1025, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_AbstractSet__init_), "$equals", $rt_wrapFunction1(ju_AbstractSet_equals), "$hashCode0", $rt_wrapFunction0(ju_AbstractSet_hashCode)],
 ju_TemplateCollections$AbstractImmutableSet, 0, ju_AbstractSet, [], 1024, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_TemplateCollections$AbstractImmutableSet__init_)],
-ju_Collections$1, 0, ju_TemplateCollections$AbstractImmutableSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_Collections$1__init_), "$iterator", $rt_wrapFunction0(ju_Collections$1_iterator)],
+ju_Collections$1, 0, ju_TemplateCollections$AbstractImmutableSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_Collections$1__init_), "$size", $rt_wrapFunction0(ju_Collections$1_size), "$iterator", $rt_wrapFunction0(ju_Collections$1_iterator)],
 ju_Collections$2, 0, ju_TemplateCollections$AbstractImmutableMap, [], 0, 0, 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge), "$_init_", $rt_wrapFunction0(ju_Collections$2__init_), "$entrySet", $rt_wrapFunction0(ju_Collections$2_entrySet), "$size", $rt_wrapFunction0(ju_Collections$2_size), "$isEmpty", $rt_wrapFunction0(ju_Collections$2_isEmpty)],
 otrr_ReflectionInfo, 0, jl_Object, [], 1025, 0, 0, 0,
 ovv_ItemLayout, 0, jl_Object, [], 16, 0, 0, 0,
 ju_Collections$9, "Collections$9", 1, ju_AbstractList, [], 0, [ju_Collections,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_32", $rt_wrapFunction1(ju_Collections$9__init_), "$get", $rt_wrapFunction1(ju_Collections$9_get), "$size", $rt_wrapFunction0(ju_Collections$9_size), "$remove2", $rt_wrapFunction1(ju_Collections$9_remove)],
-ovp_SignalingMessage$Publish, 0, jl_Record, [ovp_SignalingMessage], 17, 0, 0, ["$_init_55", $rt_wrapFunction2(ovp_SignalingMessage$Publish__init_1), "$_init_88", $rt_wrapFunction3(ovp_SignalingMessage$Publish__init_0), "$topic", $rt_wrapFunction0(ovp_SignalingMessage$Publish_topic), "$data0", $rt_wrapFunction0(ovp_SignalingMessage$Publish_data), "$clients0", $rt_wrapFunction0(ovp_SignalingMessage$Publish_clients)],
+ovp_SignalingMessage$Publish, 0, jl_Record, [ovp_SignalingMessage], 17, 0, 0, ["$_init_55", $rt_wrapFunction2(ovp_SignalingMessage$Publish__init_1), "$_init_89", $rt_wrapFunction3(ovp_SignalingMessage$Publish__init_0), "$topic", $rt_wrapFunction0(ovp_SignalingMessage$Publish_topic), "$data0", $rt_wrapFunction0(ovp_SignalingMessage$Publish_data), "$clients0", $rt_wrapFunction0(ovp_SignalingMessage$Publish_clients)],
 ju_SequencedSet, 0, jl_Object, [ju_SequencedCollection, ju_Set], 1537, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf)],
 ovss_SimRoom$_init_$lambda$_3_0, 0, jl_Object, [ovss_SimRoom$Documents], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovss_SimRoom$_init_$lambda$_3_0__init_), "$create2", $rt_wrapFunction2(ovss_SimRoom$_init_$lambda$_3_0_create)],
 ovss_SimRoom, 0, jl_Object, [], 17, 0, 0, ["$preferencesOf", $rt_wrapFunction1(ovss_SimRoom_preferencesOf), "$_init_18", $rt_wrapFunction1(ovss_SimRoom__init_), "$addPeer0", $rt_wrapFunction0(ovss_SimRoom_addPeer), "$addPeer", $rt_wrapFunction2(ovss_SimRoom_addPeer0), "$run0", $rt_wrapFunction1(ovss_SimRoom_run), "$inRoom0", $rt_wrapFunction0(ovss_SimRoom_inRoom), "$converged", $rt_wrapFunction0(ovss_SimRoom_converged)],
 ju_TreeMap$NavigableMapValues, 0, ju_AbstractCollection, [ju_SequencedCollection], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_47", $rt_wrapFunction1(ju_TreeMap$NavigableMapValues__init_), "$size", $rt_wrapFunction0(ju_TreeMap$NavigableMapValues_size), "$iterator", $rt_wrapFunction0(ju_TreeMap$NavigableMapValues_iterator)],
-ovp_RoomSignal$Signal, 0, jl_Record, [ovp_RoomSignal], 17, 0, 0, ["$_init_150", $rt_wrapFunction4(ovp_RoomSignal$Signal__init_0), "$signalType", $rt_wrapFunction0(ovp_RoomSignal$Signal_signalType), "$from", $rt_wrapFunction0(ovp_RoomSignal$Signal_from), "$to", $rt_wrapFunction0(ovp_RoomSignal$Signal_to), "$token", $rt_wrapFunction0(ovp_RoomSignal$Signal_token), "$signal0", $rt_wrapFunction0(ovp_RoomSignal$Signal_signal)],
+ovp_RoomSignal$Signal, 0, jl_Record, [ovp_RoomSignal], 17, 0, 0, ["$_init_151", $rt_wrapFunction4(ovp_RoomSignal$Signal__init_0), "$signalType", $rt_wrapFunction0(ovp_RoomSignal$Signal_signalType), "$from", $rt_wrapFunction0(ovp_RoomSignal$Signal_from), "$to", $rt_wrapFunction0(ovp_RoomSignal$Signal_to), "$token", $rt_wrapFunction0(ovp_RoomSignal$Signal_token), "$signal0", $rt_wrapFunction0(ovp_RoomSignal$Signal_signal)],
 jl_IllegalArgumentException, "IllegalArgumentException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_IllegalArgumentException__init_3), "$_init_22", $rt_wrapFunction2(jl_IllegalArgumentException__init_2), "$_init_2", $rt_wrapFunction1(jl_IllegalArgumentException__init_), "$_init_3", $rt_wrapFunction1(jl_IllegalArgumentException__init_4)],
 ovv_DuplicateItemIdException, "DuplicateItemIdException", 21, jl_IllegalArgumentException, [], 17, 0, 0, ["$_init_2", $rt_wrapFunction1(ovv_DuplicateItemIdException__init_)],
 ju_Collections$_clinit_$lambda$_59_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ju_Collections$_clinit_$lambda$_59_0__init_)],
@@ -30273,19 +30660,20 @@ ovv_FieldKind, "FieldKind", 21, jl_Enum, [], 65553, [0,0,0], () => ovv_FieldKind
 ovp_PeerMessage$SyncUpdate, 0, jl_Record, [ovp_PeerMessage], 17, 0, 0, ["$_init_31", $rt_wrapFunction1(ovp_PeerMessage$SyncUpdate__init_), "$update1", $rt_wrapFunction0(ovp_PeerMessage$SyncUpdate_update)],
 ju_LinkedHashMapIterator, 0, jl_Object, [], 0, 0, 0, ["$_init_43", $rt_wrapFunction2(ju_LinkedHashMapIterator__init_), "$hasNext", $rt_wrapFunction0(ju_LinkedHashMapIterator_hasNext), "$checkConcurrentMod", $rt_wrapFunction0(ju_LinkedHashMapIterator_checkConcurrentMod), "$makeNext", $rt_wrapFunction0(ju_LinkedHashMapIterator_makeNext), "$remove0", $rt_wrapFunction0(ju_LinkedHashMapIterator_remove)],
 ju_AbstractMap$KeySet, 0, ju_AbstractSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$iterator", $rt_wrapFunction0(ju_AbstractMap$KeySet_iterator), "$size", $rt_wrapFunction0(ju_AbstractMap$KeySet_size)],
-ovs_SyncEvent$PeerJoined, "SyncEvent$PeerJoined", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"PeerJoined"], 0, ["$_init_199", $rt_wrapFunction1(ovs_SyncEvent$PeerJoined__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$PeerJoined_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$PeerJoined_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$PeerJoined_equals)],
+ovs_SyncEvent$PeerJoined, "SyncEvent$PeerJoined", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"PeerJoined"], 0, ["$_init_202", $rt_wrapFunction1(ovs_SyncEvent$PeerJoined__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$PeerJoined_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$PeerJoined_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$PeerJoined_equals)],
+ovv_RoomVault$write$lambda$_17_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_176", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_17_0__init_), "$accept", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_17_0_accept0), "$accept2", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_17_0_accept)],
+ovv_RoomVault$write$lambda$_17_1, "RoomVault$write$lambda$_17_1", 21, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovv_RoomVault$write$lambda$_17_1__init_), "$apply0", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_17_1_apply0), "$apply2", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_17_1_apply)],
 ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_1, 0, jl_Object, [ovc_RandomBytes], 1, 0, 0, ["$_init_17", $rt_wrapFunction1(ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_1__init_), "$fill0", $rt_wrapFunction1(ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_1_fill)],
 juf_LongSupplier, 0, jl_Object, [], 1537, 0, 0, 0,
 ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_0, 0, jl_Object, [juf_LongSupplier], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_0__init_), "$getAsLong", $rt_wrapFunction0(ovv_VaultInBrowserTest$storeValidationAndFilesBehaveAsOnTheJvm$lambda$_1_0_getAsLong)],
-ovss_MemoryPeerNetwork, 0, jl_Object, [], 17, 0, 0, ["$_init_89", $rt_wrapFunction1(ovss_MemoryPeerNetwork__init_), "$transportFor0", $rt_wrapFunction1(ovss_MemoryPeerNetwork_transportFor)],
-ovv_RoomVault$onRemoteStateVector$lambda$_22_0, "RoomVault$onRemoteStateVector$lambda$_22_0", 21, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovv_RoomVault$onRemoteStateVector$lambda$_22_0__init_), "$apply1", $rt_wrapFunction2(ovv_RoomVault$onRemoteStateVector$lambda$_22_0_apply0), "$apply4", $rt_wrapFunction2(ovv_RoomVault$onRemoteStateVector$lambda$_22_0_apply)],
+ovss_MemoryPeerNetwork, 0, jl_Object, [], 17, 0, 0, ["$_init_90", $rt_wrapFunction1(ovss_MemoryPeerNetwork__init_), "$transportFor0", $rt_wrapFunction1(ovss_MemoryPeerNetwork_transportFor)],
 ovcs_ContentBinary, "ContentBinary", 10, ovcs_SingleUnitContent, [], 17, [0,0,0], 0, ["$_init_31", $rt_wrapFunction1(ovcs_ContentBinary__init_0), "$ref", $rt_wrapFunction0(ovcs_ContentBinary_ref), "$values0", $rt_wrapFunction0(ovcs_ContentBinary_values), "$write1", $rt_wrapFunction2(ovcs_ContentBinary_write), "$copy0", $rt_wrapFunction0(ovcs_ContentBinary_copy), "$countable", $rt_wrapFunction0(ovcs_ContentBinary_countable)],
 ovc_UpdateListener, 0, jl_Object, [], 1537, 0, 0, 0,
-ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0, "YDocSyncDocument$addUpdateListener$lambda$_7_0", 17, jl_Object, [ovc_UpdateListener], 1, [0,0,0], 0, ["$_init_148", $rt_wrapFunction1(ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0__init_), "$onUpdate", $rt_wrapFunction3(ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0_onUpdate)],
-ovsm_EncryptedBroadcastTransport$open$lambda$_1_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_183", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_1__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_1_accept0), "$accept1", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_1_accept)],
+ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0, "YDocSyncDocument$addUpdateListener$lambda$_7_0", 17, jl_Object, [ovc_UpdateListener], 1, [0,0,0], 0, ["$_init_149", $rt_wrapFunction1(ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0__init_), "$onUpdate", $rt_wrapFunction3(ovs_YDocSyncDocument$addUpdateListener$lambda$_7_0_onUpdate)],
+ovsm_EncryptedBroadcastTransport$open$lambda$_1_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_185", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_1__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_1_accept0), "$accept1", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_1_accept)],
 ovsm_EncryptedBroadcastTransport$open$lambda$_1_2, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovsm_EncryptedBroadcastTransport$open$lambda$_1_2__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_2_accept0), "$accept0", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_2_accept)],
-ovsm_EncryptedBroadcastTransport$open$lambda$_1_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_195", $rt_wrapFunction2(ovsm_EncryptedBroadcastTransport$open$lambda$_1_0__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_0_accept0), "$accept1", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_0_accept)],
-ju_Map$Entry, 0, jl_Object, [], 1537, 0, 0, 0,
+ovsm_EncryptedBroadcastTransport$open$lambda$_1_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_198", $rt_wrapFunction2(ovsm_EncryptedBroadcastTransport$open$lambda$_1_0__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_0_accept0), "$accept1", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$open$lambda$_1_0_accept)]]);
+$rt_metadata([ju_Map$Entry, 0, jl_Object, [], 1537, 0, 0, 0,
 ju_TemplateCollections$ImmutableEntry, "TemplateCollections$ImmutableEntry", 1, jl_Object, [ju_Map$Entry, jl_Cloneable], 0, [ju_TemplateCollections,0,0], 0, ["$_init_11", $rt_wrapFunction2(ju_TemplateCollections$ImmutableEntry__init_0), "$equals", $rt_wrapFunction1(ju_TemplateCollections$ImmutableEntry_equals), "$getKey", $rt_wrapFunction0(ju_TemplateCollections$ImmutableEntry_getKey), "$getValue", $rt_wrapFunction0(ju_TemplateCollections$ImmutableEntry_getValue), "$hashCode0", $rt_wrapFunction0(ju_TemplateCollections$ImmutableEntry_hashCode),
 "$setValue", $rt_wrapFunction1(ju_TemplateCollections$ImmutableEntry_setValue), "$toString", $rt_wrapFunction0(ju_TemplateCollections$ImmutableEntry_toString)],
 ju_ArrayList, "ArrayList", 1, ju_AbstractList, [jl_Cloneable, ji_Serializable, ju_RandomAccess], 1, [0,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_ArrayList__init_4), "$_init_1", $rt_wrapFunction1(ju_ArrayList__init_2), "$_init_8", $rt_wrapFunction1(ju_ArrayList__init_3), "$ensureCapacity", $rt_wrapFunction1(ju_ArrayList_ensureCapacity), "$get", $rt_wrapFunction1(ju_ArrayList_get), "$size", $rt_wrapFunction0(ju_ArrayList_size), "$set2", $rt_wrapFunction2(ju_ArrayList_set),
@@ -30294,30 +30682,30 @@ ovcs_StructStore, 0, jl_Object, [], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovcs
 "$findCleanStart", $rt_wrapFunction2(ovcs_StructStore_findCleanStart), "$findCleanEnd", $rt_wrapFunction2(ovcs_StructStore_findCleanEnd), "$replace0", $rt_wrapFunction2(ovcs_StructStore_replace), "$deleteSet", $rt_wrapFunction0(ovcs_StructStore_deleteSet)],
 ju_LinkedHashMapIterator$EntryIterator, 0, ju_LinkedHashMapIterator, [ju_Iterator], 0, 0, 0, ["$_init_43", $rt_wrapFunction2(ju_LinkedHashMapIterator$EntryIterator__init_), "$next0", $rt_wrapFunction0(ju_LinkedHashMapIterator$EntryIterator_next), "$next", $rt_wrapFunction0(ju_LinkedHashMapIterator$EntryIterator_next0)],
 ovp_PreferenceStore, 0, jl_Object, [], 1537, 0, 0, 0,
-ju_AbstractList$SubAbstractList, 0, ju_AbstractList, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_85", $rt_wrapFunction3(ju_AbstractList$SubAbstractList__init_), "$get", $rt_wrapFunction1(ju_AbstractList$SubAbstractList_get), "$iterator", $rt_wrapFunction0(ju_AbstractList$SubAbstractList_iterator), "$listIterator", $rt_wrapFunction1(ju_AbstractList$SubAbstractList_listIterator), "$remove3", $rt_wrapFunction1(ju_AbstractList$SubAbstractList_remove),
+ju_AbstractList$SubAbstractList, 0, ju_AbstractList, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_86", $rt_wrapFunction3(ju_AbstractList$SubAbstractList__init_), "$get", $rt_wrapFunction1(ju_AbstractList$SubAbstractList_get), "$iterator", $rt_wrapFunction0(ju_AbstractList$SubAbstractList_iterator), "$listIterator", $rt_wrapFunction1(ju_AbstractList$SubAbstractList_listIterator), "$remove3", $rt_wrapFunction1(ju_AbstractList$SubAbstractList_remove),
 "$removeRange", $rt_wrapFunction2(ju_AbstractList$SubAbstractList_removeRange), "$size", $rt_wrapFunction0(ju_AbstractList$SubAbstractList_size)],
-ju_AbstractList$SubAbstractListRandomAccess, 0, ju_AbstractList$SubAbstractList, [ju_RandomAccess], 16, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_85", $rt_wrapFunction3(ju_AbstractList$SubAbstractListRandomAccess__init_)]]);
-$rt_metadata([ovv_FieldError, "FieldError", 21, jl_Record, [], 17, [0,0,0], 0, ["$_init_45", $rt_wrapFunction2(ovv_FieldError__init_), "$toString", $rt_wrapFunction0(ovv_FieldError_toString), "$hashCode0", $rt_wrapFunction0(ovv_FieldError_hashCode), "$equals", $rt_wrapFunction1(ovv_FieldError_equals), "$field1", $rt_wrapFunction0(ovv_FieldError_field), "$message", $rt_wrapFunction0(ovv_FieldError_message)],
-jl_String, "String", 2, jl_Object, [ji_Serializable, jl_Comparable, jl_CharSequence], 17, [0,0,0], () => jl_String_$callClinit(), ["$_init_", $rt_wrapFunction0(jl_String__init_2), "$_init_65", $rt_wrapFunction1(jl_String__init_0), "$_init_19", $rt_wrapFunction1(jl_String__init_4), "$_init_75", $rt_wrapFunction3(jl_String__init_6), "$charAt", $rt_wrapFunction1(jl_String_charAt), "$length", $rt_wrapFunction0(jl_String_length), "$isEmpty", $rt_wrapFunction0(jl_String_isEmpty), "$compareTo3", $rt_wrapFunction1(jl_String_compareTo),
+ju_AbstractList$SubAbstractListRandomAccess, 0, ju_AbstractList$SubAbstractList, [ju_RandomAccess], 16, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_86", $rt_wrapFunction3(ju_AbstractList$SubAbstractListRandomAccess__init_)],
+ovv_FieldError, "FieldError", 21, jl_Record, [], 17, [0,0,0], 0, ["$_init_45", $rt_wrapFunction2(ovv_FieldError__init_), "$toString", $rt_wrapFunction0(ovv_FieldError_toString), "$hashCode0", $rt_wrapFunction0(ovv_FieldError_hashCode), "$equals", $rt_wrapFunction1(ovv_FieldError_equals), "$field1", $rt_wrapFunction0(ovv_FieldError_field), "$message", $rt_wrapFunction0(ovv_FieldError_message)],
+jl_String, "String", 2, jl_Object, [ji_Serializable, jl_Comparable, jl_CharSequence], 17, [0,0,0], () => jl_String_$callClinit(), ["$_init_", $rt_wrapFunction0(jl_String__init_2), "$_init_66", $rt_wrapFunction1(jl_String__init_0), "$_init_19", $rt_wrapFunction1(jl_String__init_4), "$_init_76", $rt_wrapFunction3(jl_String__init_6), "$charAt", $rt_wrapFunction1(jl_String_charAt), "$length", $rt_wrapFunction0(jl_String_length), "$isEmpty", $rt_wrapFunction0(jl_String_isEmpty), "$compareTo3", $rt_wrapFunction1(jl_String_compareTo),
 "$startsWith0", $rt_wrapFunction2(jl_String_startsWith0), "$startsWith", $rt_wrapFunction1(jl_String_startsWith), "$indexOf0", $rt_wrapFunction2(jl_String_indexOf0), "$indexOf1", $rt_wrapFunction1(jl_String_indexOf), "$lastIndexOf0", $rt_wrapFunction2(jl_String_lastIndexOf0), "$lastIndexOf", $rt_wrapFunction1(jl_String_lastIndexOf), "$substring", $rt_wrapFunction2(jl_String_substring), "$substring0", $rt_wrapFunction1(jl_String_substring0), "$subSequence", $rt_wrapFunction2(jl_String_subSequence), "$replace",
 $rt_wrapFunction2(jl_String_replace0), "$replace1", $rt_wrapFunction2(jl_String_replace), "$trim", $rt_wrapFunction0(jl_String_trim), "$toString", $rt_wrapFunction0(jl_String_toString), "$toCharArray", $rt_wrapFunction0(jl_String_toCharArray), "$equals", $rt_wrapFunction1(jl_String_equals), "$hashCode0", $rt_wrapFunction0(jl_String_hashCode), "$toUpperCase", $rt_wrapFunction0(jl_String_toUpperCase), "$compareTo1", $rt_wrapFunction1(jl_String_compareTo0)],
 ju_HashSet, "HashSet", 1, ju_AbstractSet, [jl_Cloneable, ji_Serializable], 1, [0,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_HashSet__init_1), "$_init_41", $rt_wrapFunction1(ju_HashSet__init_0), "$add", $rt_wrapFunction1(ju_HashSet_add), "$clear", $rt_wrapFunction0(ju_HashSet_clear), "$contains", $rt_wrapFunction1(ju_HashSet_contains), "$isEmpty", $rt_wrapFunction0(ju_HashSet_isEmpty), "$iterator", $rt_wrapFunction0(ju_HashSet_iterator), "$remove2", $rt_wrapFunction1(ju_HashSet_remove),
 "$size", $rt_wrapFunction0(ju_HashSet_size)],
-ju_LinkedHashSet, "LinkedHashSet", 1, ju_HashSet, [ju_SequencedSet, jl_Cloneable, ji_Serializable], 1, [0,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_LinkedHashSet__init_1), "$_init_8", $rt_wrapFunction1(ju_LinkedHashSet__init_0)],
-ovss_MemorySignalingServer, 0, jl_Object, [], 17, 0, 0, ["$_init_89", $rt_wrapFunction1(ovss_MemorySignalingServer__init_), "$transportFor", $rt_wrapFunction1(ovss_MemorySignalingServer_transportFor)],
+ju_LinkedHashSet, "LinkedHashSet", 1, ju_HashSet, [ju_SequencedSet, jl_Cloneable, ji_Serializable], 1, [0,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_LinkedHashSet__init_2), "$_init_8", $rt_wrapFunction1(ju_LinkedHashSet__init_0)],
+ovss_MemorySignalingServer, 0, jl_Object, [], 17, 0, 0, ["$_init_90", $rt_wrapFunction1(ovss_MemorySignalingServer__init_), "$transportFor", $rt_wrapFunction1(ovss_MemorySignalingServer_transportFor)],
 ovss_SimPeer$_init_$lambda$_0_0, 0, jl_Object, [ovc_RandomBytes], 1, 0, 0, ["$_init_17", $rt_wrapFunction1(ovss_SimPeer$_init_$lambda$_0_0__init_), "$fill0", $rt_wrapFunction1(ovss_SimPeer$_init_$lambda$_0_0_fill)],
-ovs_ConnectionStateMachine, 0, jl_Object, [], 17, 0, 0, ["$_init_139", $rt_wrapFunction4(ovs_ConnectionStateMachine__init_), "$status0", $rt_wrapFunction0(ovs_ConnectionStateMachine_status), "$join2", $rt_wrapFunction1(ovs_ConnectionStateMachine_join), "$leave", $rt_wrapFunction0(ovs_ConnectionStateMachine_leave), "$setPeerCount", $rt_wrapFunction1(ovs_ConnectionStateMachine_setPeerCount), "$wrongPassword", $rt_wrapFunction1(ovs_ConnectionStateMachine_wrongPassword), "$isCurrent", $rt_wrapFunction1(ovs_ConnectionStateMachine_isCurrent),
+ovs_ConnectionStateMachine, 0, jl_Object, [], 17, 0, 0, ["$_init_140", $rt_wrapFunction4(ovs_ConnectionStateMachine__init_), "$status0", $rt_wrapFunction0(ovs_ConnectionStateMachine_status), "$join2", $rt_wrapFunction1(ovs_ConnectionStateMachine_join), "$leave", $rt_wrapFunction0(ovs_ConnectionStateMachine_leave), "$setPeerCount", $rt_wrapFunction1(ovs_ConnectionStateMachine_setPeerCount), "$wrongPassword", $rt_wrapFunction1(ovs_ConnectionStateMachine_wrongPassword), "$isCurrent", $rt_wrapFunction1(ovs_ConnectionStateMachine_isCurrent),
 "$onOpened", $rt_wrapFunction1(ovs_ConnectionStateMachine_onOpened), "$onLost0", $rt_wrapFunction2(ovs_ConnectionStateMachine_onLost)],
 juc_Executor, 0, jl_Object, [], 1537, 0, 0, 0,
-ovv_RoomVault$publish$lambda$_12_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_171", $rt_wrapFunction3(ovv_RoomVault$publish$lambda$_12_0__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$publish$lambda$_12_0_run)],
-ovv_RoomVault$publish$lambda$_12_1, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_172", $rt_wrapFunction3(ovv_RoomVault$publish$lambda$_12_1__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$publish$lambda$_12_1_run)],
+ovv_RoomVault$publish$lambda$_12_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_172", $rt_wrapFunction3(ovv_RoomVault$publish$lambda$_12_0__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$publish$lambda$_12_0_run)],
+ovv_RoomVault$publish$lambda$_12_1, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_173", $rt_wrapFunction3(ovv_RoomVault$publish$lambda$_12_1__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$publish$lambda$_12_1_run)],
 ovc_StorageCallback, 0, jl_Object, [], 1537, 0, 0, 0,
-ovv_VaultStore$2, 0, jl_Object, [ovc_StorageCallback], 0, 0, 0, ["$_init_189", $rt_wrapFunction2(ovv_VaultStore$2__init_), "$done0", $rt_wrapFunction1(ovv_VaultStore$2_done), "$failed0", $rt_wrapFunction1(ovv_VaultStore$2_failed), "$done", $rt_wrapFunction1(ovv_VaultStore$2_done0)],
+ovv_VaultStore$2, 0, jl_Object, [ovc_StorageCallback], 0, 0, 0, ["$_init_192", $rt_wrapFunction2(ovv_VaultStore$2__init_), "$done0", $rt_wrapFunction1(ovv_VaultStore$2_done), "$failed0", $rt_wrapFunction1(ovv_VaultStore$2_failed), "$done", $rt_wrapFunction1(ovv_VaultStore$2_done0)],
 ovv_FieldSpec, "FieldSpec", 21, jl_Object, [], 17, [0,0,0], 0, ["$key", $rt_wrapFunction0(ovv_FieldSpec_key), "$label", $rt_wrapFunction0(ovv_FieldSpec_label), "$kind", $rt_wrapFunction0(ovv_FieldSpec_kind), "$min0", $rt_wrapFunction0(ovv_FieldSpec_min), "$max0", $rt_wrapFunction0(ovv_FieldSpec_max), "$maxLength", $rt_wrapFunction0(ovv_FieldSpec_maxLength), "$choicesUnsafe", $rt_wrapFunction0(ovv_FieldSpec_choicesUnsafe), "$defaultValue", $rt_wrapFunction0(ovv_FieldSpec_defaultValue)],
 ovs_SyncEvents, 0, jl_Object, [], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovs_SyncEvents__init_), "$add2", $rt_wrapFunction1(ovs_SyncEvents_add), "$emit0", $rt_wrapFunction1(ovs_SyncEvents_emit)],
 ovs_SyncEventListener, 0, jl_Object, [], 1537, 0, 0, 0,
 ovss_SimPeer$_init_$lambda$_0_3, "SimPeer$<init>$lambda$_0_3", 18, jl_Object, [ovs_SyncEventListener], 1, [0,0,0], 0, ["$_init_32", $rt_wrapFunction1(ovss_SimPeer$_init_$lambda$_0_3__init_), "$onEvent", $rt_wrapFunction1(ovss_SimPeer$_init_$lambda$_0_3_onEvent)],
-ju_AbstractMap$KeySet$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_92", $rt_wrapFunction2(ju_AbstractMap$KeySet$1__init_), "$hasNext", $rt_wrapFunction0(ju_AbstractMap$KeySet$1_hasNext), "$next", $rt_wrapFunction0(ju_AbstractMap$KeySet$1_next)],
+ju_AbstractMap$KeySet$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_93", $rt_wrapFunction2(ju_AbstractMap$KeySet$1__init_), "$hasNext", $rt_wrapFunction0(ju_AbstractMap$KeySet$1_hasNext), "$next", $rt_wrapFunction0(ju_AbstractMap$KeySet$1_next)],
 ovss_SimPeer$_init_$lambda$_0_2, 0, jl_Object, [ovc_RandomBytes], 1, 0, 0, ["$_init_17", $rt_wrapFunction1(ovss_SimPeer$_init_$lambda$_0_2__init_), "$fill0", $rt_wrapFunction1(ovss_SimPeer$_init_$lambda$_0_2_fill)],
 juf_DoubleSupplier, 0, jl_Object, [], 1537, 0, 0, 0,
 ovss_SimPeer$_init_$lambda$_0_1, 0, jl_Object, [juf_DoubleSupplier], 1, 0, 0, ["$_init_17", $rt_wrapFunction1(ovss_SimPeer$_init_$lambda$_0_1__init_), "$getAsDouble", $rt_wrapFunction0(ovss_SimPeer$_init_$lambda$_0_1_getAsDouble)],
@@ -30327,100 +30715,100 @@ oj_Assert, 0, jl_Object, [], 1, 0, 0, 0,
 ju_Deque, 0, jl_Object, [ju_Queue, ju_SequencedCollection], 1537, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf)],
 ju_ArrayDeque, 0, ju_AbstractCollection, [ju_Deque, jl_Cloneable, ji_Serializable], 1, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_", $rt_wrapFunction0(ju_ArrayDeque__init_1), "$_init_1", $rt_wrapFunction1(ju_ArrayDeque__init_), "$addLast", $rt_wrapFunction1(ju_ArrayDeque_addLast), "$pollFirst", $rt_wrapFunction0(ju_ArrayDeque_pollFirst), "$peekFirst", $rt_wrapFunction0(ju_ArrayDeque_peekFirst), "$add", $rt_wrapFunction1(ju_ArrayDeque_add), "$poll", $rt_wrapFunction0(ju_ArrayDeque_poll),
 "$peek", $rt_wrapFunction0(ju_ArrayDeque_peek), "$size", $rt_wrapFunction0(ju_ArrayDeque_size), "$isEmpty", $rt_wrapFunction0(ju_ArrayDeque_isEmpty), "$iterator", $rt_wrapFunction0(ju_ArrayDeque_iterator), "$clear", $rt_wrapFunction0(ju_ArrayDeque_clear)],
-ovv_VaultItem, "VaultItem", 21, jl_Object, [], 17, [0,0,0], 0, ["$_init_86", function(var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8, var_9, var_10) { ovv_VaultItem__init_(this, var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8, var_9, var_10); }, "$id", $rt_wrapFunction0(ovv_VaultItem_id), "$type", $rt_wrapFunction0(ovv_VaultItem_type), "$name", $rt_wrapFunction0(ovv_VaultItem_name), "$data", $rt_wrapFunction0(ovv_VaultItem_data), "$get1", $rt_wrapFunction1(ovv_VaultItem_get), "$syncEnabled", $rt_wrapFunction0(ovv_VaultItem_syncEnabled),
+ovv_VaultItem, "VaultItem", 21, jl_Object, [], 17, [0,0,0], 0, ["$_init_87", function(var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8, var_9, var_10) { ovv_VaultItem__init_(this, var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8, var_9, var_10); }, "$id", $rt_wrapFunction0(ovv_VaultItem_id), "$type", $rt_wrapFunction0(ovv_VaultItem_type), "$name", $rt_wrapFunction0(ovv_VaultItem_name), "$data", $rt_wrapFunction0(ovv_VaultItem_data), "$get1", $rt_wrapFunction1(ovv_VaultItem_get), "$syncEnabled", $rt_wrapFunction0(ovv_VaultItem_syncEnabled),
 "$syncState", $rt_wrapFunction0(ovv_VaultItem_syncState), "$lastModified", $rt_wrapFunction0(ovv_VaultItem_lastModified), "$lastModifiedBy", $rt_wrapFunction0(ovv_VaultItem_lastModifiedBy), "$lastSynced", $rt_wrapFunction0(ovv_VaultItem_lastSynced), "$importedFrom", $rt_wrapFunction0(ovv_VaultItem_importedFrom), "$with", $rt_wrapFunction4(ovv_VaultItem_with), "$withState", $rt_wrapFunction2(ovv_VaultItem_withState), "$withIdentity", $rt_wrapFunction2(ovv_VaultItem_withIdentity), "$withData", $rt_wrapFunction1(ovv_VaultItem_withData),
 "$toString", $rt_wrapFunction0(ovv_VaultItem_toString)],
+ovv_RoomVault$onRemoteStateVector$lambda$_25_0, "RoomVault$onRemoteStateVector$lambda$_25_0", 21, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovv_RoomVault$onRemoteStateVector$lambda$_25_0__init_), "$apply1", $rt_wrapFunction2(ovv_RoomVault$onRemoteStateVector$lambda$_25_0_apply0), "$apply5", $rt_wrapFunction2(ovv_RoomVault$onRemoteStateVector$lambda$_25_0_apply)],
 ovsm_SignalingConnection$Listener, 0, jl_Object, [], 1537, 0, 0, 0,
-ovsm_SignalingClient, 0, jl_Object, [ovsm_SignalingConnection$Listener], 17, 0, 0, ["$_init_142", $rt_wrapFunction2(ovsm_SignalingClient__init_), "$connect0", $rt_wrapFunction1(ovsm_SignalingClient_connect), "$isOpen", $rt_wrapFunction0(ovsm_SignalingClient_isOpen), "$send1", $rt_wrapFunction1(ovsm_SignalingClient_send), "$close", $rt_wrapFunction0(ovsm_SignalingClient_close), "$onOpen", $rt_wrapFunction0(ovsm_SignalingClient_onOpen), "$onMessage", $rt_wrapFunction1(ovsm_SignalingClient_onMessage), "$onClose",
+ovsm_SignalingClient, 0, jl_Object, [ovsm_SignalingConnection$Listener], 17, 0, 0, ["$_init_143", $rt_wrapFunction2(ovsm_SignalingClient__init_), "$connect0", $rt_wrapFunction1(ovsm_SignalingClient_connect), "$isOpen", $rt_wrapFunction0(ovsm_SignalingClient_isOpen), "$send1", $rt_wrapFunction1(ovsm_SignalingClient_send), "$close", $rt_wrapFunction0(ovsm_SignalingClient_close), "$onOpen", $rt_wrapFunction0(ovsm_SignalingClient_onOpen), "$onMessage", $rt_wrapFunction1(ovsm_SignalingClient_onMessage), "$onClose",
 $rt_wrapFunction1(ovsm_SignalingClient_onClose)],
 ovv_ItemType, "ItemType", 21, jl_Enum, [ovv_Choice], 65553, [0,0,0], () => ovv_ItemType_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_ItemType_wire), "$label", $rt_wrapFunction0(ovv_ItemType_label)],
 ovv_RoomVault$OwnWrite, "RoomVault$OwnWrite", 21, jl_Record, [], 16, [ovv_RoomVault,0,"OwnWrite"], 0, ["$toString", $rt_wrapFunction0(ovv_RoomVault$OwnWrite_toString), "$hashCode0", $rt_wrapFunction0(ovv_RoomVault$OwnWrite_hashCode), "$equals", $rt_wrapFunction1(ovv_RoomVault$OwnWrite_equals), "$id0", $rt_wrapFunction0(ovv_RoomVault$OwnWrite_id), "$value2", $rt_wrapFunction0(ovv_RoomVault$OwnWrite_value)],
-ovv_RoomVault$_init_$lambda$_0_1, "RoomVault$<init>$lambda$_0_1", 21, jl_Object, [ovs_SyncEventListener], 1, [0,0,0], 0, ["$_init_170", $rt_wrapFunction1(ovv_RoomVault$_init_$lambda$_0_1__init_), "$onEvent", $rt_wrapFunction1(ovv_RoomVault$_init_$lambda$_0_1_onEvent)],
-ovcu_UpdateMerger$merge$lambda$_1_1, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovcu_UpdateMerger$merge$lambda$_1_1__init_), "$compare1", $rt_wrapFunction2(ovcu_UpdateMerger$merge$lambda$_1_1_compare0), "$compare5", $rt_wrapFunction2(ovcu_UpdateMerger$merge$lambda$_1_1_compare)],
+ovv_RoomVault$_init_$lambda$_0_1, "RoomVault$<init>$lambda$_0_1", 21, jl_Object, [ovs_SyncEventListener], 1, [0,0,0], 0, ["$_init_171", $rt_wrapFunction1(ovv_RoomVault$_init_$lambda$_0_1__init_), "$onEvent", $rt_wrapFunction1(ovv_RoomVault$_init_$lambda$_0_1_onEvent)],
+ovcu_UpdateMerger$merge$lambda$_1_1, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovcu_UpdateMerger$merge$lambda$_1_1__init_), "$compare1", $rt_wrapFunction2(ovcu_UpdateMerger$merge$lambda$_1_1_compare0), "$compare4", $rt_wrapFunction2(ovcu_UpdateMerger$merge$lambda$_1_1_compare)],
 juf_Predicate, 0, jl_Object, [], 1537, 0, 0, 0,
 ovcu_UpdateMerger$merge$lambda$_1_0, 0, jl_Object, [juf_Predicate], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovcu_UpdateMerger$merge$lambda$_1_0__init_), "$test", $rt_wrapFunction1(ovcu_UpdateMerger$merge$lambda$_1_0_test0), "$test0", $rt_wrapFunction1(ovcu_UpdateMerger$merge$lambda$_1_0_test)],
 juf_BiConsumer, 0, jl_Object, [], 1537, 0, 0, 0,
-ovv_RoomVault$_init_$lambda$_0_0, "RoomVault$<init>$lambda$_0_0", 21, jl_Object, [juf_BiConsumer], 1, [0,0,0], 0, ["$_init_170", $rt_wrapFunction1(ovv_RoomVault$_init_$lambda$_0_0__init_), "$accept4", $rt_wrapFunction2(ovv_RoomVault$_init_$lambda$_0_0_accept0), "$accept3", $rt_wrapFunction2(ovv_RoomVault$_init_$lambda$_0_0_accept)],
-ovp_Awareness, 0, jl_Object, [], 17, 0, 0, ["$_init_120", $rt_wrapFunction2(ovp_Awareness__init_), "$clientId", $rt_wrapFunction0(ovp_Awareness_clientId), "$addListener", $rt_wrapFunction1(ovp_Awareness_addListener), "$removeListener", $rt_wrapFunction1(ovp_Awareness_removeListener), "$getLocalState", $rt_wrapFunction0(ovp_Awareness_getLocalState), "$getStates", $rt_wrapFunction0(ovp_Awareness_getStates), "$setLocalState", $rt_wrapFunction1(ovp_Awareness_setLocalState), "$setLocalStateField", $rt_wrapFunction2(ovp_Awareness_setLocalStateField),
+ovv_RoomVault$_init_$lambda$_0_0, "RoomVault$<init>$lambda$_0_0", 21, jl_Object, [juf_BiConsumer], 1, [0,0,0], 0, ["$_init_171", $rt_wrapFunction1(ovv_RoomVault$_init_$lambda$_0_0__init_), "$accept4", $rt_wrapFunction2(ovv_RoomVault$_init_$lambda$_0_0_accept0), "$accept3", $rt_wrapFunction2(ovv_RoomVault$_init_$lambda$_0_0_accept)],
+ovp_Awareness, 0, jl_Object, [], 17, 0, 0, ["$_init_121", $rt_wrapFunction2(ovp_Awareness__init_), "$clientId", $rt_wrapFunction0(ovp_Awareness_clientId), "$addListener", $rt_wrapFunction1(ovp_Awareness_addListener), "$removeListener", $rt_wrapFunction1(ovp_Awareness_removeListener), "$getLocalState", $rt_wrapFunction0(ovp_Awareness_getLocalState), "$getStates", $rt_wrapFunction0(ovp_Awareness_getStates), "$setLocalState", $rt_wrapFunction1(ovp_Awareness_setLocalState), "$setLocalStateField", $rt_wrapFunction2(ovp_Awareness_setLocalStateField),
 "$encodeUpdate", $rt_wrapFunction1(ovp_Awareness_encodeUpdate), "$encodeAllStates", $rt_wrapFunction0(ovp_Awareness_encodeAllStates), "$applyUpdate", $rt_wrapFunction2(ovp_Awareness_applyUpdate), "$removeStates", $rt_wrapFunction2(ovp_Awareness_removeStates), "$destroy", $rt_wrapFunction0(ovp_Awareness_destroy)],
-ovv_ItemLookup, 0, jl_Object, [], 1537, 0, 0, 0,
 jl_NullPointerException, "NullPointerException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_2", $rt_wrapFunction1(jl_NullPointerException__init_2), "$_init_", $rt_wrapFunction0(jl_NullPointerException__init_0)],
-ovsm_SignalingClient$schedulePing$lambda$_9_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_110", $rt_wrapFunction1(ovsm_SignalingClient$schedulePing$lambda$_9_0__init_), "$run", $rt_wrapFunction0(ovsm_SignalingClient$schedulePing$lambda$_9_0_run)],
+ovsm_SignalingClient$schedulePing$lambda$_9_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_111", $rt_wrapFunction1(ovsm_SignalingClient$schedulePing$lambda$_9_0__init_), "$run", $rt_wrapFunction0(ovsm_SignalingClient$schedulePing$lambda$_9_0_run)],
 ovss_MemorySignalingServer$Conn$toClient$lambda$_3_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_37", $rt_wrapFunction2(ovss_MemorySignalingServer$Conn$toClient$lambda$_3_0__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$Conn$toClient$lambda$_3_0_run)],
 ovci_StateVector, 0, jl_Object, [], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovci_StateVector__init_0), "$get2", $rt_wrapFunction1(ovci_StateVector_get), "$has", $rt_wrapFunction1(ovci_StateVector_has), "$set1", $rt_wrapFunction2(ovci_StateVector_set), "$clients", $rt_wrapFunction0(ovci_StateVector_clients), "$write0", $rt_wrapFunction1(ovci_StateVector_write), "$encode2", $rt_wrapFunction0(ovci_StateVector_encode)],
-otci_Base64Impl, 0, jl_Object, [], 17, 0, () => otci_Base64Impl_$callClinit(), 0,
-ju_LinkedHashMapEntrySet, 0, ju_AbstractSet, [ju_SequencedSet], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_43", $rt_wrapFunction2(ju_LinkedHashMapEntrySet__init_), "$size", $rt_wrapFunction0(ju_LinkedHashMapEntrySet_size), "$iterator", $rt_wrapFunction0(ju_LinkedHashMapEntrySet_iterator)],
-ovc_Doc, 0, jl_Object, [], 17, 0, 0, ["$_init_38", $rt_wrapFunction1(ovc_Doc__init_0), "$_init_114", $rt_wrapFunction2(ovc_Doc__init_), "$clientId", $rt_wrapFunction0(ovc_Doc_clientId), "$setClientId", $rt_wrapFunction1(ovc_Doc_setClientId), "$pickNewClientId", $rt_wrapFunction0(ovc_Doc_pickNewClientId), "$gcEnabled", $rt_wrapFunction0(ovc_Doc_gcEnabled), "$store", $rt_wrapFunction0(ovc_Doc_store), "$pending", $rt_wrapFunction0(ovc_Doc_pending), "$getMap", $rt_wrapFunction1(ovc_Doc_getMap), "$rootForUpdate",
+otci_Base64Impl, 0, jl_Object, [], 17, 0, () => otci_Base64Impl_$callClinit(), 0]);
+$rt_metadata([ju_LinkedHashMapEntrySet, 0, ju_AbstractSet, [ju_SequencedSet], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_43", $rt_wrapFunction2(ju_LinkedHashMapEntrySet__init_), "$size", $rt_wrapFunction0(ju_LinkedHashMapEntrySet_size), "$iterator", $rt_wrapFunction0(ju_LinkedHashMapEntrySet_iterator)],
+ovc_Doc, 0, jl_Object, [], 17, 0, 0, ["$_init_38", $rt_wrapFunction1(ovc_Doc__init_0), "$_init_115", $rt_wrapFunction2(ovc_Doc__init_), "$clientId", $rt_wrapFunction0(ovc_Doc_clientId), "$setClientId", $rt_wrapFunction1(ovc_Doc_setClientId), "$pickNewClientId", $rt_wrapFunction0(ovc_Doc_pickNewClientId), "$gcEnabled", $rt_wrapFunction0(ovc_Doc_gcEnabled), "$store", $rt_wrapFunction0(ovc_Doc_store), "$pending", $rt_wrapFunction0(ovc_Doc_pending), "$getMap", $rt_wrapFunction1(ovc_Doc_getMap), "$rootForUpdate",
 $rt_wrapFunction1(ovc_Doc_rootForUpdate), "$transact", $rt_wrapFunction1(ovc_Doc_transact), "$transact1", $rt_wrapFunction2(ovc_Doc_transact0), "$transact0", $rt_wrapFunction3(ovc_Doc_transact1), "$applyUpdate", $rt_wrapFunction2(ovc_Doc_applyUpdate), "$encodeStateAsUpdate0", $rt_wrapFunction1(ovc_Doc_encodeStateAsUpdate), "$encodeStateVector", $rt_wrapFunction0(ovc_Doc_encodeStateVector), "$onUpdate0", $rt_wrapFunction1(ovc_Doc_onUpdate), "$emitUpdate", $rt_wrapFunction1(ovc_Doc_emitUpdate)],
 jl_Math, 0, jl_Object, [], 17, 0, 0, 0,
-ovc_Transaction, "Transaction", 8, jl_Object, [], 17, [0,0,0], 0, ["$_init_115", $rt_wrapFunction3(ovc_Transaction__init_), "$doc", $rt_wrapFunction0(ovc_Transaction_doc), "$origin", $rt_wrapFunction0(ovc_Transaction_origin), "$isLocal", $rt_wrapFunction0(ovc_Transaction_isLocal), "$markRemote", $rt_wrapFunction0(ovc_Transaction_markRemote), "$beforeState", $rt_wrapFunction0(ovc_Transaction_beforeState), "$afterState", $rt_wrapFunction0(ovc_Transaction_afterState), "$setAfterState", $rt_wrapFunction1(ovc_Transaction_setAfterState),
+ovc_Transaction, "Transaction", 8, jl_Object, [], 17, [0,0,0], 0, ["$_init_116", $rt_wrapFunction3(ovc_Transaction__init_), "$doc", $rt_wrapFunction0(ovc_Transaction_doc), "$origin", $rt_wrapFunction0(ovc_Transaction_origin), "$isLocal", $rt_wrapFunction0(ovc_Transaction_isLocal), "$markRemote", $rt_wrapFunction0(ovc_Transaction_markRemote), "$beforeState", $rt_wrapFunction0(ovc_Transaction_beforeState), "$afterState", $rt_wrapFunction0(ovc_Transaction_afterState), "$setAfterState", $rt_wrapFunction1(ovc_Transaction_setAfterState),
 "$deleteSet", $rt_wrapFunction0(ovc_Transaction_deleteSet), "$queueMerge", $rt_wrapFunction1(ovc_Transaction_queueMerge), "$mergeQueue", $rt_wrapFunction0(ovc_Transaction_mergeQueue), "$changed0", $rt_wrapFunction0(ovc_Transaction_changed), "$changedParentTypes", $rt_wrapFunction0(ovc_Transaction_changedParentTypes), "$addChangedType", $rt_wrapFunction2(ovc_Transaction_addChangedType), "$requestFormattingCleanup", $rt_wrapFunction0(ovc_Transaction_requestFormattingCleanup), "$needsFormattingCleanup", $rt_wrapFunction0(ovc_Transaction_needsFormattingCleanup),
 "$forgetChanges", $rt_wrapFunction1(ovc_Transaction_forgetChanges)],
 ovce_JsPropertyOrder, 0, jl_Object, [], 17, 0, 0, 0,
-ovs_RoomAccess, 0, jl_Record, [], 17, 0, () => ovs_RoomAccess_$callClinit(), ["$_init_118", $rt_wrapFunction2(ovs_RoomAccess__init_), "$isPasswordProtected", $rt_wrapFunction0(ovs_RoomAccess_isPasswordProtected), "$equals", $rt_wrapFunction1(ovs_RoomAccess_equals), "$key1", $rt_wrapFunction0(ovs_RoomAccess_key), "$encryptDataChannels", $rt_wrapFunction0(ovs_RoomAccess_encryptDataChannels)],
+ovs_RoomAccess, 0, jl_Record, [], 17, 0, () => ovs_RoomAccess_$callClinit(), ["$_init_119", $rt_wrapFunction2(ovs_RoomAccess__init_), "$isPasswordProtected", $rt_wrapFunction0(ovs_RoomAccess_isPasswordProtected), "$equals", $rt_wrapFunction1(ovs_RoomAccess_equals), "$key1", $rt_wrapFunction0(ovs_RoomAccess_key), "$encryptDataChannels", $rt_wrapFunction0(ovs_RoomAccess_encryptDataChannels)],
 otj_TestEntryPoint, 0, jl_Object, [], 16, 0, 0, 0,
-ovv_SyncState, "SyncState", 21, jl_Enum, [], 65553, [0,0,0], () => ovv_SyncState_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_SyncState_wire)]]);
-$rt_metadata([ovj_JsonException, "JsonException", 15, jl_Exception, [], 1, 0, 0, ["$_init_2", $rt_wrapFunction1(ovj_JsonException__init_)],
+ovv_SyncState, "SyncState", 21, jl_Enum, [], 65553, [0,0,0], () => ovv_SyncState_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_SyncState_wire)],
+ovj_JsonException, "JsonException", 15, jl_Exception, [], 1, 0, 0, ["$_init_2", $rt_wrapFunction1(ovj_JsonException__init_)],
 ovcu_StructBlockWriter, 0, jl_Object, [], 16, 0, 0, ["$_init_", $rt_wrapFunction0(ovcu_StructBlockWriter__init_), "$write5", $rt_wrapFunction2(ovcu_StructBlockWriter_write), "$finish1", $rt_wrapFunction1(ovcu_StructBlockWriter_finish)],
-ovcu_UpdateApplier$DecodedForApply, 0, jl_Object, [], 17, 0, 0, ["$_init_168", $rt_wrapFunction2(ovcu_UpdateApplier$DecodedForApply__init_)],
-ovss_SimNetwork$deliverDatagram$lambda$_12_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_182", $rt_wrapFunction4(ovss_SimNetwork$deliverDatagram$lambda$_12_0__init_), "$run", $rt_wrapFunction0(ovss_SimNetwork$deliverDatagram$lambda$_12_0_run)],
+ovcu_UpdateApplier$DecodedForApply, 0, jl_Object, [], 17, 0, 0, ["$_init_169", $rt_wrapFunction2(ovcu_UpdateApplier$DecodedForApply__init_)],
+ovss_SimNetwork$deliverDatagram$lambda$_12_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_184", $rt_wrapFunction4(ovss_SimNetwork$deliverDatagram$lambda$_12_0__init_), "$run", $rt_wrapFunction0(ovss_SimNetwork$deliverDatagram$lambda$_12_0_run)],
 ovs_SyncEvent$PasswordMismatch, "SyncEvent$PasswordMismatch", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"PasswordMismatch"], 0, ["$_init_", $rt_wrapFunction0(ovs_SyncEvent$PasswordMismatch__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$PasswordMismatch_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$PasswordMismatch_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$PasswordMismatch_equals)],
 ovp_ProtocolException, 0, jl_Exception, [], 1, 0, 0, ["$_init_2", $rt_wrapFunction1(ovp_ProtocolException__init_)],
-ovs_ConnectionStateMachine$onLost$lambda$_11_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_104", $rt_wrapFunction3(ovs_ConnectionStateMachine$onLost$lambda$_11_0__init_), "$run", $rt_wrapFunction0(ovs_ConnectionStateMachine$onLost$lambda$_11_0_run)],
+ovs_ConnectionStateMachine$onLost$lambda$_11_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_105", $rt_wrapFunction3(ovs_ConnectionStateMachine$onLost$lambda$_11_0__init_), "$run", $rt_wrapFunction0(ovs_ConnectionStateMachine$onLost$lambda$_11_0_run)],
 ovv_VaultChange$Origin, 0, jl_Enum, [], 65553, 0, () => ovv_VaultChange$Origin_$callClinit(), 0,
 ovci_Id, "Id", 12, jl_Object, [], 17, 0, 0, ["$_init_54", $rt_wrapFunction2(ovci_Id__init_0), "$equals", $rt_wrapFunction1(ovci_Id_equals), "$hashCode0", $rt_wrapFunction0(ovci_Id_hashCode), "$toString", $rt_wrapFunction0(ovci_Id_toString)],
-ovs_RoomSession$Room, "RoomSession$Room", 17, jl_Object, [ovsm_EncryptedRoomSignals$Listener], 16, [ovs_RoomSession,0,"Room"], 0, ["$_init_141", function(var_1, var_2, var_3, var_4, var_5) { ovs_RoomSession$Room__init_(this, var_1, var_2, var_3, var_4, var_5); }, "$signalingUp0", $rt_wrapFunction1(ovs_RoomSession$Room_signalingUp), "$signalingDown", $rt_wrapFunction0(ovs_RoomSession$Room_signalingDown), "$receive0", $rt_wrapFunction1(ovs_RoomSession$Room_receive), "$onPayload", $rt_wrapFunction1(ovs_RoomSession$Room_onPayload),
+ovs_RoomSession$Room, "RoomSession$Room", 17, jl_Object, [ovsm_EncryptedRoomSignals$Listener], 16, [ovs_RoomSession,0,"Room"], 0, ["$_init_142", function(var_1, var_2, var_3, var_4, var_5) { ovs_RoomSession$Room__init_(this, var_1, var_2, var_3, var_4, var_5); }, "$signalingUp0", $rt_wrapFunction1(ovs_RoomSession$Room_signalingUp), "$signalingDown", $rt_wrapFunction0(ovs_RoomSession$Room_signalingDown), "$receive0", $rt_wrapFunction1(ovs_RoomSession$Room_receive), "$onPayload", $rt_wrapFunction1(ovs_RoomSession$Room_onPayload),
 "$onUnreadable", $rt_wrapFunction1(ovs_RoomSession$Room_onUnreadable), "$onPlaintext", $rt_wrapFunction1(ovs_RoomSession$Room_onPlaintext), "$countUnreadable", $rt_wrapFunction1(ovs_RoomSession$Room_countUnreadable), "$close", $rt_wrapFunction0(ovs_RoomSession$Room_close)],
-ovv_FieldConflict, "FieldConflict", 21, jl_Record, [], 17, [0,0,0], 0, ["$_init_179", function(var_1, var_2, var_3, var_4, var_5) { ovv_FieldConflict__init_(this, var_1, var_2, var_3, var_4, var_5); }, "$toString", $rt_wrapFunction0(ovv_FieldConflict_toString), "$hashCode0", $rt_wrapFunction0(ovv_FieldConflict_hashCode), "$equals", $rt_wrapFunction1(ovv_FieldConflict_equals), "$field1", $rt_wrapFunction0(ovv_FieldConflict_field), "$mine", $rt_wrapFunction0(ovv_FieldConflict_mine), "$theirs", $rt_wrapFunction0(ovv_FieldConflict_theirs),
+ovv_FieldConflict, "FieldConflict", 21, jl_Record, [], 17, [0,0,0], 0, ["$_init_181", function(var_1, var_2, var_3, var_4, var_5) { ovv_FieldConflict__init_(this, var_1, var_2, var_3, var_4, var_5); }, "$toString", $rt_wrapFunction0(ovv_FieldConflict_toString), "$hashCode0", $rt_wrapFunction0(ovv_FieldConflict_hashCode), "$equals", $rt_wrapFunction1(ovv_FieldConflict_equals), "$field1", $rt_wrapFunction0(ovv_FieldConflict_field), "$mine", $rt_wrapFunction0(ovv_FieldConflict_mine), "$theirs", $rt_wrapFunction0(ovv_FieldConflict_theirs),
 "$theirsBy", $rt_wrapFunction0(ovv_FieldConflict_theirsBy)],
-ju_Collections$14, 0, ju_AbstractSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_205", $rt_wrapFunction1(ju_Collections$14__init_), "$iterator", $rt_wrapFunction0(ju_Collections$14_iterator)],
-ju_Collections$15, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_204", $rt_wrapFunction1(ju_Collections$15__init_), "$hasNext", $rt_wrapFunction0(ju_Collections$15_hasNext), "$next0", $rt_wrapFunction0(ju_Collections$15_next0), "$remove0", $rt_wrapFunction0(ju_Collections$15_remove), "$next", $rt_wrapFunction0(ju_Collections$15_next)],
+ju_Collections$14, 0, ju_AbstractSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_208", $rt_wrapFunction1(ju_Collections$14__init_), "$iterator", $rt_wrapFunction0(ju_Collections$14_iterator)],
+ju_Collections$15, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_207", $rt_wrapFunction1(ju_Collections$15__init_), "$hasNext", $rt_wrapFunction0(ju_Collections$15_hasNext), "$next0", $rt_wrapFunction0(ju_Collections$15_next0), "$remove0", $rt_wrapFunction0(ju_Collections$15_remove), "$next", $rt_wrapFunction0(ju_Collections$15_next)],
 ovct_YArray$insert$lambda$_4_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_27", $rt_wrapFunction3(ovct_YArray$insert$lambda$_4_0__init_), "$accept", $rt_wrapFunction1(ovct_YArray$insert$lambda$_4_0_accept0), "$accept2", $rt_wrapFunction1(ovct_YArray$insert$lambda$_4_0_accept)],
-ju_Collections$12, 0, ju_AbstractSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_205", $rt_wrapFunction1(ju_Collections$12__init_), "$iterator", $rt_wrapFunction0(ju_Collections$12_iterator)],
+ju_Collections$12, 0, ju_AbstractSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_208", $rt_wrapFunction1(ju_Collections$12__init_), "$iterator", $rt_wrapFunction0(ju_Collections$12_iterator)],
 ju_Collections$13, "Collections$13", 1, ju_AbstractMap, [], 0, [ju_Collections,0,0], 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge), "$_init_35", $rt_wrapFunction1(ju_Collections$13__init_), "$entrySet", $rt_wrapFunction0(ju_Collections$13_entrySet), "$remove", $rt_wrapFunction1(ju_Collections$13_remove), "$containsKey", $rt_wrapFunction1(ju_Collections$13_containsKey),
 "$size", $rt_wrapFunction0(ju_Collections$13_size), "$get0", $rt_wrapFunction1(ju_Collections$13_get), "$isEmpty", $rt_wrapFunction0(ju_Collections$13_isEmpty)],
-ovss_SimNetwork$Frame, "SimNetwork$Frame", 18, jl_Object, [], 16, [ovss_SimNetwork,0,"Frame"], 0, ["$_init_180", $rt_wrapFunction4(ovss_SimNetwork$Frame__init_)],
+ovss_SimNetwork$Frame, "SimNetwork$Frame", 18, jl_Object, [], 16, [ovss_SimNetwork,0,"Frame"], 0, ["$_init_182", $rt_wrapFunction4(ovss_SimNetwork$Frame__init_)],
 ovsm_PeerChannel, 0, jl_Object, [], 1537, 0, 0, ["$hasListeners", $rt_wrapFunction0(ovsm_PeerChannel_hasListeners)],
-ju_TemplateCollections$ImmutableArrayList, "TemplateCollections$ImmutableArrayList", 1, ju_TemplateCollections$AbstractImmutableList, [ju_RandomAccess], 1, [ju_TemplateCollections,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_82", $rt_wrapFunction1(ju_TemplateCollections$ImmutableArrayList__init_), "$_init_8", $rt_wrapFunction1(ju_TemplateCollections$ImmutableArrayList__init_0), "$get", $rt_wrapFunction1(ju_TemplateCollections$ImmutableArrayList_get),
+ju_TemplateCollections$ImmutableArrayList, "TemplateCollections$ImmutableArrayList", 1, ju_TemplateCollections$AbstractImmutableList, [ju_RandomAccess], 1, [ju_TemplateCollections,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_83", $rt_wrapFunction1(ju_TemplateCollections$ImmutableArrayList__init_), "$_init_8", $rt_wrapFunction1(ju_TemplateCollections$ImmutableArrayList__init_0), "$get", $rt_wrapFunction1(ju_TemplateCollections$ImmutableArrayList_get),
 "$size", $rt_wrapFunction0(ju_TemplateCollections$ImmutableArrayList_size), "$remove3", $rt_wrapFunction1(ju_TemplateCollections$ImmutableArrayList_remove)],
 ovv_InvalidVaultFileException, "InvalidVaultFileException", 21, jl_Exception, [], 17, 0, 0, ["$_init_2", $rt_wrapFunction1(ovv_InvalidVaultFileException__init_)],
 ovp_MapPreferenceStore, "MapPreferenceStore", 16, jl_Object, [ovp_PreferenceStore], 17, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovp_MapPreferenceStore__init_), "$get5", $rt_wrapFunction1(ovp_MapPreferenceStore_get), "$put3", $rt_wrapFunction2(ovp_MapPreferenceStore_put)],
 ovcs_Item, "Item", 10, ovcs_Struct, [], 17, [0,0,0], 0, ["$_init_33", function(var_1, var_2, var_3, var_4, var_5) { ovcs_Item__init_(this, var_1, var_2, var_3, var_4, var_5); }, "$countable", $rt_wrapFunction0(ovcs_Item_countable), "$isDeleted", $rt_wrapFunction0(ovcs_Item_isDeleted), "$markDeleted", $rt_wrapFunction0(ovcs_Item_markDeleted), "$lastId", $rt_wrapFunction0(ovcs_Item_lastId), "$lastValue", $rt_wrapFunction0(ovcs_Item_lastValue), "$split0", $rt_wrapFunction2(ovcs_Item_split), "$missingDependency",
 $rt_wrapFunction2(ovcs_Item_missingDependency), "$integrate0", $rt_wrapFunction2(ovcs_Item_integrate), "$delete", $rt_wrapFunction1(ovcs_Item_delete), "$gc", $rt_wrapFunction2(ovcs_Item_gc), "$mergeWith0", $rt_wrapFunction1(ovcs_Item_mergeWith), "$write1", $rt_wrapFunction2(ovcs_Item_write), "$sliceFrom", $rt_wrapFunction1(ovcs_Item_sliceFrom)],
 ovv_VaultListener, 0, jl_Object, [], 1537, 0, 0, ["$onStorageError", $rt_wrapFunction1(ovv_VaultListener_onStorageError)],
-ovv_RoomVault$attach$lambda$_1_0, "RoomVault$attach$lambda$_1_0", 21, jl_Object, [ovv_VaultListener], 1, [0,0,0], 0, ["$onStorageError", $rt_wrapFunction1(ovv_VaultListener_onStorageError), "$_init_170", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_0__init_), "$onChange", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_0_onChange)],
-ovv_RoomVault$attach$lambda$_1_2, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_170", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_2__init_), "$accept", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_2_accept0), "$accept2", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_2_accept)],
-ovv_RoomVault$attach$lambda$_1_1, "RoomVault$attach$lambda$_1_1", 21, jl_Object, [juf_Consumer], 1, [0,0,0], 0, ["$_init_170", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_1__init_), "$accept", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_1_accept0), "$accept5", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_1_accept)],
+ovv_RoomVault$attach$lambda$_1_0, "RoomVault$attach$lambda$_1_0", 21, jl_Object, [ovv_VaultListener], 1, [0,0,0], 0, ["$onStorageError", $rt_wrapFunction1(ovv_VaultListener_onStorageError), "$_init_171", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_0__init_), "$onChange", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_0_onChange)],
+ovv_RoomVault$attach$lambda$_1_2, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_171", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_2__init_), "$accept", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_2_accept0), "$accept2", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_2_accept)],
+ovv_RoomVault$attach$lambda$_1_1, "RoomVault$attach$lambda$_1_1", 21, jl_Object, [juf_Consumer], 1, [0,0,0], 0, ["$_init_171", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_1__init_), "$accept", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_1_accept0), "$accept5", $rt_wrapFunction1(ovv_RoomVault$attach$lambda$_1_1_accept)],
 ovs_ConnectionState, "ConnectionState", 17, jl_Enum, [], 65553, 0, () => ovs_ConnectionState_$callClinit(), 0,
-ju_Collections$11, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_204", $rt_wrapFunction1(ju_Collections$11__init_), "$hasNext", $rt_wrapFunction0(ju_Collections$11_hasNext), "$next", $rt_wrapFunction0(ju_Collections$11_next)],
+ju_Collections$11, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_207", $rt_wrapFunction1(ju_Collections$11__init_), "$hasNext", $rt_wrapFunction0(ju_Collections$11_hasNext), "$next", $rt_wrapFunction0(ju_Collections$11_next)],
 ovc_Scheduler, 0, jl_Object, [], 1537, 0, 0, 0,
 ovs_VirtualScheduler, "VirtualScheduler", 17, jl_Object, [ovc_Scheduler], 17, [0,0,0], 0, ["$_init_18", $rt_wrapFunction1(ovs_VirtualScheduler__init_), "$now", $rt_wrapFunction0(ovs_VirtualScheduler_now), "$schedule", $rt_wrapFunction2(ovs_VirtualScheduler_schedule), "$advance", $rt_wrapFunction1(ovs_VirtualScheduler_advance), "$runUntil", $rt_wrapFunction1(ovs_VirtualScheduler_runUntil)],
 ovct_ListOps$Cursor, 0, jl_Record, [], 16, 0, 0, ["$_init_61", $rt_wrapFunction2(ovct_ListOps$Cursor__init_), "$item0", $rt_wrapFunction0(ovct_ListOps$Cursor_item), "$before", $rt_wrapFunction0(ovct_ListOps$Cursor_before)],
 ovv_VaultPlayer, 0, jl_Object, [], 16, 0, 0, ["$_init_21", $rt_wrapFunction2(ovv_VaultPlayer__init_), "$join", $rt_wrapFunction1(ovv_VaultPlayer_join)],
 ovce_PlainObject$1, 0, ju_AbstractSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_15", $rt_wrapFunction1(ovce_PlainObject$1__init_), "$iterator", $rt_wrapFunction0(ovce_PlainObject$1_iterator)],
-otci_CharFlow, 0, jl_Object, [], 1, 0, 0, ["$_init_65", $rt_wrapFunction1(otci_CharFlow__init_)],
-ovs_RoomSession, 0, jl_Object, [], 17, 0, 0, ["$_init_67", function(var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8) { ovs_RoomSession__init_(this, var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8); }, "$events", $rt_wrapFunction0(ovs_RoomSession_events), "$status0", $rt_wrapFunction0(ovs_RoomSession_status), "$join0", $rt_wrapFunction3(ovs_RoomSession_join), "$join1", $rt_wrapFunction4(ovs_RoomSession_join0)],
+otci_CharFlow, 0, jl_Object, [], 1, 0, 0, ["$_init_66", $rt_wrapFunction1(otci_CharFlow__init_)],
+ovs_RoomSession, 0, jl_Object, [], 17, 0, 0, ["$_init_68", function(var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8) { ovs_RoomSession__init_(this, var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8); }, "$events", $rt_wrapFunction0(ovs_RoomSession_events), "$status0", $rt_wrapFunction0(ovs_RoomSession_status), "$join0", $rt_wrapFunction3(ovs_RoomSession_join), "$join1", $rt_wrapFunction4(ovs_RoomSession_join0)],
 ovs_SyncEvent$PeerLeft, "SyncEvent$PeerLeft", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"PeerLeft"], 0, ["$_init_45", $rt_wrapFunction2(ovs_SyncEvent$PeerLeft__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$PeerLeft_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$PeerLeft_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$PeerLeft_equals)],
 ovs_RoomSession$Driver, 0, jl_Object, [ovs_ConnectionDriver], 16, 0, 0, ["$open1", $rt_wrapFunction2(ovs_RoomSession$Driver_open), "$close0", $rt_wrapFunction2(ovs_RoomSession$Driver_close)],
 ovv_ForceType, "ForceType", 21, jl_Enum, [ovv_Choice], 65553, [0,0,0], () => ovv_ForceType_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_ForceType_wire), "$label", $rt_wrapFunction0(ovv_ForceType_label), "$slots", $rt_wrapFunction0(ovv_ForceType_slots)],
 otcit_FloatAnalyzer$Result, 0, jl_Object, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(otcit_FloatAnalyzer$Result__init_)],
 otrr_ClassInfo, 0, otrr_ReflectionInfo, [], 17, 0, 0, ["$newArrayInstance", $rt_wrapFunction1(otrr_ClassInfo_newArrayInstance)],
-ovss_MemoryPeerNetwork$transportFor$lambda$_1_0, 0, jl_Object, [ovsm_PeerTransport], 1, 0, 0, ["$_init_94", $rt_wrapFunction2(ovss_MemoryPeerNetwork$transportFor$lambda$_1_0__init_), "$create", $rt_wrapFunction2(ovss_MemoryPeerNetwork$transportFor$lambda$_1_0_create)],
-ovss_MemoryPeerNetwork$_init_$lambda$_0_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryPeerNetwork$_init_$lambda$_0_0__init_), "$accept", $rt_wrapFunction1(ovss_MemoryPeerNetwork$_init_$lambda$_0_0_accept0), "$accept1", $rt_wrapFunction1(ovss_MemoryPeerNetwork$_init_$lambda$_0_0_accept)],
-ovss_MemoryPeerNetwork$_init_$lambda$_0_1, "MemoryPeerNetwork$<init>$lambda$_0_1", 18, jl_Object, [jl_Runnable], 1, [0,0,0], 0, ["$_init_93", $rt_wrapFunction1(ovss_MemoryPeerNetwork$_init_$lambda$_0_1__init_), "$run", $rt_wrapFunction0(ovss_MemoryPeerNetwork$_init_$lambda$_0_1_run)],
+ovss_MemoryPeerNetwork$transportFor$lambda$_1_0, 0, jl_Object, [ovsm_PeerTransport], 1, 0, 0, ["$_init_95", $rt_wrapFunction2(ovss_MemoryPeerNetwork$transportFor$lambda$_1_0__init_), "$create", $rt_wrapFunction2(ovss_MemoryPeerNetwork$transportFor$lambda$_1_0_create)],
+ovss_MemoryPeerNetwork$_init_$lambda$_0_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryPeerNetwork$_init_$lambda$_0_0__init_), "$accept", $rt_wrapFunction1(ovss_MemoryPeerNetwork$_init_$lambda$_0_0_accept0), "$accept1", $rt_wrapFunction1(ovss_MemoryPeerNetwork$_init_$lambda$_0_0_accept)]]);
+$rt_metadata([ovss_MemoryPeerNetwork$_init_$lambda$_0_1, "MemoryPeerNetwork$<init>$lambda$_0_1", 18, jl_Object, [jl_Runnable], 1, [0,0,0], 0, ["$_init_94", $rt_wrapFunction1(ovss_MemoryPeerNetwork$_init_$lambda$_0_1__init_), "$run", $rt_wrapFunction0(ovss_MemoryPeerNetwork$_init_$lambda$_0_1_run)],
 ovcu_UpdateApplier$ClientRefs, "UpdateApplier$ClientRefs", 11, jl_Object, [], 16, [ovcu_UpdateApplier,0,"ClientRefs"], 0, ["$_init_32", $rt_wrapFunction1(ovcu_UpdateApplier$ClientRefs__init_), "$exhausted", $rt_wrapFunction0(ovcu_UpdateApplier$ClientRefs_exhausted)],
 ovce_Utf8, 0, jl_Object, [], 17, 0, 0, 0,
 jl_CloneNotSupportedException, 0, jl_Exception, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_CloneNotSupportedException__init_)],
 jl_Long, "Long", 2, jl_Number, [jl_Comparable], 1, [0,0,0], () => jl_Long_$callClinit(), ["$_init_18", $rt_wrapFunction1(jl_Long__init_), "$intValue", $rt_wrapFunction0(jl_Long_intValue), "$longValue", $rt_wrapFunction0(jl_Long_longValue), "$doubleValue", $rt_wrapFunction0(jl_Long_doubleValue), "$toString", $rt_wrapFunction0(jl_Long_toString0), "$hashCode0", $rt_wrapFunction0(jl_Long_hashCode0), "$equals", $rt_wrapFunction1(jl_Long_equals), "$compareTo4", $rt_wrapFunction1(jl_Long_compareTo), "$compareTo1",
 $rt_wrapFunction1(jl_Long_compareTo0)],
 oj_ComparisonFailure$ComparisonCompactor, 0, jl_Object, [], 0, 0, 0, ["$_init_50", $rt_wrapFunction3(oj_ComparisonFailure$ComparisonCompactor__init_), "$compact", $rt_wrapFunction1(oj_ComparisonFailure$ComparisonCompactor_compact)],
-ovct_YText$delete$lambda$_14_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_164", $rt_wrapFunction3(ovct_YText$delete$lambda$_14_0__init_), "$accept", $rt_wrapFunction1(ovct_YText$delete$lambda$_14_0_accept0), "$accept2", $rt_wrapFunction1(ovct_YText$delete$lambda$_14_0_accept)],
-ovct_YText$delete$lambda$_14_1, "YText$delete$lambda$_14_1", 9, jl_Object, [juf_Consumer], 1, [0,0,0], 0, ["$_init_54", $rt_wrapFunction2(ovct_YText$delete$lambda$_14_1__init_), "$accept", $rt_wrapFunction1(ovct_YText$delete$lambda$_14_1_accept0), "$accept6", $rt_wrapFunction1(ovct_YText$delete$lambda$_14_1_accept)]]);
-$rt_metadata([ovce_PlainObject$Builder, 0, jl_Object, [], 17, 0, 0, ["$_init_1", $rt_wrapFunction1(ovce_PlainObject$Builder__init_), "$put0", $rt_wrapFunction3(ovce_PlainObject$Builder_put), "$putNew", $rt_wrapFunction3(ovce_PlainObject$Builder_putNew), "$build", $rt_wrapFunction0(ovce_PlainObject$Builder_build)],
+ovct_YText$delete$lambda$_14_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_165", $rt_wrapFunction3(ovct_YText$delete$lambda$_14_0__init_), "$accept", $rt_wrapFunction1(ovct_YText$delete$lambda$_14_0_accept0), "$accept2", $rt_wrapFunction1(ovct_YText$delete$lambda$_14_0_accept)],
+ovct_YText$delete$lambda$_14_1, "YText$delete$lambda$_14_1", 9, jl_Object, [juf_Consumer], 1, [0,0,0], 0, ["$_init_54", $rt_wrapFunction2(ovct_YText$delete$lambda$_14_1__init_), "$accept", $rt_wrapFunction1(ovct_YText$delete$lambda$_14_1_accept0), "$accept6", $rt_wrapFunction1(ovct_YText$delete$lambda$_14_1_accept)],
+ovce_PlainObject$Builder, 0, jl_Object, [], 17, 0, 0, ["$_init_1", $rt_wrapFunction1(ovce_PlainObject$Builder__init_), "$put0", $rt_wrapFunction3(ovce_PlainObject$Builder_put), "$putNew", $rt_wrapFunction3(ovce_PlainObject$Builder_putNew), "$build", $rt_wrapFunction0(ovce_PlainObject$Builder_build)],
 ovci_ClientOrder, 0, jl_Object, [], 17, 0, 0, 0,
 ju_TemplateCollections$TwoElementsSet, 0, ju_TemplateCollections$AbstractImmutableSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_11", $rt_wrapFunction2(ju_TemplateCollections$TwoElementsSet__init_0), "$iterator", $rt_wrapFunction0(ju_TemplateCollections$TwoElementsSet_iterator), "$size", $rt_wrapFunction0(ju_TemplateCollections$TwoElementsSet_size)],
 ovj_Json, 0, jl_Object, [], 17, 0, 0, 0,
-ovss_MemoryBroadcastHub$Port$post$lambda$_1_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_66", $rt_wrapFunction2(ovss_MemoryBroadcastHub$Port$post$lambda$_1_0__init_), "$run", $rt_wrapFunction0(ovss_MemoryBroadcastHub$Port$post$lambda$_1_0_run)],
+ovss_MemoryBroadcastHub$Port$post$lambda$_1_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_67", $rt_wrapFunction2(ovss_MemoryBroadcastHub$Port$post$lambda$_1_0__init_), "$run", $rt_wrapFunction0(ovss_MemoryBroadcastHub$Port$post$lambda$_1_0_run)],
 ovs_YDocSyncDocument, 0, jl_Object, [ovs_SyncDocument], 17, 0, 0, ["$_init_39", $rt_wrapFunction1(ovs_YDocSyncDocument__init_), "$doc", $rt_wrapFunction0(ovs_YDocSyncDocument_doc), "$encodeStateVector", $rt_wrapFunction0(ovs_YDocSyncDocument_encodeStateVector), "$encodeMissing", $rt_wrapFunction2(ovs_YDocSyncDocument_encodeMissing), "$split", $rt_wrapFunction2(ovs_YDocSyncDocument_split), "$applyUpdate", $rt_wrapFunction2(ovs_YDocSyncDocument_applyUpdate), "$hasMissingDependencies", $rt_wrapFunction0(ovs_YDocSyncDocument_hasMissingDependencies),
 "$addUpdateListener", $rt_wrapFunction1(ovs_YDocSyncDocument_addUpdateListener), "$removeUpdateListener", $rt_wrapFunction1(ovs_YDocSyncDocument_removeUpdateListener), "$addRemoteStateListener", $rt_wrapFunction1(ovs_YDocSyncDocument_addRemoteStateListener), "$setConfirmsReceivedUpdates", $rt_wrapFunction1(ovs_YDocSyncDocument_setConfirmsReceivedUpdates), "$remoteStateVector", $rt_wrapFunction2(ovs_YDocSyncDocument_remoteStateVector), "$confirmsReceivedUpdates", $rt_wrapFunction0(ovs_YDocSyncDocument_confirmsReceivedUpdates)],
 otci_Base46, 0, jl_Object, [], 17, 0, 0, 0,
@@ -30430,52 +30818,48 @@ jl_StringBuilder, 0, jl_AbstractStringBuilder, [jl_Appendable], 1, 0, 0, ["$_ini
 "$setLength", $rt_wrapFunction1(jl_StringBuilder_setLength), "$insert8", $rt_wrapFunction4(jl_StringBuilder_insert7), "$charAt", $rt_wrapFunction1(jl_StringBuilder_charAt), "$length", $rt_wrapFunction0(jl_StringBuilder_length), "$toString", $rt_wrapFunction0(jl_StringBuilder_toString), "$ensureCapacity", $rt_wrapFunction1(jl_StringBuilder_ensureCapacity), "$insert1", $rt_wrapFunction2(jl_StringBuilder_insert4), "$insert7", $rt_wrapFunction2(jl_StringBuilder_insert3), "$insert6", $rt_wrapFunction2(jl_StringBuilder_insert8),
 "$insert4", $rt_wrapFunction2(jl_StringBuilder_insert), "$insert2", $rt_wrapFunction2(jl_StringBuilder_insert10)],
 ovsm_RoomMesh$Publisher, 0, jl_Object, [], 1537, 0, 0, 0,
-ovsm_EncryptedRoomSignals$publisher$lambda$_1_1, 0, jl_Object, [ovsm_RoomMesh$Publisher], 1, 0, 0, ["$_init_155", $rt_wrapFunction2(ovsm_EncryptedRoomSignals$publisher$lambda$_1_1__init_), "$publish", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$publisher$lambda$_1_1_publish)],
+ovsm_EncryptedRoomSignals$publisher$lambda$_1_1, 0, jl_Object, [ovsm_RoomMesh$Publisher], 1, 0, 0, ["$_init_156", $rt_wrapFunction2(ovsm_EncryptedRoomSignals$publisher$lambda$_1_1__init_), "$publish", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$publisher$lambda$_1_1_publish)],
 ju_ConcurrentModificationException, "ConcurrentModificationException", 1, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ju_ConcurrentModificationException__init_0)],
 ovs_RoomSync$ChannelState, "RoomSync$ChannelState", 17, jl_Object, [], 16, [ovs_RoomSync,0,"ChannelState"], 0, 0,
 ovsm_EncryptedRoomSignals$publisher$lambda$_1_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovsm_EncryptedRoomSignals$publisher$lambda$_1_0__init_), "$accept", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$publisher$lambda$_1_0_accept0), "$accept0", $rt_wrapFunction1(ovsm_EncryptedRoomSignals$publisher$lambda$_1_0_accept)],
-ovv_RoomVault$readEntry$lambda$_18_1, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_177", $rt_wrapFunction2(ovv_RoomVault$readEntry$lambda$_18_1__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$readEntry$lambda$_18_1_run)],
-ovv_RoomVault$readEntry$lambda$_18_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_172", $rt_wrapFunction3(ovv_RoomVault$readEntry$lambda$_18_0__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$readEntry$lambda$_18_0_run)],
-ovcu_UpdateApplier$apply$lambda$_3_0, "UpdateApplier$apply$lambda$_3_0", 11, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovcu_UpdateApplier$apply$lambda$_3_0__init_), "$apply1", $rt_wrapFunction2(ovcu_UpdateApplier$apply$lambda$_3_0_apply0), "$apply4", $rt_wrapFunction2(ovcu_UpdateApplier$apply$lambda$_3_0_apply)],
+ovcu_UpdateApplier$apply$lambda$_3_0, "UpdateApplier$apply$lambda$_3_0", 11, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovcu_UpdateApplier$apply$lambda$_3_0__init_), "$apply1", $rt_wrapFunction2(ovcu_UpdateApplier$apply$lambda$_3_0_apply0), "$apply5", $rt_wrapFunction2(ovcu_UpdateApplier$apply$lambda$_3_0_apply)],
 ju_LinkedHashMapIterator$ValueIterator, 0, ju_LinkedHashMapIterator, [ju_Iterator], 0, 0, 0, ["$_init_43", $rt_wrapFunction2(ju_LinkedHashMapIterator$ValueIterator__init_), "$next", $rt_wrapFunction0(ju_LinkedHashMapIterator$ValueIterator_next)],
 ovv_JsonValues, 0, jl_Object, [], 17, 0, 0, 0,
 ovv_RoomVault$1, 0, jl_Object, [], 32768, 0, () => ovv_RoomVault$1_$callClinit(), 0,
-ovv_RoomVault$readEntry$lambda$_18_2, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_176", $rt_wrapFunction3(ovv_RoomVault$readEntry$lambda$_18_2__init_), "$run", $rt_wrapFunction0(ovv_RoomVault$readEntry$lambda$_18_2_run)],
 ovv_TextFieldCodec, 0, jl_Object, [], 16, 0, 0, 0,
 ovcs_ContentEmbed, "ContentEmbed", 10, ovcs_SingleUnitContent, [], 17, [0,0,0], 0, ["$_init_19", $rt_wrapFunction1(ovcs_ContentEmbed__init_), "$ref", $rt_wrapFunction0(ovcs_ContentEmbed_ref), "$values0", $rt_wrapFunction0(ovcs_ContentEmbed_values), "$write1", $rt_wrapFunction2(ovcs_ContentEmbed_write), "$copy0", $rt_wrapFunction0(ovcs_ContentEmbed_copy), "$countable", $rt_wrapFunction0(ovcs_ContentEmbed_countable)],
-ovp_PeerIdentity, "PeerIdentity", 16, jl_Record, [], 17, [0,0,0], 0, ["$_init_108", $rt_wrapFunction3(ovp_PeerIdentity__init_0), "$toString", $rt_wrapFunction0(ovp_PeerIdentity_toString), "$hashCode0", $rt_wrapFunction0(ovp_PeerIdentity_hashCode), "$equals", $rt_wrapFunction1(ovp_PeerIdentity_equals), "$id", $rt_wrapFunction0(ovp_PeerIdentity_id), "$name", $rt_wrapFunction0(ovp_PeerIdentity_name), "$color", $rt_wrapFunction0(ovp_PeerIdentity_color)],
+ovp_PeerIdentity, "PeerIdentity", 16, jl_Record, [], 17, [0,0,0], 0, ["$_init_109", $rt_wrapFunction3(ovp_PeerIdentity__init_0), "$toString", $rt_wrapFunction0(ovp_PeerIdentity_toString), "$hashCode0", $rt_wrapFunction0(ovp_PeerIdentity_hashCode), "$equals", $rt_wrapFunction1(ovp_PeerIdentity_equals), "$id", $rt_wrapFunction0(ovp_PeerIdentity_id), "$name", $rt_wrapFunction0(ovp_PeerIdentity_name), "$color", $rt_wrapFunction0(ovp_PeerIdentity_color)],
 ovss_MemoryPeerNetwork$Endpoint$close$lambda$_5_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_60", $rt_wrapFunction1(ovss_MemoryPeerNetwork$Endpoint$close$lambda$_5_0__init_), "$run", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint$close$lambda$_5_0_run)],
-jl_StackTraceElement, "StackTraceElement", 2, jl_Object, [ji_Serializable], 17, [0,0,0], 0, ["$_init_206", $rt_wrapFunction4(jl_StackTraceElement__init_), "$hashCode0", $rt_wrapFunction0(jl_StackTraceElement_hashCode), "$equals", $rt_wrapFunction1(jl_StackTraceElement_equals), "$toString", $rt_wrapFunction0(jl_StackTraceElement_toString)],
-ovs_RoomSync$applyAndConfirm$lambda$_8_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_159", $rt_wrapFunction3(ovs_RoomSync$applyAndConfirm$lambda$_8_0__init_), "$run", $rt_wrapFunction0(ovs_RoomSync$applyAndConfirm$lambda$_8_0_run)],
+jl_StackTraceElement, "StackTraceElement", 2, jl_Object, [ji_Serializable], 17, [0,0,0], 0, ["$_init_209", $rt_wrapFunction4(jl_StackTraceElement__init_), "$hashCode0", $rt_wrapFunction0(jl_StackTraceElement_hashCode), "$equals", $rt_wrapFunction1(jl_StackTraceElement_equals), "$toString", $rt_wrapFunction0(jl_StackTraceElement_toString)],
+ovs_RoomSync$applyAndConfirm$lambda$_8_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_160", $rt_wrapFunction3(ovs_RoomSync$applyAndConfirm$lambda$_8_0__init_), "$run", $rt_wrapFunction0(ovs_RoomSync$applyAndConfirm$lambda$_8_0_run)],
 ovcu_UpdateChunker, 0, jl_Object, [], 17, 0, 0, 0,
-ovv_RoomVault$write$lambda$_14_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_174", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_14_0__init_), "$accept", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_14_0_accept0), "$accept2", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_14_0_accept)],
-ovc_TransactionCleanup$callObservers$lambda$_3_1, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovc_TransactionCleanup$callObservers$lambda$_3_1__init_), "$compare1", $rt_wrapFunction2(ovc_TransactionCleanup$callObservers$lambda$_3_1_compare0), "$compare7", $rt_wrapFunction2(ovc_TransactionCleanup$callObservers$lambda$_3_1_compare)],
+ovc_TransactionCleanup$callObservers$lambda$_3_1, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovc_TransactionCleanup$callObservers$lambda$_3_1__init_), "$compare1", $rt_wrapFunction2(ovc_TransactionCleanup$callObservers$lambda$_3_1_compare0), "$compare6", $rt_wrapFunction2(ovc_TransactionCleanup$callObservers$lambda$_3_1_compare)],
 ju_TemplateCollections$NEtriesMap, "TemplateCollections$NEtriesMap", 1, ju_TemplateCollections$AbstractImmutableMap, [], 0, [ju_TemplateCollections,0,0], 0, ["$getOrDefault", $rt_wrapFunction2(ju_Map_getOrDefault), "$putIfAbsent", $rt_wrapFunction2(ju_Map_putIfAbsent), "$computeIfAbsent", $rt_wrapFunction2(ju_Map_computeIfAbsent), "$merge0", $rt_wrapFunction3(ju_Map_merge), "$_init_13", $rt_wrapFunction1(ju_TemplateCollections$NEtriesMap__init_), "$size", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap_size),
 "$isEmpty", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap_isEmpty), "$containsKey", $rt_wrapFunction1(ju_TemplateCollections$NEtriesMap_containsKey), "$get0", $rt_wrapFunction1(ju_TemplateCollections$NEtriesMap_get), "$entrySet", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap_entrySet)],
-ovv_ItemLayout$assignmentsOf$lambda$_13_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_ItemLayout$assignmentsOf$lambda$_13_0__init_), "$compare1", $rt_wrapFunction2(ovv_ItemLayout$assignmentsOf$lambda$_13_0_compare0), "$compare8", $rt_wrapFunction2(ovv_ItemLayout$assignmentsOf$lambda$_13_0_compare)],
+ovv_ItemLayout$assignmentsOf$lambda$_13_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_ItemLayout$assignmentsOf$lambda$_13_0__init_), "$compare1", $rt_wrapFunction2(ovv_ItemLayout$assignmentsOf$lambda$_13_0_compare0), "$compare7", $rt_wrapFunction2(ovv_ItemLayout$assignmentsOf$lambda$_13_0_compare)],
 ju_MapEntry, 0, jl_Object, [ju_Map$Entry, jl_Cloneable], 0, 0, 0, ["$_init_11", $rt_wrapFunction2(ju_MapEntry__init_), "$equals", $rt_wrapFunction1(ju_MapEntry_equals), "$getKey", $rt_wrapFunction0(ju_MapEntry_getKey), "$getValue", $rt_wrapFunction0(ju_MapEntry_getValue), "$hashCode0", $rt_wrapFunction0(ju_MapEntry_hashCode), "$setValue", $rt_wrapFunction1(ju_MapEntry_setValue), "$toString", $rt_wrapFunction0(ju_MapEntry_toString)],
 ju_HashMap$HashEntry, "HashMap$HashEntry", 1, ju_MapEntry, [], 0, [ju_HashMap,0,0], 0, ["$_init_42", $rt_wrapFunction2(ju_HashMap$HashEntry__init_)],
 ju_LinkedHashMap$LinkedHashMapEntry, "LinkedHashMap$LinkedHashMapEntry", 1, ju_HashMap$HashEntry, [], 16, [ju_LinkedHashMap,0,0], 0, ["$_init_42", $rt_wrapFunction2(ju_LinkedHashMap$LinkedHashMapEntry__init_)],
 ovsm_PeerConnection$Listener, 0, jl_Object, [], 1537, 0, 0, 0,
 ovsm_RoomMesh$PeerLink, "RoomMesh$PeerLink", 19, jl_Object, [ovsm_PeerChannel, ovsm_PeerConnection$Listener], 16, [ovsm_RoomMesh,0,"PeerLink"], 0, ["$hasListeners", $rt_wrapFunction0(ovsm_PeerChannel_hasListeners), "$_init_9", $rt_wrapFunction2(ovsm_RoomMesh$PeerLink__init_), "$id", $rt_wrapFunction0(ovsm_RoomMesh$PeerLink_id), "$isBroadcast", $rt_wrapFunction0(ovsm_RoomMesh$PeerLink_isBroadcast), "$send", $rt_wrapFunction1(ovsm_RoomMesh$PeerLink_send), "$onSignal", $rt_wrapFunction1(ovsm_RoomMesh$PeerLink_onSignal),
 "$onConnect", $rt_wrapFunction0(ovsm_RoomMesh$PeerLink_onConnect), "$onData", $rt_wrapFunction1(ovsm_RoomMesh$PeerLink_onData), "$onClose", $rt_wrapFunction1(ovsm_RoomMesh$PeerLink_onClose), "$dispose", $rt_wrapFunction0(ovsm_RoomMesh$PeerLink_dispose), "$toString", $rt_wrapFunction0(ovsm_RoomMesh$PeerLink_toString)],
-ovc_TransactionCleanup$callObservers$lambda$_3_0, "TransactionCleanup$callObservers$lambda$_3_0", 8, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovc_TransactionCleanup$callObservers$lambda$_3_0__init_), "$apply0", $rt_wrapFunction1(ovc_TransactionCleanup$callObservers$lambda$_3_0_apply0), "$apply7", $rt_wrapFunction1(ovc_TransactionCleanup$callObservers$lambda$_3_0_apply)],
+ovc_TransactionCleanup$callObservers$lambda$_3_0, "TransactionCleanup$callObservers$lambda$_3_0", 8, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovc_TransactionCleanup$callObservers$lambda$_3_0__init_), "$apply0", $rt_wrapFunction1(ovc_TransactionCleanup$callObservers$lambda$_3_0_apply0), "$apply8", $rt_wrapFunction1(ovc_TransactionCleanup$callObservers$lambda$_3_0_apply)],
 otci_RandomUtils, 0, jl_Object, [], 1, 0, 0, 0,
 jl_ArrayIndexOutOfBoundsException, 0, jl_IndexOutOfBoundsException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_ArrayIndexOutOfBoundsException__init_)],
 ovcs_GcStruct, "GcStruct", 10, ovcs_ClockRangeStruct, [], 17, [0,0,0], 0, ["$_init_53", $rt_wrapFunction3(ovcs_GcStruct__init_0), "$ref", $rt_wrapFunction0(ovcs_GcStruct_ref), "$over", $rt_wrapFunction2(ovcs_GcStruct_over)],
 ovp_SignalingMessage$Ping, 0, jl_Record, [ovp_SignalingMessage], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovp_SignalingMessage$Ping__init_)],
 ovsm_RoomMesh$BroadcastLink, "RoomMesh$BroadcastLink", 19, jl_Object, [ovsm_PeerChannel], 16, [ovsm_RoomMesh,0,"BroadcastLink"], 0, ["$id", $rt_wrapFunction0(ovsm_RoomMesh$BroadcastLink_id), "$isBroadcast", $rt_wrapFunction0(ovsm_RoomMesh$BroadcastLink_isBroadcast), "$send", $rt_wrapFunction1(ovsm_RoomMesh$BroadcastLink_send), "$hasListeners", $rt_wrapFunction0(ovsm_RoomMesh$BroadcastLink_hasListeners), "$receive", $rt_wrapFunction1(ovsm_RoomMesh$BroadcastLink_receive), "$toString", $rt_wrapFunction0(ovsm_RoomMesh$BroadcastLink_toString)],
 ovv_UnitType, "UnitType", 21, jl_Enum, [ovv_Choice], 65553, [0,0,0], () => ovv_UnitType_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_UnitType_wire), "$label", $rt_wrapFunction0(ovv_UnitType_label)],
-ju_AbstractList$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_83", $rt_wrapFunction1(ju_AbstractList$1__init_), "$hasNext", $rt_wrapFunction0(ju_AbstractList$1_hasNext), "$next", $rt_wrapFunction0(ju_AbstractList$1_next), "$remove0", $rt_wrapFunction0(ju_AbstractList$1_remove)],
-ovci_IdRange, "IdRange", 12, jl_Object, [], 17, [0,0,0], 0, ["$_init_54", $rt_wrapFunction2(ovci_IdRange__init_), "$end", $rt_wrapFunction0(ovci_IdRange_end), "$toString", $rt_wrapFunction0(ovci_IdRange_toString)],
-ju_AbstractMap$SimpleEntry, 0, jl_Object, [ju_Map$Entry, ji_Serializable], 1, 0, 0, ["$_init_11", $rt_wrapFunction2(ju_AbstractMap$SimpleEntry__init_), "$getValue", $rt_wrapFunction0(ju_AbstractMap$SimpleEntry_getValue), "$setValue", $rt_wrapFunction1(ju_AbstractMap$SimpleEntry_setValue), "$getKey", $rt_wrapFunction0(ju_AbstractMap$SimpleEntry_getKey), "$equals", $rt_wrapFunction1(ju_AbstractMap$SimpleEntry_equals), "$hashCode0", $rt_wrapFunction0(ju_AbstractMap$SimpleEntry_hashCode), "$toString", $rt_wrapFunction0(ju_AbstractMap$SimpleEntry_toString)],
-ovv_RoomVault$detectConflicts$lambda$_19_0, "RoomVault$detectConflicts$lambda$_19_0", 21, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovv_RoomVault$detectConflicts$lambda$_19_0__init_), "$apply0", $rt_wrapFunction1(ovv_RoomVault$detectConflicts$lambda$_19_0_apply0), "$apply8", $rt_wrapFunction1(ovv_RoomVault$detectConflicts$lambda$_19_0_apply)],
-ovs_PasswordCheck, 0, jl_Object, [], 16, 0, 0, ["$_init_125", $rt_wrapFunction4(ovs_PasswordCheck__init_), "$start", $rt_wrapFunction1(ovs_PasswordCheck_start), "$stop0", $rt_wrapFunction0(ovs_PasswordCheck_stop), "$readable", $rt_wrapFunction1(ovs_PasswordCheck_readable), "$unreadable", $rt_wrapFunction0(ovs_PasswordCheck_unreadable), "$notice", $rt_wrapFunction1(ovs_PasswordCheck_notice)],
-ovv_RoomVault$write$lambda$_14_1, "RoomVault$write$lambda$_14_1", 21, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovv_RoomVault$write$lambda$_14_1__init_), "$apply0", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_14_1_apply0), "$apply8", $rt_wrapFunction1(ovv_RoomVault$write$lambda$_14_1_apply)]]);
-$rt_metadata([ju_TemplateCollections$NEtriesMap$1$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_184", $rt_wrapFunction1(ju_TemplateCollections$NEtriesMap$1$1__init_), "$hasNext", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1$1_hasNext), "$next0", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1$1_next), "$remove0", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1$1_remove), "$next", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1$1_next0)],
+ju_AbstractList$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_84", $rt_wrapFunction1(ju_AbstractList$1__init_), "$hasNext", $rt_wrapFunction0(ju_AbstractList$1_hasNext), "$next", $rt_wrapFunction0(ju_AbstractList$1_next), "$remove0", $rt_wrapFunction0(ju_AbstractList$1_remove)],
+ovci_IdRange, "IdRange", 12, jl_Object, [], 17, [0,0,0], 0, ["$_init_54", $rt_wrapFunction2(ovci_IdRange__init_), "$end", $rt_wrapFunction0(ovci_IdRange_end), "$toString", $rt_wrapFunction0(ovci_IdRange_toString)]]);
+$rt_metadata([ju_AbstractMap$SimpleEntry, 0, jl_Object, [ju_Map$Entry, ji_Serializable], 1, 0, 0, ["$_init_11", $rt_wrapFunction2(ju_AbstractMap$SimpleEntry__init_), "$getValue", $rt_wrapFunction0(ju_AbstractMap$SimpleEntry_getValue), "$setValue", $rt_wrapFunction1(ju_AbstractMap$SimpleEntry_setValue), "$getKey", $rt_wrapFunction0(ju_AbstractMap$SimpleEntry_getKey), "$equals", $rt_wrapFunction1(ju_AbstractMap$SimpleEntry_equals), "$hashCode0", $rt_wrapFunction0(ju_AbstractMap$SimpleEntry_hashCode), "$toString",
+$rt_wrapFunction0(ju_AbstractMap$SimpleEntry_toString)],
+ovs_PasswordCheck, 0, jl_Object, [], 16, 0, 0, ["$_init_126", $rt_wrapFunction4(ovs_PasswordCheck__init_), "$start", $rt_wrapFunction1(ovs_PasswordCheck_start), "$stop0", $rt_wrapFunction0(ovs_PasswordCheck_stop), "$readable", $rt_wrapFunction1(ovs_PasswordCheck_readable), "$unreadable", $rt_wrapFunction0(ovs_PasswordCheck_unreadable), "$notice", $rt_wrapFunction1(ovs_PasswordCheck_notice)],
+ju_TemplateCollections$NEtriesMap$1$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_187", $rt_wrapFunction1(ju_TemplateCollections$NEtriesMap$1$1__init_), "$hasNext", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1$1_hasNext), "$next0", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1$1_next), "$remove0", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1$1_remove), "$next", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1$1_next0)],
 ovss_SimNetwork$deliverOrdered$lambda$_8_0, "SimNetwork$deliverOrdered$lambda$_8_0", 18, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_SimNetwork$deliverOrdered$lambda$_8_0__init_), "$apply0", $rt_wrapFunction1(ovss_SimNetwork$deliverOrdered$lambda$_8_0_apply0), "$apply9", $rt_wrapFunction1(ovss_SimNetwork$deliverOrdered$lambda$_8_0_apply)],
-ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_157", $rt_wrapFunction1(ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0__init_), "$run", $rt_wrapFunction0(ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0_run)],
+ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_158", $rt_wrapFunction1(ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0__init_), "$run", $rt_wrapFunction0(ovs_RoomSync$scheduleAntiEntropy$lambda$_15_0_run)],
 ju_Random, "Random", 1, jl_Object, [jur_RandomGenerator, ji_Serializable], 1, [0,0,0], 0, ["$nextBytes", $rt_wrapFunction1(jur_RandomGenerator_nextBytes), "$nextInt0", $rt_wrapFunction1(jur_RandomGenerator_nextInt), "$_init_18", $rt_wrapFunction1(ju_Random__init_0), "$setSeed", $rt_wrapFunction1(ju_Random_setSeed), "$nextInt", $rt_wrapFunction0(ju_Random_nextInt), "$next1", $rt_wrapFunction1(ju_Random_next), "$nextLong", $rt_wrapFunction0(ju_Random_nextLong), "$nextDouble", $rt_wrapFunction0(ju_Random_nextDouble)],
+ovv_VaultStore$normalise$lambda$_23_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_VaultStore$normalise$lambda$_23_0__init_), "$compare1", $rt_wrapFunction2(ovv_VaultStore$normalise$lambda$_23_0_compare0), "$compare8", $rt_wrapFunction2(ovv_VaultStore$normalise$lambda$_23_0_compare)],
 ovcs_StructStore$add$lambda$_5_0, "StructStore$add$lambda$_5_0", 10, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovcs_StructStore$add$lambda$_5_0__init_), "$apply0", $rt_wrapFunction1(ovcs_StructStore$add$lambda$_5_0_apply0), "$apply", $rt_wrapFunction1(ovcs_StructStore$add$lambda$_5_0_apply)],
 otpp_ResourceAccessor, 0, jl_Object, [], 16, 0, 0, 0,
 ovss_SimNetwork$Stream, "SimNetwork$Stream", 18, jl_Object, [], 16, [ovss_SimNetwork,0,"Stream"], 0, 0,
@@ -30483,34 +30867,33 @@ ovsm_RoomMesh$createLink$lambda$_14_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$
 ovct_YMap$set$lambda$_4_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_30", $rt_wrapFunction3(ovct_YMap$set$lambda$_4_0__init_), "$accept", $rt_wrapFunction1(ovct_YMap$set$lambda$_4_0_accept0), "$accept2", $rt_wrapFunction1(ovct_YMap$set$lambda$_4_0_accept)],
 ovcs_ContentFormat, "ContentFormat", 10, ovcs_SingleUnitContent, [], 17, [0,0,0], 0, ["$_init_55", $rt_wrapFunction2(ovcs_ContentFormat__init_0), "$key", $rt_wrapFunction0(ovcs_ContentFormat_key), "$value2", $rt_wrapFunction0(ovcs_ContentFormat_value), "$ref", $rt_wrapFunction0(ovcs_ContentFormat_ref), "$countable", $rt_wrapFunction0(ovcs_ContentFormat_countable), "$values0", $rt_wrapFunction0(ovcs_ContentFormat_values), "$write1", $rt_wrapFunction2(ovcs_ContentFormat_write), "$copy0", $rt_wrapFunction0(ovcs_ContentFormat_copy),
 "$integrate1", $rt_wrapFunction2(ovcs_ContentFormat_integrate)],
-ovv_RoomVault$unpublish$lambda$_13_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_173", $rt_wrapFunction2(ovv_RoomVault$unpublish$lambda$_13_0__init_), "$accept", $rt_wrapFunction1(ovv_RoomVault$unpublish$lambda$_13_0_accept0), "$accept2", $rt_wrapFunction1(ovv_RoomVault$unpublish$lambda$_13_0_accept)],
 jl_Short, 0, jl_Number, [jl_Comparable], 1, 0, 0, 0,
 ovci_ClientOrder$ascending$lambda$_2_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovci_ClientOrder$ascending$lambda$_2_0__init_), "$compare1", $rt_wrapFunction2(ovci_ClientOrder$ascending$lambda$_2_0_compare0), "$compare0", $rt_wrapFunction2(ovci_ClientOrder$ascending$lambda$_2_0_compare)],
-ovsm_EncryptedRoomSignals, 0, jl_Object, [], 17, 0, 0, ["$_init_124", $rt_wrapFunction2(ovsm_EncryptedRoomSignals__init_), "$publisher", $rt_wrapFunction1(ovsm_EncryptedRoomSignals_publisher), "$receive0", $rt_wrapFunction1(ovsm_EncryptedRoomSignals_receive), "$close", $rt_wrapFunction0(ovsm_EncryptedRoomSignals_close)],
+ovsm_EncryptedRoomSignals, 0, jl_Object, [], 17, 0, 0, ["$_init_125", $rt_wrapFunction2(ovsm_EncryptedRoomSignals__init_), "$publisher", $rt_wrapFunction1(ovsm_EncryptedRoomSignals_publisher), "$receive0", $rt_wrapFunction1(ovsm_EncryptedRoomSignals_receive), "$close", $rt_wrapFunction0(ovsm_EncryptedRoomSignals_close)],
 ovci_ClientOrder$descending$lambda$_1_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovci_ClientOrder$descending$lambda$_1_0__init_), "$compare1", $rt_wrapFunction2(ovci_ClientOrder$descending$lambda$_1_0_compare0), "$compare0", $rt_wrapFunction2(ovci_ClientOrder$descending$lambda$_1_0_compare)],
 ju_TemplateCollections$SingleElementSet, 0, ju_TemplateCollections$AbstractImmutableSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_19", $rt_wrapFunction1(ju_TemplateCollections$SingleElementSet__init_), "$iterator", $rt_wrapFunction0(ju_TemplateCollections$SingleElementSet_iterator), "$size", $rt_wrapFunction0(ju_TemplateCollections$SingleElementSet_size)],
 ovc_Uuid, 0, jl_Object, [], 17, 0, () => ovc_Uuid_$callClinit(), 0,
 ovc_NativeText, 0, jl_Object, [], 1537, 0, 0, 0,
-ovcu_UpdateMerger$StructCursor, "UpdateMerger$StructCursor", 11, jl_Object, [], 16, [ovcu_UpdateMerger,0,"StructCursor"], 0, ["$_init_191", $rt_wrapFunction2(ovcu_UpdateMerger$StructCursor__init_0), "$next3", $rt_wrapFunction0(ovcu_UpdateMerger$StructCursor_next)],
+ovcu_UpdateMerger$StructCursor, "UpdateMerger$StructCursor", 11, jl_Object, [], 16, [ovcu_UpdateMerger,0,"StructCursor"], 0, ["$_init_194", $rt_wrapFunction2(ovcu_UpdateMerger$StructCursor__init_0), "$next3", $rt_wrapFunction0(ovcu_UpdateMerger$StructCursor_next)],
 ovsm_RoomMesh$Listener, 0, jl_Object, [], 1537, 0, 0, 0,
-ovs_RoomSync, 0, jl_Object, [ovsm_RoomMesh$Listener], 17, 0, 0, ["$_init_122", function(var_1, var_2, var_3, var_4, var_5, var_6) { ovs_RoomSync__init_(this, var_1, var_2, var_3, var_4, var_5, var_6); }, "$isSynced", $rt_wrapFunction0(ovs_RoomSync_isSynced), "$close", $rt_wrapFunction0(ovs_RoomSync_close), "$onChannelOpen", $rt_wrapFunction1(ovs_RoomSync_onChannelOpen), "$onChannelClosed", $rt_wrapFunction1(ovs_RoomSync_onChannelClosed), "$onChannelMessage", $rt_wrapFunction2(ovs_RoomSync_onChannelMessage)],
+ovs_RoomSync, 0, jl_Object, [ovsm_RoomMesh$Listener], 17, 0, 0, ["$_init_123", function(var_1, var_2, var_3, var_4, var_5, var_6) { ovs_RoomSync__init_(this, var_1, var_2, var_3, var_4, var_5, var_6); }, "$isSynced", $rt_wrapFunction0(ovs_RoomSync_isSynced), "$close", $rt_wrapFunction0(ovs_RoomSync_close), "$onChannelOpen", $rt_wrapFunction1(ovs_RoomSync_onChannelOpen), "$onChannelClosed", $rt_wrapFunction1(ovs_RoomSync_onChannelClosed), "$onChannelMessage", $rt_wrapFunction2(ovs_RoomSync_onChannelMessage)],
 ovp_SignalingMessage$Unsubscribe, 0, jl_Record, [ovp_SignalingMessage], 17, 0, 0, ["$_init_32", $rt_wrapFunction1(ovp_SignalingMessage$Unsubscribe__init_), "$topics", $rt_wrapFunction0(ovp_SignalingMessage$Unsubscribe_topics)],
-ju_TemplateCollections$SingleElementSet$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_156", $rt_wrapFunction1(ju_TemplateCollections$SingleElementSet$1__init_), "$hasNext", $rt_wrapFunction0(ju_TemplateCollections$SingleElementSet$1_hasNext), "$next", $rt_wrapFunction0(ju_TemplateCollections$SingleElementSet$1_next), "$remove0", $rt_wrapFunction0(ju_TemplateCollections$SingleElementSet$1_remove)],
-ovce_PlainArray, "PlainArray", 13, ju_AbstractList, [ju_RandomAccess], 17, [0,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_80", $rt_wrapFunction2(ovce_PlainArray__init_0), "$get", $rt_wrapFunction1(ovce_PlainArray_get), "$size", $rt_wrapFunction0(ovce_PlainArray_size)],
+ju_TemplateCollections$SingleElementSet$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_157", $rt_wrapFunction1(ju_TemplateCollections$SingleElementSet$1__init_), "$hasNext", $rt_wrapFunction0(ju_TemplateCollections$SingleElementSet$1_hasNext), "$next", $rt_wrapFunction0(ju_TemplateCollections$SingleElementSet$1_next), "$remove0", $rt_wrapFunction0(ju_TemplateCollections$SingleElementSet$1_remove)],
+ovce_PlainArray, "PlainArray", 13, ju_AbstractList, [ju_RandomAccess], 17, [0,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_81", $rt_wrapFunction2(ovce_PlainArray__init_0), "$get", $rt_wrapFunction1(ovce_PlainArray_get), "$size", $rt_wrapFunction0(ovce_PlainArray_size)],
 ju_TreeMap$TreeNode, "TreeMap$TreeNode", 1, ju_AbstractMap$SimpleEntry, [], 0, [ju_TreeMap,0,0], 0, ["$_init_19", $rt_wrapFunction1(ju_TreeMap$TreeNode__init_), "$balance", $rt_wrapFunction0(ju_TreeMap$TreeNode_balance), "$factor", $rt_wrapFunction0(ju_TreeMap$TreeNode_factor), "$rotateRight", $rt_wrapFunction0(ju_TreeMap$TreeNode_rotateRight), "$rotateLeft", $rt_wrapFunction0(ju_TreeMap$TreeNode_rotateLeft), "$fix", $rt_wrapFunction0(ju_TreeMap$TreeNode_fix), "$forward", $rt_wrapFunction1(ju_TreeMap$TreeNode_forward),
 "$down", $rt_wrapFunction1(ju_TreeMap$TreeNode_down)],
 ovci_DeleteSet$sortAndMerge$lambda$_5_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovci_DeleteSet$sortAndMerge$lambda$_5_0__init_), "$compare1", $rt_wrapFunction2(ovci_DeleteSet$sortAndMerge$lambda$_5_0_compare0), "$compare9", $rt_wrapFunction2(ovci_DeleteSet$sortAndMerge$lambda$_5_0_compare)],
-ovp_Awareness$scheduleCheck$lambda$_13_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_113", $rt_wrapFunction1(ovp_Awareness$scheduleCheck$lambda$_13_0__init_), "$run", $rt_wrapFunction0(ovp_Awareness$scheduleCheck$lambda$_13_0_run)],
+ovp_Awareness$scheduleCheck$lambda$_13_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_114", $rt_wrapFunction1(ovp_Awareness$scheduleCheck$lambda$_13_0__init_), "$run", $rt_wrapFunction0(ovp_Awareness$scheduleCheck$lambda$_13_0_run)],
 ju_HashMap$KeyIterator, 0, ju_HashMap$AbstractMapIterator, [ju_Iterator], 0, 0, 0, ["$_init_41", $rt_wrapFunction1(ju_HashMap$KeyIterator__init_), "$next", $rt_wrapFunction0(ju_HashMap$KeyIterator_next)],
 ovct_SearchMarkers$Marker, "SearchMarkers$Marker", 9, jl_Object, [], 16, [ovct_SearchMarkers,0,"Marker"], 0, ["$_init_61", $rt_wrapFunction2(ovct_SearchMarkers$Marker__init_), "$moveTo", $rt_wrapFunction2(ovct_SearchMarkers$Marker_moveTo)],
 ju_TreeMap$EntrySet, 0, ju_AbstractSet, [ju_SequencedSet], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_48", function(var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8) { ju_TreeMap$EntrySet__init_(this, var_1, var_2, var_3, var_4, var_5, var_6, var_7, var_8); }, "$iterator", $rt_wrapFunction0(ju_TreeMap$EntrySet_iterator)],
 otji_JSWrapper, 0, jl_Object, [], 17, 0, 0, 0,
-ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_95", $rt_wrapFunction2(ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0__init_), "$run", $rt_wrapFunction0(ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0_run)],
-ju_TemplateCollections$TwoElementsSet$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_147", $rt_wrapFunction1(ju_TemplateCollections$TwoElementsSet$1__init_), "$hasNext", $rt_wrapFunction0(ju_TemplateCollections$TwoElementsSet$1_hasNext), "$next", $rt_wrapFunction0(ju_TemplateCollections$TwoElementsSet$1_next), "$remove0", $rt_wrapFunction0(ju_TemplateCollections$TwoElementsSet$1_remove)],
+ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_96", $rt_wrapFunction2(ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0__init_), "$run", $rt_wrapFunction0(ovss_MemoryPeerNetwork$checkPartition$lambda$_3_0_run)],
+ju_TemplateCollections$TwoElementsSet$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_148", $rt_wrapFunction1(ju_TemplateCollections$TwoElementsSet$1__init_), "$hasNext", $rt_wrapFunction0(ju_TemplateCollections$TwoElementsSet$1_hasNext), "$next", $rt_wrapFunction0(ju_TemplateCollections$TwoElementsSet$1_next), "$remove0", $rt_wrapFunction0(ju_TemplateCollections$TwoElementsSet$1_remove)],
 ovv_ItemValidator$1, 0, jl_Object, [], 32768, 0, () => ovv_ItemValidator$1_$callClinit(), 0,
-ovcu_UpdateApplier$Rest, 0, jl_Object, [], 16, 0, 0, ["$_init_169", $rt_wrapFunction2(ovcu_UpdateApplier$Rest__init_)],
+ovcu_UpdateApplier$Rest, 0, jl_Object, [], 16, 0, 0, ["$_init_170", $rt_wrapFunction2(ovcu_UpdateApplier$Rest__init_)],
 ovct_PlainValues, 0, jl_Object, [], 16, 0, 0, 0,
-ovp_AwarenessChange, 0, jl_Record, [], 17, 0, 0, ["$_init_112", $rt_wrapFunction4(ovp_AwarenessChange__init_0), "$touched", $rt_wrapFunction0(ovp_AwarenessChange_touched)],
+ovp_AwarenessChange, 0, jl_Record, [], 17, 0, 0, ["$_init_113", $rt_wrapFunction4(ovp_AwarenessChange__init_0), "$touched", $rt_wrapFunction0(ovp_AwarenessChange_touched)],
 ovc_Doc$getMap$lambda$_9_0, 0, jl_Object, [juf_Supplier], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovc_Doc$getMap$lambda$_9_0__init_), "$get3", $rt_wrapFunction0(ovc_Doc$getMap$lambda$_9_0_get0), "$get4", $rt_wrapFunction0(ovc_Doc$getMap$lambda$_9_0_get)],
 ovv_ForceStatus, "ForceStatus", 21, jl_Enum, [ovv_Choice], 65553, [0,0,0], () => ovv_ForceStatus_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_ForceStatus_wire), "$label", $rt_wrapFunction0(ovv_ForceStatus_label)],
 ovp_PeerMessage$SyncStep1, 0, jl_Record, [ovp_PeerMessage], 17, 0, 0, ["$_init_31", $rt_wrapFunction1(ovp_PeerMessage$SyncStep1__init_0), "$stateVector0", $rt_wrapFunction0(ovp_PeerMessage$SyncStep1_stateVector)],
@@ -30520,82 +30903,82 @@ $rt_wrapFunction0(ovct_YText_toJSON), "$insert15", $rt_wrapFunction2(ovct_YText_
 ovsm_MaxConns, 0, jl_Object, [], 17, 0, 0, 0,
 ovp_SignalingCodec, 0, jl_Object, [], 17, 0, 0, 0,
 ovv_ItemSchema, 0, jl_Object, [], 17, 0, () => ovv_ItemSchema_$callClinit(), 0,
-ovss_MemorySignalingServer$transportFor$lambda$_1_0, 0, jl_Object, [ovsm_SignalingTransport], 1, 0, 0, ["$_init_99", $rt_wrapFunction2(ovss_MemorySignalingServer$transportFor$lambda$_1_0__init_), "$connect", $rt_wrapFunction1(ovss_MemorySignalingServer$transportFor$lambda$_1_0_connect)],
+ovss_MemorySignalingServer$transportFor$lambda$_1_0, 0, jl_Object, [ovsm_SignalingTransport], 1, 0, 0, ["$_init_100", $rt_wrapFunction2(ovss_MemorySignalingServer$transportFor$lambda$_1_0__init_), "$connect", $rt_wrapFunction1(ovss_MemorySignalingServer$transportFor$lambda$_1_0_connect)],
 ovcs_ValueListContent, 0, ovcs_Content, [], 1024, 0, 0, ["$_init_32", $rt_wrapFunction1(ovcs_ValueListContent__init_), "$length", $rt_wrapFunction0(ovcs_ValueListContent_length), "$countable", $rt_wrapFunction0(ovcs_ValueListContent_countable), "$values0", $rt_wrapFunction0(ovcs_ValueListContent_values), "$write1", $rt_wrapFunction2(ovcs_ValueListContent_write), "$copy0", $rt_wrapFunction0(ovcs_ValueListContent_copy), "$splice", $rt_wrapFunction1(ovcs_ValueListContent_splice), "$mergeWith", $rt_wrapFunction1(ovcs_ValueListContent_mergeWith)],
-ovcs_ContentJson, "ContentJson", 10, ovcs_ValueListContent, [], 17, [0,0,0], 0, ["$_init_32", $rt_wrapFunction1(ovcs_ContentJson__init_), "$ref", $rt_wrapFunction0(ovcs_ContentJson_ref), "$withValues", $rt_wrapFunction1(ovcs_ContentJson_withValues), "$writeValue", $rt_wrapFunction2(ovcs_ContentJson_writeValue)],
-ju_AbstractList$TListIteratorImpl, 0, jl_Object, [ju_ListIterator], 0, 0, 0, ["$_init_84", $rt_wrapFunction4(ju_AbstractList$TListIteratorImpl__init_), "$next", $rt_wrapFunction0(ju_AbstractList$TListIteratorImpl_next), "$remove0", $rt_wrapFunction0(ju_AbstractList$TListIteratorImpl_remove), "$nextIndex", $rt_wrapFunction0(ju_AbstractList$TListIteratorImpl_nextIndex)],
-ovv_VaultFile, 0, jl_Object, [], 17, 0, 0, 0]);
-$rt_metadata([ju_AbstractMap$SimpleImmutableEntry, 0, jl_Object, [ju_Map$Entry, ji_Serializable], 1, 0, 0, ["$_init_11", $rt_wrapFunction2(ju_AbstractMap$SimpleImmutableEntry__init_), "$_init_132", $rt_wrapFunction1(ju_AbstractMap$SimpleImmutableEntry__init_0), "$getValue", $rt_wrapFunction0(ju_AbstractMap$SimpleImmutableEntry_getValue), "$setValue", $rt_wrapFunction1(ju_AbstractMap$SimpleImmutableEntry_setValue), "$getKey", $rt_wrapFunction0(ju_AbstractMap$SimpleImmutableEntry_getKey), "$hashCode0", $rt_wrapFunction0(ju_AbstractMap$SimpleImmutableEntry_hashCode)],
+ovcs_ContentJson, "ContentJson", 10, ovcs_ValueListContent, [], 17, [0,0,0], 0, ["$_init_32", $rt_wrapFunction1(ovcs_ContentJson__init_), "$ref", $rt_wrapFunction0(ovcs_ContentJson_ref), "$withValues", $rt_wrapFunction1(ovcs_ContentJson_withValues), "$writeValue", $rt_wrapFunction2(ovcs_ContentJson_writeValue)]]);
+$rt_metadata([ju_AbstractList$TListIteratorImpl, 0, jl_Object, [ju_ListIterator], 0, 0, 0, ["$_init_85", $rt_wrapFunction4(ju_AbstractList$TListIteratorImpl__init_), "$next", $rt_wrapFunction0(ju_AbstractList$TListIteratorImpl_next), "$remove0", $rt_wrapFunction0(ju_AbstractList$TListIteratorImpl_remove), "$nextIndex", $rt_wrapFunction0(ju_AbstractList$TListIteratorImpl_nextIndex)],
+ovv_VaultFile, 0, jl_Object, [], 17, 0, 0, 0,
+ju_AbstractMap$SimpleImmutableEntry, 0, jl_Object, [ju_Map$Entry, ji_Serializable], 1, 0, 0, ["$_init_11", $rt_wrapFunction2(ju_AbstractMap$SimpleImmutableEntry__init_), "$_init_133", $rt_wrapFunction1(ju_AbstractMap$SimpleImmutableEntry__init_0), "$getValue", $rt_wrapFunction0(ju_AbstractMap$SimpleImmutableEntry_getValue), "$setValue", $rt_wrapFunction1(ju_AbstractMap$SimpleImmutableEntry_setValue), "$getKey", $rt_wrapFunction0(ju_AbstractMap$SimpleImmutableEntry_getKey), "$hashCode0", $rt_wrapFunction0(ju_AbstractMap$SimpleImmutableEntry_hashCode)],
 ovce_JsBigInt, "JsBigInt", 13, jl_Object, [], 17, [0,0,0], 0, ["$_init_18", $rt_wrapFunction1(ovce_JsBigInt__init_), "$value0", $rt_wrapFunction0(ovce_JsBigInt_value), "$equals", $rt_wrapFunction1(ovce_JsBigInt_equals), "$hashCode0", $rt_wrapFunction0(ovce_JsBigInt_hashCode), "$toString", $rt_wrapFunction0(ovce_JsBigInt_toString)],
-ovss_MemorySignalingServer$_init_$lambda$_0_1, "MemorySignalingServer$<init>$lambda$_0_1", 18, jl_Object, [jl_Runnable], 1, [0,0,0], 0, ["$_init_98", $rt_wrapFunction1(ovss_MemorySignalingServer$_init_$lambda$_0_1__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$_init_$lambda$_0_1_run)],
+ovss_MemorySignalingServer$_init_$lambda$_0_1, "MemorySignalingServer$<init>$lambda$_0_1", 18, jl_Object, [jl_Runnable], 1, [0,0,0], 0, ["$_init_99", $rt_wrapFunction1(ovss_MemorySignalingServer$_init_$lambda$_0_1__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$_init_$lambda$_0_1_run)],
 ovss_MemorySignalingServer$_init_$lambda$_0_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovss_MemorySignalingServer$_init_$lambda$_0_0__init_), "$accept", $rt_wrapFunction1(ovss_MemorySignalingServer$_init_$lambda$_0_0_accept0), "$accept7", $rt_wrapFunction1(ovss_MemorySignalingServer$_init_$lambda$_0_0_accept)],
 ovc_OrderedCompletions$Slot, "OrderedCompletions$Slot", 22, jl_Object, [ovc_CryptoCallback], 16, [ovc_OrderedCompletions,0,"Slot"], 0, ["$failed", $rt_wrapFunction1(ovc_OrderedCompletions$Slot_failed)],
 ovct_GenericType, "GenericType", 9, ovct_SharedType, [], 17, [0,0,0], 0, ["$_init_56", $rt_wrapFunction2(ovct_GenericType__init_0), "$typeRef", $rt_wrapFunction0(ovct_GenericType_typeRef), "$writeTypeRef", $rt_wrapFunction1(ovct_GenericType_writeTypeRef), "$beforeObservers", $rt_wrapFunction1(ovct_GenericType_beforeObservers), "$copyEmpty", $rt_wrapFunction0(ovct_GenericType_copyEmpty), "$toJSON", $rt_wrapFunction0(ovct_GenericType_toJSON)],
 ovct_TextFormatting, 0, jl_Object, [], 17, 0, 0, 0,
 ovcu_UpdateApplier, 0, jl_Object, [], 17, 0, 0, 0,
-ovv_RoomVault, 0, jl_Object, [], 17, 0, 0, ["$_init_137", $rt_wrapFunction4(ovv_RoomVault__init_), "$attach", $rt_wrapFunction1(ovv_RoomVault_attach), "$editShared", $rt_wrapFunction2(ovv_RoomVault_editShared)],
+ovv_RoomVault, 0, jl_Object, [], 17, 0, 0, ["$_init_138", $rt_wrapFunction4(ovv_RoomVault__init_), "$attach", $rt_wrapFunction1(ovv_RoomVault_attach), "$editShared", $rt_wrapFunction2(ovv_RoomVault_editShared)],
 jl_System, 0, jl_Object, [], 17, 0, 0, 0,
 ovss_SimNetwork, 0, jl_Object, [], 17, 0, 0, ["$_init_18", $rt_wrapFunction1(ovss_SimNetwork__init_), "$reachable", $rt_wrapFunction2(ovss_SimNetwork_reachable), "$onPartitionChange", $rt_wrapFunction1(ovss_SimNetwork_onPartitionChange), "$delay", $rt_wrapFunction0(ovss_SimNetwork_delay), "$deliverOrdered", $rt_wrapFunction4(ovss_SimNetwork_deliverOrdered), "$deliverDatagram", $rt_wrapFunction3(ovss_SimNetwork_deliverDatagram)],
 ovj_JsonWriter, 0, jl_Object, [], 16, 0, () => ovj_JsonWriter_$callClinit(), 0,
 ovc_TransactionCleanup, 0, jl_Object, [], 16, 0, 0, 0,
 ovct_SearchMarkers, 0, jl_Object, [], 16, 0, 0, ["$_init_", $rt_wrapFunction0(ovct_SearchMarkers__init_), "$clear", $rt_wrapFunction0(ovct_SearchMarkers_clear), "$find", $rt_wrapFunction2(ovct_SearchMarkers_find), "$closest", $rt_wrapFunction1(ovct_SearchMarkers_closest), "$last", $rt_wrapFunction0(ovct_SearchMarkers_last), "$update0", $rt_wrapFunction2(ovct_SearchMarkers_update), "$merged", $rt_wrapFunction2(ovct_SearchMarkers_merged)],
-ovv_VaultChange, 0, jl_Record, [], 17, 0, 0, ["$_init_188", function(var_1, var_2, var_3, var_4, var_5) { ovv_VaultChange__init_(this, var_1, var_2, var_3, var_4, var_5); }, "$itemId", $rt_wrapFunction0(ovv_VaultChange_itemId), "$before1", $rt_wrapFunction0(ovv_VaultChange_before), "$after0", $rt_wrapFunction0(ovv_VaultChange_after), "$origin0", $rt_wrapFunction0(ovv_VaultChange_origin)],
+ovv_VaultChange, 0, jl_Record, [], 17, 0, 0, ["$_init_191", function(var_1, var_2, var_3, var_4, var_5) { ovv_VaultChange__init_(this, var_1, var_2, var_3, var_4, var_5); }, "$itemId", $rt_wrapFunction0(ovv_VaultChange_itemId), "$before1", $rt_wrapFunction0(ovv_VaultChange_before), "$after0", $rt_wrapFunction0(ovv_VaultChange_after), "$origin0", $rt_wrapFunction0(ovv_VaultChange_origin)],
 ovsm_SignalingClient$Listener, 0, jl_Object, [], 1537, 0, 0, 0,
 ovv_InvalidRecordException, 0, jl_Exception, [], 17, 0, 0, ["$_init_2", $rt_wrapFunction1(ovv_InvalidRecordException__init_)],
 jl_Void, 0, jl_Object, [], 17, 0, 0, 0,
 ovv_ItemLayout$1, 0, jl_Object, [], 32768, 0, () => ovv_ItemLayout$1_$callClinit(), 0,
-ju_ArrayDeque$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_109", $rt_wrapFunction1(ju_ArrayDeque$1__init_), "$hasNext", $rt_wrapFunction0(ju_ArrayDeque$1_hasNext), "$next", $rt_wrapFunction0(ju_ArrayDeque$1_next)],
-ovp_PeerRoster$_init_$lambda$_0_0, "PeerRoster$<init>$lambda$_0_0", 16, jl_Object, [juf_BiConsumer], 1, [0,0,0], 0, ["$_init_198", $rt_wrapFunction1(ovp_PeerRoster$_init_$lambda$_0_0__init_), "$accept4", $rt_wrapFunction2(ovp_PeerRoster$_init_$lambda$_0_0_accept0), "$accept8", $rt_wrapFunction2(ovp_PeerRoster$_init_$lambda$_0_0_accept)],
-ovv_VaultStore$updateItem$lambda$_14_0, 0, jl_Object, [ovv_ItemLookup], 1, 0, 0, ["$_init_35", $rt_wrapFunction1(ovv_VaultStore$updateItem$lambda$_14_0__init_), "$find2", $rt_wrapFunction1(ovv_VaultStore$updateItem$lambda$_14_0_find)],
+ju_ArrayDeque$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_110", $rt_wrapFunction1(ju_ArrayDeque$1__init_), "$hasNext", $rt_wrapFunction0(ju_ArrayDeque$1_hasNext), "$next", $rt_wrapFunction0(ju_ArrayDeque$1_next)],
+ovp_PeerRoster$_init_$lambda$_0_0, "PeerRoster$<init>$lambda$_0_0", 16, jl_Object, [juf_BiConsumer], 1, [0,0,0], 0, ["$_init_201", $rt_wrapFunction1(ovp_PeerRoster$_init_$lambda$_0_0__init_), "$accept4", $rt_wrapFunction2(ovp_PeerRoster$_init_$lambda$_0_0_accept0), "$accept8", $rt_wrapFunction2(ovp_PeerRoster$_init_$lambda$_0_0_accept)],
 ju_TemplateCollections$TwoElementsList, 0, ju_TemplateCollections$AbstractImmutableList, [ju_RandomAccess], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$sort", $rt_wrapFunction1(ju_List_sort), "$_init_11", $rt_wrapFunction2(ju_TemplateCollections$TwoElementsList__init_0), "$size", $rt_wrapFunction0(ju_TemplateCollections$TwoElementsList_size), "$get", $rt_wrapFunction1(ju_TemplateCollections$TwoElementsList_get)],
 ovss_MemoryBroadcastHub$_init_$lambda$_0_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryBroadcastHub$_init_$lambda$_0_0__init_), "$accept", $rt_wrapFunction1(ovss_MemoryBroadcastHub$_init_$lambda$_0_0_accept0), "$accept1", $rt_wrapFunction1(ovss_MemoryBroadcastHub$_init_$lambda$_0_0_accept)],
 ovcs_ContentString, "ContentString", 10, ovcs_Content, [], 17, [0,0,0], 0, ["$_init_2", $rt_wrapFunction1(ovcs_ContentString__init_0), "$text", $rt_wrapFunction0(ovcs_ContentString_text), "$ref", $rt_wrapFunction0(ovcs_ContentString_ref), "$length", $rt_wrapFunction0(ovcs_ContentString_length), "$countable", $rt_wrapFunction0(ovcs_ContentString_countable), "$values0", $rt_wrapFunction0(ovcs_ContentString_values), "$write1", $rt_wrapFunction2(ovcs_ContentString_write), "$copy0", $rt_wrapFunction0(ovcs_ContentString_copy),
 "$splice", $rt_wrapFunction1(ovcs_ContentString_splice), "$mergeWith", $rt_wrapFunction1(ovcs_ContentString_mergeWith)],
 ovct_SharedType$observeDeep$lambda$_19_0, 0, jl_Object, [ovc_Subscription], 1, 0, 0, ["$_init_26", $rt_wrapFunction2(ovct_SharedType$observeDeep$lambda$_19_0__init_)],
-ovsm_EncryptedBroadcastTransport$1, 0, jl_Object, [ovsm_BroadcastPort], 0, 0, 0, ["$_init_196", $rt_wrapFunction4(ovsm_EncryptedBroadcastTransport$1__init_), "$post", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$1_post), "$close", $rt_wrapFunction0(ovsm_EncryptedBroadcastTransport$1_close)],
-ju_AbstractList$SubAbstractList$SubAbstractListIterator, 0, jl_Object, [ju_ListIterator], 16, 0, 0, ["$_init_97", $rt_wrapFunction4(ju_AbstractList$SubAbstractList$SubAbstractListIterator__init_), "$next", $rt_wrapFunction0(ju_AbstractList$SubAbstractList$SubAbstractListIterator_next)],
-ju_TemplateCollections$NEtriesMap$1, 0, ju_TemplateCollections$AbstractImmutableSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_149", $rt_wrapFunction1(ju_TemplateCollections$NEtriesMap$1__init_), "$iterator", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1_iterator)],
+ovsm_EncryptedBroadcastTransport$1, 0, jl_Object, [ovsm_BroadcastPort], 0, 0, 0, ["$_init_199", $rt_wrapFunction4(ovsm_EncryptedBroadcastTransport$1__init_), "$post", $rt_wrapFunction1(ovsm_EncryptedBroadcastTransport$1_post), "$close", $rt_wrapFunction0(ovsm_EncryptedBroadcastTransport$1_close)],
+ju_TemplateCollections$NElementSet, "TemplateCollections$NElementSet", 1, ju_TemplateCollections$AbstractImmutableSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_8", $rt_wrapFunction1(ju_TemplateCollections$NElementSet__init_), "$iterator", $rt_wrapFunction0(ju_TemplateCollections$NElementSet_iterator), "$size", $rt_wrapFunction0(ju_TemplateCollections$NElementSet_size), "$contains", $rt_wrapFunction1(ju_TemplateCollections$NElementSet_contains)],
+ju_AbstractList$SubAbstractList$SubAbstractListIterator, 0, jl_Object, [ju_ListIterator], 16, 0, 0, ["$_init_98", $rt_wrapFunction4(ju_AbstractList$SubAbstractList$SubAbstractListIterator__init_), "$next", $rt_wrapFunction0(ju_AbstractList$SubAbstractList$SubAbstractListIterator_next)],
+ju_TemplateCollections$NEtriesMap$1, 0, ju_TemplateCollections$AbstractImmutableSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_150", $rt_wrapFunction1(ju_TemplateCollections$NEtriesMap$1__init_), "$iterator", $rt_wrapFunction0(ju_TemplateCollections$NEtriesMap$1_iterator)],
 ju_LinkedHashMapKeySet, 0, ju_AbstractSet, [ju_SequencedSet], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_43", $rt_wrapFunction2(ju_LinkedHashMapKeySet__init_), "$size", $rt_wrapFunction0(ju_LinkedHashMapKeySet_size), "$iterator", $rt_wrapFunction0(ju_LinkedHashMapKeySet_iterator)],
-ovct_TextFormatting$afterTransaction$lambda$_9_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_167", $rt_wrapFunction3(ovct_TextFormatting$afterTransaction$lambda$_9_0__init_), "$accept", $rt_wrapFunction1(ovct_TextFormatting$afterTransaction$lambda$_9_0_accept0), "$accept2", $rt_wrapFunction1(ovct_TextFormatting$afterTransaction$lambda$_9_0_accept)],
+ovct_TextFormatting$afterTransaction$lambda$_9_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_168", $rt_wrapFunction3(ovct_TextFormatting$afterTransaction$lambda$_9_0__init_), "$accept", $rt_wrapFunction1(ovct_TextFormatting$afterTransaction$lambda$_9_0_accept0), "$accept2", $rt_wrapFunction1(ovct_TextFormatting$afterTransaction$lambda$_9_0_accept)],
 ovs_SyncDocument$UpdateListener, 0, jl_Object, [], 1537, 0, 0, 0,
-ovs_RoomSync$_init_$lambda$_1_0, "RoomSync$<init>$lambda$_1_0", 17, jl_Object, [ovs_SyncDocument$UpdateListener], 1, [0,0,0], 0, ["$_init_157", $rt_wrapFunction1(ovs_RoomSync$_init_$lambda$_1_0__init_), "$onUpdate1", $rt_wrapFunction2(ovs_RoomSync$_init_$lambda$_1_0_onUpdate)],
-ovs_RoomSync$_init_$lambda$_1_1, "RoomSync$<init>$lambda$_1_1", 17, jl_Object, [juf_BiConsumer], 1, [0,0,0], 0, ["$_init_157", $rt_wrapFunction1(ovs_RoomSync$_init_$lambda$_1_1__init_), "$accept4", $rt_wrapFunction2(ovs_RoomSync$_init_$lambda$_1_1_accept0), "$accept8", $rt_wrapFunction2(ovs_RoomSync$_init_$lambda$_1_1_accept)],
+ovs_RoomSync$_init_$lambda$_1_0, "RoomSync$<init>$lambda$_1_0", 17, jl_Object, [ovs_SyncDocument$UpdateListener], 1, [0,0,0], 0, ["$_init_158", $rt_wrapFunction1(ovs_RoomSync$_init_$lambda$_1_0__init_), "$onUpdate1", $rt_wrapFunction2(ovs_RoomSync$_init_$lambda$_1_0_onUpdate)],
+ovs_RoomSync$_init_$lambda$_1_1, "RoomSync$<init>$lambda$_1_1", 17, jl_Object, [juf_BiConsumer], 1, [0,0,0], 0, ["$_init_158", $rt_wrapFunction1(ovs_RoomSync$_init_$lambda$_1_1__init_), "$accept4", $rt_wrapFunction2(ovs_RoomSync$_init_$lambda$_1_1_accept0), "$accept8", $rt_wrapFunction2(ovs_RoomSync$_init_$lambda$_1_1_accept)],
 ju_HashMap$1, 0, ju_AbstractSet, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_41", $rt_wrapFunction1(ju_HashMap$1__init_), "$size", $rt_wrapFunction0(ju_HashMap$1_size), "$iterator", $rt_wrapFunction0(ju_HashMap$1_iterator)],
+ju_TemplateCollections$NElementSet$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_186", $rt_wrapFunction1(ju_TemplateCollections$NElementSet$1__init_), "$hasNext", $rt_wrapFunction0(ju_TemplateCollections$NElementSet$1_hasNext), "$next", $rt_wrapFunction0(ju_TemplateCollections$NElementSet$1_next)],
 ju_HashMap$2, 0, ju_AbstractCollection, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_41", $rt_wrapFunction1(ju_HashMap$2__init_), "$size", $rt_wrapFunction0(ju_HashMap$2_size), "$iterator", $rt_wrapFunction0(ju_HashMap$2_iterator)],
-jl_Double, "Double", 2, jl_Number, [jl_Comparable], 1, [0,0,0], () => jl_Double_$callClinit(), ["$_init_185", $rt_wrapFunction1(jl_Double__init_), "$doubleValue", $rt_wrapFunction0(jl_Double_doubleValue), "$intValue", $rt_wrapFunction0(jl_Double_intValue), "$toString", $rt_wrapFunction0(jl_Double_toString0), "$equals", $rt_wrapFunction1(jl_Double_equals0), "$hashCode0", $rt_wrapFunction0(jl_Double_hashCode), "$compareTo5", $rt_wrapFunction1(jl_Double_compareTo0), "$compareTo1", $rt_wrapFunction1(jl_Double_compareTo)],
-ovp_AwarenessUpdate$Entry, "AwarenessUpdate$Entry", 14, jl_Record, [], 17, [ovp_AwarenessUpdate,0,"Entry"], 0, ["$_init_81", $rt_wrapFunction3(ovp_AwarenessUpdate$Entry__init_), "$toString", $rt_wrapFunction0(ovp_AwarenessUpdate$Entry_toString), "$hashCode0", $rt_wrapFunction0(ovp_AwarenessUpdate$Entry_hashCode), "$equals", $rt_wrapFunction1(ovp_AwarenessUpdate$Entry_equals), "$clientId", $rt_wrapFunction0(ovp_AwarenessUpdate$Entry_clientId), "$clock", $rt_wrapFunction0(ovp_AwarenessUpdate$Entry_clock), "$stateJson",
+jl_Double, "Double", 2, jl_Number, [jl_Comparable], 1, [0,0,0], () => jl_Double_$callClinit(), ["$_init_188", $rt_wrapFunction1(jl_Double__init_), "$doubleValue", $rt_wrapFunction0(jl_Double_doubleValue), "$intValue", $rt_wrapFunction0(jl_Double_intValue), "$toString", $rt_wrapFunction0(jl_Double_toString0), "$equals", $rt_wrapFunction1(jl_Double_equals0), "$hashCode0", $rt_wrapFunction0(jl_Double_hashCode), "$compareTo5", $rt_wrapFunction1(jl_Double_compareTo0), "$compareTo1", $rt_wrapFunction1(jl_Double_compareTo)],
+ovp_AwarenessUpdate$Entry, "AwarenessUpdate$Entry", 14, jl_Record, [], 17, [ovp_AwarenessUpdate,0,"Entry"], 0, ["$_init_82", $rt_wrapFunction3(ovp_AwarenessUpdate$Entry__init_), "$toString", $rt_wrapFunction0(ovp_AwarenessUpdate$Entry_toString), "$hashCode0", $rt_wrapFunction0(ovp_AwarenessUpdate$Entry_hashCode), "$equals", $rt_wrapFunction1(ovp_AwarenessUpdate$Entry_equals), "$clientId", $rt_wrapFunction0(ovp_AwarenessUpdate$Entry_clientId), "$clock", $rt_wrapFunction0(ovp_AwarenessUpdate$Entry_clock), "$stateJson",
 $rt_wrapFunction0(ovp_AwarenessUpdate$Entry_stateJson)],
-ovsm_EncryptedPeerTransport, 0, jl_Object, [ovsm_PeerTransport], 17, 0, 0, ["$_init_127", $rt_wrapFunction3(ovsm_EncryptedPeerTransport__init_), "$create", $rt_wrapFunction2(ovsm_EncryptedPeerTransport_create)],
-ovs_ConnectionStateMachine$startAttempt$lambda$_13_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_106", $rt_wrapFunction2(ovs_ConnectionStateMachine$startAttempt$lambda$_13_0__init_), "$run", $rt_wrapFunction0(ovs_ConnectionStateMachine$startAttempt$lambda$_13_0_run)],
-ovp_PasswordMismatchNotice, 0, jl_Record, [], 17, 0, 0, ["$_init_151", $rt_wrapFunction3(ovp_PasswordMismatchNotice__init_), "$toJson0", $rt_wrapFunction0(ovp_PasswordMismatchNotice_toJson), "$from", $rt_wrapFunction0(ovp_PasswordMismatchNotice_from), "$readers", $rt_wrapFunction0(ovp_PasswordMismatchNotice_readers), "$ageSeconds", $rt_wrapFunction0(ovp_PasswordMismatchNotice_ageSeconds)],
-ovv_VaultStore, 0, jl_Object, [], 17, 0, 0, ["$_init_16", $rt_wrapFunction3(ovv_VaultStore__init_), "$items", $rt_wrapFunction0(ovv_VaultStore_items), "$item", $rt_wrapFunction1(ovv_VaultStore_item), "$contains0", $rt_wrapFunction1(ovv_VaultStore_contains), "$getSyncState", $rt_wrapFunction1(ovv_VaultStore_getSyncState), "$conflicts", $rt_wrapFunction1(ovv_VaultStore_conflicts), "$record", $rt_wrapFunction1(ovv_VaultStore_record), "$newId", $rt_wrapFunction0(ovv_VaultStore_newId), "$addItem", $rt_wrapFunction1(ovv_VaultStore_addItem),
-"$updateItem", $rt_wrapFunction2(ovv_VaultStore_updateItem), "$addListener0", $rt_wrapFunction1(ovv_VaultStore_addListener), "$addPrepared", $rt_wrapFunction1(ovv_VaultStore_addPrepared), "$applyPeerEdit", $rt_wrapFunction4(ovv_VaultStore_applyPeerEdit), "$setSyncState", $rt_wrapFunction3(ovv_VaultStore_setSyncState), "$setConflicts", $rt_wrapFunction2(ovv_VaultStore_setConflicts)],
-ovs_RoomSession$Room$_init_$lambda$_0_2, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_128", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_2__init_), "$accept", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_2_accept0), "$accept0", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_2_accept)],
-ovs_RoomSession$Room$_init_$lambda$_0_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_128", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_1__init_), "$accept", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_1_accept0), "$accept0", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_1_accept)],
+ovsm_EncryptedPeerTransport, 0, jl_Object, [ovsm_PeerTransport], 17, 0, 0, ["$_init_128", $rt_wrapFunction3(ovsm_EncryptedPeerTransport__init_), "$create", $rt_wrapFunction2(ovsm_EncryptedPeerTransport_create)],
+ovs_ConnectionStateMachine$startAttempt$lambda$_13_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_107", $rt_wrapFunction2(ovs_ConnectionStateMachine$startAttempt$lambda$_13_0__init_), "$run", $rt_wrapFunction0(ovs_ConnectionStateMachine$startAttempt$lambda$_13_0_run)],
+ovp_PasswordMismatchNotice, 0, jl_Record, [], 17, 0, 0, ["$_init_152", $rt_wrapFunction3(ovp_PasswordMismatchNotice__init_), "$toJson0", $rt_wrapFunction0(ovp_PasswordMismatchNotice_toJson), "$from", $rt_wrapFunction0(ovp_PasswordMismatchNotice_from), "$readers", $rt_wrapFunction0(ovp_PasswordMismatchNotice_readers), "$ageSeconds", $rt_wrapFunction0(ovp_PasswordMismatchNotice_ageSeconds)],
+ovv_VaultStore, 0, jl_Object, [], 17, 0, 0, ["$_init_16", $rt_wrapFunction3(ovv_VaultStore__init_), "$items", $rt_wrapFunction0(ovv_VaultStore_items), "$item", $rt_wrapFunction1(ovv_VaultStore_item), "$contains0", $rt_wrapFunction1(ovv_VaultStore_contains), "$getSyncState", $rt_wrapFunction1(ovv_VaultStore_getSyncState), "$conflicts", $rt_wrapFunction1(ovv_VaultStore_conflicts), "$unsyncedFields", $rt_wrapFunction1(ovv_VaultStore_unsyncedFields), "$record", $rt_wrapFunction1(ovv_VaultStore_record), "$newId",
+$rt_wrapFunction0(ovv_VaultStore_newId), "$addItem", $rt_wrapFunction1(ovv_VaultStore_addItem), "$updateItem", $rt_wrapFunction2(ovv_VaultStore_updateItem), "$addListener0", $rt_wrapFunction1(ovv_VaultStore_addListener), "$addPrepared", $rt_wrapFunction1(ovv_VaultStore_addPrepared), "$applyPeerEdit", $rt_wrapFunction4(ovv_VaultStore_applyPeerEdit), "$setSyncState", $rt_wrapFunction3(ovv_VaultStore_setSyncState), "$setConflicts", $rt_wrapFunction2(ovv_VaultStore_setConflicts)],
+ovs_RoomSession$Room$_init_$lambda$_0_2, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_129", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_2__init_), "$accept", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_2_accept0), "$accept0", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_2_accept)],
+ovs_RoomSession$Room$_init_$lambda$_0_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_129", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_1__init_), "$accept", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_1_accept0), "$accept0", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_1_accept)],
 ovss_OpLogDocument$applyUpdate$lambda$_11_0, "OpLogDocument$applyUpdate$lambda$_11_0", 18, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_OpLogDocument$applyUpdate$lambda$_11_0__init_), "$apply0", $rt_wrapFunction1(ovss_OpLogDocument$applyUpdate$lambda$_11_0_apply0), "$apply10", $rt_wrapFunction1(ovss_OpLogDocument$applyUpdate$lambda$_11_0_apply)],
-ovs_RoomSession$Room$_init_$lambda$_0_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_126", $rt_wrapFunction2(ovs_RoomSession$Room$_init_$lambda$_0_0__init_), "$run", $rt_wrapFunction0(ovs_RoomSession$Room$_init_$lambda$_0_0_run)],
-ovs_SyncEvent$Connected, "SyncEvent$Connected", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"Connected"], 0, ["$_init_2", $rt_wrapFunction1(ovs_SyncEvent$Connected__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$Connected_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$Connected_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$Connected_equals)],
-ovs_RoomSession$Room$_init_$lambda$_0_3, "RoomSession$Room$<init>$lambda$_0_3", 17, jl_Object, [juf_BiConsumer], 1, [0,0,0], 0, ["$_init_128", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_3__init_), "$accept4", $rt_wrapFunction2(ovs_RoomSession$Room$_init_$lambda$_0_3_accept0), "$accept8", $rt_wrapFunction2(ovs_RoomSession$Room$_init_$lambda$_0_3_accept)],
+ovs_RoomSession$Room$_init_$lambda$_0_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_127", $rt_wrapFunction2(ovs_RoomSession$Room$_init_$lambda$_0_0__init_), "$run", $rt_wrapFunction0(ovs_RoomSession$Room$_init_$lambda$_0_0_run)],
+ovs_SyncEvent$Connected, "SyncEvent$Connected", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"Connected"], 0, ["$_init_2", $rt_wrapFunction1(ovs_SyncEvent$Connected__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$Connected_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$Connected_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$Connected_equals)]]);
+$rt_metadata([ovs_RoomSession$Room$_init_$lambda$_0_3, "RoomSession$Room$<init>$lambda$_0_3", 17, jl_Object, [juf_BiConsumer], 1, [0,0,0], 0, ["$_init_129", $rt_wrapFunction1(ovs_RoomSession$Room$_init_$lambda$_0_3__init_), "$accept4", $rt_wrapFunction2(ovs_RoomSession$Room$_init_$lambda$_0_3_accept0), "$accept8", $rt_wrapFunction2(ovs_RoomSession$Room$_init_$lambda$_0_3_accept)],
 ovp_LocalIdentity, "LocalIdentity", 16, jl_Object, [], 17, [0,0,0], () => ovp_LocalIdentity_$callClinit(), ["$identity0", $rt_wrapFunction0(ovp_LocalIdentity_identity), "$rename", $rt_wrapFunction1(ovp_LocalIdentity_rename), "$awarenessUser", $rt_wrapFunction0(ovp_LocalIdentity_awarenessUser)],
-jl_NegativeArraySizeException, "NegativeArraySizeException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_NegativeArraySizeException__init_)]]);
-$rt_metadata([ovp_SignalingMessage$Subscribe, 0, jl_Record, [ovp_SignalingMessage], 17, 0, 0, ["$_init_32", $rt_wrapFunction1(ovp_SignalingMessage$Subscribe__init_0), "$topics", $rt_wrapFunction0(ovp_SignalingMessage$Subscribe_topics)],
+jl_NegativeArraySizeException, "NegativeArraySizeException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_NegativeArraySizeException__init_)],
+ovp_SignalingMessage$Subscribe, 0, jl_Record, [ovp_SignalingMessage], 17, 0, 0, ["$_init_32", $rt_wrapFunction1(ovp_SignalingMessage$Subscribe__init_0), "$topics", $rt_wrapFunction0(ovp_SignalingMessage$Subscribe_topics)],
 jl_UnsupportedOperationException, "UnsupportedOperationException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_UnsupportedOperationException__init_1), "$_init_2", $rt_wrapFunction1(jl_UnsupportedOperationException__init_0)],
 ovcs_ContentDoc, "ContentDoc", 10, ovcs_SingleUnitContent, [], 17, [0,0,0], 0, ["$_init_55", $rt_wrapFunction2(ovcs_ContentDoc__init_), "$ref", $rt_wrapFunction0(ovcs_ContentDoc_ref), "$values0", $rt_wrapFunction0(ovcs_ContentDoc_values), "$write1", $rt_wrapFunction2(ovcs_ContentDoc_write), "$copy0", $rt_wrapFunction0(ovcs_ContentDoc_copy), "$countable", $rt_wrapFunction0(ovcs_ContentDoc_countable)],
 jl_NumberFormatException, "NumberFormatException", 2, jl_IllegalArgumentException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_NumberFormatException__init_1), "$_init_2", $rt_wrapFunction1(jl_NumberFormatException__init_)],
 ovv_RulesLevel, "RulesLevel", 21, jl_Enum, [ovv_Choice], 65553, [0,0,0], () => ovv_RulesLevel_$callClinit(), ["$wire", $rt_wrapFunction0(ovv_RulesLevel_wire), "$label", $rt_wrapFunction0(ovv_RulesLevel_label)],
-ovs_ScheduledTask, "ScheduledTask", 17, jl_Object, [jl_Comparable], 17, [0,0,0], 0, ["$_init_133", $rt_wrapFunction3(ovs_ScheduledTask__init_), "$compareTo6", $rt_wrapFunction1(ovs_ScheduledTask_compareTo), "$compareTo1", $rt_wrapFunction1(ovs_ScheduledTask_compareTo0)],
-ovv_VaultPlayer$world$lambda$_1_0, 0, jl_Object, [ovss_SimRoom$Documents], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_VaultPlayer$world$lambda$_1_0__init_), "$create2", $rt_wrapFunction2(ovv_VaultPlayer$world$lambda$_1_0_create)],
+ovs_ScheduledTask, "ScheduledTask", 17, jl_Object, [jl_Comparable], 17, [0,0,0], 0, ["$_init_134", $rt_wrapFunction3(ovs_ScheduledTask__init_), "$compareTo6", $rt_wrapFunction1(ovs_ScheduledTask_compareTo), "$compareTo1", $rt_wrapFunction1(ovs_ScheduledTask_compareTo0)],
 ovp_RoomSignalCodec, 0, jl_Object, [], 17, 0, 0, 0,
 ovcu_UpdateMerger, 0, jl_Object, [], 17, 0, 0, 0,
 ovv_InvalidItemException, "InvalidItemException", 21, jl_IllegalArgumentException, [], 17, 0, 0, ["$_init_32", $rt_wrapFunction1(ovv_InvalidItemException__init_0), "$messageFor", $rt_wrapFunction1(ovv_InvalidItemException_messageFor)],
 jl_IllegalStateException, "IllegalStateException", 2, jl_RuntimeException, [], 1, 0, 0, ["$_init_", $rt_wrapFunction0(jl_IllegalStateException__init_4), "$_init_22", $rt_wrapFunction2(jl_IllegalStateException__init_2), "$_init_2", $rt_wrapFunction1(jl_IllegalStateException__init_), "$_init_3", $rt_wrapFunction1(jl_IllegalStateException__init_3)],
-ovs_RoomSession$Room$signalingUp$lambda$_1_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_128", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_0__init_), "$accept", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_0_accept0), "$accept9", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_0_accept)],
-ovs_RoomSession$Room$signalingUp$lambda$_1_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_131", $rt_wrapFunction2(ovs_RoomSession$Room$signalingUp$lambda$_1_1__init_), "$accept", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_1_accept0), "$accept7", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_1_accept)],
+ovs_RoomSession$Room$signalingUp$lambda$_1_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_129", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_0__init_), "$accept", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_0_accept0), "$accept9", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_0_accept)],
+ovs_RoomSession$Room$signalingUp$lambda$_1_1, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_132", $rt_wrapFunction2(ovs_RoomSession$Room$signalingUp$lambda$_1_1__init_), "$accept", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_1_accept0), "$accept7", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_1_accept)],
 ovr_RoomCode, 0, jl_Object, [], 17, 0, 0, ["$value", $rt_wrapFunction0(ovr_RoomCode_value), "$equals", $rt_wrapFunction1(ovr_RoomCode_equals)],
 ovss_OpLogDocument$Op, "OpLogDocument$Op", 18, jl_Record, [], 16, [ovss_OpLogDocument,0,"Op"], 0, ["$toString", $rt_wrapFunction0(ovss_OpLogDocument$Op_toString), "$hashCode0", $rt_wrapFunction0(ovss_OpLogDocument$Op_hashCode), "$equals", $rt_wrapFunction1(ovss_OpLogDocument$Op_equals), "$client", $rt_wrapFunction0(ovss_OpLogDocument$Op_client), "$clock", $rt_wrapFunction0(ovss_OpLogDocument$Op_clock), "$payload", $rt_wrapFunction0(ovss_OpLogDocument$Op_payload)],
-ovs_RoomSession$Room$signalingUp$lambda$_1_2, 0, jl_Object, [ovsm_RoomMesh$Publisher], 1, 0, 0, ["$_init_131", $rt_wrapFunction2(ovs_RoomSession$Room$signalingUp$lambda$_1_2__init_), "$publish", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_2_publish)],
+ovs_RoomSession$Room$signalingUp$lambda$_1_2, 0, jl_Object, [ovsm_RoomMesh$Publisher], 1, 0, 0, ["$_init_132", $rt_wrapFunction2(ovs_RoomSession$Room$signalingUp$lambda$_1_2__init_), "$publish", $rt_wrapFunction1(ovs_RoomSession$Room$signalingUp$lambda$_1_2_publish)],
 ovss_MemoryPeerNetwork$Endpoint$emit$lambda$_1_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_57", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$emit$lambda$_1_0__init_), "$run", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint$emit$lambda$_1_0_run)],
-ovv_ItemLayout$Decoded, 0, jl_Record, [], 16, 0, 0, ["$_init_87", function(var_1, var_2, var_3, var_4, var_5, var_6) { ovv_ItemLayout$Decoded__init_0(this, var_1, var_2, var_3, var_4, var_5, var_6); }, "$usable", $rt_wrapFunction0(ovv_ItemLayout$Decoded_usable), "$item1", $rt_wrapFunction0(ovv_ItemLayout$Decoded_item), "$ownerId", $rt_wrapFunction0(ovv_ItemLayout$Decoded_ownerId), "$ownerName", $rt_wrapFunction0(ovv_ItemLayout$Decoded_ownerName), "$validFields", $rt_wrapFunction0(ovv_ItemLayout$Decoded_validFields),
+ovv_ItemLayout$Decoded, 0, jl_Record, [], 16, 0, 0, ["$_init_88", function(var_1, var_2, var_3, var_4, var_5, var_6) { ovv_ItemLayout$Decoded__init_0(this, var_1, var_2, var_3, var_4, var_5, var_6); }, "$usable", $rt_wrapFunction0(ovv_ItemLayout$Decoded_usable), "$item1", $rt_wrapFunction0(ovv_ItemLayout$Decoded_item), "$ownerId", $rt_wrapFunction0(ovv_ItemLayout$Decoded_ownerId), "$ownerName", $rt_wrapFunction0(ovv_ItemLayout$Decoded_ownerName), "$validFields", $rt_wrapFunction0(ovv_ItemLayout$Decoded_validFields),
 "$nameValid", $rt_wrapFunction0(ovv_ItemLayout$Decoded_nameValid), "$problems", $rt_wrapFunction0(ovv_ItemLayout$Decoded_problems)],
 ovct_YMap$delete$lambda$_6_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_34", $rt_wrapFunction2(ovct_YMap$delete$lambda$_6_0__init_), "$accept", $rt_wrapFunction1(ovct_YMap$delete$lambda$_6_0_accept0), "$accept2", $rt_wrapFunction1(ovct_YMap$delete$lambda$_6_0_accept)],
 ovv_ForceRules, 0, jl_Object, [], 17, 0, 0, 0,
@@ -30604,51 +30987,53 @@ jl_Byte, 0, jl_Number, [jl_Comparable], 1, 0, 0, 0,
 ovv_ItemRecords, 0, jl_Object, [], 17, 0, 0, 0,
 ovcu_PendingUpdates, 0, jl_Object, [], 17, 0, 0, ["$_init_", $rt_wrapFunction0(ovcu_PendingUpdates__init_), "$isEmpty", $rt_wrapFunction0(ovcu_PendingUpdates_isEmpty)],
 ovss_MemorySignalingServer$handle$lambda$_6_0, "MemorySignalingServer$handle$lambda$_6_0", 18, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_MemorySignalingServer$handle$lambda$_6_0__init_), "$apply0", $rt_wrapFunction1(ovss_MemorySignalingServer$handle$lambda$_6_0_apply0), "$apply11", $rt_wrapFunction1(ovss_MemorySignalingServer$handle$lambda$_6_0_apply)],
-ovs_VirtualScheduler$schedule$lambda$_3_0, 0, jl_Object, [ovc_Cancellable], 1, 0, 0, ["$_init_134", $rt_wrapFunction1(ovs_VirtualScheduler$schedule$lambda$_3_0__init_), "$cancel", $rt_wrapFunction0(ovs_VirtualScheduler$schedule$lambda$_3_0_cancel)],
-ovc_EncryptedFrame, 0, jl_Record, [], 17, 0, 0, ["$_init_192", $rt_wrapFunction2(ovc_EncryptedFrame__init_), "$iv", $rt_wrapFunction0(ovc_EncryptedFrame_iv), "$sealed", $rt_wrapFunction0(ovc_EncryptedFrame_sealed)],
+ovs_VirtualScheduler$schedule$lambda$_3_0, 0, jl_Object, [ovc_Cancellable], 1, 0, 0, ["$_init_135", $rt_wrapFunction1(ovs_VirtualScheduler$schedule$lambda$_3_0__init_), "$cancel", $rt_wrapFunction0(ovs_VirtualScheduler$schedule$lambda$_3_0_cancel)],
+ovc_EncryptedFrame, 0, jl_Record, [], 17, 0, 0, ["$_init_195", $rt_wrapFunction2(ovc_EncryptedFrame__init_), "$iv", $rt_wrapFunction0(ovc_EncryptedFrame_iv), "$sealed", $rt_wrapFunction0(ovc_EncryptedFrame_sealed)],
 ovss_MemoryPeerNetwork$Endpoint$signal$lambda$_2_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_58", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$signal$lambda$_2_0__init_), "$run", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint$signal$lambda$_2_0_run)],
-ovv_Assignment, "Assignment", 21, jl_Record, [], 17, [0,0,0], 0, ["$_init_166", $rt_wrapFunction4(ovv_Assignment__init_), "$toJson0", $rt_wrapFunction0(ovv_Assignment_toJson), "$toString", $rt_wrapFunction0(ovv_Assignment_toString), "$hashCode0", $rt_wrapFunction0(ovv_Assignment_hashCode), "$equals", $rt_wrapFunction1(ovv_Assignment_equals), "$slot", $rt_wrapFunction0(ovv_Assignment_slot), "$position0", $rt_wrapFunction0(ovv_Assignment_position), "$pilotId", $rt_wrapFunction0(ovv_Assignment_pilotId), "$unitId",
+ovv_Assignment, "Assignment", 21, jl_Record, [], 17, [0,0,0], 0, ["$_init_167", $rt_wrapFunction4(ovv_Assignment__init_), "$toJson0", $rt_wrapFunction0(ovv_Assignment_toJson), "$toString", $rt_wrapFunction0(ovv_Assignment_toString), "$hashCode0", $rt_wrapFunction0(ovv_Assignment_hashCode), "$equals", $rt_wrapFunction1(ovv_Assignment_equals), "$slot", $rt_wrapFunction0(ovv_Assignment_slot), "$position0", $rt_wrapFunction0(ovv_Assignment_position), "$pilotId", $rt_wrapFunction0(ovv_Assignment_pilotId), "$unitId",
 $rt_wrapFunction0(ovv_Assignment_unitId)],
 ovcs_ContentAny, "ContentAny", 10, ovcs_ValueListContent, [], 17, [0,0,0], 0, ["$_init_32", $rt_wrapFunction1(ovcs_ContentAny__init_0), "$ref", $rt_wrapFunction0(ovcs_ContentAny_ref), "$withValues", $rt_wrapFunction1(ovcs_ContentAny_withValues), "$writeValue", $rt_wrapFunction2(ovcs_ContentAny_writeValue)],
+ovv_VaultStore$updateItem$lambda$_16_0, 0, jl_Object, [ovv_ItemLookup], 1, 0, 0, ["$_init_35", $rt_wrapFunction1(ovv_VaultStore$updateItem$lambda$_16_0__init_), "$find2", $rt_wrapFunction1(ovv_VaultStore$updateItem$lambda$_16_0_find)],
 ju_Base64, 0, jl_Object, [], 17, 0, 0, 0,
-ovsm_EncryptedBroadcastTransport, 0, jl_Object, [ovsm_BroadcastTransport], 17, 0, 0, ["$_init_129", $rt_wrapFunction3(ovsm_EncryptedBroadcastTransport__init_), "$open", $rt_wrapFunction2(ovsm_EncryptedBroadcastTransport_open)],
+ovsm_EncryptedBroadcastTransport, 0, jl_Object, [ovsm_BroadcastTransport], 17, 0, 0, ["$_init_130", $rt_wrapFunction3(ovsm_EncryptedBroadcastTransport__init_), "$open", $rt_wrapFunction2(ovsm_EncryptedBroadcastTransport_open)],
 ju_TemplateCollections$SingleElementList, "TemplateCollections$SingleElementList", 1, ju_TemplateCollections$AbstractImmutableList, [ju_RandomAccess], 0, [ju_TemplateCollections,0,0], 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$_init_19", $rt_wrapFunction1(ju_TemplateCollections$SingleElementList__init_), "$size", $rt_wrapFunction0(ju_TemplateCollections$SingleElementList_size), "$get", $rt_wrapFunction1(ju_TemplateCollections$SingleElementList_get), "$sort", $rt_wrapFunction1(ju_TemplateCollections$SingleElementList_sort)],
 ovci_DeleteSet, "DeleteSet", 12, jl_Object, [], 17, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovci_DeleteSet__init_0), "$add1", $rt_wrapFunction3(ovci_DeleteSet_add), "$isEmpty", $rt_wrapFunction0(ovci_DeleteSet_isEmpty), "$clients", $rt_wrapFunction0(ovci_DeleteSet_clients), "$ranges", $rt_wrapFunction1(ovci_DeleteSet_ranges), "$sortAndMerge", $rt_wrapFunction0(ovci_DeleteSet_sortAndMerge), "$write0", $rt_wrapFunction1(ovci_DeleteSet_write), "$toString", $rt_wrapFunction0(ovci_DeleteSet_toString)],
 ovc_Hex, 0, jl_Object, [], 17, 0, () => ovc_Hex_$callClinit(), 0,
-ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0, "EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0", 19, jl_Object, [jl_Runnable], 1, [0,0,0], 0, ["$_init_202", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0__init_), "$run", $rt_wrapFunction0(ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0_run)],
-ovv_VaultStore$addItem$lambda$_12_0, 0, jl_Object, [ovv_ItemLookup], 1, 0, 0, ["$_init_35", $rt_wrapFunction1(ovv_VaultStore$addItem$lambda$_12_0__init_), "$find2", $rt_wrapFunction1(ovv_VaultStore$addItem$lambda$_12_0_find)],
-ovs_RoomSession$Driver$1, 0, jl_Object, [ovsm_SignalingClient$Listener], 0, 0, 0, ["$_init_143", $rt_wrapFunction4(ovs_RoomSession$Driver$1__init_), "$onOpen", $rt_wrapFunction0(ovs_RoomSession$Driver$1_onOpen), "$onPublish", $rt_wrapFunction1(ovs_RoomSession$Driver$1_onPublish), "$onLost", $rt_wrapFunction1(ovs_RoomSession$Driver$1_onLost)],
+ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0, "EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0", 19, jl_Object, [jl_Runnable], 1, [0,0,0], 0, ["$_init_205", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0__init_), "$run", $rt_wrapFunction0(ovsm_EncryptedPeerTransport$EncryptedConnection$close$lambda$_3_0_run)],
+ovs_RoomSession$Driver$1, 0, jl_Object, [ovsm_SignalingClient$Listener], 0, 0, 0, ["$_init_144", $rt_wrapFunction4(ovs_RoomSession$Driver$1__init_), "$onOpen", $rt_wrapFunction0(ovs_RoomSession$Driver$1_onOpen), "$onPublish", $rt_wrapFunction1(ovs_RoomSession$Driver$1_onPublish), "$onLost", $rt_wrapFunction1(ovs_RoomSession$Driver$1_onLost)],
 ovc_NativeText$Installed, 0, jl_Object, [], 17, 0, 0, 0,
-ovs_RoomSync$scheduleRepair$lambda$_14_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_159", $rt_wrapFunction3(ovs_RoomSync$scheduleRepair$lambda$_14_0__init_), "$run", $rt_wrapFunction0(ovs_RoomSync$scheduleRepair$lambda$_14_0_run)],
-ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_102", $rt_wrapFunction4(ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0_run)],
+ovs_RoomSync$scheduleRepair$lambda$_14_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_160", $rt_wrapFunction3(ovs_RoomSync$scheduleRepair$lambda$_14_0__init_), "$run", $rt_wrapFunction0(ovs_RoomSync$scheduleRepair$lambda$_14_0_run)],
+ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_103", $rt_wrapFunction4(ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0__init_), "$run", $rt_wrapFunction0(ovss_MemorySignalingServer$lambda$transportFor$2$lambda$_10_0_run)],
 ju_LinkedHashMapIterator$KeyIterator, 0, ju_LinkedHashMapIterator, [ju_Iterator], 0, 0, 0, ["$_init_43", $rt_wrapFunction2(ju_LinkedHashMapIterator$KeyIterator__init_), "$next", $rt_wrapFunction0(ju_LinkedHashMapIterator$KeyIterator_next)],
 ju_Comparator$comparingInt$lambda$_14_0, 0, jl_Object, [ju_Comparator], 1, 0, 0, ["$_init_23", $rt_wrapFunction1(ju_Comparator$comparingInt$lambda$_14_0__init_), "$compare1", $rt_wrapFunction2(ju_Comparator$comparingInt$lambda$_14_0_compare)],
 ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_2, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_59", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_2__init_), "$run", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_2_run)],
-ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3, "MemoryPeerNetwork$Endpoint$send$lambda$_4_3", 18, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3__init_), "$apply1", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3_apply0), "$apply4", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3_apply)],
+ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3, "MemoryPeerNetwork$Endpoint$send$lambda$_4_3", 18, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3__init_), "$apply1", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3_apply0), "$apply5", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_3_apply)],
 ju_AbstractMap$Values, 0, ju_AbstractCollection, [], 0, 0, 0, ["$removeIf", $rt_wrapFunction1(ju_Collection_removeIf), "$size", $rt_wrapFunction0(ju_AbstractMap$Values_size), "$iterator", $rt_wrapFunction0(ju_AbstractMap$Values_iterator)],
-ovp_PeerRoster, 0, jl_Object, [], 17, 0, 0, ["$_init_121", $rt_wrapFunction3(ovp_PeerRoster__init_), "$remoteCount", $rt_wrapFunction0(ovp_PeerRoster_remoteCount)],
-otcit_DoubleAnalyzer, 0, jl_Object, [], 17, 0, () => otcit_DoubleAnalyzer_$callClinit(), 0,
-ovv_MemoryVaultStorage$_init_$lambda$_0_0, 0, jl_Object, [juc_Executor], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_MemoryVaultStorage$_init_$lambda$_0_0__init_), "$execute", $rt_wrapFunction1(ovv_MemoryVaultStorage$_init_$lambda$_0_0_execute)],
-otr_StringInfo, 0, otrr_ReflectionInfo, [], 17, 0, 0, 0]);
-$rt_metadata([ovsm_EncryptedPeerTransport$EncryptedConnection, 0, jl_Object, [ovsm_PeerConnection, ovsm_PeerConnection$Listener], 16, 0, 0, ["$_init_186", $rt_wrapFunction2(ovsm_EncryptedPeerTransport$EncryptedConnection__init_), "$signal", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection_signal), "$send", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection_send), "$close", $rt_wrapFunction0(ovsm_EncryptedPeerTransport$EncryptedConnection_close), "$onSignal", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection_onSignal),
+ovp_PeerRoster, 0, jl_Object, [], 17, 0, 0, ["$_init_122", $rt_wrapFunction3(ovp_PeerRoster__init_), "$remoteCount", $rt_wrapFunction0(ovp_PeerRoster_remoteCount)],
+otcit_DoubleAnalyzer, 0, jl_Object, [], 17, 0, () => otcit_DoubleAnalyzer_$callClinit(), 0]);
+$rt_metadata([ovv_MemoryVaultStorage$_init_$lambda$_0_0, 0, jl_Object, [juc_Executor], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_MemoryVaultStorage$_init_$lambda$_0_0__init_), "$execute", $rt_wrapFunction1(ovv_MemoryVaultStorage$_init_$lambda$_0_0_execute)],
+otr_StringInfo, 0, otrr_ReflectionInfo, [], 17, 0, 0, 0,
+ovv_RoomVault$unpublish$lambda$_16_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_175", $rt_wrapFunction2(ovv_RoomVault$unpublish$lambda$_16_0__init_), "$accept", $rt_wrapFunction1(ovv_RoomVault$unpublish$lambda$_16_0_accept0), "$accept2", $rt_wrapFunction1(ovv_RoomVault$unpublish$lambda$_16_0_accept)],
+ovsm_EncryptedPeerTransport$EncryptedConnection, 0, jl_Object, [ovsm_PeerConnection, ovsm_PeerConnection$Listener], 16, 0, 0, ["$_init_189", $rt_wrapFunction2(ovsm_EncryptedPeerTransport$EncryptedConnection__init_), "$signal", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection_signal), "$send", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection_send), "$close", $rt_wrapFunction0(ovsm_EncryptedPeerTransport$EncryptedConnection_close), "$onSignal", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection_onSignal),
 "$onConnect", $rt_wrapFunction0(ovsm_EncryptedPeerTransport$EncryptedConnection_onConnect), "$onData", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection_onData), "$onClose", $rt_wrapFunction1(ovsm_EncryptedPeerTransport$EncryptedConnection_onClose)],
-ovc_CryptoException, 0, jl_Exception, [], 17, 0, 0, ["$_init_73", $rt_wrapFunction2(ovc_CryptoException__init_), "$_init_193", $rt_wrapFunction3(ovc_CryptoException__init_0), "$isNotAuthentic", $rt_wrapFunction0(ovc_CryptoException_isNotAuthentic)],
-ju_TreeMap$NavigableMapValues$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_91", $rt_wrapFunction2(ju_TreeMap$NavigableMapValues$1__init_), "$hasNext", $rt_wrapFunction0(ju_TreeMap$NavigableMapValues$1_hasNext), "$next", $rt_wrapFunction0(ju_TreeMap$NavigableMapValues$1_next)],
+ovc_CryptoException, 0, jl_Exception, [], 17, 0, 0, ["$_init_74", $rt_wrapFunction2(ovc_CryptoException__init_), "$_init_196", $rt_wrapFunction3(ovc_CryptoException__init_0), "$isNotAuthentic", $rt_wrapFunction0(ovc_CryptoException_isNotAuthentic)],
+ju_TreeMap$NavigableMapValues$1, 0, jl_Object, [ju_Iterator], 0, 0, 0, ["$_init_92", $rt_wrapFunction2(ju_TreeMap$NavigableMapValues$1__init_), "$hasNext", $rt_wrapFunction0(ju_TreeMap$NavigableMapValues$1_hasNext), "$next", $rt_wrapFunction0(ju_TreeMap$NavigableMapValues$1_next)],
 ovs_SyncEvent$WrongPassword, "SyncEvent$WrongPassword", 17, jl_Record, [ovs_SyncEvent], 17, [ovs_SyncEvent,0,"WrongPassword"], 0, ["$_init_2", $rt_wrapFunction1(ovs_SyncEvent$WrongPassword__init_), "$toString", $rt_wrapFunction0(ovs_SyncEvent$WrongPassword_toString), "$hashCode0", $rt_wrapFunction0(ovs_SyncEvent$WrongPassword_hashCode), "$equals", $rt_wrapFunction1(ovs_SyncEvent$WrongPassword_equals)],
-ovs_ConnectionStatus, 0, jl_Record, [], 17, 0, 0, ["$_init_103", function(var_1, var_2, var_3, var_4, var_5, var_6, var_7) { ovs_ConnectionStatus__init_(this, var_1, var_2, var_3, var_4, var_5, var_6, var_7); }, "$state0", $rt_wrapFunction0(ovs_ConnectionStatus_state), "$roomCode", $rt_wrapFunction0(ovs_ConnectionStatus_roomCode), "$peerCount", $rt_wrapFunction0(ovs_ConnectionStatus_peerCount), "$attempt", $rt_wrapFunction0(ovs_ConnectionStatus_attempt)],
+ovs_ConnectionStatus, 0, jl_Record, [], 17, 0, 0, ["$_init_104", function(var_1, var_2, var_3, var_4, var_5, var_6, var_7) { ovs_ConnectionStatus__init_(this, var_1, var_2, var_3, var_4, var_5, var_6, var_7); }, "$state0", $rt_wrapFunction0(ovs_ConnectionStatus_state), "$roomCode", $rt_wrapFunction0(ovs_ConnectionStatus_roomCode), "$peerCount", $rt_wrapFunction0(ovs_ConnectionStatus_peerCount), "$attempt", $rt_wrapFunction0(ovs_ConnectionStatus_attempt)],
 ovss_OpLogDocument, 0, jl_Object, [ovss_SimDocument], 17, 0, 0, ["$remoteStateVector", $rt_wrapFunction2(ovs_SyncDocument_remoteStateVector), "$confirmsReceivedUpdates", $rt_wrapFunction0(ovs_SyncDocument_confirmsReceivedUpdates), "$_init_1", $rt_wrapFunction1(ovss_OpLogDocument__init_), "$editCount", $rt_wrapFunction0(ovss_OpLogDocument_editCount), "$clockOf", $rt_wrapFunction1(ovss_OpLogDocument_clockOf), "$operationCount", $rt_wrapFunction0(ovss_OpLogDocument_operationCount), "$fingerprint", $rt_wrapFunction0(ovss_OpLogDocument_fingerprint),
 "$encodeStateVector", $rt_wrapFunction0(ovss_OpLogDocument_encodeStateVector), "$encodeMissing", $rt_wrapFunction2(ovss_OpLogDocument_encodeMissing), "$split", $rt_wrapFunction2(ovss_OpLogDocument_split), "$applyUpdate", $rt_wrapFunction2(ovss_OpLogDocument_applyUpdate), "$hasMissingDependencies", $rt_wrapFunction0(ovss_OpLogDocument_hasMissingDependencies), "$addUpdateListener", $rt_wrapFunction1(ovss_OpLogDocument_addUpdateListener), "$removeUpdateListener", $rt_wrapFunction1(ovss_OpLogDocument_removeUpdateListener)],
-ovs_ConnectionAttempt, 0, jl_Object, [], 17, 0, 0, ["$_init_105", $rt_wrapFunction2(ovs_ConnectionAttempt__init_), "$roomCode", $rt_wrapFunction0(ovs_ConnectionAttempt_roomCode), "$isCurrent0", $rt_wrapFunction0(ovs_ConnectionAttempt_isCurrent), "$opened", $rt_wrapFunction0(ovs_ConnectionAttempt_opened), "$lost", $rt_wrapFunction1(ovs_ConnectionAttempt_lost)],
+ovs_ConnectionAttempt, 0, jl_Object, [], 17, 0, 0, ["$_init_106", $rt_wrapFunction2(ovs_ConnectionAttempt__init_), "$roomCode", $rt_wrapFunction0(ovs_ConnectionAttempt_roomCode), "$isCurrent0", $rt_wrapFunction0(ovs_ConnectionAttempt_isCurrent), "$opened", $rt_wrapFunction0(ovs_ConnectionAttempt_opened), "$lost", $rt_wrapFunction1(ovs_ConnectionAttempt_lost)],
 ovcu_DecodedUpdate$ClientBlock, "DecodedUpdate$ClientBlock", 11, jl_Record, [], 17, [ovcu_DecodedUpdate,0,"ClientBlock"], 0, ["$_init_51", $rt_wrapFunction2(ovcu_DecodedUpdate$ClientBlock__init_), "$toString", $rt_wrapFunction0(ovcu_DecodedUpdate$ClientBlock_toString), "$hashCode0", $rt_wrapFunction0(ovcu_DecodedUpdate$ClientBlock_hashCode), "$equals", $rt_wrapFunction1(ovcu_DecodedUpdate$ClientBlock_equals), "$client", $rt_wrapFunction0(ovcu_DecodedUpdate$ClientBlock_client), "$structs0", $rt_wrapFunction0(ovcu_DecodedUpdate$ClientBlock_structs)],
-ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_0, "MemoryPeerNetwork$Endpoint$send$lambda$_4_0", 18, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_0__init_), "$apply1", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_0_apply0), "$apply4", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_0_apply)],
+ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_0, "MemoryPeerNetwork$Endpoint$send$lambda$_4_0", 18, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_0__init_), "$apply1", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_0_apply0), "$apply5", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_0_apply)],
 ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_1, "MemoryPeerNetwork$Endpoint$send$lambda$_4_1", 18, jl_Object, [juf_BiFunction], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_1__init_), "$apply1", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_1_apply0), "$apply12", $rt_wrapFunction2(ovss_MemoryPeerNetwork$Endpoint$send$lambda$_4_1_apply)],
 ovv_VaultPlayer$_init_$lambda$_0_1, 0, jl_Object, [ovc_RandomBytes], 1, 0, 0, ["$_init_17", $rt_wrapFunction1(ovv_VaultPlayer$_init_$lambda$_0_1__init_), "$fill0", $rt_wrapFunction1(ovv_VaultPlayer$_init_$lambda$_0_1_fill)],
-ovv_VaultPlayer$_init_$lambda$_0_2, 0, jl_Object, [juf_Supplier], 1, 0, 0, ["$_init_136", $rt_wrapFunction1(ovv_VaultPlayer$_init_$lambda$_0_2__init_), "$get3", $rt_wrapFunction0(ovv_VaultPlayer$_init_$lambda$_0_2_get0), "$get6", $rt_wrapFunction0(ovv_VaultPlayer$_init_$lambda$_0_2_get)],
+ovv_VaultPlayer$_init_$lambda$_0_2, 0, jl_Object, [juf_Supplier], 1, 0, 0, ["$_init_137", $rt_wrapFunction1(ovv_VaultPlayer$_init_$lambda$_0_2__init_), "$get3", $rt_wrapFunction0(ovv_VaultPlayer$_init_$lambda$_0_2_get0), "$get6", $rt_wrapFunction0(ovv_VaultPlayer$_init_$lambda$_0_2_get)],
 ovss_OpLogDocument$drain$lambda$_15_0, "OpLogDocument$drain$lambda$_15_0", 18, jl_Object, [juf_Function], 1, [0,0,0], 0, ["$_init_", $rt_wrapFunction0(ovss_OpLogDocument$drain$lambda$_15_0__init_), "$apply0", $rt_wrapFunction1(ovss_OpLogDocument$drain$lambda$_15_0_apply0), "$apply", $rt_wrapFunction1(ovss_OpLogDocument$drain$lambda$_15_0_apply)],
-ovv_VaultPlayer$_init_$lambda$_0_0, 0, jl_Object, [juf_LongSupplier], 1, 0, 0, ["$_init_135", $rt_wrapFunction1(ovv_VaultPlayer$_init_$lambda$_0_0__init_), "$getAsLong", $rt_wrapFunction0(ovv_VaultPlayer$_init_$lambda$_0_0_getAsLong)],
-ovct_YText$insert$lambda$_11_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_163", $rt_wrapFunction4(ovct_YText$insert$lambda$_11_0__init_), "$accept", $rt_wrapFunction1(ovct_YText$insert$lambda$_11_0_accept0), "$accept2", $rt_wrapFunction1(ovct_YText$insert$lambda$_11_0_accept)],
-ovct_YText$insert$lambda$_11_1, "YText$insert$lambda$_11_1", 9, jl_Object, [juf_Consumer], 1, [0,0,0], 0, ["$_init_162", $rt_wrapFunction3(ovct_YText$insert$lambda$_11_1__init_), "$accept", $rt_wrapFunction1(ovct_YText$insert$lambda$_11_1_accept0), "$accept6", $rt_wrapFunction1(ovct_YText$insert$lambda$_11_1_accept)],
-ovv_VaultPlayer$_init_$lambda$_0_3, 0, jl_Object, [juf_LongSupplier], 1, 0, 0, ["$_init_135", $rt_wrapFunction1(ovv_VaultPlayer$_init_$lambda$_0_3__init_), "$getAsLong", $rt_wrapFunction0(ovv_VaultPlayer$_init_$lambda$_0_3_getAsLong)],
+ovv_VaultPlayer$_init_$lambda$_0_0, 0, jl_Object, [juf_LongSupplier], 1, 0, 0, ["$_init_136", $rt_wrapFunction1(ovv_VaultPlayer$_init_$lambda$_0_0__init_), "$getAsLong", $rt_wrapFunction0(ovv_VaultPlayer$_init_$lambda$_0_0_getAsLong)],
+ovct_YText$insert$lambda$_11_0, 0, jl_Object, [juf_Consumer], 1, 0, 0, ["$_init_164", $rt_wrapFunction4(ovct_YText$insert$lambda$_11_0__init_), "$accept", $rt_wrapFunction1(ovct_YText$insert$lambda$_11_0_accept0), "$accept2", $rt_wrapFunction1(ovct_YText$insert$lambda$_11_0_accept)],
+ovct_YText$insert$lambda$_11_1, "YText$insert$lambda$_11_1", 9, jl_Object, [juf_Consumer], 1, [0,0,0], 0, ["$_init_163", $rt_wrapFunction3(ovct_YText$insert$lambda$_11_1__init_), "$accept", $rt_wrapFunction1(ovct_YText$insert$lambda$_11_1_accept0), "$accept6", $rt_wrapFunction1(ovct_YText$insert$lambda$_11_1_accept)],
+ovv_VaultPlayer$world$lambda$_3_0, 0, jl_Object, [ovss_SimRoom$Documents], 1, 0, 0, ["$_init_", $rt_wrapFunction0(ovv_VaultPlayer$world$lambda$_3_0__init_), "$create2", $rt_wrapFunction2(ovv_VaultPlayer$world$lambda$_3_0_create)],
+ovv_VaultPlayer$_init_$lambda$_0_3, 0, jl_Object, [juf_LongSupplier], 1, 0, 0, ["$_init_136", $rt_wrapFunction1(ovv_VaultPlayer$_init_$lambda$_0_3__init_), "$getAsLong", $rt_wrapFunction0(ovv_VaultPlayer$_init_$lambda$_0_3_getAsLong)],
 ju_HashMap$EntryIterator, 0, ju_HashMap$AbstractMapIterator, [ju_Iterator], 0, 0, 0, ["$_init_41", $rt_wrapFunction1(ju_HashMap$EntryIterator__init_), "$next0", $rt_wrapFunction0(ju_HashMap$EntryIterator_next), "$next", $rt_wrapFunction0(ju_HashMap$EntryIterator_next0)],
 ju_Collections, 0, jl_Object, [], 17, 0, () => ju_Collections_$callClinit(), 0,
 ovv_MemoryVaultStorage$put$lambda$_6_0, 0, jl_Object, [jl_Runnable], 1, 0, 0, ["$_init_64", $rt_wrapFunction2(ovv_MemoryVaultStorage$put$lambda$_6_0__init_), "$run", $rt_wrapFunction0(ovv_MemoryVaultStorage$put$lambda$_6_0_run)],
@@ -30665,26 +31050,27 @@ $rt_stringPool(["String is null", "String contains invalid digits: ", "String co
 ", not a ", "piloting", "xp", "status", "(this Collection)", "name", "Field \'", "\' is not a JSON value", "Unknown field \'", "\' for a ", "Name must be at most 100 characters", "Name is required", " must be at most ", " characters", " must be text", " must be a whole number from ", " to ", " must be a number from ", " must be one of: ", " is not supported", " entry ", " must be a non-empty text", " can hold at most ", " entries", " must be a list of texts", "Equipment entry ", " must have a name and a location",
 " name must be at most ", "location", " location must be text of at most 40 characters", " needs a name", "Equipment can hold at most ", "Equipment must be a list of entries with a name and a location", " must be a whole number from 0 to ", " locations must be names of 1 to ", " can have at most 64 locations", " must map locations to points", "forceType", "Assignment ", " must be a slot with a position", " needs a slot from 1 to ", " (a ", " has ", " slots)", "Slot ", " is assigned twice", "position", "unitId",
 "A pilot can hold only one slot of a force (slot ", " repeats a pilot)", "Position of slot ", "Unit", "Pilot", " of slot ", " must be an item id", "Assignments must be a list of slots", "Can\'t compare ", "MALFORMED", "NOT_AUTHENTIC", "UNAVAILABLE", "Struct ", " has an invalid length or passes clock 2^31 - 1", "origin", "right origin", "parent", "Unknown struct kind ", " at byte ", "Item (", ") has ", " that is not older than the item", "Unknown content kind ", "Unknown shared type reference ", "Invalid JSON content: ",
-"ADDED", "UPDATED", "REMOVED", "memory:", "sdp", "candidate", "candidate:memory ", "sdpMLineIndex", "sdpMid", "0", "dc-", "Closed by the remote peer", "Arrays cannot hold ", "This shared type is already part of a document", "Types nest at most 128 levels deep", "SharedItem[", "item=", ", ownerId=", ", ownerName=", "Pilot ", ", edits ", "text must not be null", "unexpected content after the JSON value", "false", "null", "true", "unexpected character \'", "unexpected end of input", "expected a string key", "expected \',\' or \'}\' in object",
-"expected \',\' or \']\' in array", "control character in string", "unterminated string", "invalid escape \'\\", "unterminated escape", "invalid \\u escape", "truncated \\u escape", "invalid number", "invalid number: digits expected after \'.\'", "invalid number: digits expected in exponent", "expected \'", "nested deeper than ", " levels", "\\u", "Invalid JSON at offset ", "No JavaScript value corresponds to a ", "INNER_SPHERE", "inner_sphere", "Inner Sphere", "CLAN", "clan", "Clan", "Meta[", "clock=", ", lastUpdated=",
-"peer", "links", "mesh", "ACTIVE", "active", "Active", "INJURED", "injured", "Injured", "MIA", "mia", "KIA", "kia", "RETIRED", "retired", "Retired", "A room cipher needs a key and a secure random source", "publish.data is not base64", "COMMANDER", "commander", "Commander", "EXECUTIVE", "executive", "Executive", "LEAD", "lead", "Lead", "MEMBER", "member", "Member", "SCOUT", "scout", "Scout", "FIRE_SUPPORT", "fire_support", "Fire Support", "\n", "\tat ", "Caused by: ", "EARLY_SPACEFLIGHT", "early_spaceflight",
-"Early Spaceflight", "AGE_OF_WAR", "age_of_war", "Age of War", "STAR_LEAGUE", "star_league", "Star League", "EARLY_SUCCESSION_WARS", "early_succession_wars", "Early Succession Wars", "LATE_SUCCESSION_WARS", "late_succession_wars", "Late Succession Wars", "RENAISSANCE", "renaissance", "Renaissance", "CLAN_INVASION", "clan_invasion", "Clan Invasion", "CIVIL_WAR", "civil_war", "Civil War", "JIHAD", "jihad", "Jihad", "DARK_AGE", "dark_age", "Dark Age", "ILCLAN", "ilclan", "ilClan", "interface ", "class ", "[L",
-"[]", "Unknown peer message type ", "Malformed peer message: ", "Unknown sync message type ", "Disconnected[", "reason=", "Error[", "message=", "GREEN", "green", "Green", "REGULAR", "regular", "Regular", "VETERAN", "veteran", "Veteran", "ELITE", "elite", "Elite", "offset ", ", length ", "Unexpected end of input while reading ", "a byte", "Length ", " exceeds the ", " bytes left", "varUint larger than 2^53 - 1 at byte ", "varUint longer than 10 bytes at byte ", "2^31 - 1", "2^32 - 1", "varUint larger than ",
-"varInt beyond 2^53 - 1 at byte ", "varInt longer than 9 bytes at byte ", "String length ", "a float32", "a float64", "a bigint64", "__proto__", "Unknown value tag ", "Value nested deeper than 256 levels at byte ", "Count ", " exceeds what the remaining ", " bytes can hold", "Malformed awareness update: ", "schema", "ownerId", "ownerName", "lastModified", "lastModifiedBy", "data", "Shared item ", ": field ", " ignored: ", " ignored: it has the wrong form", ": name ignored: ", "(unnamed)", " ignored: it has no data map",
-" ignored: it names no owner", " ignored: type ", " is not unit, pilot or force", " ignored: it is not a map", "browser-", "An item with id ", " already exists; use updateItem to change it", "DecodedUpdate[", "blocks=", ", deleteSet=", "TEXT", "LONG_TEXT", "INTEGER", "NUMBER", "CHOICE", "TEXT_LIST", "EQUIPMENT_LIST", "POINTS_BY_LOCATION", "ASSIGNMENTS", "PeerJoined[", "peer=", "ICE connection failed", " does not continue ", "First struct of a client must start at clock 0: ", "No struct contains clock ", "Signaling connection lost",
-"Signaling server unreachable", "switched to room ", "room code must not be empty", "left", "Wrong password for this room", "Connection failed after 5 attempts. Please try again.", "Timed out joining the room", "Could not ", " ", "expected:<", "> but was:<", ">", "expected: ", " but was: ", "<", "an item needs an id and a type", " \'", "\' ", "No message from the signaling server for 30 s", "UNIT", "unit", "PILOT", "pilot", "FORCE", "force", "Force", "OwnWrite[", "id=", ", value=", "local", "Awareness state is not JSON: ",
-"timeout", "awareness state is not JSON: ", "Root type \"", "\" is already a ", "org.vaultsync.vault.VaultInBrowserTest.storeValidationAndFilesBehaveAsOnTheJvm()V", "org.vaultsync.vault.VaultInBrowserTest.twoPlayersMergeFieldsAndReachSynced()V", "Invalid test name", "SYNCED", "synced", "PENDING", "pending", "SYNCING", "syncing", "CONFLICT", "conflict", "DISABLED", "disabled", "PasswordMismatch[", "USER", "PEER", "SYNC", "OTHER_TAB", "user", "from", "FieldConflict[", "itemId=", ", field=", ", mine=", ", theirs=",
-", theirsBy=", "Only deleted items can be garbage-collected: ", "DISCONNECTED", "CONNECTING", "CONNECTED", "RETRYING", "ERROR", "OFFLINE", "WRONG_PASSWORD", "The key was made for room ", ", not ", "PeerLeft[", "peerId=", ", name=", "LANCE", "lance", "Lance", "STAR", "star", "Star", "LEVEL_II", "level_ii", "Level II", "COMPANY", "company", "Company", "BINARY", "binary", "Binary", "BATTALION", "battalion", "Battalion", "CLUSTER", "cluster", "Cluster", "CUSTOM", "custom", "Custom", "Truncated UTF-8 sequence at byte ",
-"Malformed UTF-8: unexpected byte 0x", "Bad state vector: ", "Bad update: ", "map keys must be strings: ", "not a JSON value: ", "not a finite number: ", "peer id must not be empty", "PeerIdentity[", ", color=", "Unknown Source", ")", "peer ", "broadcast-channel", "broadcast channel", "BATTLEMECH", "battlemech", "BattleMech", "OMNIMECH", "omnimech", "OmniMech", "INDUSTRIALMECH", "industrialmech", "IndustrialMech", "PROTOMECH", "protomech", "ProtoMech", "VEHICLE", "vehicle", "Vehicle", "VTOL", "vtol", "AEROSPACE",
-"aerospace", "Aerospace", "CONVENTIONAL_FIGHTER", "conventional_fighter", "Conventional Fighter", "SMALL_CRAFT", "small_craft", "Small Craft", "DROPSHIP", "dropship", "DropShip", "JUMPSHIP", "jumpship", "JumpShip", "WARSHIP", "warship", "WarShip", "SPACE_STATION", "space_station", "Space Station", "INFANTRY", "infantry", "Infantry", "BATTLE_ARMOR", "battle_armor", "Battle Armor", "SUPPORT_VEHICLE", "support_vehicle", "Support Vehicle", "89ab", "0123456789abcdef", "A change of ", " KiB is too large to share (the limit is 256 KiB); it stays on this device",
-"Not a storable value: ", "A shared type can only be a direct map value or array element", "Object keys must be strings, got ", "Value nested deeper than 256 levels", "MAINTENANCE", "maintenance", "Maintenance", "TRANSIT", "transit", "Transit", "DISBANDED", "disbanded", "Disbanded", "￼", "Attribute ", " cannot be ", "Text contains a lone surrogate at ", " (it would reach other replicas as U+FFFD)", "Range ", " outside a text of length ", " would split a surrogate pair", "subscribe", "topics", "unsubscribe",
-"pong", "ping", "publish", "topic", "clients", "publish data is not JSON: ", "Signaling frame is not JSON: ", "Unknown signaling message type: ", "Signaling frame has no type", "Signaling frame is not a JSON object", "topics must be an array", "clients must be a number", "clients must be a non-negative integer", "publish needs a topic", "chassis", "Chassis", "model", "Model", "unitType", "Unit type", "techBase", "Tech base", "rulesLevel", "Rules level", "era", "Era", "year", "Year", "Tonnage", "Battle value",
-"cost", "Cost", "Walking MP", "jump", "Jumping MP", "armor", "Armor", "equipment", "Equipment", "notes", "Notes", "callsign", "Callsign", "affiliation", "Affiliation", "Status", "Gunnery", "Piloting", "wounds", "Wounds", "Experience", "abilities", "Abilities", "Force type", "description", "Description", "Assignments", "Content value cannot be written as JSON: ", "format", "vault-sync-vault", "formatVersion", "schemaVersion", "exportedAt", "items", "item data is always JSON", "This file is not a Vault Sync export, or it is damaged or incomplete (",
-"Item ", " of the file is not an item", " of the file: ", "This Vault Sync export has no list of items", "This file comes from a newer version of Vault Sync (format ", "); this version reads format 1. Update the app to import it", "This Vault Sync export has no valid format version", "This file is not a Vault Sync export", "Invalid update: ", "Invalid state vector: ", "A struct on the stack was not taken from its client\'s list: ", " is not shared: the room already has an item with its id from another owner",
-": a peer claimed it as theirs; our copy is kept", "Either src or dest is null", "Cannot write a ", " as JSON", "Cannot write JSON nested deeper than 256 levels", "JSON object keys must be strings, got ", "\\b", "\\t", "\\n", "\\f", "\\r", "\\\"", "\\\\", "Entry[", "clientId=", ", clock=", ", stateJson=", "vault-sync/password-mismatch", "readers", "age", "Id must be 1 to 100 characters", "save ", "Connected[", "roomCode=", "vault-sync.peer-id", "vault-sync.display-name", "Display name must not be empty", "color",
-"Player ", "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46a0a0", "#f032e6", "#808000", "#9a6324", "#000075", "#800000", "#2f4f4f", "gc", "autoLoad", "meta", "INTRODUCTORY", "introductory", "Introductory", "STANDARD", "standard", "Standard", "ADVANCED", "advanced", "Advanced", "EXPERIMENTAL", "experimental", "Experimental", "announce", "to", "signal", "token", "Signal has no WebRTC signal", "Signal has no recipient", "Unknown room message type: ", "Room message has no sender", "Room message is not a JSON object",
-"; ", "ABCDEFGHJKLMNPQRSTUVWXYZ23456789", "Room code contains invalid characters (I, O, 0 and 1 are not used)", "Room code must be 6 characters", "Op[", "client=", ", payload=", ": pilot ", " does not exist", " is ", " and cannot be assigned", ": unit ", "syncEnabled", "syncState", "lastSynced", "importedFrom", "version", "field", "mine", "theirs", "theirsBy", "conflicts", "no name", " (", "): ", " has no data", " has type ", ", not unit, pilot or force", "an item has no valid id", "none", "AES-GCM", "Not an AES-GCM frame: ",
-"IV of ", " bytes, not 12", "Encrypted body shorter than its tag", "Trailing bytes after the encrypted body", "Not an encrypted frame: ", "Assignment[", "slot=", ", position=", ", pilotId=", ", unitId=", "Deleted range ", " of client ", " goes beyond clock 2^31 - 1", "client:", "Anonymous", "Peer sent a message not encrypted with the room key", "Could not encrypt a message: ", "Encrypted message could not be sent", "WrongPassword[", "Malformed update: ", "Malformed state vector: ", "ClientBlock[", ", structs="]);
+"ADDED", "UPDATED", "REMOVED", "memory:", "sdp", "candidate", "candidate:memory ", "sdpMLineIndex", "sdpMid", "0", "dc-", "Closed by the remote peer", "Arrays cannot hold ", "This shared type is already part of a document", "Types nest at most 128 levels deep", "SharedItem[", "item=", ", ownerId=", ", ownerName=", "ItemLocalState[", "conflicts=", ", unsyncedFields=", "Pilot ", ", edits ", "text must not be null", "unexpected content after the JSON value", "false", "null", "true", "unexpected character \'", "unexpected end of input",
+"expected a string key", "expected \',\' or \'}\' in object", "expected \',\' or \']\' in array", "control character in string", "unterminated string", "invalid escape \'\\", "unterminated escape", "invalid \\u escape", "truncated \\u escape", "invalid number", "invalid number: digits expected after \'.\'", "invalid number: digits expected in exponent", "expected \'", "nested deeper than ", " levels", "\\u", "Invalid JSON at offset ", "No JavaScript value corresponds to a ", "INNER_SPHERE", "inner_sphere", "Inner Sphere",
+"CLAN", "clan", "Clan", "Meta[", "clock=", ", lastUpdated=", "peer", "links", "mesh", "ACTIVE", "active", "Active", "INJURED", "injured", "Injured", "MIA", "mia", "KIA", "kia", "RETIRED", "retired", "Retired", "A room cipher needs a key and a secure random source", "publish.data is not base64", "COMMANDER", "commander", "Commander", "EXECUTIVE", "executive", "Executive", "LEAD", "lead", "Lead", "MEMBER", "member", "Member", "SCOUT", "scout", "Scout", "FIRE_SUPPORT", "fire_support", "Fire Support", "\n", "\tat ",
+"Caused by: ", "EARLY_SPACEFLIGHT", "early_spaceflight", "Early Spaceflight", "AGE_OF_WAR", "age_of_war", "Age of War", "STAR_LEAGUE", "star_league", "Star League", "EARLY_SUCCESSION_WARS", "early_succession_wars", "Early Succession Wars", "LATE_SUCCESSION_WARS", "late_succession_wars", "Late Succession Wars", "RENAISSANCE", "renaissance", "Renaissance", "CLAN_INVASION", "clan_invasion", "Clan Invasion", "CIVIL_WAR", "civil_war", "Civil War", "JIHAD", "jihad", "Jihad", "DARK_AGE", "dark_age", "Dark Age", "ILCLAN",
+"ilclan", "ilClan", "interface ", "class ", "[L", "[]", "Unknown peer message type ", "Malformed peer message: ", "Unknown sync message type ", "Disconnected[", "reason=", "Error[", "message=", "GREEN", "green", "Green", "REGULAR", "regular", "Regular", "VETERAN", "veteran", "Veteran", "ELITE", "elite", "Elite", "offset ", ", length ", "Unexpected end of input while reading ", "a byte", "Length ", " exceeds the ", " bytes left", "varUint larger than 2^53 - 1 at byte ", "varUint longer than 10 bytes at byte ",
+"2^31 - 1", "2^32 - 1", "varUint larger than ", "varInt beyond 2^53 - 1 at byte ", "varInt longer than 9 bytes at byte ", "String length ", "a float32", "a float64", "a bigint64", "__proto__", "Unknown value tag ", "Value nested deeper than 256 levels at byte ", "Count ", " exceeds what the remaining ", " bytes can hold", "Malformed awareness update: ", "schema", "ownerId", "ownerName", "lastModified", "lastModifiedBy", "data", "Shared item ", ": field ", " ignored: ", " ignored: it has the wrong form", ": name ignored: ",
+"(unnamed)", " ignored: it has no data map", " ignored: it names no owner", " ignored: type ", " is not unit, pilot or force", " ignored: it is not a map", "browser-", "An item with id ", " already exists; use updateItem to change it", "DecodedUpdate[", "blocks=", ", deleteSet=", "TEXT", "LONG_TEXT", "INTEGER", "NUMBER", "CHOICE", "TEXT_LIST", "EQUIPMENT_LIST", "POINTS_BY_LOCATION", "ASSIGNMENTS", "PeerJoined[", "peer=", "ICE connection failed", " does not continue ", "First struct of a client must start at clock 0: ",
+"No struct contains clock ", "Signaling connection lost", "Signaling server unreachable", "switched to room ", "room code must not be empty", "left", "Wrong password for this room", "Connection failed after 5 attempts. Please try again.", "Timed out joining the room", "Could not ", " ", "expected:<", "> but was:<", ">", "expected: ", " but was: ", "<", "an item needs an id and a type", " \'", "\' ", "No message from the signaling server for 30 s", "UNIT", "unit", "PILOT", "pilot", "FORCE", "force", "Force",
+"OwnWrite[", "id=", ", value=", "local", "Awareness state is not JSON: ", "timeout", "awareness state is not JSON: ", "Root type \"", "\" is already a ", "org.vaultsync.vault.VaultInBrowserTest.storeValidationAndFilesBehaveAsOnTheJvm()V", "org.vaultsync.vault.VaultInBrowserTest.twoPlayersMergeFieldsAndReachSynced()V", "Invalid test name", "SYNCED", "synced", "PENDING", "pending", "SYNCING", "syncing", "CONFLICT", "conflict", "DISABLED", "disabled", "PasswordMismatch[", "USER", "PEER", "SYNC", "OTHER_TAB", "user",
+"from", "FieldConflict[", "itemId=", ", field=", ", mine=", ", theirs=", ", theirsBy=", "Only deleted items can be garbage-collected: ", "DISCONNECTED", "CONNECTING", "CONNECTED", "RETRYING", "ERROR", "OFFLINE", "WRONG_PASSWORD", "The key was made for room ", ", not ", "PeerLeft[", "peerId=", ", name=", "LANCE", "lance", "Lance", "STAR", "star", "Star", "LEVEL_II", "level_ii", "Level II", "COMPANY", "company", "Company", "BINARY", "binary", "Binary", "BATTALION", "battalion", "Battalion", "CLUSTER", "cluster",
+"Cluster", "CUSTOM", "custom", "Custom", "Truncated UTF-8 sequence at byte ", "Malformed UTF-8: unexpected byte 0x", "Bad state vector: ", "Bad update: ", "map keys must be strings: ", "not a JSON value: ", "not a finite number: ", "peer id must not be empty", "PeerIdentity[", ", color=", "Unknown Source", ")", "peer ", "broadcast-channel", "broadcast channel", "BATTLEMECH", "battlemech", "BattleMech", "OMNIMECH", "omnimech", "OmniMech", "INDUSTRIALMECH", "industrialmech", "IndustrialMech", "PROTOMECH", "protomech",
+"ProtoMech", "VEHICLE", "vehicle", "Vehicle", "VTOL", "vtol", "AEROSPACE", "aerospace", "Aerospace", "CONVENTIONAL_FIGHTER", "conventional_fighter", "Conventional Fighter", "SMALL_CRAFT", "small_craft", "Small Craft", "DROPSHIP", "dropship", "DropShip", "JUMPSHIP", "jumpship", "JumpShip", "WARSHIP", "warship", "WarShip", "SPACE_STATION", "space_station", "Space Station", "INFANTRY", "infantry", "Infantry", "BATTLE_ARMOR", "battle_armor", "Battle Armor", "SUPPORT_VEHICLE", "support_vehicle", "Support Vehicle",
+"89ab", "0123456789abcdef", "A change of ", " KiB is too large to share (the limit is 256 KiB); it stays on this device", "Not a storable value: ", "A shared type can only be a direct map value or array element", "Object keys must be strings, got ", "Value nested deeper than 256 levels", "MAINTENANCE", "maintenance", "Maintenance", "TRANSIT", "transit", "Transit", "DISBANDED", "disbanded", "Disbanded", "￼", "Attribute ", " cannot be ", "Text contains a lone surrogate at ", " (it would reach other replicas as U+FFFD)",
+"Range ", " outside a text of length ", " would split a surrogate pair", "subscribe", "topics", "unsubscribe", "pong", "ping", "publish", "topic", "clients", "publish data is not JSON: ", "Signaling frame is not JSON: ", "Unknown signaling message type: ", "Signaling frame has no type", "Signaling frame is not a JSON object", "topics must be an array", "clients must be a number", "clients must be a non-negative integer", "publish needs a topic", "chassis", "Chassis", "model", "Model", "unitType", "Unit type",
+"techBase", "Tech base", "rulesLevel", "Rules level", "era", "Era", "year", "Year", "Tonnage", "Battle value", "cost", "Cost", "Walking MP", "jump", "Jumping MP", "armor", "Armor", "equipment", "Equipment", "notes", "Notes", "callsign", "Callsign", "affiliation", "Affiliation", "Status", "Gunnery", "Piloting", "wounds", "Wounds", "Experience", "abilities", "Abilities", "Force type", "description", "Description", "Assignments", "Content value cannot be written as JSON: ", "format", "vault-sync-vault", "formatVersion",
+"schemaVersion", "exportedAt", "items", "item data is always JSON", "This file is not a Vault Sync export, or it is damaged or incomplete (", "Item ", " of the file is not an item", " of the file: ", "This Vault Sync export has no list of items", "This file comes from a newer version of Vault Sync (format ", "); this version reads format 1. Update the app to import it", "This Vault Sync export has no valid format version", "This file is not a Vault Sync export", "Invalid update: ", "Invalid state vector: ",
+"A struct on the stack was not taken from its client\'s list: ", " is not shared: the room already has an item with its id from another owner", ": a peer claimed it as theirs; our copy is kept", "Either src or dest is null", "Cannot write a ", " as JSON", "Cannot write JSON nested deeper than 256 levels", "JSON object keys must be strings, got ", "\\b", "\\t", "\\n", "\\f", "\\r", "\\\"", "\\\\", "Entry[", "clientId=", ", clock=", ", stateJson=", "vault-sync/password-mismatch", "readers", "age", "Id must be 1 to 100 characters",
+"save ", "Connected[", "roomCode=", "vault-sync.peer-id", "vault-sync.display-name", "Display name must not be empty", "color", "Player ", "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46a0a0", "#f032e6", "#808000", "#9a6324", "#000075", "#800000", "#2f4f4f", "gc", "autoLoad", "meta", "INTRODUCTORY", "introductory", "Introductory", "STANDARD", "standard", "Standard", "ADVANCED", "advanced", "Advanced", "EXPERIMENTAL", "experimental", "Experimental", "announce", "to", "signal", "token", "Signal has no WebRTC signal",
+"Signal has no recipient", "Unknown room message type: ", "Room message has no sender", "Room message is not a JSON object", "; ", "ABCDEFGHJKLMNPQRSTUVWXYZ23456789", "Room code contains invalid characters (I, O, 0 and 1 are not used)", "Room code must be 6 characters", "Op[", "client=", ", payload=", ": pilot ", " does not exist", " is ", " and cannot be assigned", ": unit ", "syncEnabled", "syncState", "lastSynced", "importedFrom", "version", "field", "mine", "theirs", "theirsBy", "conflicts", "unsyncedFields",
+"no name", " (", "): ", " has no data", " has type ", ", not unit, pilot or force", "an item has no valid id", "none", "AES-GCM", "Not an AES-GCM frame: ", "IV of ", " bytes, not 12", "Encrypted body shorter than its tag", "Trailing bytes after the encrypted body", "Not an encrypted frame: ", "Assignment[", "slot=", ", position=", ", pilotId=", ", unitId=", "Deleted range ", " of client ", " goes beyond clock 2^31 - 1", "client:", "Anonymous", "Peer sent a message not encrypted with the room key", "Could not encrypt a message: ",
+"Encrypted message could not be sent", "WrongPassword[", "Malformed update: ", "Malformed state vector: ", "ClientBlock[", ", structs="]);
 jl_String.prototype.toString = function() {
     return $rt_ustr(this);
 };

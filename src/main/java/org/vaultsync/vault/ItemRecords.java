@@ -2,8 +2,10 @@ package org.vaultsync.vault;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
 
@@ -11,7 +13,8 @@ import org.vaultsync.json.JsonException;
  * Items as JSON objects: {@code {id, type, name, data, lastModified, lastModifiedBy?}} plus, in storage records
  * only, the local fields {@code syncEnabled, syncState, lastSynced, importedFrom, version}. The same shape serves
  * the vault's storage and export files (which leave the local fields out). A storage record also keeps the item's
- * open conflicts ({@code conflicts: [{field, mine, theirs, theirsBy?}]}), so that they survive a reload.
+ * {@link ItemLocalState}: {@code conflicts: [{field, mine, theirs, theirsBy?}]} and {@code unsyncedFields: [name]},
+ * each left out when empty.
  */
 public final class ItemRecords {
     private ItemRecords() {
@@ -40,15 +43,15 @@ public final class ItemRecords {
     }
 
     public static String toJson(VaultItem item, int version) {
-        return toJson(item, version, List.of());
+        return toJson(item, version, ItemLocalState.NONE);
     }
 
-    /** The storage record, with the item's open conflicts (local only, like every field after {@code data}). */
-    public static String toJson(VaultItem item, int version, List<FieldConflict> conflicts) {
+    /** The storage record, with the item's local state (local only, like every field after {@code data}). */
+    static String toJson(VaultItem item, int version, ItemLocalState local) {
         Map<String, Object> record = toMap(item, version, true);
-        if (!conflicts.isEmpty()) {
+        if (!local.conflicts().isEmpty()) {
             List<Object> stored = new ArrayList<>();
-            for (FieldConflict conflict : conflicts) {
+            for (FieldConflict conflict : local.conflicts()) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("field", conflict.field());
                 entry.put("mine", conflict.mine());
@@ -60,6 +63,11 @@ public final class ItemRecords {
             }
             record.put("conflicts", stored);
         }
+        if (!local.unsyncedFields().isEmpty()) {
+            List<String> fields = new ArrayList<>(local.unsyncedFields());
+            fields.sort(null);
+            record.put("unsyncedFields", fields);
+        }
         try {
             return Json.stringify(record);
         } catch (JsonException e) {
@@ -67,8 +75,8 @@ public final class ItemRecords {
         }
     }
 
-    /** A stored record: the item, its metadata version and its open conflicts. */
-    public record Stored(VaultItem item, int version, List<FieldConflict> conflicts) {
+    /** A stored record: the item, its metadata version and its local state. */
+    public record Stored(VaultItem item, int version, ItemLocalState local) {
     }
 
     public static Stored fromJson(String text) throws InvalidRecordException {
@@ -86,7 +94,20 @@ public final class ItemRecords {
         VaultItem item = fromMap(record, true);
         Object version = record.get("version");
         return new Stored(item, version instanceof Number n && n.doubleValue() >= 1 ? (int) n.doubleValue() : 1,
-                conflictsOf(item.id(), record.get("conflicts")));
+                new ItemLocalState(conflictsOf(item.id(), record.get("conflicts")),
+                        fieldNamesOf(record.get("unsyncedFields"))));
+    }
+
+    private static Set<String> fieldNamesOf(Object stored) {
+        Set<String> names = new LinkedHashSet<>();
+        if (stored instanceof List<?> list) {
+            for (Object element : list) {
+                if (element instanceof String name) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** The stored conflicts of an item; entries that do not fit are left out (a record is never lost for them). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -419,6 +420,32 @@ class RoomVaultTest {
         sim.run(3_000);
         assertNull(bob.shared("u1"));
         assertEquals("Atlas", alice.vault.item("u1").name());
+    }
+
+    @Test
+    void rejoiningAfterForgettingTheRoomsDataTakesOverTheEntryFieldByField() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        YMap entryBobHolds = (YMap) bob.doc.doc.getMap(ItemLayout.ROOT).get("u1");
+        alice.leave();
+        bob.room.editShared("u1", ItemPatch.field("bv", 1500)); // while the owner is away
+        alice.vault.updateItem("u1", ItemPatch.field("walk", 5)); // the owner, offline: no peer has this yet
+        sim.run(2_000);
+
+        VaultPlayer aliceAgain = alice.afterForgettingTheRoom(sim);
+        aliceAgain.join(ROOM);
+        sim.run(3_000);
+
+        // Before: the owner created the entry anew and one of the two whole entries won: bob's bv or her walk lost
+        assertSame(entryBobHolds, bob.doc.doc.getMap(ItemLayout.ROOT).get("u1"), "the entry peers kept is taken over");
+        VaultItem mine = aliceAgain.vault.item("u1");
+        assertEquals(1500.0, mine.get("bv"), "the peer's edit reached the owner's vault");
+        assertEquals(5.0, mine.get("walk"), "the owner's unconfirmed edit reached the room");
+        assertEquals(mine.data(), bob.shared("u1").item().data());
+        assertTrue(aliceAgain.room.conflicts().isEmpty() && bob.room.conflicts().isEmpty());
+        assertEquals(SyncState.SYNCED, mine.syncState());
+        assertEquals(java.util.Set.of(), aliceAgain.vault.unsyncedFields("u1"), "confirmed by the peer");
+        assertTrue(sim.converged());
     }
 
     @Test

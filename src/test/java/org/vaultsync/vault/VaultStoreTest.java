@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -257,6 +258,23 @@ class VaultStoreTest {
         reopened.setConflicts("u1", List.of());
         assertFalse(storage.records().get("u1").contains("conflicts"));
         assertEquals(List.of(), reopen(storage).conflicts("u1"));
+    }
+
+    @Test
+    void theFieldsChangedInASharedItemAreRememberedUntilAPeerConfirmsThem() {
+        store.addItem(atlas(true));
+        store.addItem(VaultItem.of("u2", ItemType.UNIT, "Locust", Map.of(), false));
+        store.updateItem("u1", ItemPatch.field("walk", 4).set("bv", 0).rename("Atlas II"));
+        store.updateItem("u2", ItemPatch.field("walk", 4));
+        assertEquals(Set.of("walk", "name"), store.unsyncedFields("u1"), "bv kept its value");
+        assertEquals(Set.of(), store.unsyncedFields("u2"), "not shared: nobody to confirm");
+        assertEquals(Set.of("walk", "name"), reopen(storage).unsyncedFields("u1"), "kept with the item's record");
+
+        store.setSyncState("u1", SyncState.SYNCED, 1);
+        assertEquals(Set.of(), store.unsyncedFields("u1"));
+        store.updateItem("u1", ItemPatch.field("walk", 5));
+        store.toggleSync("u1", false);
+        assertEquals(Set.of(), store.unsyncedFields("u1"), "unshared: a later share starts a new entry");
     }
 
     @Test
