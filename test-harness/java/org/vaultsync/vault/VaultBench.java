@@ -83,6 +83,19 @@ public final class VaultBench {
         sim.run(35_000); // past the first periodic state-vector exchange, so it is not counted as edit traffic
 
         Random random = new Random(7);
+        long[] updateBytes = new long[1];
+        bob.doc.doc.onUpdate((update, origin, transaction) -> {
+            if (origin == bob.room) {
+                updateBytes[0] += update.length;
+            }
+        });
+        // y-protocols sync messages start with 0, then 0 (step 1), 1 (step 2) or 2 (update)
+        long[] bytesByKind = new long[3];
+        sim.peers.tap = message -> {
+            if (message.length > 1 && message[0] == 0 && message[1] >= 0 && message[1] <= 2) {
+                bytesByKind[message[1]] += message.length;
+            }
+        };
         long bytesBefore = sim.peers.bytesSent;
         long messagesBefore = sim.peers.messagesSent;
         List<String> edited = new ArrayList<>();
@@ -110,5 +123,8 @@ public final class VaultBench {
                 edits, editMillis, editMillis * 1000 / edits);
         System.out.printf(Locale.ROOT, "  bytes on the wire per single-field edit: %.1f (%d messages for %d edits)%n",
                 (double) editBytes / edits, editMessages, edits);
+        System.out.printf(Locale.ROOT, "    of which: the edit's update %.1f (its message %.1f), confirmations: state"
+                + " vectors %.1f, step-2 answers %.1f%n", (double) updateBytes[0] / edits,
+                (double) bytesByKind[2] / edits, (double) bytesByKind[0] / edits, (double) bytesByKind[1] / edits);
     }
 }

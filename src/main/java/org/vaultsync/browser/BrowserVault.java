@@ -8,10 +8,7 @@ import org.vaultsync.crdt.encoding.Utf8;
 import org.vaultsync.sync.mesh.BroadcastPort;
 import org.vaultsync.sync.mesh.BroadcastTransport;
 import org.vaultsync.vault.InvalidRecordException;
-import org.vaultsync.vault.ItemMetadata;
-import org.vaultsync.vault.ItemRecords;
 import org.vaultsync.common.StorageCallback;
-import org.vaultsync.vault.VaultItem;
 import org.vaultsync.vault.VaultStorage;
 import org.vaultsync.vault.VaultStore;
 
@@ -147,9 +144,7 @@ public final class BrowserVault {
             store.applyStoredRemoval(id);
             return;
         }
-        VaultItem current = store.item(id);
-        ItemMetadata metadata = store.getMetadata(id);
-        if (current != null && metadata != null && record.equals(ItemRecords.toJson(current, metadata.version()))) {
+        if (record.equals(store.record(id))) {
             return; // already what this tab holds (e.g. our own write, re-announced by nobody else): no event
         }
         try {

@@ -27,6 +27,8 @@ final class ItemLayout {
     static final String LAST_MODIFIED = "lastModified";
     static final String LAST_MODIFIED_BY = "lastModifiedBy";
     static final String DATA = "data";
+    /** How far the room's {@code lastModified} may lag behind the last edit (see {@link #touch}). */
+    static final long MODIFIED_PRECISION_MILLIS = 60_000;
 
     private ItemLayout() {
     }
@@ -74,10 +76,25 @@ final class ItemLayout {
                     field.getValue());
         }
         if (changed) {
+            touch(entry, editor, now);
+        }
+    }
+
+    /**
+     * Records who edited and when, without costing every edit: {@code lastModifiedBy} is written only when the
+     * editor changes, {@code lastModified} only then or when the room's value is a minute or more away from now.
+     * Rewriting both on every edit made a one-field edit cost about 45 bytes in the update (65 with the name)
+     * instead of about 30, and left one more deleted value per edit in the document's delete set.
+     */
+    private static void touch(YMap entry, PeerIdentity editor, long now) {
+        boolean sameEditor = editor.name().equals(entry.get(LAST_MODIFIED_BY));
+        if (!sameEditor) {
+            entry.set(LAST_MODIFIED_BY, editor.name());
+        }
+        boolean recent = entry.get(LAST_MODIFIED) instanceof Number stored
+                && Math.abs(now - stored.doubleValue()) < MODIFIED_PRECISION_MILLIS;
+        if (!sameEditor || !recent) {
             entry.set(LAST_MODIFIED, (double) now);
-            if (!editor.name().equals(entry.get(LAST_MODIFIED_BY))) {
-                entry.set(LAST_MODIFIED_BY, editor.name());
-            }
         }
     }
 

@@ -1,15 +1,20 @@
 package org.vaultsync.vault;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
 
 /**
  * Items as JSON objects: {@code {id, type, name, data, lastModified, lastModifiedBy?}} plus, in storage records
  * only, the local fields {@code syncEnabled, syncState, lastSynced, importedFrom, version}. The same shape serves
- * the vault's storage and export files (which leave the local fields out).
+ * the vault's storage and export files (which leave the local fields out). A storage record also keeps the item's
+ * {@link ItemLocalState}: {@code conflicts: [{field, mine, theirs, theirsBy?}]} and {@code unsyncedFields: [name]},
+ * each left out when empty.
  */
 public final class ItemRecords {
     private ItemRecords() {
@@ -38,15 +43,40 @@ public final class ItemRecords {
     }
 
     public static String toJson(VaultItem item, int version) {
+        return toJson(item, version, ItemLocalState.NONE);
+    }
+
+    /** The storage record, with the item's local state (local only, like every field after {@code data}). */
+    static String toJson(VaultItem item, int version, ItemLocalState local) {
+        Map<String, Object> record = toMap(item, version, true);
+        if (!local.conflicts().isEmpty()) {
+            List<Object> stored = new ArrayList<>();
+            for (FieldConflict conflict : local.conflicts()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("field", conflict.field());
+                entry.put("mine", conflict.mine());
+                entry.put("theirs", conflict.theirs());
+                if (conflict.theirsBy() != null) {
+                    entry.put("theirsBy", conflict.theirsBy());
+                }
+                stored.add(entry);
+            }
+            record.put("conflicts", stored);
+        }
+        if (!local.unsyncedFields().isEmpty()) {
+            List<String> fields = new ArrayList<>(local.unsyncedFields());
+            fields.sort(null);
+            record.put("unsyncedFields", fields);
+        }
         try {
-            return Json.stringify(toMap(item, version, true));
+            return Json.stringify(record);
         } catch (JsonException e) {
             throw new IllegalStateException("item data is always JSON", e);
         }
     }
 
-    /** A stored record: the item and its metadata version. */
-    public record Stored(VaultItem item, int version) {
+    /** A stored record: the item, its metadata version and its local state. */
+    public record Stored(VaultItem item, int version, ItemLocalState local) {
     }
 
     public static Stored fromJson(String text) throws InvalidRecordException {
@@ -63,7 +93,37 @@ public final class ItemRecords {
         Map<String, Object> record = (Map<String, Object>) map;
         VaultItem item = fromMap(record, true);
         Object version = record.get("version");
-        return new Stored(item, version instanceof Number n && n.doubleValue() >= 1 ? (int) n.doubleValue() : 1);
+        return new Stored(item, version instanceof Number n && n.doubleValue() >= 1 ? (int) n.doubleValue() : 1,
+                new ItemLocalState(conflictsOf(item.id(), record.get("conflicts")),
+                        fieldNamesOf(record.get("unsyncedFields"))));
+    }
+
+    private static Set<String> fieldNamesOf(Object stored) {
+        Set<String> names = new LinkedHashSet<>();
+        if (stored instanceof List<?> list) {
+            for (Object element : list) {
+                if (element instanceof String name) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The stored conflicts of an item; entries that do not fit are left out (a record is never lost for them). */
+    private static List<FieldConflict> conflictsOf(String itemId, Object stored) {
+        List<FieldConflict> conflicts = new ArrayList<>();
+        if (stored instanceof List<?> list) {
+            for (Object element : list) {
+                if (element instanceof Map<?, ?> entry && entry.get("field") instanceof String field
+                        && entry.containsKey("mine") && entry.containsKey("theirs")) {
+                    conflicts.add(new FieldConflict(itemId, field, JsonValues.frozen(entry.get("mine")),
+                            JsonValues.frozen(entry.get("theirs")),
+                            entry.get("theirsBy") instanceof String by ? by : null));
+                }
+            }
+        }
+        return conflicts;
     }
 
     /**

@@ -49,6 +49,8 @@ public final class RoomVault {
     private final LongSupplier clock;
     private final Map<String, SharedItem> sharedByPeers = new LinkedHashMap<>();
     private final Set<String> published = new LinkedHashSet<>();
+    /** Shared items whose entries wait for the first sync, because the document started empty (see attach). */
+    private final Set<String> deferred = new LinkedHashSet<>();
     /** Per shared item of ours: the (client, clock) a peer must hold for its latest change to be synced. */
     private final Map<String, int[]> awaiting = new HashMap<>();
     /** The highest clock per client any peer has told us it holds. */
@@ -64,6 +66,8 @@ public final class RoomVault {
     private Cancellable storeSubscription;
     private SyncEvents events;
     private boolean syncing;
+    /** The document started empty on attach: our entries may exist at peers, so none is created before a sync. */
+    private boolean rebuilding;
 
     private record OwnWrite(Id id, Object value) {
     }
@@ -75,6 +79,16 @@ public final class RoomVault {
         this.root = doc.getMap(ItemLayout.ROOT);
         this.self = self;
         this.clock = clock;
+        for (VaultItem item : store.items()) {
+            List<FieldConflict> stored = store.conflicts(item.id());
+            if (!stored.isEmpty()) { // recorded before a reload: the conflict view shows them again
+                Map<String, FieldConflict> perField = new LinkedHashMap<>();
+                for (FieldConflict conflict : stored) {
+                    perField.put(conflict.field(), conflict);
+                }
+                conflicts.put(item.id(), perField);
+            }
+        }
     }
 
     // ---- lifecycle
@@ -85,6 +99,10 @@ public final class RoomVault {
             return;
         }
         events = sessionEvents;
+        // An empty document (a first visit, or the room's data was forgotten) may be missing entries that peers
+        // hold: a new entry would replace theirs as a whole, with every field peers edited meanwhile. So entries
+        // wait for the first sync and are then taken over field by field (adopt) or created.
+        rebuilding = events != null && doc.store().clients().isEmpty();
         storeSubscription = store.addListener(this::onVaultChange);
         roomObserver = root.observeDeep(this::onRoomEvents);
         room.addRemoteStateListener(stateListener);
@@ -98,13 +116,7 @@ public final class RoomVault {
                     publish(item);
                 }
             }
-            for (String id : root.keys()) {
-                // an entry of ours we no longer share (unshared or deleted while away from this room) stops here
-                if (!published.contains(id) && root.get(id) instanceof YMap entry
-                        && self.get().id().equals(entry.get(ItemLayout.OWNER_ID))) {
-                    root.delete(id);
-                }
-            }
+            withdrawUnshared();
         }, this);
         for (String id : root.keys()) {
             if (!published.contains(id)) {
@@ -129,6 +141,8 @@ public final class RoomVault {
         }
         sharedByPeers.clear();
         published.clear();
+        deferred.clear();
+        rebuilding = false;
         awaiting.clear();
         ownWrites.clear();
         changed();
@@ -242,6 +256,14 @@ public final class RoomVault {
 
     private void publish(VaultItem item) {
         String id = item.id();
+        if (rebuilding && !published.contains(id)) {
+            deferred.add(id);
+            VaultItem current = store.item(id);
+            if (current != null && current.syncState() != SyncState.CONFLICT) {
+                store.setSyncState(id, syncing ? SyncState.SYNCING : SyncState.PENDING, current.lastSynced());
+            }
+            return;
+        }
         Object existing = root.get(id);
         if (existing instanceof YMap entry && self.get().id().equals(entry.get(ItemLayout.OWNER_ID))) {
             write(id, () -> ItemLayout.writeDifferences(entry, item, self.get(), clock.getAsLong()));
@@ -261,8 +283,68 @@ public final class RoomVault {
         checkAwaiting();
     }
 
+    /** An entry of ours we no longer share (unshared or deleted while away from this room) stops here. */
+    private void withdrawUnshared() {
+        for (String id : root.keys()) {
+            if (!published.contains(id) && !deferred.contains(id) && root.get(id) instanceof YMap entry
+                    && self.get().id().equals(entry.get(ItemLayout.OWNER_ID))) {
+                root.delete(id);
+            }
+        }
+    }
+
+    /**
+     * The first sync of a document that started empty is done: each waiting item takes over the entry peers kept
+     * for it, or gets a new one; entries of ours we no longer share are withdrawn.
+     */
+    private void publishDeferred() {
+        rebuilding = false;
+        List<String> waiting = new ArrayList<>(deferred);
+        deferred.clear();
+        doc.transact(t -> {
+            for (String id : waiting) {
+                VaultItem item = store.item(id);
+                if (item != null && item.syncEnabled()) {
+                    if (root.get(id) instanceof YMap entry && self.get().id().equals(entry.get(ItemLayout.OWNER_ID))) {
+                        adopt(item, entry);
+                    }
+                    publish(store.item(id));
+                }
+            }
+            withdrawUnshared();
+        }, this);
+        for (String id : root.keys()) {
+            if (!published.contains(id)) {
+                readEntry(id);
+            }
+        }
+    }
+
+    /**
+     * Takes over an entry of ours that peers kept while our document was gone: the room's value of every field
+     * stays, except the fields we changed that no peer has confirmed ({@link VaultStore#unsyncedFields}), which
+     * {@link #publish} then writes into the entry. Without this, our stale values would overwrite what peers edited.
+     */
+    private void adopt(VaultItem local, YMap entry) {
+        ItemLayout.Decoded decoded = ItemLayout.read(local.id(), entry);
+        if (!decoded.usable()) {
+            return; // publish repairs it with our values
+        }
+        Set<String> ours = store.unsyncedFields(local.id());
+        Map<String, Object> data = new LinkedHashMap<>(local.data());
+        for (Map.Entry<String, Object> field : decoded.validFields().entrySet()) {
+            if (!ours.contains(field.getKey())) {
+                data.put(field.getKey(), field.getValue());
+            }
+        }
+        String name = decoded.nameValid() && !ours.contains(ItemLayout.NAME) ? decoded.item().name() : local.name();
+        String by = decoded.item().lastModifiedBy();
+        store.applyPeerEdit(local.id(), name, data, by == null || by.equals(self.get().name()) ? null : by);
+    }
+
     /** Stops sharing: the room entry goes; peers' own (imported) copies are theirs and stay. */
     private void unpublish(String id) {
+        deferred.remove(id);
         if (published.remove(id) && root.get(id) instanceof YMap entry
                 && self.get().id().equals(entry.get(ItemLayout.OWNER_ID))) {
             doc.transact(t -> root.delete(id), this);
@@ -270,6 +352,7 @@ public final class RoomVault {
         awaiting.remove(id);
         ownWrites.remove(id);
         if (conflicts.remove(id) != null) {
+            recordConflicts(id);
             changed();
         }
     }
@@ -346,9 +429,10 @@ public final class RoomVault {
         boolean ours = local != null && local.syncEnabled() && published.contains(id);
         if (raw == null) {
             sharedByPeers.remove(id);
-            conflicts.remove(id);
             if (ours) {
-                publish(local); // someone removed our entry: we still share it
+                publish(local); // someone removed our entry: we still share it (and its conflicts stay open)
+            } else {
+                conflicts.remove(id);
             }
             return;
         }
@@ -414,6 +498,7 @@ public final class RoomVault {
             VaultItem local = store.item(id);
             if (local != null && published.contains(id)) {
                 store.setSyncState(id, SyncState.CONFLICT, local.lastSynced());
+                recordConflicts(id);
             }
         }
     }
@@ -459,7 +544,9 @@ public final class RoomVault {
     private void onSyncEvent(SyncEvent event) {
         if (event instanceof SyncEvent.SyncStarted) {
             syncing = true;
-            for (String id : awaiting.keySet()) {
+            List<String> shown = new ArrayList<>(awaiting.keySet());
+            shown.addAll(deferred);
+            for (String id : shown) {
                 VaultItem item = store.item(id);
                 if (item != null && item.syncState() == SyncState.PENDING) {
                     store.setSyncState(id, SyncState.SYNCING, item.lastSynced());
@@ -467,6 +554,9 @@ public final class RoomVault {
             }
         } else if (event instanceof SyncEvent.SyncCompleted) {
             syncing = false;
+            if (rebuilding) {
+                publishDeferred();
+            }
             for (VaultItem item : store.items()) {
                 if (item.syncState() == SyncState.SYNCING) {
                     store.setSyncState(item.id(), SyncState.PENDING, item.lastSynced());
@@ -495,7 +585,20 @@ public final class RoomVault {
         if (perItem != null && perItem.isEmpty()) {
             conflicts.remove(itemId);
         }
+        if (conflict != null) {
+            recordConflicts(itemId);
+        }
         return conflict;
+    }
+
+    /**
+     * Keeps the open conflicts of one of our items with the item in the vault (local only), so that they are
+     * still there after a reload. Conflicts on peers' items have no vault item to live in and last as long as
+     * this binding.
+     */
+    private void recordConflicts(String itemId) {
+        Map<String, FieldConflict> perItem = conflicts.get(itemId);
+        store.setConflicts(itemId, perItem == null ? List.of() : new ArrayList<>(perItem.values()));
     }
 
     /** After a resolution: out of {@code conflict} once no field of the item is in conflict any more. */

@@ -3,8 +3,10 @@ package org.vaultsync.vault;
 import org.vaultsync.common.StorageCallback;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.vaultsync.common.Cancellable;
 import org.vaultsync.common.RandomBytes;
@@ -24,6 +26,8 @@ public final class VaultStore {
     private final RandomBytes random;
     private final Map<String, VaultItem> items = new LinkedHashMap<>();
     private final Map<String, Integer> versions = new LinkedHashMap<>();
+    /** Per item: open conflicts and unconfirmed fields (local only, kept in the item's record). */
+    private final Map<String, ItemLocalState> localStates = new LinkedHashMap<>();
     private final List<VaultListener> listeners = new ArrayList<>();
     private final List<String> loadProblems = new ArrayList<>();
 
@@ -49,6 +53,9 @@ public final class VaultStore {
                         ItemRecords.Stored stored = ItemRecords.fromJson(record.getValue());
                         store.items.put(stored.item().id(), stored.item());
                         store.versions.put(stored.item().id(), stored.version());
+                        if (!stored.local().isEmpty()) {
+                            store.localStates.put(stored.item().id(), stored.local());
+                        }
                     } catch (InvalidRecordException e) {
                         store.loadProblems.add("Stored record " + record.getKey() + " skipped: " + e.getMessage());
                     }
@@ -105,6 +112,26 @@ public final class VaultStore {
         return item == null ? null : new ItemMetadata(id, item.syncState(), versions.get(id));
     }
 
+    /** The item's open conflicts as last recorded by the room binding (empty for none or an unknown id). */
+    public List<FieldConflict> conflicts(String id) {
+        return localState(id).conflicts();
+    }
+
+    /** Fields ("name" for the name) the player changed in this shared item that no peer has confirmed yet. */
+    public Set<String> unsyncedFields(String id) {
+        return localState(id).unsyncedFields();
+    }
+
+    private ItemLocalState localState(String id) {
+        return localStates.getOrDefault(id, ItemLocalState.NONE);
+    }
+
+    /** The storage record of the item as this store writes it, or null for an unknown id. */
+    public String record(String id) {
+        VaultItem item = items.get(id);
+        return item == null ? null : ItemRecords.toJson(item, versions.get(id), localState(id));
+    }
+
     /** A fresh id no item of this vault has. */
     public String newId() {
         String id;
@@ -153,6 +180,7 @@ public final class VaultStore {
             return;
         }
         versions.remove(id);
+        localStates.remove(id);
         storage.delete(id, persisted("remove " + id));
         notify(new VaultChange(VaultChange.Kind.REMOVED, id, before, null, VaultChange.Origin.USER));
     }
@@ -186,6 +214,18 @@ public final class VaultStore {
         if (after.syncEnabled() && after.syncState() == SyncState.SYNCED) {
             after = after.withState(SyncState.PENDING, after.lastSynced());
         }
+        if (after.syncEnabled()) {
+            Set<String> unsynced = new LinkedHashSet<>(unsyncedFields(id));
+            if (!after.name().equals(before.name())) {
+                unsynced.add(ItemLayout.NAME);
+            }
+            for (String key : patch.fields().keySet()) {
+                if (!JsonValues.same(before.data().get(key), after.data().get(key))) {
+                    unsynced.add(key);
+                }
+            }
+            putLocalState(id, localState(id).withUnsyncedFields(unsynced));
+        }
         put(after, versions.get(id) + 1, VaultChange.Kind.UPDATED, before, VaultChange.Origin.USER);
         return after;
     }
@@ -197,6 +237,9 @@ public final class VaultStore {
             return;
         }
         VaultItem after = before.withSync(enabled, enabled ? SyncState.PENDING : SyncState.DISABLED);
+        if (!enabled) {
+            putLocalState(id, localState(id).withUnsyncedFields(Set.of())); // shared again, it starts a new entry
+        }
         put(after, versions.get(id), VaultChange.Kind.UPDATED, before, VaultChange.Origin.USER);
     }
 
@@ -322,8 +365,30 @@ public final class VaultStore {
                 && before.lastSynced() == lastSynced)) {
             return;
         }
+        if (state == SyncState.SYNCED) {
+            putLocalState(id, localState(id).withUnsyncedFields(Set.of())); // a peer holds our latest change
+        }
         put(before.withState(state, lastSynced), versions.get(id), VaultChange.Kind.UPDATED, before,
                 VaultChange.Origin.SYNC);
+    }
+
+    /**
+     * Records the item's open conflicts (replacing what was recorded) and stores them with the item; no listener
+     * is told (the item did not change). An unknown id is a no-op.
+     */
+    void setConflicts(String id, List<FieldConflict> open) {
+        if (items.containsKey(id) && !conflicts(id).equals(open)) {
+            putLocalState(id, localState(id).withConflicts(open));
+            storage.put(id, record(id), persisted("save " + id));
+        }
+    }
+
+    private void putLocalState(String id, ItemLocalState state) {
+        if (state.isEmpty()) {
+            localStates.remove(id);
+        } else {
+            localStates.put(id, state);
+        }
     }
 
     /** Another tab stored this record: take it over without writing it back. */
@@ -331,6 +396,7 @@ public final class VaultStore {
         ItemRecords.Stored stored = ItemRecords.fromJson(record);
         VaultItem before = items.put(stored.item().id(), stored.item());
         versions.put(stored.item().id(), stored.version());
+        putLocalState(stored.item().id(), stored.local());
         notify(new VaultChange(before == null ? VaultChange.Kind.ADDED : VaultChange.Kind.UPDATED,
                 stored.item().id(), before, stored.item(), VaultChange.Origin.OTHER_TAB));
     }
@@ -339,6 +405,7 @@ public final class VaultStore {
     public void applyStoredRemoval(String id) {
         VaultItem before = items.remove(id);
         versions.remove(id);
+        localStates.remove(id);
         if (before != null) {
             notify(new VaultChange(VaultChange.Kind.REMOVED, id, before, null, VaultChange.Origin.OTHER_TAB));
         }
@@ -347,7 +414,7 @@ public final class VaultStore {
     private void put(VaultItem item, int version, VaultChange.Kind kind, VaultItem before, VaultChange.Origin origin) {
         items.put(item.id(), item);
         versions.put(item.id(), version);
-        storage.put(item.id(), ItemRecords.toJson(item, version), persisted("save " + item.id()));
+        storage.put(item.id(), record(item.id()), persisted("save " + item.id()));
         notify(new VaultChange(kind, item.id(), before, item, origin));
     }
 

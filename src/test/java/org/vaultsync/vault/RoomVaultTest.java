@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -106,6 +107,64 @@ class RoomVaultTest {
         assertTrue(sim.converged());
     }
 
+    /** The updates a player's vault writes into the room (not the ones it receives). */
+    private static List<byte[]> updatesWrittenBy(VaultPlayer player) {
+        List<byte[]> updates = new ArrayList<>();
+        player.doc.doc.onUpdate((update, origin, transaction) -> {
+            if (origin == player.room) {
+                updates.add(update);
+            }
+        });
+        return updates;
+    }
+
+    @Test
+    void aOneFieldEditCostsTensOfBytesInTheRoomUpdate() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        List<byte[]> byAlice = updatesWrittenBy(alice);
+        List<byte[]> byBob = updatesWrittenBy(bob);
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1897));
+        sim.run(2_000);
+        bob.room.editShared("u1", ItemPatch.field("walk", 4));
+        sim.run(2_000);
+        bob.room.editShared("u1", ItemPatch.field("walk", 5));
+        sim.run(2_000);
+
+        // one item (the new value, after the one it replaces) and the replaced value in the delete set: with
+        // 5-byte client ids at most 32 bytes; rewriting lastModified too cost 18 more, lastModifiedBy about 20
+        assertEquals(1, byAlice.size());
+        assertTrue(byAlice.get(0).length <= 32, "the owner's edit took " + byAlice.get(0).length + " bytes");
+        assertEquals(2, byBob.size());
+        assertTrue(byBob.get(0).length <= 32 + 18 + 20, "a new editor also says who edited and when: "
+                + byBob.get(0).length + " bytes");
+        assertTrue(byBob.get(1).length <= 32, "the same editor's next edit took " + byBob.get(1).length + " bytes");
+        assertEquals(5.0, alice.vault.item("u1").get("walk"));
+        assertEquals(bob.name(), alice.vault.item("u1").lastModifiedBy());
+    }
+
+    @Test
+    void theRoomTellsWhenAnItemWasLastEditedToTheMinute() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1000));
+        long firstEdit = sim.network.clock.now();
+        sim.run(30_000);
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1100));
+        long secondEdit = sim.network.clock.now();
+        sim.run(2_000);
+        long seen = bob.shared("u1").item().lastModified();
+        assertTrue(seen <= secondEdit && secondEdit - seen < ItemLayout.MODIFIED_PRECISION_MILLIS,
+                "within a minute of the last edit: " + seen + " for an edit at " + secondEdit);
+        assertTrue(seen <= firstEdit, "not rewritten for an edit within the minute");
+
+        sim.run(ItemLayout.MODIFIED_PRECISION_MILLIS);
+        alice.vault.updateItem("u1", ItemPatch.field("bv", 1200));
+        long thirdEdit = sim.network.clock.now();
+        sim.run(2_000);
+        assertEquals(thirdEdit, bob.shared("u1").item().lastModified());
+    }
+
     @Test
     void twoPlayersTypingInTheSameNotesMergeCharacterByCharacter() {
         alice.vault.addItem(VaultItem.of("u1", ItemType.UNIT, "Atlas", Map.of("tonnage", 100.0,
@@ -187,6 +246,41 @@ class RoomVaultTest {
         assertTrue(loser.room.conflicts().isEmpty());
         assertEquals(conflict.theirs(), alice.vault.item("p1").get("gunnery"));
         assertNotEquals(SyncState.CONFLICT, alice.vault.getSyncState("p1"));
+    }
+
+    @Test
+    void openConflictsOfOurItemsSurviveAReload() {
+        alice.vault.addItem(VaultItem.of("p1", ItemType.PILOT, "Kai", Map.of(), true));
+        bob.vault.addItem(VaultItem.of("p2", ItemType.PILOT, "Lea", Map.of(), true));
+        bothJoin();
+        alice.vault.updateItem("p1", ItemPatch.field("gunnery", 2));
+        bob.room.editShared("p1", ItemPatch.field("gunnery", 6));
+        bob.vault.updateItem("p2", ItemPatch.field("gunnery", 2));
+        alice.room.editShared("p2", ItemPatch.field("gunnery", 6));
+        sim.run(2_000);
+        // the same client wins both fields, so the loser lost on its own item too
+        VaultPlayer loser = alice.room.conflicts().size() == 2 ? alice : bob;
+        VaultPlayer winner = loser == alice ? bob : alice;
+        String own = loser == alice ? "p1" : "p2";
+        FieldConflict conflict = loser.room.conflicts().stream().filter(c -> c.itemId().equals(own)).findFirst()
+                .orElseThrow();
+
+        // the page reloads: the vault comes back from its storage, a new binding over the room's (kept) document
+        loser.room.detach();
+        VaultStore reloaded = VaultStoreTest.reopen(loser.storage);
+        RoomVault rebound = new RoomVault(reloaded, loser.doc.sync, loser.peer.identity::identity,
+                sim.network.clock::now);
+        assertEquals(List.of(conflict), rebound.conflicts(), "the conflict view shows it before the room is joined");
+        assertEquals(SyncState.CONFLICT, reloaded.getSyncState(own));
+
+        rebound.attach(loser.peer.session.events());
+        assertEquals(List.of(conflict), rebound.conflicts(), "and after");
+        rebound.keepMine(own, "gunnery");
+        sim.run(2_000);
+        assertTrue(rebound.conflicts().isEmpty());
+        assertEquals(conflict.mine(), reloaded.item(own).get("gunnery"));
+        assertEquals(conflict.mine(), winner.shared(own).item().get("gunnery"));
+        assertEquals(List.of(), VaultStoreTest.reopen(loser.storage).conflicts(own), "resolved: gone from storage");
     }
 
     @Test
@@ -326,6 +420,32 @@ class RoomVaultTest {
         sim.run(3_000);
         assertNull(bob.shared("u1"));
         assertEquals("Atlas", alice.vault.item("u1").name());
+    }
+
+    @Test
+    void rejoiningAfterForgettingTheRoomsDataTakesOverTheEntryFieldByField() {
+        shareUnit(alice, "u1");
+        bothJoin();
+        YMap entryBobHolds = (YMap) bob.doc.doc.getMap(ItemLayout.ROOT).get("u1");
+        alice.leave();
+        bob.room.editShared("u1", ItemPatch.field("bv", 1500)); // while the owner is away
+        alice.vault.updateItem("u1", ItemPatch.field("walk", 5)); // the owner, offline: no peer has this yet
+        sim.run(2_000);
+
+        VaultPlayer aliceAgain = alice.afterForgettingTheRoom(sim);
+        aliceAgain.join(ROOM);
+        sim.run(3_000);
+
+        // Before: the owner created the entry anew and one of the two whole entries won: bob's bv or her walk lost
+        assertSame(entryBobHolds, bob.doc.doc.getMap(ItemLayout.ROOT).get("u1"), "the entry peers kept is taken over");
+        VaultItem mine = aliceAgain.vault.item("u1");
+        assertEquals(1500.0, mine.get("bv"), "the peer's edit reached the owner's vault");
+        assertEquals(5.0, mine.get("walk"), "the owner's unconfirmed edit reached the room");
+        assertEquals(mine.data(), bob.shared("u1").item().data());
+        assertTrue(aliceAgain.room.conflicts().isEmpty() && bob.room.conflicts().isEmpty());
+        assertEquals(SyncState.SYNCED, mine.syncState());
+        assertEquals(java.util.Set.of(), aliceAgain.vault.unsyncedFields("u1"), "confirmed by the peer");
+        assertTrue(sim.converged());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -240,6 +241,51 @@ class VaultStoreTest {
         assertEquals(store.items().toString(), reopened.items().toString());
         assertEquals(2, reopened.getMetadata("p1").version());
         assertEquals(SyncState.PENDING, reopened.getSyncState("u1"));
+    }
+
+    @Test
+    void openConflictsAreStoredWithTheItemLocallyAndNeverExported() throws Exception {
+        store.addItem(atlas(true));
+        FieldConflict conflict = new FieldConflict("u1", "bv", 1897.0, 1500.0, "Bob");
+        store.setConflicts("u1", List.of(conflict));
+        store.updateItem("u1", ItemPatch.field("walk", 4)); // a later write of the item keeps them
+
+        VaultStore reopened = reopen(storage);
+        assertEquals(List.of(conflict), reopened.conflicts("u1"));
+        assertEquals(List.of(), reopened.conflicts("nope"));
+        assertFalse(VaultFile.export(reopened, null, now).contains("conflicts"), "local only: never exported");
+
+        reopened.setConflicts("u1", List.of());
+        assertFalse(storage.records().get("u1").contains("conflicts"));
+        assertEquals(List.of(), reopen(storage).conflicts("u1"));
+    }
+
+    @Test
+    void theFieldsChangedInASharedItemAreRememberedUntilAPeerConfirmsThem() {
+        store.addItem(atlas(true));
+        store.addItem(VaultItem.of("u2", ItemType.UNIT, "Locust", Map.of(), false));
+        store.updateItem("u1", ItemPatch.field("walk", 4).set("bv", 0).rename("Atlas II"));
+        store.updateItem("u2", ItemPatch.field("walk", 4));
+        assertEquals(Set.of("walk", "name"), store.unsyncedFields("u1"), "bv kept its value");
+        assertEquals(Set.of(), store.unsyncedFields("u2"), "not shared: nobody to confirm");
+        assertEquals(Set.of("walk", "name"), reopen(storage).unsyncedFields("u1"), "kept with the item's record");
+
+        store.setSyncState("u1", SyncState.SYNCED, 1);
+        assertEquals(Set.of(), store.unsyncedFields("u1"));
+        store.updateItem("u1", ItemPatch.field("walk", 5));
+        store.toggleSync("u1", false);
+        assertEquals(Set.of(), store.unsyncedFields("u1"), "unshared: a later share starts a new entry");
+    }
+
+    @Test
+    void aStoredConflictThatDoesNotFitIsLeftOutAndTheItemStillLoads() {
+        store.addItem(atlas(true));
+        String record = storage.records().get("u1");
+        storage.putRaw("u1", record.substring(0, record.length() - 1)
+                + ",\"conflicts\":[{\"field\":3},\"x\",{\"field\":\"bv\",\"mine\":1,\"theirs\":2}]}");
+        VaultStore reopened = reopen(storage);
+        assertEquals(List.of(new FieldConflict("u1", "bv", 1.0, 2.0, null)), reopened.conflicts("u1"));
+        assertTrue(reopened.loadProblems().isEmpty());
     }
 
     @Test

@@ -16,12 +16,15 @@ public final class SimPeer {
     public final SimDocument doc;
     public final RoomSession session;
     public final LocalIdentity identity;
+    /** Tabs of one profile share localStorage (one identity) and a BroadcastChannel. */
+    public final String browserProfile;
     public final List<SyncEvent> events = new ArrayList<>();
     private final Random random;
     private RoomCode room;
 
     SimPeer(SimRoom sim, String node, String browserProfile, long seed) {
         this.node = node;
+        this.browserProfile = browserProfile;
         this.sim = sim;
         this.random = new Random(seed);
         this.clientId = random.nextInt() & 0x7FFFFFFF | 1;
