@@ -38,7 +38,12 @@ public final class DoubleAnalyzer {
             mantissa *= 10;
         }
         result.mantissa = mantissa;
-        result.exponent = Integer.parseInt(text.substring(text.charAt(e + 1) == '+' ? e + 2 : e + 1));
+        // "e+2" / "e-324"; read by hand, as Integer.parseInt would bring TeaVM's table of Unicode digits
+        int exponent = 0;
+        for (int i = e + 2; i < text.length(); i++) {
+            exponent = exponent * 10 + (text.charAt(i) - '0');
+        }
+        result.exponent = text.charAt(e + 1) == '-' ? -exponent : exponent;
     }
 
     @JSBody(params = "value", script = "return value.toExponential();")
