@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vaultsync.common.ListRanges;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
@@ -264,7 +265,7 @@ public final class UpdateApplier {
             ClientRefs waiting = refs.get(client);
             if (waiting != null) {
                 waiting.next--; // the struct on the stack was taken from here but not applied
-                rest.put(client, new ArrayList<>(waiting.refs.subList(waiting.next, waiting.refs.size())));
+                rest.put(client, ListRanges.copy(waiting.refs, waiting.next, waiting.refs.size()));
                 refs.remove(client);
                 waiting.next = 0;
                 waiting.refs = List.of();
