@@ -84,12 +84,12 @@ public final class BrowserSyncClient {
     public static native String pageOrigin();
 
     @JSBody(params = {"url", "ok", "fail"}, script = ""
-            + "var x = new XMLHttpRequest();"
-            + "x.open('GET', url);"
-            + "x.timeout = 5000;"
-            + "x.onload = function() { if (x.status === 200) ok(x.responseText); else fail('HTTP ' + x.status); };"
-            + "x.onerror = function() { fail('unreachable'); };"
-            + "x.ontimeout = function() { fail('timed out'); };"
-            + "x.send();")
+            + "var request = new XMLHttpRequest();"
+            + "request.open('GET', url);"
+            + "request.timeout = 5000;"
+            + "request.onload = function() { if (request.status === 200) ok(request.responseText); else fail('HTTP ' + request.status); };"
+            + "request.onerror = function() { fail('unreachable'); };"
+            + "request.ontimeout = function() { fail('timed out'); };"
+            + "request.send();")
     private static native void fetchText(String url, TextHandler ok, TextHandler fail);
 }

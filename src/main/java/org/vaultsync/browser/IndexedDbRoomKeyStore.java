@@ -65,31 +65,31 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
 
     @JSBody(params = {"db", "name", "value", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
             + "try {"
-            + "  var tx = db.transaction('custom', 'readwrite');"
-            + "  tx.objectStore('custom').put(value, name);"
-            + "  tx.oncomplete = function() { ok(null); };"
-            + "  tx.onabort = function() { fail(idbError(tx.error, 'saving the room key was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot save the room key')); }, 0); }")
+            + "  var txn = db.transaction('custom', 'readwrite');"
+            + "  txn.objectStore('custom').put(value, name);"
+            + "  txn.oncomplete = function() { ok(null); };"
+            + "  txn.onabort = function() { fail(idbError(txn.error, 'saving the room key was aborted')); };"
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot save the room key')); }, 0); }")
     private static native void put(IndexedDbRoomStorage.Database db, String name, JSObject value,
                                    IndexedDbRoomStorage.Success ok, IndexedDbRoomStorage.Failure fail);
 
     @JSBody(params = {"db", "name", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
             + "try {"
-            + "  var tx = db.transaction('custom', 'readonly');"
-            + "  var request = tx.objectStore('custom').get(name);"
-            + "  tx.oncomplete = function() { ok(request.result === undefined ? null : request.result); };"
-            + "  tx.onabort = function() { fail(idbError(tx.error, 'reading the room key was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot read the room key')); }, 0); }")
+            + "  var txn = db.transaction('custom', 'readonly');"
+            + "  var request = txn.objectStore('custom').get(name);"
+            + "  txn.oncomplete = function() { ok(request.result === undefined ? null : request.result); };"
+            + "  txn.onabort = function() { fail(idbError(txn.error, 'reading the room key was aborted')); };"
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read the room key')); }, 0); }")
     private static native void get(IndexedDbRoomStorage.Database db, String name, IndexedDbRoomStorage.Success ok,
                                    IndexedDbRoomStorage.Failure fail);
 
     @JSBody(params = {"db", "name", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
             + "try {"
-            + "  var tx = db.transaction('custom', 'readwrite');"
-            + "  tx.objectStore('custom').delete(name);"
-            + "  tx.oncomplete = function() { ok(null); };"
-            + "  tx.onabort = function() { fail(idbError(tx.error, 'removing the room key was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot remove the room key')); }, 0); }")
+            + "  var txn = db.transaction('custom', 'readwrite');"
+            + "  txn.objectStore('custom').delete(name);"
+            + "  txn.oncomplete = function() { ok(null); };"
+            + "  txn.onabort = function() { fail(idbError(txn.error, 'removing the room key was aborted')); };"
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot remove the room key')); }, 0); }")
     private static native void remove(IndexedDbRoomStorage.Database db, String name, IndexedDbRoomStorage.Success ok,
                                       IndexedDbRoomStorage.Failure fail);
 }

@@ -150,10 +150,10 @@ public final class IndexedDbRoomStorage implements RoomStorage {
     private static native JSArray<JSObject> keys(JSObject result);
 
     static final String ERROR_TEXT = ""
-            + "function idbError(e, fallback) {"
-            + "  if (!e) return fallback;"
-            + "  if (e.name === 'QuotaExceededError') return 'this device is out of storage space';"
-            + "  return (e.name ? e.name + ': ' : '') + (e.message || fallback);"
+            + "function idbError(error, fallback) {"
+            + "  if (!error) return fallback;"
+            + "  if (error.name === 'QuotaExceededError') return 'this device is out of storage space';"
+            + "  return (error.name ? error.name + ': ' : '') + (error.message || fallback);"
             + "}";
 
     static void openDatabase(String name, int version, Success ok, Failure fail) {
@@ -169,19 +169,19 @@ public final class IndexedDbRoomStorage implements RoomStorage {
     @JSBody(params = {"name", "version", "first", "firstAutoIncrement", "second", "what", "ok", "fail"},
             script = ERROR_TEXT
             + "var request;"
-            + "try { request = indexedDB.open(name, version); } catch (e) { fail(idbError(e, 'cannot open ' + what)); return; }"
+            + "try { request = indexedDB.open(name, version); } catch (error) { fail(idbError(error, 'cannot open ' + what)); return; }"
             + "request.onupgradeneeded = function() {"
-            + "  var db = request.result;"
-            + "  if (!db.objectStoreNames.contains(first)) db.createObjectStore(first, firstAutoIncrement ? {autoIncrement: true} : undefined);"
-            + "  if (second !== null && !db.objectStoreNames.contains(second)) db.createObjectStore(second);"
+            + "  var opened = request.result;"
+            + "  if (!opened.objectStoreNames.contains(first)) opened.createObjectStore(first, firstAutoIncrement ? {autoIncrement: true} : undefined);"
+            + "  if (second !== null && !opened.objectStoreNames.contains(second)) opened.createObjectStore(second);"
             + "};"
             + "var settled = false;"
             + "request.onsuccess = function() {"
-            + "  var db = request.result;"
-            + "  if (settled) { db.close(); return; }"
+            + "  var opened = request.result;"
+            + "  if (settled) { opened.close(); return; }"
             + "  settled = true;"
-            + "  db.onversionchange = function() { db.close(); };"
-            + "  ok(db);"
+            + "  opened.onversionchange = function() { opened.close(); };"
+            + "  ok(opened);"
             + "};"
             + "request.onerror = function() { if (!settled) { settled = true; fail(idbError(request.error, 'cannot open ' + what)); } };"
             + "request.onblocked = function() {"
@@ -192,50 +192,50 @@ public final class IndexedDbRoomStorage implements RoomStorage {
 
     @JSBody(params = {"db", "ok", "fail"}, script = ERROR_TEXT
             + "try {"
-            + "  var tx = db.transaction('updates', 'readonly');"
-            + "  var store = tx.objectStore('updates');"
+            + "  var txn = db.transaction('updates', 'readonly');"
+            + "  var store = txn.objectStore('updates');"
             + "  var values = store.getAll(), keys = store.getAllKeys();"
-            + "  tx.oncomplete = function() {"
+            + "  txn.oncomplete = function() {"
             + "    var out = [];"
-            + "    for (var i = 0; i < values.result.length; i++) {"
-            + "      var v = values.result[i];"
-            + "      out.push(v instanceof ArrayBuffer ? new Int8Array(v.slice(0))"
-            + "          : new Int8Array(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength)));"
+            + "    for (var index = 0; index < values.result.length; index++) {"
+            + "      var value = values.result[index];"
+            + "      out.push(value instanceof ArrayBuffer ? new Int8Array(value.slice(0))"
+            + "          : new Int8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)));"
             + "    }"
             + "    ok({values: out, keys: keys.result});"
             + "  };"
-            + "  tx.onabort = function() { fail(idbError(tx.error, 'reading stored data was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot read stored data')); }, 0); }")
+            + "  txn.onabort = function() { fail(idbError(txn.error, 'reading stored data was aborted')); };"
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read stored data')); }, 0); }")
     private static native void readAll(Database db, Success ok, Failure fail);
 
     /** Stored as {@code Uint8Array}, as y-indexeddb stores updates. */
     @JSBody(params = {"db", "bytes", "ok", "fail"}, script = ERROR_TEXT
             + "try {"
-            + "  var tx = db.transaction('updates', 'readwrite');"
-            + "  var request = tx.objectStore('updates').add(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));"
-            + "  tx.oncomplete = function() { ok(request.result); };"
-            + "  tx.onabort = function() { fail(idbError(tx.error, 'saving was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot save')); }, 0); }")
+            + "  var txn = db.transaction('updates', 'readwrite');"
+            + "  var request = txn.objectStore('updates').add(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));"
+            + "  txn.oncomplete = function() { ok(request.result); };"
+            + "  txn.onabort = function() { fail(idbError(txn.error, 'saving was aborted')); };"
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot save')); }, 0); }")
     private static native void add(Database db, Int8Array bytes, Success ok, Failure fail);
 
     @JSBody(params = {"db", "bytes", "ranges", "ok", "fail"}, script = ERROR_TEXT
             + "try {"
-            + "  var tx = db.transaction('updates', 'readwrite');"
-            + "  var store = tx.objectStore('updates');"
+            + "  var txn = db.transaction('updates', 'readwrite');"
+            + "  var store = txn.objectStore('updates');"
             + "  var request = store.add(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));"
-            + "  for (var i = 0; i < ranges.length; i++) store.delete(IDBKeyRange.bound(ranges[i][0], ranges[i][1]));"
-            + "  tx.oncomplete = function() { ok(request.result); };"
-            + "  tx.onabort = function() { fail(idbError(tx.error, 'compacting was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot compact')); }, 0); }")
+            + "  for (var index = 0; index < ranges.length; index++) store.delete(IDBKeyRange.bound(ranges[index][0], ranges[index][1]));"
+            + "  txn.oncomplete = function() { ok(request.result); };"
+            + "  txn.onabort = function() { fail(idbError(txn.error, 'compacting was aborted')); };"
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot compact')); }, 0); }")
     private static native void replaceAll(Database db, Int8Array bytes, JSArray<JSObject> ranges, Success ok,
                                           Failure fail);
 
-    @JSBody(params = "db", script = "try { db.close(); } catch (e) {}")
+    @JSBody(params = "db", script = "try { db.close(); } catch (ignored) {}")
     static native void closeDatabase(Database db);
 
     @JSBody(params = {"name", "ok", "fail"}, script = ERROR_TEXT
             + "var request;"
-            + "try { request = indexedDB.deleteDatabase(name); } catch (e) { fail(idbError(e, 'cannot delete')); return; }"
+            + "try { request = indexedDB.deleteDatabase(name); } catch (error) { fail(idbError(error, 'cannot delete')); return; }"
             + "request.onsuccess = function() { ok(null); };"
             + "request.onerror = function() { fail(idbError(request.error, 'cannot delete')); };")
     private static native void deleteDatabase(String name, Success ok, Failure fail);

@@ -102,42 +102,42 @@ public final class IndexedDbVaultStorage implements VaultStorage {
 
     @JSBody(params = {"db", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
             + "try {"
-            + "  var tx = db.transaction('items', 'readonly');"
-            + "  var store = tx.objectStore('items');"
+            + "  var txn = db.transaction('items', 'readonly');"
+            + "  var store = txn.objectStore('items');"
             + "  var keys = store.getAllKeys(), values = store.getAll();"
-            + "  tx.oncomplete = function() {"
-            + "    var k = [], v = [];"
+            + "  txn.oncomplete = function() {"
+            + "    var foundKeys = [], foundValues = [];"
             // Only string keys and string records are ours; anything else is skipped rather than crashing.
-            + "    for (var i = 0; i < keys.result.length; i++) {"
-            + "      if (typeof keys.result[i] === 'string' && typeof values.result[i] === 'string') {"
-            + "        k.push(keys.result[i]); v.push(values.result[i]);"
+            + "    for (var index = 0; index < keys.result.length; index++) {"
+            + "      if (typeof keys.result[index] === 'string' && typeof values.result[index] === 'string') {"
+            + "        foundKeys.push(keys.result[index]); foundValues.push(values.result[index]);"
             + "      }"
             + "    }"
-            + "    ok({keys: k, values: v});"
+            + "    ok({keys: foundKeys, values: foundValues});"
             + "  };"
-            + "  tx.onabort = function() { fail(idbError(tx.error, 'reading the vault was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot read the vault')); }, 0); }")
+            + "  txn.onabort = function() { fail(idbError(txn.error, 'reading the vault was aborted')); };"
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read the vault')); }, 0); }")
     private static native void readAll(Database db, Success ok, Failure fail);
 
     @JSBody(params = {"db", "id", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
             + "try {"
-            + "  var tx = db.transaction('items', 'readonly');"
-            + "  var request = tx.objectStore('items').get(id);"
-            + "  tx.oncomplete = function() { ok(typeof request.result === 'string' ? request.result : null); };"
-            + "  tx.onabort = function() { fail(idbError(tx.error, 'reading the vault was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot read the vault')); }, 0); }")
+            + "  var txn = db.transaction('items', 'readonly');"
+            + "  var request = txn.objectStore('items').get(id);"
+            + "  txn.oncomplete = function() { ok(typeof request.result === 'string' ? request.result : null); };"
+            + "  txn.onabort = function() { fail(idbError(txn.error, 'reading the vault was aborted')); };"
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read the vault')); }, 0); }")
     private static native void readOne(Database db, String id, TextSuccess ok, Failure fail);
 
     /** Puts {@code record} under {@code id}, or deletes {@code id}. */
     @JSBody(params = {"db", "id", "record", "remove", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
             + "try {"
-            + "  var tx = db.transaction('items', 'readwrite');"
-            + "  var store = tx.objectStore('items');"
+            + "  var txn = db.transaction('items', 'readwrite');"
+            + "  var store = txn.objectStore('items');"
             + "  if (remove) store.delete(id); else store.put(record, id);"
             // oncomplete, not the request's onsuccess: only then is the write durable and visible to other tabs.
-            + "  tx.oncomplete = function() { ok(null); };"
-            + "  tx.onabort = function() { fail(idbError(tx.error, 'saving to the vault was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot save to the vault')); }, 0); }")
+            + "  txn.oncomplete = function() { ok(null); };"
+            + "  txn.onabort = function() { fail(idbError(txn.error, 'saving to the vault was aborted')); };"
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot save to the vault')); }, 0); }")
     private static native void write(Database db, String id, String record, boolean remove, Success ok,
                                      Failure fail);
 }

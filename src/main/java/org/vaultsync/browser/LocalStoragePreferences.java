@@ -27,10 +27,10 @@ public final class LocalStoragePreferences implements PreferenceStore {
         }
     }
 
-    @JSBody(params = "key", script = "try { return window.localStorage.getItem(key); } catch (e) { return null; }")
+    @JSBody(params = "key", script = "try { return window.localStorage.getItem(key); } catch (ignored) { return null; }")
     private static native String getItem(String key);
 
     @JSBody(params = {"key", "value"},
-            script = "try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; }")
+            script = "try { window.localStorage.setItem(key, value); return true; } catch (ignored) { return false; }")
     private static native boolean setItem(String key, String value);
 }

@@ -83,15 +83,15 @@ public final class WebSocketSignalingTransport implements SignalingTransport {
      * tick, like any failed connection, so the state machine retries it.
      */
     @JSBody(params = {"url", "onOpen", "onText", "onClose"}, script = ""
-            + "var ws;"
-            + "try { ws = new WebSocket(url); } catch (e) {"
-            + "  setTimeout(function() { onClose('Cannot open ' + url + ': ' + e.message); }, 0);"
+            + "var socket;"
+            + "try { socket = new WebSocket(url); } catch (error) {"
+            + "  setTimeout(function() { onClose('Cannot open ' + url + ': ' + error.message); }, 0);"
             + "  return { send: function() {}, close: function() {} };"
             + "}"
-            + "ws.onopen = function() { onOpen(''); };"
-            + "ws.onmessage = function(e) { if (typeof e.data === 'string') onText(e.data); };"
-            + "ws.onclose = function(e) { onClose(e.reason || ('Signaling connection closed (' + e.code + ')')); };"
-            + "return ws;")
+            + "socket.onopen = function() { onOpen(''); };"
+            + "socket.onmessage = function(event) { if (typeof event.data === 'string') onText(event.data); };"
+            + "socket.onclose = function(event) { onClose(event.reason || ('Signaling connection closed (' + event.code + ')')); };"
+            + "return socket;")
     private static native Socket open(String url, TextHandler onOpen, TextHandler onText, TextHandler onClose);
 
     @JSBody(params = {"socket", "text"}, script = "if (socket.readyState === 1) socket.send(text);")
@@ -99,6 +99,6 @@ public final class WebSocketSignalingTransport implements SignalingTransport {
 
     @JSBody(params = "socket", script = ""
             + "socket.onopen = socket.onmessage = socket.onclose = null;"
-            + "try { socket.close(); } catch (e) {}")
+            + "try { socket.close(); } catch (ignored) {}")
     private static native void closeSocket(Socket socket);
 }

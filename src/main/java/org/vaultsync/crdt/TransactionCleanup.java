@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vaultsync.common.ListRanges;
 import org.vaultsync.crdt.id.DeleteSet;
 import org.vaultsync.crdt.id.IdRange;
 import org.vaultsync.crdt.structs.Item;
@@ -194,7 +195,7 @@ final class TransactionCleanup {
         }
         int merged = pos - i;
         if (merged > 0) {
-            structs.subList(pos + 1 - merged, pos + 1).clear();
+            ListRanges.remove(structs, pos + 1 - merged, pos + 1);
         }
         return merged;
     }

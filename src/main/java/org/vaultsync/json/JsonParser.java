@@ -175,7 +175,7 @@ final class JsonParser {
         }
         int value = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(pos + i), 16);
+            int digit = hexDigit(text.charAt(pos + i));
             if (digit < 0) {
                 throw error("invalid \\u escape");
             }
@@ -183,6 +183,18 @@ final class JsonParser {
         }
         pos += 4;
         return (char) value;
+    }
+
+    /**
+     * JSON's hex digits are ASCII only, as JSON.parse reads them ({@code Character.digit} would also take, say,
+     * fullwidth digits, and in the browser it brings TeaVM's table of every Unicode digit).
+     */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = (char) (c | 0x20);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     private Double parseNumber() throws JsonException {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vaultsync.common.ListRanges;
 import org.vaultsync.crdt.types.SharedType;
 import org.vaultsync.crdt.types.YArray;
 import org.vaultsync.crdt.types.YMap;
@@ -199,9 +200,8 @@ final class ItemLayout {
         if (removed > 0) {
             array.delete(prefix, removed);
         }
-        List<?> inserted = target.subList(prefix, target.size() - suffix);
-        if (!inserted.isEmpty()) {
-            array.insert(prefix, new ArrayList<>(inserted));
+        if (prefix < target.size() - suffix) {
+            array.insert(prefix, ListRanges.copy(target, prefix, target.size() - suffix));
         }
     }
 

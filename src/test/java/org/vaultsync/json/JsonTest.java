@@ -76,6 +76,18 @@ class JsonTest {
     }
 
     @Test
+    void unicodeEscapesTakeAsciiHexDigitsInEitherCase() throws Exception {
+        assertEquals("\u00ff\u00FF\uABCD\uabcd", Json.parse("\"\\u00ff\\u00FF\\uABCD\\uabcd\""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\\u00g0\"", "\"\\u00\uff10\uff10\"", "\"\\u\u0661\u0662\u0663\u0664\""})
+    void unicodeEscapesWithOtherDigitsAreRejectedAsJsonParseRejectsThem(String text) {
+        JsonException error = assertThrows(JsonException.class, () -> Json.parse(text));
+        assertTrue(error.getMessage().contains("invalid \\u escape"), error.getMessage());
+    }
+
+    @Test
     void whitespaceAroundValuesIsAllowed() throws Exception {
         assertEquals(List.of(1.0, 2.0), Json.parse(" \t\r\n[ 1 ,\n2 ] "));
     }

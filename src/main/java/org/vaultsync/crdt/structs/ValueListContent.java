@@ -3,6 +3,7 @@ package org.vaultsync.crdt.structs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.vaultsync.common.ListRanges;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 
 /**
@@ -52,8 +53,8 @@ abstract class ValueListContent extends Content {
 
     @Override
     public final Content splice(int offset) {
-        ValueListContent right = withValues(new ArrayList<>(values.subList(offset, values.size())));
-        values = new ArrayList<>(values.subList(0, offset));
+        ValueListContent right = withValues(ListRanges.copy(values, offset, values.size()));
+        values = ListRanges.copy(values, 0, offset);
         return right;
     }
 

@@ -3,6 +3,7 @@ package org.vaultsync.crdt.types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vaultsync.common.ListRanges;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.structs.Item;
 
@@ -76,7 +77,7 @@ public final class YArray extends SharedType {
 
     public void delete(int index, int count) {
         if (doc == null) {
-            prelim.subList(index, index + count).clear();
+            ListRanges.remove(prelim, index, index + count);
             return;
         }
         if (index < 0 || count < 0 || index + count > length) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vaultsync.common.ListRanges;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
@@ -248,7 +249,7 @@ public final class UpdateApplier {
             ClientRefs waiting = refs.get(client);
             if (waiting != null) {
                 int from = indexOfSame(waiting.refs, struct, waiting.next);
-                rest.put(client, new ArrayList<>(waiting.refs.subList(from, waiting.refs.size())));
+                rest.put(client, ListRanges.copy(waiting.refs, from, waiting.refs.size()));
                 refs.remove(client);
                 waiting.next = 0;
                 waiting.refs = List.of();
