@@ -1,5 +1,6 @@
 package org.vaultsync.ui;
 
+import org.vaultsync.vault.AsciiFold;
 import org.vaultsync.vault.FieldConflict;
 import org.vaultsync.vault.FieldSpec;
 import org.vaultsync.vault.FieldText;
@@ -46,11 +47,11 @@ public final class ConflictRow {
 
     public void keepMine() {
         room.keepMine(conflict.itemId(), conflict.field());
-        Toasts.show("Kept your " + getLabel().toLowerCase() + ": " + getMine());
+        Toasts.show("Kept your " + AsciiFold.lower(getLabel()) + ": " + getMine());
     }
 
     public void keepTheirs() {
         room.keepTheirs(conflict.itemId(), conflict.field());
-        Toasts.show("Kept " + getTheirsBy() + "\u2019s " + getLabel().toLowerCase() + ": " + getTheirs());
+        Toasts.show("Kept " + getTheirsBy() + "\u2019s " + AsciiFold.lower(getLabel()) + ": " + getTheirs());
     }
 }

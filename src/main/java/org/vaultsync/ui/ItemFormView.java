@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
+import org.vaultsync.vault.AsciiFold;
 import org.vaultsync.vault.Assignment;
 import org.vaultsync.vault.FieldConflict;
 import org.vaultsync.vault.FieldError;
@@ -156,7 +157,7 @@ public class ItemFormView implements TitledView {
     }
 
     public String getListHref() {
-        return "#/vault/" + VaultSection.of(type).getTitle().toLowerCase();
+        return "#/vault/" + getTypeLabel() + "s";
     }
 
     /** Enter in a field of a new item's form creates it; an existing item saves as it goes. */
@@ -445,7 +446,7 @@ public class ItemFormView implements TitledView {
 
     List<VaultItem> itemsOfType(ItemType wanted) {
         List<VaultItem> out = store().getItemsByType(wanted);
-        out.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        out.sort((a, b) -> AsciiFold.compare(a.name(), b.name()));
         return out;
     }
 

@@ -30,7 +30,7 @@ final class Numbers {
         if (Double.isNaN(value)) {
             return "\u2014";
         }
-        int tenths = (int) Math.round(value * 10);
+        int tenths = (int) Math.floor(value * 10 + 0.5);
         return (tenths / 10) + "." + Math.abs(tenths % 10);
     }
 

@@ -83,7 +83,7 @@ public class VaultListView implements TitledView {
 
     public String getNoMatchText() {
         String search = query.search().trim();
-        return "No " + section.getTitle().toLowerCase() + " match "
+        return "No " + section.getItemType() + "s" + " match "
                 + (search.isEmpty() ? "these filters" : "\u201c" + search + "\u201d" + (query.narrows()
                 && (!query.kind().isEmpty() || !query.status().isEmpty() || !query.era().isEmpty()
                 || !query.techBase().isEmpty() || !query.weightClass().isEmpty()) ? " with these filters" : ""))
@@ -144,7 +144,7 @@ public class VaultListView implements TitledView {
     /** "Showing 1–50 of 5,000 units" (the status line, read out when it changes). */
     public String getCountText() {
         int total = refresh().size();
-        String noun = section.getTitle().toLowerCase();
+        String noun = section.getItemType() + "s";
         if (total <= PAGE_SIZE) {
             return Numbers.count(total, section.getItemType(), noun) + (query.narrows() ? " match" : "");
         }

@@ -69,7 +69,7 @@ public final class FieldText {
                 if (!isDecimal(digits)) {
                     return new Parsed(null, spec.label() + " must be a number");
                 }
-                value = Double.parseDouble(digits);
+                value = decimal(digits);
                 break;
             }
             case TEXT_LIST:
@@ -98,7 +98,7 @@ public final class FieldText {
                         return new Parsed(null, spec.label() + " line " + (i + 1)
                                 + " needs a location and points, like HD: 9");
                     }
-                    points.put(location, Double.parseDouble(number));
+                    points.put(location, decimal(number));
                 }
                 value = points;
                 break;
@@ -168,11 +168,34 @@ public final class FieldText {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c != ',' && c != '_' && !Character.isWhitespace(c)) {
+            if (c != ',' && c != '_' && !AsciiFold.isSpace(c)) {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The value of a text {@link #isDecimal} accepted, without {@code Double.parseDouble} (which would bring TeaVM's
+     * Unicode tables into the client): the digits as a whole number, divided by the power of ten of the decimals.
+     * Exact for what a form takes (up to 15 significant digits: the division is then correctly rounded).
+     */
+    private static double decimal(String text) {
+        double whole = 0;
+        double scale = 1;
+        boolean point = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                point = true;
+            } else if (c >= '0' && c <= '9') {
+                whole = whole * 10 + (c - '0');
+                if (point) {
+                    scale *= 10;
+                }
+            }
+        }
+        return (text.startsWith("-") ? -whole : whole) / scale;
     }
 
     /** An optional minus, digits, at most one point, at least one digit (no exponents, no "1d" Java suffixes). */

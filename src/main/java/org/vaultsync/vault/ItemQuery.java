@@ -209,15 +209,15 @@ public final class ItemQuery {
                 text.append(' ').append(value);
             }
         }
-        return text.toString().toLowerCase();
+        return AsciiFold.lower(text.toString());
     }
 
     private static String[] words(String search) {
         List<String> out = new ArrayList<>();
-        String text = search.toLowerCase();
+        String text = AsciiFold.lower(search);
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || Character.isWhitespace(text.charAt(i))) {
+            if (i == text.length() || AsciiFold.isSpace(text.charAt(i))) {
                 if (i > start) {
                     out.add(text.substring(start, i));
                 }
@@ -237,7 +237,6 @@ public final class ItemQuery {
 
     /** Case-insensitive, so "atlas" sorts beside "Atlas". */
     static int compareNames(String a, String b) {
-        int byLetters = a.compareToIgnoreCase(b);
-        return byLetters != 0 ? byLetters : a.compareTo(b);
+        return AsciiFold.compare(a, b);
     }
 }
