@@ -76,7 +76,10 @@ final class VaultScreen {
     }
 
     void await(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, PATIENCE).withMessage(what).until(d -> condition.getAsBoolean());
+        // the page re-renders under the test (a peer's change): an element found a moment ago may be gone
+        new WebDriverWait(driver, PATIENCE).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     /** Every record of the vault's IndexedDB store, as stored (what a reload will load). */

@@ -89,6 +89,49 @@ class VaultScreensInChromiumTest {
         }
     }
 
+    /**
+     * The notes change from elsewhere while the player's caret is in them: the text appears in place and the caret
+     * stays after the same characters. The change comes from another tab of the same browser here (its write reaches
+     * this tab through the vault's tab channel); a peer's typing takes the same path into the form, a re-render of
+     * the focused field with a new value. Two players doing this over WebRTC is VaultScreensTwoPeersInChromiumTest.
+     */
+    @Test
+    void textChangedElsewhereAppearsInPlaceWithoutMovingTheCaret() throws Exception {
+        try (Chromium browser = Chromium.start()) {
+            VaultScreen screen = new VaultScreen(browser.driver()).open(SERVER.page("#/vault/units/new"));
+            screen.retype("field-name", "Atlas AS7-D");
+            screen.retype("field-notes", "Shared notes.");
+            screen.tabTo("create").sendKeys(Keys.ENTER);
+            screen.awaitText("#page h1", "Atlas AS7-D");
+            String itemUrl = browser.driver().getCurrentUrl();
+            String first = browser.driver().getWindowHandle();
+            screen.tabTo("field-notes");
+            browser.driver().executeScript("document.getElementById('field-notes').setSelectionRange(7, 7);");
+
+            browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            VaultScreen other = new VaultScreen(browser.driver()).open(itemUrl);
+            other.awaitValue("field-notes", "Shared notes.");
+            other.tabTo("field-notes").sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME), ">> ");
+            other.awaitValue("field-notes", ">> Shared notes.");
+
+            browser.driver().switchTo().window(first);
+            try {
+                screen.awaitValue("field-notes", ">> Shared notes.");
+            } catch (RuntimeException e) {
+                throw new AssertionError("tab 1 shows " + screen.value("field-notes") + " h1 " + screen.text("#page h1")
+                        + " stored " + screen.storedRecords().contains(">> Shared") + " console " + browser.consoleErrors(), e);
+            }
+            assertEquals(List.of(10L, 10L, "field-notes"), browser.driver().executeScript(
+                    "var t = document.getElementById('field-notes');"
+                    + "return [t.selectionStart, t.selectionEnd, document.activeElement.id];"),
+                    "the caret moved by the three characters inserted before it, and kept its focus");
+            browser.driver().switchTo().activeElement().sendKeys("X");
+            screen.awaitValue("field-notes", ">> Shared Xnotes.");
+            screen.await("the edit stored", () -> screen.storedRecords().contains(">> Shared Xnotes."));
+            assertEquals(List.of(), browser.consoleErrors());
+        }
+    }
+
     private static void assertTotals(VaultScreen screen) {
         screen.awaitText("#total-bv", "1,897");
         assertEquals("100 t", screen.text("#total-tonnage"));

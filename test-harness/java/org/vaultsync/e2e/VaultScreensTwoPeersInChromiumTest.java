@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -26,9 +25,6 @@ class VaultScreensTwoPeersInChromiumTest {
     static final LocalServer SERVER = new LocalServer();
 
     @Test
-    @Disabled("The app's pages meet on the signaling server but their WebRTC connections never start checking ICE "
-            + "(both sides create peer connections and gather candidates; no state change follows), while the sync "
-            + "probe connects. The Sync-screens work is on it; enable this test when app pages connect.")
     void concurrentEditsOfOneUnitMergeAndTheSameFieldShowsAConflictEitherValueOfWhichCanBeKept() throws Exception {
         try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start()) {
             VaultScreen a = new VaultScreen(browserA.driver()).open(SERVER.page("#/vault/units/new"));

@@ -93,8 +93,8 @@ final class RtcBindings {
 
     /** The largest message the remote end accepts (SCTP {@code max-message-size}), 256 KiB until it is known. */
     @JSBody(params = "pc", script = ""
-            + "var s = pc.sctp; var m = s && s.maxMessageSize;"
-            + "return (typeof m === 'number' && m > 0 && m < 1073741824) ? m : 262144;")
+            + "var sctp = pc.sctp; var largest = sctp && sctp.maxMessageSize;"
+            + "return (typeof largest === 'number' && largest > 0 && largest < 1073741824) ? largest : 262144;")
     static native int maxMessageSize(PeerConnection pc);
 
     @JSBody(params = {"type", "sdp"}, script = "return {type: type, sdp: sdp};")
@@ -123,17 +123,19 @@ final class RtcBindings {
     static native int candidateLineIndex(JSObject candidate);
 
     @JSBody(params = {"line", "mid", "index"}, script = ""
-            + "var c = {candidate: line};"
-            + "if (mid !== null) c.sdpMid = mid;"
-            + "if (index >= 0) c.sdpMLineIndex = index;"
-            + "return c;")
+            // not "var c": the minifier may call a parameter c (it did: the candidate's sdpMid became the object
+            // itself and no remote candidate was ever added, so app pages never connected)
+            + "var init = {candidate: line};"
+            + "if (mid !== null) init.sdpMid = mid;"
+            + "if (index >= 0) init.sdpMLineIndex = index;"
+            + "return init;")
     static native JSObject candidate(String line, String mid, int index);
 
     /** Binary payloads only: a text message is not part of the y-webrtc peer protocol and yields null. */
     @JSBody(params = "event", script = ""
-            + "var d = event.data;"
-            + "if (d instanceof ArrayBuffer) return new Int8Array(d);"
-            + "if (ArrayBuffer.isView(d)) return new Int8Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength));"
+            + "var data = event.data;"
+            + "if (data instanceof ArrayBuffer) return new Int8Array(data);"
+            + "if (ArrayBuffer.isView(data)) return new Int8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));"
             + "return null;")
     static native Int8Array messageBytes(JSObject event);
 

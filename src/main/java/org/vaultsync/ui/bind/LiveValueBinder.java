@@ -82,18 +82,20 @@ public class LiveValueBinder implements Renderable {
             + "if (document.activeElement !== element || typeof element.selectionStart !== 'number') {"
             + "  element.value = text; return;"
             + "}"
-            + "var start = element.selectionStart, end = element.selectionEnd;"
-            + "var p = 0;"
-            + "while (p < old.length && p < text.length && old.charCodeAt(p) === text.charCodeAt(p)) p++;"
-            + "var s = 0;"
-            + "while (s < old.length - p && s < text.length - p"
-            + "    && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;"
-            + "var map = function(i) {"
-            + "  if (i <= p) return i;"
-            + "  if (i >= old.length - s) return i + text.length - old.length;"
-            + "  return text.length - s;"
+            // locals with long names: TeaVM's minifier renames the parameters to single letters
+            + "var selStart = element.selectionStart, selEnd = element.selectionEnd;"
+            + "var prefix = 0;"
+            + "while (prefix < old.length && prefix < text.length"
+            + "    && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;"
+            + "var suffix = 0;"
+            + "while (suffix < old.length - prefix && suffix < text.length - prefix"
+            + "    && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;"
+            + "var moved = function(pos) {"
+            + "  if (pos <= prefix) return pos;"
+            + "  if (pos >= old.length - suffix) return pos + text.length - old.length;"
+            + "  return text.length - suffix;"
             + "};"
             + "element.value = text;"
-            + "try { element.setSelectionRange(map(start), map(end)); } catch (e) {}")
+            + "try { element.setSelectionRange(moved(selStart), moved(selEnd)); } catch (err) {}")
     private static native void show(HTMLElement element, String text);
 }
