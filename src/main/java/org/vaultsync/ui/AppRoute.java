@@ -1,6 +1,7 @@
 package org.vaultsync.ui;
 
 import org.teavm.flavour.routing.Path;
+import org.teavm.flavour.routing.PathParameter;
 import org.teavm.flavour.routing.PathSet;
 import org.teavm.flavour.routing.Route;
 
@@ -15,6 +16,19 @@ public interface AppRoute extends Route {
 
     @Path("/vault/forces")
     void forces();
+
+    @Path("/vault/units/new")
+    void newUnit();
+
+    @Path("/vault/pilots/new")
+    void newPilot();
+
+    @Path("/vault/forces/new")
+    void newForce();
+
+    /** One item: the player's own, or one a peer shares in the current room. */
+    @Path("/vault/item/{id}")
+    void item(@PathParameter("id") String id);
 
     @Path("/settings/sync")
     void syncSettings();

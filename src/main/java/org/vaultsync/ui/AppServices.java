@@ -4,25 +4,42 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.flavour.templates.Templates;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
 import org.vaultsync.browser.BrowserSyncClient;
 import org.vaultsync.browser.BrowserVault;
+import org.vaultsync.browser.CryptoRandomBytes;
 import org.vaultsync.common.StorageCallback;
 import org.vaultsync.sync.SyncClient;
+import org.vaultsync.vault.MemoryVaultStorage;
 import org.vaultsync.vault.RoomVault;
 import org.vaultsync.vault.RoomVaultBinding;
+import org.vaultsync.vault.VaultChange;
+import org.vaultsync.vault.VaultListener;
+import org.vaultsync.vault.VaultStore;
 
 /**
  * What every screen works with, opened once per page: the player's vault (IndexedDB, tabs in step), the sync client
  * (rooms over WebRTC, configured by the server's {@code /client-config.json}) and the binding of the two. Both open
  * asynchronously; screens render their loading state until {@link #isReady} and re-render on {@link #onChange}.
  * The vault opens first so that a resumed room publishes the player's shared items in its first sync.
+ *
+ * <p>Where IndexedDB cannot be opened (a private window of some browsers, disabled storage, HtmlUnit) the vault
+ * lives in memory for this page: everything works, and {@link #vaultFailure} says plainly that nothing will be kept
+ * after the page closes. Changes are re-rendered once per turn of the event loop, so importing 5,000 items renders
+ * once, not 5,000 times.
  */
 public final class AppServices {
     private static AppServices instance;
 
     private final List<Runnable> listeners = new ArrayList<>();
     private BrowserVault vault;
+    private VaultStore store;
     private String vaultFailure;
+    private int revision;
+    private boolean updateScheduled;
+    private String lastAnnounced;
+    private double lastAnnouncedAt;
     private SyncClient sync;
     private RoomVaultBinding rooms;
 
@@ -43,16 +60,46 @@ public final class AppServices {
             @Override
             public void done(BrowserVault opened) {
                 vault = opened;
-                opened.store().addListener(change -> changed());
-                startSync();
+                follow(opened.store());
             }
 
             @Override
             public void failed(String message) {
                 vaultFailure = message;
-                startSync();
+                VaultStore.open(new MemoryVaultStorage(), () -> (long) now(), new CryptoRandomBytes(),
+                        new StorageCallback<>() {
+                            @Override
+                            public void done(VaultStore memory) {
+                                follow(memory);
+                            }
+
+                            @Override
+                            public void failed(String never) {
+                                startSync(); // an empty memory store cannot fail to load
+                            }
+                        });
             }
         });
+    }
+
+    private void follow(VaultStore opened) {
+        store = opened;
+        opened.addListener(new VaultListener() {
+            @Override
+            public void onChange(VaultChange change) {
+                revision++;
+                if (change.origin() == VaultChange.Origin.PEER && change.after() != null) {
+                    announcePeerEdit(change);
+                }
+                changed();
+            }
+
+            @Override
+            public void onStorageError(String message) {
+                Toasts.show("Not saved on this device: " + message);
+            }
+        });
+        startSync();
     }
 
     private void startSync() {
@@ -60,8 +107,8 @@ public final class AppServices {
             sync = client;
             client.onStatusChange(status -> changed());
             client.onSyncEvent(event -> changed());
-            if (vault != null) {
-                rooms = new RoomVaultBinding(vault.store(), client, () -> (long) now());
+            if (store != null) {
+                rooms = new RoomVaultBinding(store, client, () -> (long) now());
                 rooms.addListener(this::changed);
             }
             client.resumeLastRoom();
@@ -79,7 +126,17 @@ public final class AppServices {
         return vault;
     }
 
-    /** Why the vault could not be opened (shown to the player), or null. */
+    /** The player's items: the stored vault, or the in-memory one when storage failed; null while opening. */
+    public VaultStore store() {
+        return store;
+    }
+
+    /** Grows by one with every change of the vault, so screens recompute their lists only when it moved. */
+    public int revision() {
+        return revision;
+    }
+
+    /** Why the vault could not be opened (shown to the player, with the vault then kept in memory), or null. */
     public String vaultFailure() {
         return vaultFailure;
     }
@@ -100,12 +157,39 @@ public final class AppServices {
         return () -> listeners.remove(listener);
     }
 
-    private void changed() {
-        for (Runnable listener : new ArrayList<>(listeners)) {
-            listener.run();
+    /** Tells screen-reader users about a peer's edit, once per item per burst of typing rather than per key. */
+    private void announcePeerEdit(VaultChange change) {
+        double at = now();
+        if (change.itemId().equals(lastAnnounced) && at - lastAnnouncedAt < 10_000) {
+            return;
         }
-        Templates.update();
+        lastAnnounced = change.itemId();
+        lastAnnouncedAt = at;
+        String by = change.after().lastModifiedBy();
+        Toasts.announce(change.after().name() + " was changed by " + (by == null ? "a peer" : by));
     }
+
+    private void changed() {
+        if (updateScheduled) {
+            return;
+        }
+        updateScheduled = true;
+        later(() -> {
+            updateScheduled = false;
+            for (Runnable listener : new ArrayList<>(listeners)) {
+                listener.run();
+            }
+            Templates.update();
+        });
+    }
+
+    @JSFunctor
+    interface Task extends JSObject {
+        void run();
+    }
+
+    @JSBody(params = "task", script = "setTimeout(task, 0);")
+    private static native void later(Task task);
 
     @JSBody(script = "return Date.now();")
     private static native double now();

@@ -1,5 +1,7 @@
 package org.vaultsync.ui;
 
+import org.vaultsync.vault.ItemType;
+
 /** The three kinds of vault item, each with its own list page and empty-state wording. */
 public enum VaultSection {
     UNITS("Units", "unit", "No units yet",
@@ -35,5 +37,14 @@ public enum VaultSection {
 
     public String getEmptyHint() {
         return emptyHint;
+    }
+
+    public ItemType type() {
+        return ItemType.byWire(itemType);
+    }
+
+    /** The list page of items of {@code type}. */
+    static VaultSection of(ItemType type) {
+        return type == ItemType.UNIT ? UNITS : type == ItemType.PILOT ? PILOTS : FORCES;
     }
 }

@@ -8,17 +8,21 @@ import org.teavm.flavour.templates.Templates;
 import org.teavm.flavour.widgets.RouteBinder;
 import org.teavm.jso.browser.Window;
 import org.vaultsync.browser.BrowserNativeText;
+import org.vaultsync.vault.ItemType;
 
 /** The app shell: navigation around whichever page the current route selects. */
 @BindTemplate("templates/app.html")
 public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
     private String currentPage = "";
     private String routedHash;
+    /** An item page opened before its item was known (the vault still loading, a peer's item not yet synced). */
+    private String awaitedItem;
 
     public static void main(String[] args) {
         BrowserNativeText.install(); // native number formatting and UTF-8 for the engine and JSON
         AppServices.get(); // opens the vault and the sync client while the first page renders
         VaultSyncApp app = new VaultSyncApp();
+        AppServices.get().onChange(app::showAwaitedItem);
         new RouteBinder()
                 .withDefault(AppRoute.class, AppRoute::units)
                 .add(app)
@@ -54,6 +58,50 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
     }
 
     @Override
+    public void newUnit() {
+        show("units", ItemFormView.create(ItemType.UNIT));
+    }
+
+    @Override
+    public void newPilot() {
+        show("pilots", ItemFormView.create(ItemType.PILOT));
+    }
+
+    @Override
+    public void newForce() {
+        show("forces", ItemFormView.create(ItemType.FORCE));
+    }
+
+    @Override
+    public void item(String id) {
+        ItemFormView form = ItemFormView.edit(id);
+        if (form == null) {
+            awaitedItem = id;
+            show("", new ItemMissingView());
+            return;
+        }
+        show(form.getTypeLabel() + "s", form);
+        VaultFiles.focusSoon("page-heading");
+    }
+
+    private void showAwaitedItem() {
+        String id = awaitedItem;
+        if (id != null && currentPage.isEmpty() && ItemFormView.edit(id) != null) {
+            item(id);
+        }
+    }
+
+    /** Whether the vault could not be stored and lives in memory for this page only. */
+    public boolean isVaultInMemory() {
+        return AppServices.get().vaultFailure() != null;
+    }
+
+    public String getVaultFailure() {
+        String failure = AppServices.get().vaultFailure();
+        return failure == null ? "" : failure;
+    }
+
+    @Override
     public void syncSettings() {
         show("sync", new SyncSettingsView());
     }
@@ -67,6 +115,9 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
     }
 
     private void show(String page, Object view) {
+        if (!(view instanceof ItemMissingView)) {
+            awaitedItem = null;
+        }
         currentPage = page;
         routedHash = Window.current().getLocation().getHash();
         setView(view);
