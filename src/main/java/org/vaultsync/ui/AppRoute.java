@@ -1,6 +1,7 @@
 package org.vaultsync.ui;
 
 import org.teavm.flavour.routing.Path;
+import org.teavm.flavour.routing.PathParameter;
 import org.teavm.flavour.routing.PathSet;
 import org.teavm.flavour.routing.Route;
 
@@ -18,4 +19,12 @@ public interface AppRoute extends Route {
 
     @Path("/settings/sync")
     void syncSettings();
+
+    /** What the others in the current room share, to read and import. */
+    @Path("/shared")
+    void shared();
+
+    /** A share link: {@code #/join/ABC-DEF} (the code stays in the fragment, out of every server log). */
+    @Path("/join/{code}")
+    void join(@PathParameter("code") String code);
 }

@@ -8,6 +8,7 @@ import org.vaultsync.browser.BrowserSyncClient;
 import org.vaultsync.browser.BrowserVault;
 import org.vaultsync.common.StorageCallback;
 import org.vaultsync.sync.SyncClient;
+import org.vaultsync.sync.SyncEvent;
 import org.vaultsync.vault.RoomVault;
 import org.vaultsync.vault.RoomVaultBinding;
 
@@ -25,6 +26,8 @@ public final class AppServices {
     private String vaultFailure;
     private SyncClient sync;
     private RoomVaultBinding rooms;
+    private boolean initialSync;
+    private String passwordAskedFor;
 
     private AppServices() {
     }
@@ -59,7 +62,15 @@ public final class AppServices {
         BrowserSyncClient.start(client -> {
             sync = client;
             client.onStatusChange(status -> changed());
-            client.onSyncEvent(event -> changed());
+            client.onSyncEvent(event -> {
+                if (event instanceof SyncEvent.SyncStarted) {
+                    initialSync = true;
+                } else if (event instanceof SyncEvent.SyncCompleted || event instanceof SyncEvent.Disconnected) {
+                    initialSync = false;
+                }
+                SyncAnnouncer.announce(event);
+                changed();
+            });
             if (vault != null) {
                 rooms = new RoomVaultBinding(vault.store(), client, () -> (long) now());
                 rooms.addListener(this::changed);
@@ -92,6 +103,20 @@ public final class AppServices {
     /** The vault's binding to the current room, or null outside a room or without a vault. */
     public RoomVault roomVault() {
         return rooms == null ? null : rooms.current();
+    }
+
+    /** True between a room's {@code sync-started} and {@code sync-completed} (its first exchange with peers). */
+    public boolean isInitialSyncRunning() {
+        return initialSync && sync != null && sync.currentRoom() != null;
+    }
+
+    /** The room (bare code) whose password the app is asking for after a reload, or null. */
+    public String passwordAskedFor() {
+        return passwordAskedFor;
+    }
+
+    void passwordAsked(String roomCode) {
+        passwordAskedFor = roomCode;
     }
 
     /** Called (after the screens are re-rendered) whenever vault, room, connection or peers change. */
