@@ -54,13 +54,13 @@ public final class BroadcastChannelTransport implements BroadcastTransport {
 
     /** Anything but bytes (another app's messages on a clashing name) is not ours and is ignored. */
     @JSBody(params = {"name", "handler"}, script = ""
-            + "var c = new BroadcastChannel(name);"
-            + "c.onmessage = function(e) {"
-            + "  var d = e.data;"
-            + "  if (d instanceof ArrayBuffer) handler(new Int8Array(d));"
-            + "  else if (ArrayBuffer.isView(d)) handler(new Int8Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength)));"
+            + "var channel = new BroadcastChannel(name);"
+            + "channel.onmessage = function(event) {"
+            + "  var data = event.data;"
+            + "  if (data instanceof ArrayBuffer) handler(new Int8Array(data));"
+            + "  else if (ArrayBuffer.isView(data)) handler(new Int8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)));"
             + "};"
-            + "return c;")
+            + "return channel;")
     private static native Channel openChannel(String name, BytesHandler handler);
 
     @JSBody(params = {"channel", "bytes"},

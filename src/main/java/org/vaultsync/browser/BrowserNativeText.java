@@ -55,6 +55,6 @@ public final class BrowserNativeText implements NativeText {
 
     @JSBody(params = {"decoder", "bytes", "offset", "length"},
             script = "try { return decoder.decode(new Uint8Array(bytes.buffer, bytes.byteOffset + offset, length)); }"
-                    + " catch (e) { return null; }")
+                    + " catch (error) { return null; }")
     private static native String decode(JSObject decoder, Int8Array bytes, int offset, int length);
 }

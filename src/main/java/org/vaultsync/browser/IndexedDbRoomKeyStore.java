@@ -69,7 +69,7 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
             + "  tx.objectStore('custom').put(value, name);"
             + "  tx.oncomplete = function() { ok(null); };"
             + "  tx.onabort = function() { fail(idbError(tx.error, 'saving the room key was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot save the room key')); }, 0); }")
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot save the room key')); }, 0); }")
     private static native void put(IndexedDbRoomStorage.Database db, String name, JSObject value,
                                    IndexedDbRoomStorage.Success ok, IndexedDbRoomStorage.Failure fail);
 
@@ -79,7 +79,7 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
             + "  var request = tx.objectStore('custom').get(name);"
             + "  tx.oncomplete = function() { ok(request.result === undefined ? null : request.result); };"
             + "  tx.onabort = function() { fail(idbError(tx.error, 'reading the room key was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot read the room key')); }, 0); }")
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read the room key')); }, 0); }")
     private static native void get(IndexedDbRoomStorage.Database db, String name, IndexedDbRoomStorage.Success ok,
                                    IndexedDbRoomStorage.Failure fail);
 
@@ -89,7 +89,7 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
             + "  tx.objectStore('custom').delete(name);"
             + "  tx.oncomplete = function() { ok(null); };"
             + "  tx.onabort = function() { fail(idbError(tx.error, 'removing the room key was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot remove the room key')); }, 0); }")
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot remove the room key')); }, 0); }")
     private static native void remove(IndexedDbRoomStorage.Database db, String name, IndexedDbRoomStorage.Success ok,
                                       IndexedDbRoomStorage.Failure fail);
 }

@@ -150,10 +150,10 @@ public final class IndexedDbRoomStorage implements RoomStorage {
     private static native JSArray<JSObject> keys(JSObject result);
 
     static final String ERROR_TEXT = ""
-            + "function idbError(e, fallback) {"
-            + "  if (!e) return fallback;"
-            + "  if (e.name === 'QuotaExceededError') return 'this device is out of storage space';"
-            + "  return (e.name ? e.name + ': ' : '') + (e.message || fallback);"
+            + "function idbError(error, fallback) {"
+            + "  if (!error) return fallback;"
+            + "  if (error.name === 'QuotaExceededError') return 'this device is out of storage space';"
+            + "  return (error.name ? error.name + ': ' : '') + (error.message || fallback);"
             + "}";
 
     static void openDatabase(String name, int version, Success ok, Failure fail) {
@@ -169,7 +169,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
     @JSBody(params = {"name", "version", "first", "firstAutoIncrement", "second", "what", "ok", "fail"},
             script = ERROR_TEXT
             + "var request;"
-            + "try { request = indexedDB.open(name, version); } catch (e) { fail(idbError(e, 'cannot open ' + what)); return; }"
+            + "try { request = indexedDB.open(name, version); } catch (error) { fail(idbError(error, 'cannot open ' + what)); return; }"
             + "request.onupgradeneeded = function() {"
             + "  var db = request.result;"
             + "  if (!db.objectStoreNames.contains(first)) db.createObjectStore(first, firstAutoIncrement ? {autoIncrement: true} : undefined);"
@@ -205,7 +205,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             + "    ok({values: out, keys: keys.result});"
             + "  };"
             + "  tx.onabort = function() { fail(idbError(tx.error, 'reading stored data was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot read stored data')); }, 0); }")
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read stored data')); }, 0); }")
     private static native void readAll(Database db, Success ok, Failure fail);
 
     /** Stored as {@code Uint8Array}, as y-indexeddb stores updates. */
@@ -215,7 +215,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             + "  var request = tx.objectStore('updates').add(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));"
             + "  tx.oncomplete = function() { ok(request.result); };"
             + "  tx.onabort = function() { fail(idbError(tx.error, 'saving was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot save')); }, 0); }")
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot save')); }, 0); }")
     private static native void add(Database db, Int8Array bytes, Success ok, Failure fail);
 
     @JSBody(params = {"db", "bytes", "ranges", "ok", "fail"}, script = ERROR_TEXT
@@ -226,16 +226,16 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             + "  for (var i = 0; i < ranges.length; i++) store.delete(IDBKeyRange.bound(ranges[i][0], ranges[i][1]));"
             + "  tx.oncomplete = function() { ok(request.result); };"
             + "  tx.onabort = function() { fail(idbError(tx.error, 'compacting was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot compact')); }, 0); }")
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot compact')); }, 0); }")
     private static native void replaceAll(Database db, Int8Array bytes, JSArray<JSObject> ranges, Success ok,
                                           Failure fail);
 
-    @JSBody(params = "db", script = "try { db.close(); } catch (e) {}")
+    @JSBody(params = "db", script = "try { db.close(); } catch (error) {}")
     static native void closeDatabase(Database db);
 
     @JSBody(params = {"name", "ok", "fail"}, script = ERROR_TEXT
             + "var request;"
-            + "try { request = indexedDB.deleteDatabase(name); } catch (e) { fail(idbError(e, 'cannot delete')); return; }"
+            + "try { request = indexedDB.deleteDatabase(name); } catch (error) { fail(idbError(error, 'cannot delete')); return; }"
             + "request.onsuccess = function() { ok(null); };"
             + "request.onerror = function() { fail(idbError(request.error, 'cannot delete')); };")
     private static native void deleteDatabase(String name, Success ok, Failure fail);

@@ -116,7 +116,7 @@ public final class IndexedDbVaultStorage implements VaultStorage {
             + "    ok({keys: k, values: v});"
             + "  };"
             + "  tx.onabort = function() { fail(idbError(tx.error, 'reading the vault was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot read the vault')); }, 0); }")
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read the vault')); }, 0); }")
     private static native void readAll(Database db, Success ok, Failure fail);
 
     @JSBody(params = {"db", "id", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
@@ -125,7 +125,7 @@ public final class IndexedDbVaultStorage implements VaultStorage {
             + "  var request = tx.objectStore('items').get(id);"
             + "  tx.oncomplete = function() { ok(typeof request.result === 'string' ? request.result : null); };"
             + "  tx.onabort = function() { fail(idbError(tx.error, 'reading the vault was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot read the vault')); }, 0); }")
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read the vault')); }, 0); }")
     private static native void readOne(Database db, String id, TextSuccess ok, Failure fail);
 
     /** Puts {@code record} under {@code id}, or deletes {@code id}. */
@@ -137,7 +137,7 @@ public final class IndexedDbVaultStorage implements VaultStorage {
             // oncomplete, not the request's onsuccess: only then is the write durable and visible to other tabs.
             + "  tx.oncomplete = function() { ok(null); };"
             + "  tx.onabort = function() { fail(idbError(tx.error, 'saving to the vault was aborted')); };"
-            + "} catch (e) { setTimeout(function() { fail(idbError(e, 'cannot save to the vault')); }, 0); }")
+            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot save to the vault')); }, 0); }")
     private static native void write(Database db, String id, String record, boolean remove, Success ok,
                                      Failure fail);
 }

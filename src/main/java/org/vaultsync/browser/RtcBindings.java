@@ -123,10 +123,10 @@ final class RtcBindings {
     static native int candidateLineIndex(JSObject candidate);
 
     @JSBody(params = {"line", "mid", "index"}, script = ""
-            + "var c = {candidate: line};"
-            + "if (mid !== null) c.sdpMid = mid;"
-            + "if (index >= 0) c.sdpMLineIndex = index;"
-            + "return c;")
+            + "var init = {candidate: line};"
+            + "if (mid !== null) init.sdpMid = mid;"
+            + "if (index >= 0) init.sdpMLineIndex = index;"
+            + "return init;")
     static native JSObject candidate(String line, String mid, int index);
 
     /** Binary payloads only: a text message is not part of the y-webrtc peer protocol and yields null. */

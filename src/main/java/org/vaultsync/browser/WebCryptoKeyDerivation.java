@@ -35,8 +35,8 @@ public final class WebCryptoKeyDerivation implements KeyDerivation {
             + "try { crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveKey']).then(function(base) {"
             + " return crypto.subtle.deriveKey({name: 'PBKDF2', salt: salt, iterations: iterations, hash: 'SHA-256'},"
             + " base, {name: 'AES-GCM', length: 256}, false, ['encrypt', 'decrypt']); }).then("
-            + "function(k) { ok(k); }, function(e) { fail(String(e && e.name || e)); }); }"
-            + " catch (e) { fail(String(e && e.name || e)); }")
+            + "function(k) { ok(k); }, function(error) { fail(String(error && error.name || error)); }); }"
+            + " catch (error) { fail(String(error && error.name || error)); }")
     private static native void derive(Int8Array password, Int8Array salt, int iterations, KeyResult ok,
                                       WebCryptoRoomKey.Failure fail);
 }

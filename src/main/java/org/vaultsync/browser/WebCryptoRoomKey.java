@@ -94,14 +94,14 @@ public final class WebCryptoRoomKey implements RoomKey {
     // WebCrypto copies its inputs when called, so passing views that alias our Java arrays is safe.
     @JSBody(params = {"key", "iv", "data", "ok", "fail"}, script = ""
             + "try { crypto.subtle.encrypt({name: 'AES-GCM', iv: iv}, key, data).then("
-            + "function(r) { ok(r); }, function(e) { fail(String(e && e.name || e)); }); }"
-            + " catch (e) { fail(String(e && e.name || e)); }")
+            + "function(r) { ok(r); }, function(error) { fail(String(error && error.name || error)); }); }"
+            + " catch (error) { fail(String(error && error.name || error)); }")
     private static native void encrypt(CryptoKey key, Int8Array iv, Int8Array data, BufferResult ok, Failure fail);
 
     @JSBody(params = {"key", "iv", "data", "ok", "fail"}, script = ""
             + "try { crypto.subtle.decrypt({name: 'AES-GCM', iv: iv}, key, data).then("
-            + "function(r) { ok(r); }, function(e) { fail(String(e && e.name || e)); }); }"
-            + " catch (e) { fail(String(e && e.name || e)); }")
+            + "function(r) { ok(r); }, function(error) { fail(String(error && error.name || error)); }); }"
+            + " catch (error) { fail(String(error && error.name || error)); }")
     private static native void decrypt(CryptoKey key, Int8Array iv, Int8Array data, BufferResult ok, Failure fail);
 
     @JSBody(params = "key", script = "return !!key && key.type === 'secret' && key.extractable === false"

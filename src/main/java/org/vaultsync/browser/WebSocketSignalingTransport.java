@@ -84,13 +84,13 @@ public final class WebSocketSignalingTransport implements SignalingTransport {
      */
     @JSBody(params = {"url", "onOpen", "onText", "onClose"}, script = ""
             + "var ws;"
-            + "try { ws = new WebSocket(url); } catch (e) {"
-            + "  setTimeout(function() { onClose('Cannot open ' + url + ': ' + e.message); }, 0);"
+            + "try { ws = new WebSocket(url); } catch (error) {"
+            + "  setTimeout(function() { onClose('Cannot open ' + url + ': ' + error.message); }, 0);"
             + "  return { send: function() {}, close: function() {} };"
             + "}"
             + "ws.onopen = function() { onOpen(''); };"
-            + "ws.onmessage = function(e) { if (typeof e.data === 'string') onText(e.data); };"
-            + "ws.onclose = function(e) { onClose(e.reason || ('Signaling connection closed (' + e.code + ')')); };"
+            + "ws.onmessage = function(event) { if (typeof event.data === 'string') onText(event.data); };"
+            + "ws.onclose = function(event) { onClose(event.reason || ('Signaling connection closed (' + event.code + ')')); };"
             + "return ws;")
     private static native Socket open(String url, TextHandler onOpen, TextHandler onText, TextHandler onClose);
 

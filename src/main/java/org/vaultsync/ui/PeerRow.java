@@ -17,11 +17,13 @@ public final class PeerRow {
         return you ? peer.name() + " (you)" : peer.name();
     }
 
-    /** The peer's announced colour; one derived from the id when a plain Yjs client announced none. */
-    public String getColorStyle() {
-        String color = peer.color().startsWith("#") && peer.color().length() <= 9 ? peer.color()
-                : LocalIdentity.colorFor(peer.id());
-        return "background:" + color;
+    /**
+     * The peer's colour as a class of sync.css ({@code peer-c0} ... {@code peer-c11}): the page's CSP forbids inline
+     * styles. A colour outside the palette (another app's peer) is replaced by the one derived from the peer's id.
+     */
+    public String getColorClass() {
+        int index = LocalIdentity.paletteIndex(peer.color());
+        return "peer-dot peer-c" + (index >= 0 ? index : LocalIdentity.paletteIndex(LocalIdentity.colorFor(peer.id())));
     }
 
     public boolean isYou() {

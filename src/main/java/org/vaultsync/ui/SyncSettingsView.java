@@ -240,6 +240,9 @@ public class SyncSettingsView implements TitledView {
     public void formatJoinCode() {
         HTMLInputElement input = (HTMLInputElement) HTMLDocument.current().getElementById("join-code");
         String raw = input.getValue();
+        if (raw.equals(joinCode)) {
+            return; // a key that changed nothing (Enter, arrows): keep what the last submit said
+        }
         boolean link = raw.indexOf('/') >= 0 || raw.indexOf('#') >= 0 || raw.indexOf(':') >= 0;
         String formatted = link ? raw : RoomCode.format(raw);
         joinCode = formatted;

@@ -16,5 +16,11 @@ public final class AppTestHooks {
         VaultSyncApp.main(args);
         VaultProbe.exportCalls(() -> AppServices.get().vault().store());
         SyncProbe.export0("vaultOpen", () -> String.valueOf(AppServices.get().vault() != null));
+        SyncProbe.export0("syncDebug", () -> {
+            var sync = AppServices.get().sync();
+            var stats = sync.session().stats();
+            return sync.getStatus() + " reachable=" + sync.session().reachablePeerCount() + " sent="
+                    + stats.messagesSent + " received=" + stats.messagesReceived + " peers=" + sync.getPeers();
+        });
     }
 }
