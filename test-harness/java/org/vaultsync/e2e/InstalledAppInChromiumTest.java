@@ -94,4 +94,31 @@ class InstalledAppInChromiumTest {
             assertTrue(browser.consoleErrors().isEmpty(), browser.consoleErrors().toString());
         }
     }
+
+    @Test
+    void openingAnotherRoomsLinkAsksBeforeLeavingTheCurrentOne() throws Exception {
+        try (Chromium browser = Chromium.start()) {
+            AppPage page = new AppPage(browser, "switching").open(SERVER.page("#/settings/sync"));
+            page.click("create-room");
+            page.awaitVisible("room code", By.id("room-code"));
+            String current = page.text("#room-code");
+            String other = current.startsWith("ABC") ? "XYZ-UVW" : "ABC-DEF";
+
+            page.driver().get(SERVER.page("#/join/" + other));
+            page.awaitText("#page h1", "Join room " + other);
+            assertEquals("You are in room " + current + ". Joining leaves it.", page.text("#join-leaves"));
+            page.click("join-linked-room");
+            page.awaitText("#switch-question", "You are in room " + current + ". Leave it and join " + other + "?");
+            page.click("cancel-switch");
+            page.await("question gone", Duration.ofSeconds(5), () -> page.all("#switch-question").isEmpty());
+            page.click("nav-sync");
+            page.awaitText("#room-code", current);
+
+            page.driver().get(SERVER.page("#/join/" + other));
+            page.click("join-linked-room");
+            page.click("confirm-switch");
+            page.awaitText("#room-code", other);
+            page.awaitStatus("Connected · Waiting for peers");
+        }
+    }
 }

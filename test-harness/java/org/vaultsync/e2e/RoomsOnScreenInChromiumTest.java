@@ -81,6 +81,33 @@ class RoomsOnScreenInChromiumTest {
         return null;
     }
 
+    private static Map<String, Object> itemById(AppPage page, String id) {
+        try {
+            for (Map<String, Object> item : vaultItems(page)) {
+                if (id.equals(item.get("id"))) {
+                    return item;
+                }
+            }
+            return Map.of("data", Map.of());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sharedById(AppPage page, String id) {
+        try {
+            for (Object item : (List<?>) Json.parse(call(page, "roomShared"))) {
+                if (id.equals(((Map<?, ?>) item).get("id"))) {
+                    return (Map<String, Object>) item;
+                }
+            }
+            return Map.of("data", Map.of());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static void awaitSharedNames(AppPage page, List<String> names) {
         page.await("shared " + names, Duration.ofSeconds(30), () -> page.texts(".shared-name").equals(names));
     }
@@ -141,16 +168,28 @@ class RoomsOnScreenInChromiumTest {
             b.find(".shared-item .view").click();
             b.await("comes with it", Duration.ofSeconds(10), () -> b.texts(".comes-with li").equals(List.of(
                     "Slot 1 Natasha Kerensky (comes with it) · Atlas AS7-D (comes with it)")));
-            Screenshots.both(b.driver(), "shared-by-peers");
             b.find(".shared-item .import").click();
             b.awaitToast("Imported Black Widow Company into your vault, with 1 pilot and 1 unit");
             b.click("filter-all");
             awaitSharedNames(b, List.of("Atlas AS7-D", "Natasha Kerensky", "Black Widow Company"));
             b.await("marked as in the vault", Duration.ofSeconds(10), () -> b.all(".in-vault").size() == 3);
+            Screenshots.both(b.driver(), "shared-by-peers");
 
             Map<String, Object> copy = itemNamed(b, "Atlas AS7-D");
             assertNotEquals(atlas, copy.get("id"), "an import is a copy with its own id");
             assertEquals(3, vaultItems(b).size(), "the force came over with its pilot and unit; A's private unit did not");
+
+            // both edit the shared unit at once, different fields: both edits survive on both sides
+            assertEquals("", call(b, "roomEdit", atlas, "{\"notes\":\"Bram: left arm jams\"}"));
+            assertEquals("true", call(a, "vaultUpdate", atlas, "{\"walk\":3}"));
+            a.await("both edits at the owner", Duration.ofSeconds(30), () -> {
+                Map<?, ?> data = (Map<?, ?>) itemById(a, atlas).get("data");
+                return "Bram: left arm jams".equals(data.get("notes")) && Double.valueOf(3).equals(data.get("walk"));
+            });
+            b.await("both edits at the peer", Duration.ofSeconds(30), () -> {
+                Map<?, ?> data = (Map<?, ?>) sharedById(b, atlas).get("data");
+                return "Bram: left arm jams".equals(data.get("notes")) && Double.valueOf(3).equals(data.get("walk"));
+            });
 
             // the owner edits, then stops sharing: the copy in B's vault stays exactly as imported
             call(a, "vaultUpdate", atlas, "{\"name\":\"Atlas AS7-K\",\"model\":\"AS7-K\"}");

@@ -1,6 +1,12 @@
 package org.vaultsync.e2e.probe;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.vaultsync.json.Json;
+import org.vaultsync.json.JsonException;
 import org.vaultsync.ui.AppServices;
+import org.vaultsync.vault.ItemRecords;
+import org.vaultsync.vault.SharedItem;
 import org.vaultsync.ui.VaultSyncApp;
 
 /**
@@ -16,11 +22,24 @@ public final class AppTestHooks {
         VaultSyncApp.main(args);
         VaultProbe.exportCalls(() -> AppServices.get().vault().store());
         SyncProbe.export0("vaultOpen", () -> String.valueOf(AppServices.get().vault() != null));
-        SyncProbe.export0("syncDebug", () -> {
-            var sync = AppServices.get().sync();
-            var stats = sync.session().stats();
-            return sync.getStatus() + " reachable=" + sync.session().reachablePeerCount() + " sent="
-                    + stats.messagesSent + " received=" + stats.messagesReceived + " peers=" + sync.getPeers();
+        SyncProbe.export2("roomEdit", (id, fields) -> {
+            try {
+                AppServices.get().roomVault().editShared(id, VaultProbe.patchOf(fields));
+                return "";
+            } catch (JsonException | RuntimeException e) {
+                return "error: " + e.getMessage();
+            }
+        });
+        SyncProbe.export0("roomShared", () -> {
+            List<Object> all = new ArrayList<>();
+            for (SharedItem shared : AppServices.get().roomVault().sharedByPeers()) {
+                all.add(ItemRecords.toMap(shared.item(), 1, false));
+            }
+            try {
+                return Json.stringify(all);
+            } catch (JsonException e) {
+                return "error: " + e.getMessage();
+            }
         });
     }
 }

@@ -103,22 +103,27 @@ final class VaultProbe {
     /** {@code fields}: a JSON object of data fields; its {@code name}, if any, renames the item. */
     private static String update(String id, String fields) {
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> changes = (Map<String, Object>) Json.parse(fields);
-            ItemPatch patch = null;
-            for (Map.Entry<String, Object> change : changes.entrySet()) {
-                if (change.getKey().equals("name")) {
-                    patch = patch == null ? ItemPatch.name((String) change.getValue())
-                            : patch.rename((String) change.getValue());
-                } else {
-                    patch = patch == null ? ItemPatch.field(change.getKey(), change.getValue())
-                            : patch.set(change.getKey(), change.getValue());
-                }
-            }
-            return String.valueOf(store().updateItem(id, patch) != null);
+            return String.valueOf(store().updateItem(id, patchOf(fields)) != null);
         } catch (JsonException | InvalidItemException e) {
             return "error: " + e.getMessage();
         }
+    }
+
+    /** A JSON object of data fields as a patch; its {@code name}, if any, renames the item. */
+    static ItemPatch patchOf(String fields) throws JsonException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> changes = (Map<String, Object>) Json.parse(fields);
+        ItemPatch patch = null;
+        for (Map.Entry<String, Object> change : changes.entrySet()) {
+            if (change.getKey().equals("name")) {
+                patch = patch == null ? ItemPatch.name((String) change.getValue())
+                        : patch.rename((String) change.getValue());
+            } else {
+                patch = patch == null ? ItemPatch.field(change.getKey(), change.getValue())
+                        : patch.set(change.getKey(), change.getValue());
+            }
+        }
+        return patch;
     }
 
     /** Every item as {@code {id, type, name, data, lastModified}}, in vault order. */
