@@ -49,7 +49,7 @@ class AppInChromiumTest {
         page.get(SERVER.page(""));
         assertEquals("Units", headingAfterLoad("Units"));
         assertEquals("No units yet", page.findElement(By.cssSelector(".empty-headline")).getText());
-        assertEquals(4, page.findElements(By.cssSelector("nav a")).size());
+        assertEquals(5, page.findElements(By.cssSelector("nav a")).size());
         assertEquals("Units · Vault Sync", page.getTitle());
         assertEquals(java.util.List.of(), chromium.consoleErrors());
     }

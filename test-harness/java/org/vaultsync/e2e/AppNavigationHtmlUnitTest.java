@@ -76,10 +76,26 @@ class AppNavigationHtmlUnitTest {
     }
 
     @Test
-    void deepLinkOpensSyncSettingsWhichSaysSyncIsNotAvailableYet() throws Exception {
+    void deepLinkOpensSyncSettings() throws Exception {
         HtmlPage page = open("#/settings/sync");
         assertEquals("Sync", heading(page));
-        assertEquals("Sync is not available in this build yet.", page.querySelector(".notice-headline").getTextContent().trim());
+        assertEquals("Sync settings · Vault Sync", page.getTitleText());
+    }
+
+    @Test
+    void aShareLinkWithoutAValidCodeSaysWhyInTheSpecsWords() throws Exception {
+        HtmlPage page = open("#/join/ABC-IO1");
+        assertEquals("Room link", heading(page));
+        assertEquals("Room code contains invalid characters (I, O, 0 and 1 are not used)",
+                page.getElementById("link-problem").getTextContent().trim());
+        page = open("#/join/ABCDEFG");
+        assertEquals("Room code must be 6 characters", page.getElementById("link-problem").getTextContent().trim());
+    }
+
+    @Test
+    void aShareLinkNamesItsRoomInDisplayForm() throws Exception {
+        HtmlPage page = open("#/join/abcdef");
+        assertEquals("Join room ABC-DEF", heading(page));
     }
 
     @Test

@@ -17,9 +17,22 @@ import org.vaultsync.server.WebAppAssets;
  */
 public final class ProbeServers implements BeforeAllCallback, AfterAllCallback {
     private static final Path PROBE = Path.of("target/test-classes/probe-webapp");
+    /** The whole app with test hooks (pom.xml, app-test-hooks): the screens against a restartable signaling server. */
+    public static final Path APP_WITH_TEST_HOOKS = Path.of("target/test-classes/app-test-webapp");
+    private final Path webApp;
     private VaultSyncServer pages;
     private VaultSyncServer signaling;
     private int signalingPort;
+
+    /** The sync probe page. */
+    public ProbeServers() {
+        this(PROBE);
+    }
+
+    /** Serves {@code webApp} (a folder with an index.html) with signaling on the restartable server. */
+    public ProbeServers(Path webApp) {
+        this.webApp = webApp;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -39,7 +52,7 @@ public final class ProbeServers implements BeforeAllCallback, AfterAllCallback {
         startSignaling();
         ClientSettings client = ClientSettings.NONE.withSignalingUrl(signalingUrl());
         pages = VaultSyncServer.start(new ServerConfig(ServerConfig.LOOPBACK, 0).withClient(client),
-                WebAppAssets.fromDirectory(PROBE));
+                WebAppAssets.fromDirectory(webApp));
     }
 
     public void stop() {

@@ -53,6 +53,9 @@ public final class BrowserSyncClient {
                 scheduler, BrowserSyncClient::mathRandom, random, preferences, storage, new WebCryptoKeyDerivation(),
                 new IndexedDbRoomKeyStore(), origin));
         NetworkMonitor.onOnlineChange(client::networkChanged);
+        if (!NetworkMonitor.isOnline()) {
+            client.networkChanged(false); // started offline (the installed app opened without a network)
+        }
         NetworkMonitor.onVisibilityChange(visible -> {
             if (visible && NetworkMonitor.isOnline()) {
                 client.networkChanged(true);

@@ -65,6 +65,16 @@ public final class LocalIdentity {
         return user;
     }
 
+    /** Where {@code color} is in the palette (the UI has a style per entry), or -1 for a colour from elsewhere. */
+    public static int paletteIndex(String color) {
+        for (int i = 0; i < COLORS.length; i++) {
+            if (COLORS[i].equalsIgnoreCase(color)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public static String colorFor(String id) {
         int hash = 0;
         for (int i = 0; i < id.length(); i++) {

@@ -52,7 +52,11 @@ public final class VaultSyncServer {
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(signaling));
         routes.addMapping(PathSpec.from(org.vaultsync.protocol.ClientConfig.PATH),
                 new ClientConfigHandler(config.client(), java.time.Clock.systemUTC()));
-        routes.addMapping(PathSpec.from("/"), new StaticAssetsHandler(assets.resolve(ResourceFactory.of(jetty))));
+        org.eclipse.jetty.util.resource.Resource webApp = assets.resolve(ResourceFactory.of(jetty));
+        if (ServiceWorkerHandler.present(webApp)) {
+            routes.addMapping(PathSpec.from(ServiceWorkerHandler.PATH), new ServiceWorkerHandler(webApp));
+        }
+        routes.addMapping(PathSpec.from("/"), new StaticAssetsHandler(webApp));
         ContextHandler root = new ContextHandler("/");
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(jetty, root, container -> {
             signaling.configure(container);

@@ -230,6 +230,13 @@ public final class RoomSession {
         machine.join(code.value());
     }
 
+    /** The display name changed: peers in the current room see the new one through awareness. */
+    public void identityChanged() {
+        if (room != null) {
+            room.awareness.setLocalStateField("user", identity.awarenessUser());
+        }
+    }
+
     /** Leaves the room for good: no timer survives, nothing reconnects. */
     public void leave() {
         machine.leave();

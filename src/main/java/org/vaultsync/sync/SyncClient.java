@@ -125,6 +125,11 @@ public final class SyncClient {
         return code;
     }
 
+    /** Joins a code already parsed (e.g. from a share link the app routed). */
+    public void joinSyncRoom(RoomCode code, RoomOptions options) {
+        join(code, options);
+    }
+
     /** Leaves for good: nothing reconnects, the room's data stays on this device (see {@link #forgetRoomData}). */
     public void leaveCurrentRoom() {
         platform.preferences().put(LAST_ROOM_KEY, "");
@@ -248,6 +253,16 @@ public final class SyncClient {
         all.add(session.self());
         all.addAll(session.peers());
         return all;
+    }
+
+    /**
+     * Changes this install's display name (kept on the device) and tells the room at once; throws
+     * {@link IllegalArgumentException} with a message fit to show for a blank name, changing nothing.
+     */
+    public void rename(String name) {
+        identity.rename(name);
+        session.identityChanged();
+        notifyStatus();
     }
 
     public LocalIdentity identity() {

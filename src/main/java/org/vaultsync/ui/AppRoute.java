@@ -32,4 +32,12 @@ public interface AppRoute extends Route {
 
     @Path("/settings/sync")
     void syncSettings();
+
+    /** What the others in the current room share, to read and import. */
+    @Path("/shared")
+    void shared();
+
+    /** A share link: {@code #/join/ABC-DEF} (the code stays in the fragment, out of every server log). */
+    @Path("/join/{code}")
+    void join(@PathParameter("code") String code);
 }

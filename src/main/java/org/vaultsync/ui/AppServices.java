@@ -11,6 +11,7 @@ import org.vaultsync.browser.BrowserVault;
 import org.vaultsync.browser.CryptoRandomBytes;
 import org.vaultsync.common.StorageCallback;
 import org.vaultsync.sync.SyncClient;
+import org.vaultsync.sync.SyncEvent;
 import org.vaultsync.vault.MemoryVaultStorage;
 import org.vaultsync.vault.RoomVault;
 import org.vaultsync.vault.RoomVaultBinding;
@@ -42,6 +43,8 @@ public final class AppServices {
     private double lastAnnouncedAt;
     private SyncClient sync;
     private RoomVaultBinding rooms;
+    private boolean initialSync;
+    private String passwordAskedFor;
 
     private AppServices() {
     }
@@ -106,7 +109,15 @@ public final class AppServices {
         BrowserSyncClient.start(client -> {
             sync = client;
             client.onStatusChange(status -> changed());
-            client.onSyncEvent(event -> changed());
+            client.onSyncEvent(event -> {
+                if (event instanceof SyncEvent.SyncStarted) {
+                    initialSync = true;
+                } else if (event instanceof SyncEvent.SyncCompleted || event instanceof SyncEvent.Disconnected) {
+                    initialSync = false;
+                }
+                SyncAnnouncer.announce(event);
+                changed();
+            });
             if (store != null) {
                 rooms = new RoomVaultBinding(store, client, () -> (long) now());
                 rooms.addListener(this::changed);
@@ -149,6 +160,20 @@ public final class AppServices {
     /** The vault's binding to the current room, or null outside a room or without a vault. */
     public RoomVault roomVault() {
         return rooms == null ? null : rooms.current();
+    }
+
+    /** True between a room's {@code sync-started} and {@code sync-completed} (its first exchange with peers). */
+    public boolean isInitialSyncRunning() {
+        return initialSync && sync != null && sync.currentRoom() != null;
+    }
+
+    /** The room (bare code) whose password the app is asking for after a reload, or null. */
+    public String passwordAskedFor() {
+        return passwordAskedFor;
+    }
+
+    void passwordAsked(String roomCode) {
+        passwordAskedFor = roomCode;
     }
 
     /** Called (after the screens are re-rendered) whenever vault, room, connection or peers change. */

@@ -17,10 +17,13 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
     private String routedHash;
     /** An item page opened before its item was known (the vault still loading, a peer's item not yet synced). */
     private String awaitedItem;
+    private final StatusIndicator status = new StatusIndicator();
 
     public static void main(String[] args) {
         BrowserNativeText.install(); // native number formatting and UTF-8 for the engine and JSON
         AppServices.get(); // opens the vault and the sync client while the first page renders
+        AppUpdates.start();
+        StatusIndicator.startTicking();
         VaultSyncApp app = new VaultSyncApp();
         AppServices.get().onChange(app::showAwaitedItem);
         new RouteBinder()
@@ -36,6 +39,11 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
 
     public AppRoute route(Consumer<String> consumer) {
         return Routing.build(AppRoute.class, consumer);
+    }
+
+    /** The connection state in the top bar, on every page. */
+    public StatusIndicator getStatus() {
+        return status;
     }
 
     public String getCurrentPage() {
@@ -104,6 +112,16 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
     @Override
     public void syncSettings() {
         show("sync", new SyncSettingsView());
+    }
+
+    @Override
+    public void shared() {
+        show("shared", new SharedByPeersView());
+    }
+
+    @Override
+    public void join(String code) {
+        show("sync", new JoinRoomView(code));
     }
 
     private void showNotFoundUnlessRouted() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.teavm.jso.JSBody;
 import org.vaultsync.browser.BrowserVault;
 import org.vaultsync.json.Json;
@@ -25,23 +26,14 @@ import org.vaultsync.vault.VaultStore;
  */
 final class VaultProbe {
     private static BrowserVault vault;
+    private static Supplier<VaultStore> source;
     private static final List<String> events = new ArrayList<>();
 
     private VaultProbe() {
     }
 
     static void install() {
-        SyncProbe.export1("vaultAdd", VaultProbe::add);
-        SyncProbe.export2("vaultUpdate", VaultProbe::update);
-        SyncProbe.export1("vaultRemove", id -> {
-            store().removeItem(id);
-            return "";
-        });
-        SyncProbe.export0("vaultItems", VaultProbe::items);
-        SyncProbe.export0("vaultExport", () -> VaultFile.export(store(), null, (long) now()));
-        SyncProbe.export1("vaultImport", VaultProbe::importFile);
-        SyncProbe.export0("vaultUnsaved", () -> String.valueOf(vault.unsavedWrites()));
-        SyncProbe.export0("vaultEvents", () -> String.join(",", events));
+        exportCalls(() -> vault.store());
         BrowserVault.open(new StorageCallback<>() {
             @Override
             public void done(BrowserVault opened) {
@@ -68,7 +60,30 @@ final class VaultProbe {
     }
 
     private static VaultStore store() {
-        return vault.store();
+        return source.get();
+    }
+
+    /**
+     * Registers the {@code window.probe.vault*} calls on {@code store} (the probe page's own vault, or the app's in
+     * the test-hooks build of the app).
+     */
+    static void exportCalls(Supplier<VaultStore> store) {
+        source = store;
+        SyncProbe.export1("vaultAdd", VaultProbe::add);
+        SyncProbe.export2("vaultUpdate", VaultProbe::update);
+        SyncProbe.export1("vaultRemove", id -> {
+            store().removeItem(id);
+            return "";
+        });
+        SyncProbe.export0("vaultItems", VaultProbe::items);
+        SyncProbe.export0("vaultExport", () -> VaultFile.export(store(), null, (long) now()));
+        SyncProbe.export1("vaultImport", VaultProbe::importFile);
+        SyncProbe.export0("vaultUnsaved", () -> String.valueOf(vault.unsavedWrites()));
+        SyncProbe.export0("vaultEvents", () -> String.join(",", events));
+        SyncProbe.export2("vaultToggle", (id, enabled) -> {
+            store().toggleSync(id, Boolean.parseBoolean(enabled));
+            return "";
+        });
     }
 
     /** {@code {"id"?, "type", "name", "data", "syncEnabled"?}}; answers the new item's id. */
@@ -88,22 +103,27 @@ final class VaultProbe {
     /** {@code fields}: a JSON object of data fields; its {@code name}, if any, renames the item. */
     private static String update(String id, String fields) {
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> changes = (Map<String, Object>) Json.parse(fields);
-            ItemPatch patch = null;
-            for (Map.Entry<String, Object> change : changes.entrySet()) {
-                if (change.getKey().equals("name")) {
-                    patch = patch == null ? ItemPatch.name((String) change.getValue())
-                            : patch.rename((String) change.getValue());
-                } else {
-                    patch = patch == null ? ItemPatch.field(change.getKey(), change.getValue())
-                            : patch.set(change.getKey(), change.getValue());
-                }
-            }
-            return String.valueOf(store().updateItem(id, patch) != null);
+            return String.valueOf(store().updateItem(id, patchOf(fields)) != null);
         } catch (JsonException | InvalidItemException e) {
             return "error: " + e.getMessage();
         }
+    }
+
+    /** A JSON object of data fields as a patch; its {@code name}, if any, renames the item. */
+    static ItemPatch patchOf(String fields) throws JsonException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> changes = (Map<String, Object>) Json.parse(fields);
+        ItemPatch patch = null;
+        for (Map.Entry<String, Object> change : changes.entrySet()) {
+            if (change.getKey().equals("name")) {
+                patch = patch == null ? ItemPatch.name((String) change.getValue())
+                        : patch.rename((String) change.getValue());
+            } else {
+                patch = patch == null ? ItemPatch.field(change.getKey(), change.getValue())
+                        : patch.set(change.getKey(), change.getValue());
+            }
+        }
+        return patch;
     }
 
     /** Every item as {@code {id, type, name, data, lastModified}}, in vault order. */

@@ -1,0 +1,310 @@
+package org.vaultsync.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.teavm.flavour.routing.Routing;
+import org.teavm.flavour.templates.BindTemplate;
+import org.vaultsync.vault.Assignment;
+import org.vaultsync.vault.Choice;
+import org.vaultsync.vault.FieldKind;
+import org.vaultsync.vault.FieldSpec;
+import org.vaultsync.vault.Force;
+import org.vaultsync.vault.ItemSchema;
+import org.vaultsync.vault.ItemType;
+import org.vaultsync.vault.RoomVault;
+import org.vaultsync.vault.SharedItem;
+import org.vaultsync.vault.VaultItem;
+import org.vaultsync.vault.VaultStore;
+
+/**
+ * "Shared by peers": every item the others in the room share, filterable by type, each with its owner's name, a
+ * read view and Import (an independent copy: later edits or un-sharing by the owner never touch it). A force's read
+ * view lists the pilots and units that come with it on import.
+ */
+@BindTemplate("templates/shared.html")
+public class SharedByPeersView implements TitledView {
+    private String filter = "";
+    private String openId;
+
+    @Override
+    public String getTitle() {
+        return "Shared by peers";
+    }
+
+    private static RoomVault room() {
+        return AppServices.get().roomVault();
+    }
+
+    public boolean isInRoom() {
+        return room() != null;
+    }
+
+    public boolean isOutOfRoom() {
+        return room() == null;
+    }
+
+    public List<Filter> getFilters() {
+        List<Filter> filters = new ArrayList<>();
+        filters.add(new Filter("", "All"));
+        for (ItemType type : ItemType.values()) {
+            filters.add(new Filter(type.wire(), type.label() + "s"));
+        }
+        return filters;
+    }
+
+    public List<Row> getItems() {
+        List<Row> rows = new ArrayList<>();
+        if (room() == null) {
+            return rows;
+        }
+        for (SharedItem shared : room().sharedByPeers()) {
+            if (filter.isEmpty() || shared.item().type().wire().equals(filter)) {
+                rows.add(new Row(shared));
+            }
+        }
+        return rows;
+    }
+
+    public boolean isEmpty() {
+        return room() != null && getItems().isEmpty();
+    }
+
+    public String getEmptyText() {
+        if (room() != null && !room().sharedByPeers().isEmpty()) {
+            return "Nobody shares any " + filter + "s right now.";
+        }
+        return "Nobody in this room shares anything yet. Items appear here as soon as a peer turns on sync for them.";
+    }
+
+    private static SharedItem find(String id) {
+        if (room() == null) {
+            return null;
+        }
+        for (SharedItem shared : room().sharedByPeers()) {
+            if (shared.item().id().equals(id)) {
+                return shared;
+            }
+        }
+        return null;
+    }
+
+    private static VaultStore vault() {
+        return AppServices.get().store();
+    }
+
+    /** The id of a local copy imported from {@code sharedId}, or null. */
+    private static String importedCopy(String sharedId) {
+        if (vault() == null) {
+            return null;
+        }
+        for (VaultItem item : vault().items()) {
+            if (sharedId.equals(item.importedFrom())) {
+                return item.id();
+            }
+        }
+        return null;
+    }
+
+    /** What a filter button shows. */
+    public final class Filter {
+        private final String type;
+        private final String label;
+
+        Filter(String type, String label) {
+            this.type = type;
+            this.label = label;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public String getId() {
+            return "filter-" + (type.isEmpty() ? "all" : type);
+        }
+
+        public String getPressed() {
+            return String.valueOf(type.equals(filter));
+        }
+
+        public void select() {
+            filter = type;
+        }
+    }
+
+    /** One shared item in the list, with its read view when open. */
+    public final class Row {
+        private final SharedItem shared;
+
+        Row(SharedItem shared) {
+            this.shared = shared;
+        }
+
+        public String getId() {
+            return shared.item().id();
+        }
+
+        public String getName() {
+            return shared.item().name();
+        }
+
+        public String getType() {
+            return shared.item().type().label();
+        }
+
+        public String getOwner() {
+            return "Shared by " + shared.ownerName();
+        }
+
+        public boolean isImported() {
+            return importedCopy(getId()) != null;
+        }
+
+        public boolean isOpen() {
+            return getId().equals(openId);
+        }
+
+        public String getToggleLabel() {
+            return isOpen() ? "Hide" : "View";
+        }
+
+        public String getExpanded() {
+            return String.valueOf(isOpen());
+        }
+
+        public void toggle() {
+            openId = isOpen() ? null : getId();
+        }
+
+        public List<FieldLine> getFields() {
+            List<FieldLine> lines = new ArrayList<>();
+            VaultItem item = shared.item();
+            for (FieldSpec spec : ItemSchema.fields(item.type())) {
+                Object value = item.get(spec.key());
+                if (value == null || spec.kind() == FieldKind.ASSIGNMENTS || "".equals(value)) {
+                    continue;
+                }
+                Choice choice = spec.kind() == FieldKind.CHOICE && value instanceof String wire
+                        ? Choice.byWire(spec.choices(), wire) : null;
+                lines.add(new FieldLine(spec.label(), choice != null ? choice.label() : show(value)));
+            }
+            return lines;
+        }
+
+        public boolean isForce() {
+            return shared.item().type() == ItemType.FORCE;
+        }
+
+        /** The pilots and units an import of this force brings along (or links to, when already in the vault). */
+        public List<FieldLine> getComesWith() {
+            List<FieldLine> lines = new ArrayList<>();
+            if (!isForce()) {
+                return lines;
+            }
+            for (Assignment slot : new Force(shared.item()).assignments()) {
+                String pilot = describe(slot.pilotId());
+                String unit = describe(slot.unitId());
+                if (pilot != null || unit != null) {
+                    lines.add(new FieldLine("Slot " + slot.slot(), (pilot == null ? "no pilot" : pilot) + " · "
+                            + (unit == null ? "no unit" : unit)));
+                }
+            }
+            return lines;
+        }
+
+        public boolean isBringsOthers() {
+            return !getComesWith().isEmpty();
+        }
+
+        public void importItem() {
+            RoomVault room = room();
+            VaultItem copy;
+            try {
+                copy = room == null ? null : room.importShared(getId());
+            } catch (RuntimeException e) {
+                Toasts.show("Could not import " + getName() + ": " + e.getMessage());
+                return;
+            }
+            if (copy == null) {
+                Toasts.show(getName() + " is no longer shared");
+                return;
+            }
+            Toasts.show("Imported " + copy.name() + " into your vault" + alongWith());
+        }
+
+        /** ", with 2 pilots and 1 unit" for a force whose members peers share; empty otherwise. */
+        private String alongWith() {
+            int pilots = 0;
+            int units = 0;
+            if (isForce()) {
+                for (Assignment slot : new Force(shared.item()).assignments()) {
+                    pilots += slot.pilotId() != null && find(slot.pilotId()) != null ? 1 : 0;
+                    units += slot.unitId() != null && find(slot.unitId()) != null ? 1 : 0;
+                }
+            }
+            if (pilots + units == 0) {
+                return "";
+            }
+            return ", with " + pilots + (pilots == 1 ? " pilot and " : " pilots and ") + units
+                    + (units == 1 ? " unit" : " units");
+        }
+    }
+
+    private static String describe(String id) {
+        if (id == null) {
+            return null;
+        }
+        SharedItem shared = find(id);
+        if (shared != null) {
+            return shared.item().name() + " (comes with it)";
+        }
+        VaultItem local = vault() == null ? null : vault().item(id);
+        return local != null ? local.name() + " (already in your vault)" : "not shared";
+    }
+
+    private static String show(Object value) {
+        if (value instanceof Double number && number == Math.floor(number) && !Double.isInfinite(number)) {
+            return String.valueOf(number.longValue());
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder out = new StringBuilder();
+            for (Object element : list) {
+                out.append(out.length() == 0 ? "" : ", ").append(show(element));
+            }
+            return out.toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder out = new StringBuilder();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(out.length() == 0 ? "" : ", ").append(entry.getKey()).append(' ').append(show(entry.getValue()));
+            }
+            return out.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** A label and a value in a read view. */
+    public static final class FieldLine {
+        private final String label;
+        private final String value;
+
+        FieldLine(String label, String value) {
+            this.label = label;
+            this.value = value;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public String getValue() {
+            return value;
+        }
+    }
+
+    public AppRoute route(Consumer<String> consumer) {
+        return Routing.build(AppRoute.class, consumer);
+    }
+}
