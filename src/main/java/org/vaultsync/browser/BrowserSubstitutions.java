@@ -8,17 +8,19 @@ import org.teavm.extension.spi.substitution.SubstitutionSink;
  * their place: {@code org.vaultsync.X.Y} is replaced by {@code org.vaultsync.browser.substitutes.X.Y} where that
  * exists. Used where the JavaScript engine has the exact function natively, so the client ships neither our
  * pure-Java version nor what it depends on. Each substitute has the same methods and gives the same results.
- * The same goes for one class of TeaVM's runtime library, {@code org.teavm.classlib.impl.text.DoubleAnalyzer}
- * (see {@code substitutes.teavm.DoubleAnalyzer}).
+ * The same goes for two classes of TeaVM's runtime library, {@code org.teavm.classlib.impl.text.DoubleAnalyzer}
+ * and {@code DoubleSynthesizer} (see {@code substitutes.teavm}).
  */
 public final class BrowserSubstitutions extends SimpleSubstitutionPolicy {
     @Override
     public void contribute(SubstitutionSink sink) {
         sink.selectClasses(named("org.vaultsync.json.JsNumberFormat"))
                 .replacePackage("org.vaultsync.json", "org.vaultsync.browser.substitutes.json");
-        // TeaVM's own shortest-digits search for Double.toString, with its tables of powers of ten
+        // TeaVM's own shortest-digits search for Double.toString and its reading of decimal digits for
+        // Double.parseDouble, with their tables of powers of ten
         sink.selectClasses(named("org.teavm.classlib.impl.text.DoubleAnalyzer")
-                        .or(named("org.teavm.classlib.impl.text.DoubleAnalyzer$Result")))
+                        .or(named("org.teavm.classlib.impl.text.DoubleAnalyzer$Result"))
+                        .or(named("org.teavm.classlib.impl.text.DoubleSynthesizer")))
                 .replacePackage("org.teavm.classlib.impl.text", "org.vaultsync.browser.substitutes.teavm");
     }
 }

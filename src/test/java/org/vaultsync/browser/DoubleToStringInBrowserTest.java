@@ -2,6 +2,8 @@ package org.vaultsync.browser;
 
 import static org.junit.Assert.assertEquals;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.teavm.junit.SkipJVM;
@@ -29,5 +31,23 @@ public class DoubleToStringInBrowserTest {
             assertEquals("x=" + expected[i], "x=" + values[i]);
             assertEquals(expected[i], String.valueOf((Object) values[i]));
         }
+    }
+
+    @Test
+    public void doublesAreReadBackToTheSameValue() {
+        String[] texts = {"1.5", "-2.5", "123", "0.001", "1e10", "-2.5E-3", "0.30000000000000004", "1.7976931348623157E308",
+            "4.9E-324", "12345678901234567890", "0.1", "100", "0", "-0.0", "1.0E-300", "123456.789"};
+        double[] expected = {1.5, -2.5, 123, 0.001, 1e10, -2.5E-3, 0.1 + 0.2, Double.MAX_VALUE, Double.MIN_VALUE,
+            12345678901234567890.0, 0.1, 100, 0, -0.0, 1.0E-300, 123456.789};
+        for (int i = 0; i < texts.length; i++) {
+            assertEquals(texts[i], Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(Double.parseDouble(texts[i])));
+        }
+    }
+
+    @Test
+    public void bigDecimalsOfDoublesKeepTheirDigits() {
+        assertEquals("0.1000000000000000055511151231257827021181583404541015625", new BigDecimal(0.1).toString());
+        assertEquals("1.5", BigDecimal.valueOf(1.5).toString());
+        assertEquals("0.00123", new BigDecimal("0.00123").round(new MathContext(3)).toString());
     }
 }

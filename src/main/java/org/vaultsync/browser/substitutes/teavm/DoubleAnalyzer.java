@@ -14,6 +14,8 @@ import org.teavm.jso.JSBody;
  * 18-digit integer (10^17 &lt;= mantissa &lt; 10^18, trailing zeros filling it up), {@code exponent} the decimal
  * exponent of the first digit, {@code sign} whether the value is negative. JSON numbers do not come through here
  * (they use {@code JsNumberFormat}); this is for {@code Double.toString} and string concatenation.
+ * {@code fastIntLog10} is the other member TeaVM's library calls ({@code BigDecimal}); TeaVM's parsing of doubles,
+ * which read this class's tables, is substituted too ({@link DoubleSynthesizer}).
  */
 public final class DoubleAnalyzer {
     private static final int DIGITS = 18;
@@ -44,6 +46,17 @@ public final class DoubleAnalyzer {
             exponent = exponent * 10 + (text.charAt(i) - '0');
         }
         result.exponent = text.charAt(e + 1) == '-' ? -exponent : exponent;
+    }
+
+    /** The decimal exponent of the first digit of {@code d}, as TeaVM's {@code BigDecimal} asks for it. */
+    public static int fastIntLog10(double d) {
+        Result result = new Result();
+        analyze(d, result);
+        int exponent = result.exponent;
+        if (exponent < 0 && result.mantissa > 100000000000000000L) {
+            exponent++;
+        }
+        return exponent;
     }
 
     @JSBody(params = "value", script = "return value.toExponential();")
