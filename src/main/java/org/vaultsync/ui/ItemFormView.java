@@ -342,7 +342,15 @@ public class ItemFormView implements TitledView {
 
     public SyncBadge getBadge() {
         VaultItem item = item();
-        return new SyncBadge(item == null ? org.vaultsync.vault.SyncState.DISABLED : item.syncState());
+        if (item == null) {
+            return new SyncBadge(org.vaultsync.vault.SyncState.DISABLED);
+        }
+        if (isPeerItem()) {
+            // a peer's item lives only in the room: what we see is the room's value, unless a field is in conflict
+            return new SyncBadge(isConflicted() ? org.vaultsync.vault.SyncState.CONFLICT
+                    : org.vaultsync.vault.SyncState.SYNCED);
+        }
+        return new SyncBadge(item.syncState());
     }
 
     public boolean isSyncEnabled() {

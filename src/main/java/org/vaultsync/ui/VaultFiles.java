@@ -39,6 +39,6 @@ final class VaultFiles {
     static native void readChosenFile(String inputId, TextReceiver receiver);
 
     /** Moves keyboard focus to the element {@code id} once the page has rendered it. */
-    @JSBody(params = "id", script = "setTimeout(function() { var e = document.getElementById(id); if (e) e.focus(); }, 0);")
+    @JSBody(params = "id", script = "setTimeout(function() { var target = document.getElementById(id); if (target) target.focus(); }, 0);")
     static native void focusSoon(String id);
 }
