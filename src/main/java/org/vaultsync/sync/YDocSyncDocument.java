@@ -8,6 +8,12 @@ import java.util.function.BiConsumer;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Subscription;
 import org.vaultsync.crdt.encoding.DecodingException;
+import org.vaultsync.crdt.encoding.Lib0Writer;
+import org.vaultsync.crdt.id.DeleteSet;
+import org.vaultsync.crdt.id.StateVector;
+import org.vaultsync.crdt.update.UpdateApplier;
+import org.vaultsync.crdt.update.UpdateDecoder;
+import org.vaultsync.crdt.update.UpdateEncoder;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 import org.vaultsync.crdt.update.UpdateChunker;
 import org.vaultsync.protocol.ProtocolException;
@@ -18,6 +24,9 @@ public final class YDocSyncDocument implements SyncDocument {
     private final Map<UpdateListener, Subscription> subscriptions = new HashMap<>();
     private final List<BiConsumer<byte[], Object>> remoteStateListeners = new ArrayList<>();
     private boolean confirmsReceivedUpdates;
+    /** The update last given to listeners and its transaction's delete set (what the update carries). */
+    private byte[] lastUpdate;
+    private DeleteSet lastUpdateDeletions;
 
     public YDocSyncDocument(Doc doc) {
         this.doc = doc;
@@ -38,6 +47,53 @@ public final class YDocSyncDocument implements SyncDocument {
             return UpdateChunker.split(doc.encodeStateAsUpdate(remoteStateVector), maxBytes);
         } catch (InvalidUpdateException | DecodingException e) {
             throw new ProtocolException("Bad state vector: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Structs beyond the peer's state vector, and of our delete set only what {@code holdings} (a
+     * {@link #newPeerHoldings}) do not hold: after a one-field edit a few bytes instead of the room's whole
+     * deletion history. With data still waiting for dependencies the answer is the complete one (it carries them).
+     */
+    @Override
+    public List<byte[]> encodeMissing(byte[] remoteStateVector, PeerHoldings holdings, int maxBytes)
+            throws ProtocolException {
+        if (!(holdings instanceof SentDeletions sent) || !sent.belongsTo(this)) {
+            return encodeMissing(remoteStateVector, maxBytes);
+        }
+        try {
+            StateVector target = UpdateApplier.decodeStateVector(remoteStateVector);
+            DeleteSet all = doc.store().deleteSet();
+            byte[] update;
+            if (doc.pending().isEmpty()) {
+                Lib0Writer writer = new Lib0Writer();
+                UpdateEncoder.writeClientsStructs(writer, doc.store(), target);
+                sent.missingFrom(all).write(writer);
+                update = writer.toByteArray();
+            } else {
+                update = doc.encodeStateAsUpdate(remoteStateVector);
+            }
+            sent.nowHolds(all);
+            return UpdateChunker.split(update, maxBytes);
+        } catch (InvalidUpdateException | DecodingException e) {
+            throw new ProtocolException("Bad state vector: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public PeerHoldings newPeerHoldings() {
+        return new SentDeletions(this);
+    }
+
+    /** The delete set {@code update} carries, or null if it cannot be read. */
+    DeleteSet deletionsOf(byte[] update) {
+        if (update == lastUpdate) {
+            return lastUpdateDeletions;
+        }
+        try {
+            return UpdateDecoder.decode(update).deleteSet();
+        } catch (DecodingException e) {
+            return null;
         }
     }
 
@@ -66,7 +122,11 @@ public final class YDocSyncDocument implements SyncDocument {
 
     @Override
     public void addUpdateListener(UpdateListener listener) {
-        subscriptions.put(listener, doc.onUpdate((update, origin, transaction) -> listener.onUpdate(update, origin)));
+        subscriptions.put(listener, doc.onUpdate((update, origin, transaction) -> {
+            lastUpdate = update;
+            lastUpdateDeletions = transaction.deleteSet();
+            listener.onUpdate(update, origin);
+        }));
     }
 
     @Override

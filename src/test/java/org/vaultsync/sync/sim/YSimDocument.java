@@ -13,7 +13,7 @@ import org.vaultsync.sync.YDocSyncDocument;
 /** The real Yjs-compatible engine under random map/array edits, for convergence runs of the full stack. */
 public final class YSimDocument implements SimDocument {
     public final Doc doc;
-    private final YDocSyncDocument sync;
+    public final YDocSyncDocument sync;
 
     public YSimDocument(int clientId, long seed) {
         doc = new Doc(new Random(seed)::nextBytes);
@@ -38,7 +38,19 @@ public final class YSimDocument implements SimDocument {
         for (Integer client : sv.clients()) {
             clocks.put(Integer.toUnsignedString(client), sv.get(client));
         }
-        return clocks + Canonical.json(doc.getMap("m").toJSON()) + Canonical.json(doc.getArray("a").toJSON());
+        // the delete set too (sorted and merged it is the same on converged replicas): a replica that missed a
+        // deletion of content no longer visible, or of text, differs
+        return clocks + Canonical.json(doc.getMap("m").toJSON()) + Canonical.json(doc.getArray("a").toJSON())
+                + doc.getText("t").toString() + deletions();
+    }
+
+    private String deletions() {
+        org.vaultsync.crdt.id.DeleteSet ds = doc.store().deleteSet();
+        TreeMap<String, String> byClient = new TreeMap<>();
+        for (int client : ds.clients()) {
+            byClient.put(Integer.toUnsignedString(client), ds.ranges(client).toString());
+        }
+        return byClient.toString();
     }
 
     @Override
@@ -54,6 +66,22 @@ public final class YSimDocument implements SimDocument {
     @Override
     public List<byte[]> encodeMissing(byte[] remoteStateVector, int maxBytes) throws ProtocolException {
         return sync.encodeMissing(remoteStateVector, maxBytes);
+    }
+
+    @Override
+    public List<byte[]> encodeMissing(byte[] remoteStateVector, PeerHoldings holdings, int maxBytes)
+            throws ProtocolException {
+        return sync.encodeMissing(remoteStateVector, holdings, maxBytes);
+    }
+
+    @Override
+    public PeerHoldings newPeerHoldings() {
+        return sync.newPeerHoldings();
+    }
+
+    @Override
+    public boolean confirmsReceivedUpdates() {
+        return sync.confirmsReceivedUpdates();
     }
 
     @Override
