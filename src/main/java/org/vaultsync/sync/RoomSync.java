@@ -156,6 +156,7 @@ public final class RoomSync implements RoomMesh.Listener {
                 sendMissing(channel, step1.stateVector());
             } else if (message instanceof PeerMessage.SyncStep2 step2) {
                 applyAndConfirm(channel, state, step2.update());
+                state.holdings.received(step2.update());
                 if (!state.synced) {
                     state.synced = true;
                     checkSynced();
@@ -163,6 +164,7 @@ public final class RoomSync implements RoomMesh.Listener {
                 requestResyncIfIncomplete(channel, state);
             } else if (message instanceof PeerMessage.SyncUpdate update) {
                 applyAndConfirm(channel, state, update.update());
+                state.holdings.received(update.update());
                 requestResyncIfIncomplete(channel, state);
             } else if (message instanceof PeerMessage.Awareness update) {
                 awareness.applyUpdate(update.update(), channel);
@@ -274,6 +276,10 @@ public final class RoomSync implements RoomMesh.Listener {
             // one indivisible value (e.g. a huge map entry) cannot be cut into valid updates: say so, once,
             // instead of retrying a send that can never succeed
             stats.failedSends++;
+            ChannelState state = channels.get(channel);
+            if (state != null) {
+                forgetHoldings(channel, state); // what was counted as going out with it did not
+            }
             if (!reportedOversized) {
                 reportedOversized = true;
                 events.emit(new SyncEvent.Error("A change of " + (bytes.length / 1024)

@@ -68,7 +68,7 @@ public interface SyncDocument {
      * What one peer on a reliable, ordered channel holds that its state vector does not say: a state vector covers
      * inserted structs but not deletions, so a plain answer to its step 1 repeats our whole delete set every time.
      * Whatever went out on such a channel while it stays open reaches the peer, in order; the sync layer reports
-     * each update it sends there, and starts a fresh record whenever that may not hold (a failed send, a repair,
+     * each update it sends there and each one the peer sends (the peer had it), and starts a fresh record whenever that may not hold (a failed send, a repair,
      * the periodic exchange).
      */
     interface PeerHoldings {
@@ -77,6 +77,10 @@ public interface SyncDocument {
 
         /** {@code update} (as given to an {@link UpdateListener}) was handed to the peer's channel. */
         void sent(byte[] update);
+
+        /** The peer sent us {@code update} (applied without error): it holds what the update carries. */
+        default void received(byte[] update) {
+        }
     }
 
     @FunctionalInterface

@@ -27,6 +27,9 @@ public final class YDocSyncDocument implements SyncDocument {
     /** The update last given to listeners and its transaction's delete set (what the update carries). */
     private byte[] lastUpdate;
     private DeleteSet lastUpdateDeletions;
+    /** The update last applied and the delete set read from it, so a peer's holdings need not read it again. */
+    private byte[] lastApplied;
+    private DeleteSet lastAppliedDeletions;
 
     public YDocSyncDocument(Doc doc) {
         this.doc = doc;
@@ -58,7 +61,7 @@ public final class YDocSyncDocument implements SyncDocument {
     @Override
     public List<byte[]> encodeMissing(byte[] remoteStateVector, PeerHoldings holdings, int maxBytes)
             throws ProtocolException {
-        if (!(holdings instanceof SentDeletions sent) || !sent.belongsTo(this)) {
+        if (!(holdings instanceof HeldDeletions held) || !held.belongsTo(this)) {
             return encodeMissing(remoteStateVector, maxBytes);
         }
         try {
@@ -68,13 +71,14 @@ public final class YDocSyncDocument implements SyncDocument {
             if (doc.pending().isEmpty()) {
                 Lib0Writer writer = new Lib0Writer();
                 UpdateEncoder.writeClientsStructs(writer, doc.store(), target);
-                sent.missingFrom(all).write(writer);
+                held.missingFrom(all).write(writer);
                 update = writer.toByteArray();
             } else {
                 update = doc.encodeStateAsUpdate(remoteStateVector);
             }
-            sent.nowHolds(all);
-            return UpdateChunker.split(update, maxBytes);
+            List<byte[]> parts = UpdateChunker.split(update, maxBytes);
+            held.nowHolds(all);
+            return parts;
         } catch (InvalidUpdateException | DecodingException e) {
             throw new ProtocolException("Bad state vector: " + e.getMessage());
         }
@@ -82,13 +86,16 @@ public final class YDocSyncDocument implements SyncDocument {
 
     @Override
     public PeerHoldings newPeerHoldings() {
-        return new SentDeletions(this);
+        return new HeldDeletions(this);
     }
 
     /** The delete set {@code update} carries, or null if it cannot be read. */
     DeleteSet deletionsOf(byte[] update) {
         if (update == lastUpdate) {
             return lastUpdateDeletions;
+        }
+        if (update == lastApplied) {
+            return lastAppliedDeletions;
         }
         try {
             return UpdateDecoder.decode(update).deleteSet();
@@ -109,7 +116,10 @@ public final class YDocSyncDocument implements SyncDocument {
     @Override
     public void applyUpdate(byte[] update, Object origin) throws ProtocolException {
         try {
-            doc.applyUpdate(update, origin);
+            UpdateApplier.DecodedForApply decoded = UpdateApplier.decode(update);
+            lastApplied = update;
+            lastAppliedDeletions = decoded.deleteSet();
+            doc.applyUpdate(decoded, origin);
         } catch (InvalidUpdateException e) {
             throw new ProtocolException("Bad update: " + e.getMessage());
         }

@@ -5,16 +5,17 @@ import org.vaultsync.crdt.id.DeleteSet;
 import org.vaultsync.crdt.id.IdRange;
 
 /**
- * The deletions a peer holds because we sent them on its reliable, ordered channel (the {@link SyncDocument.PeerHoldings}
- * of a {@link YDocSyncDocument}): every delete set of an update sent there, and the whole delete set of the last
- * answer to its step 1. Ranges of sent updates are appended as they go and merged only when an answer needs them.
+ * The deletions a peer is known to hold (the {@link SyncDocument.PeerHoldings} of a {@link YDocSyncDocument}): those
+ * of every update we sent on its reliable, ordered channel and of the last answer to its step 1 (they arrive, in
+ * order), and those of updates it sent us (it had them). Ranges are appended as they come and merged only when an
+ * answer needs them.
  */
-final class SentDeletions implements SyncDocument.PeerHoldings {
+final class HeldDeletions implements SyncDocument.PeerHoldings {
     private final YDocSyncDocument owner;
     private DeleteSet held = new DeleteSet();
     private boolean unmerged;
 
-    SentDeletions(YDocSyncDocument owner) {
+    HeldDeletions(YDocSyncDocument owner) {
         this.owner = owner;
     }
 
@@ -24,9 +25,17 @@ final class SentDeletions implements SyncDocument.PeerHoldings {
 
     @Override
     public void sent(byte[] update) {
-        DeleteSet deletions = owner.deletionsOf(update);
+        add(owner.deletionsOf(update));
+    }
+
+    @Override
+    public void received(byte[] update) {
+        add(owner.deletionsOf(update));
+    }
+
+    private void add(DeleteSet deletions) {
         if (deletions == null) {
-            return; // unreadable: counting it as not sent only makes the next answer larger
+            return; // unreadable: counting it as not held only makes the next answer larger
         }
         for (int client : deletions.clients()) {
             for (IdRange range : deletions.ranges(client)) {
@@ -49,9 +58,9 @@ final class SentDeletions implements SyncDocument.PeerHoldings {
         return missing;
     }
 
-    /** The peer now holds {@code all}, a delete set sent to it that nothing else refers to. */
+    /** The peer now holds {@code all} too (sent to it); it keeps what it held beyond, which we may receive later. */
     void nowHolds(DeleteSet all) {
-        held = all;
+        held = DeleteSet.merge(List.of(held, all));
         unmerged = false;
     }
 
