@@ -66,7 +66,8 @@ public interface SyncDocument {
 
     /**
      * What one peer on a reliable, ordered channel holds that its state vector does not say: a state vector covers
-     * inserted structs but not deletions, so a plain answer to its step 1 repeats our whole delete set every time.
+     * inserted structs but not deletions, so a plain answer to its step 1 repeats our whole delete set every time
+     * (and the updates still on their way to it).
      * Whatever went out on such a channel while it stays open reaches the peer, in order; the sync layer reports
      * each update it sends there and each one the peer sends (the peer had it), and starts a fresh record whenever that may not hold (a failed send, a repair,
      * the periodic exchange).

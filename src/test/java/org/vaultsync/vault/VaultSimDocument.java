@@ -52,6 +52,17 @@ final class VaultSimDocument implements SimDocument {
     }
 
     @Override
+    public List<byte[]> encodeMissing(byte[] remoteStateVector, PeerHoldings holdings, int maxBytes)
+            throws ProtocolException {
+        return sync.encodeMissing(remoteStateVector, holdings, maxBytes);
+    }
+
+    @Override
+    public PeerHoldings newPeerHoldings() {
+        return sync.newPeerHoldings();
+    }
+
+    @Override
     public List<byte[]> split(byte[] update, int maxBytes) throws ProtocolException {
         return sync.split(update, maxBytes);
     }
