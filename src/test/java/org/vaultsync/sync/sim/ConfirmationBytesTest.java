@@ -25,19 +25,13 @@ class ConfirmationBytesTest {
 
     @Test
     void aConfirmationRoundAfterAOneFieldEditCostsTensOfBytesWhateverTheDeletionHistory() throws Exception {
-        SimRoom sim = new SimRoom(11).useYjsEngine();
-        SimPeer owner = sim.addPeer();
-        SimPeer editor = sim.addPeer();
-        Doc ownerDoc = confirming(owner);
-        Doc editorDoc = confirming(editor);
-        leaveALongDeletionHistory(ownerDoc, 3_000);
-        leaveALongDeletionHistory(editorDoc, 1_000);
-        sim.joinAndSettle(ROOM, owner, editor);
+        SimRoom sim = confirmingPair(11, 3_000, 1_000);
+        Doc ownerDoc = doc(sim, 0);
+        Doc editorDoc = doc(sim, 1);
         assertTrue(sim.converged(), sim.describe());
         int plainAnswer = editorDoc.encodeStateAsUpdate(ownerDoc.encodeStateVector()).length;
         assertTrue(plainAnswer > 5_000, "a long history: a y-protocols step 2 would be " + plainAnswer + " bytes");
 
-        count(sim);
         editorDoc.getMap("m").set("bv", 1897.0); // overwrites: the update carries a deletion too
         sim.run(1_000);
 
@@ -52,14 +46,9 @@ class ConfirmationBytesTest {
 
     @Test
     void everyEditOfABurstIsConfirmedCheaplyAndBothSidesKeepEveryDeletion() {
-        SimRoom sim = new SimRoom(12).useYjsEngine();
-        SimPeer a = sim.addPeer();
-        SimPeer b = sim.addPeer();
-        Doc docA = confirming(a);
-        Doc docB = confirming(b);
-        leaveALongDeletionHistory(docA, 2_000);
-        sim.joinAndSettle(ROOM, a, b);
-        count(sim);
+        SimRoom sim = confirmingPair(12, 2_000, 0);
+        Doc docA = doc(sim, 0);
+        Doc docB = doc(sim, 1);
         for (int round = 0; round < 20; round++) {
             Doc editing = round % 2 == 0 ? docA : docB;
             editing.getMap("m").set("field" + round % 3, (double) round);
@@ -73,14 +62,8 @@ class ConfirmationBytesTest {
 
     @Test
     void answersLeaveOutTheUpdatesStillOnTheirWayToThePeer() {
-        SimRoom sim = new SimRoom(13).useYjsEngine();
-        SimPeer owner = sim.addPeer();
-        SimPeer editor = sim.addPeer();
-        Doc ownerDoc = confirming(owner);
-        Doc editorDoc = confirming(editor);
-        leaveALongDeletionHistory(ownerDoc, 1_000);
-        sim.joinAndSettle(ROOM, owner, editor);
-        count(sim);
+        SimRoom sim = confirmingPair(13, 1_000, 0);
+        Doc editorDoc = doc(sim, 1);
         // bursts faster than the network (1-20 ms a message): when a confirmation reaches the editor, more of its
         // updates are on the way; a y-protocols answer would repeat them all
         for (int burst = 0; burst < 20; burst++) {
@@ -97,10 +80,26 @@ class ConfirmationBytesTest {
         }
     }
 
-    private static Doc confirming(SimPeer peer) {
-        YSimDocument doc = (YSimDocument) peer.doc;
-        doc.sync.setConfirmsReceivedUpdates(true);
-        return doc.doc;
+    /**
+     * Two peers on the Yjs engine that confirm received updates (as the vault does), each with a deletion history
+     * of {@code items / 2} separate ranges, joined and settled; counting sync messages from then on.
+     */
+    private SimRoom confirmingPair(long seed, int ownerItems, int editorItems) {
+        SimRoom sim = new SimRoom(seed).useYjsEngine();
+        SimPeer owner = sim.addPeer();
+        SimPeer editor = sim.addPeer();
+        for (SimPeer peer : List.of(owner, editor)) {
+            ((YSimDocument) peer.doc).sync.setConfirmsReceivedUpdates(true);
+        }
+        leaveALongDeletionHistory(doc(sim, 0), ownerItems);
+        leaveALongDeletionHistory(doc(sim, 1), editorItems);
+        sim.joinAndSettle(ROOM, owner, editor);
+        count(sim);
+        return sim;
+    }
+
+    private static Doc doc(SimRoom sim, int member) {
+        return ((YSimDocument) sim.members.get(member).doc).doc;
     }
 
     /** Items pushed one by one, then every other one deleted: a delete set of {@code items / 2} separate ranges. */
