@@ -5,7 +5,8 @@
 // query with all awareness states; broadcast every doc update [0,2,u] (no origin filter, so it echoes) and every
 // awareness update [1,u]. One JSON command per stdin line, one JSON answer per stdout line:
 //   {cmd:'init', clientID, name} | {cmd:'connect'} | {cmd:'message', hex} | {cmd:'set', key, value}
-//   | {cmd:'push', values} | {cmd:'leave'} | {cmd:'state'}
+//   | {cmd:'push', values} | {cmd:'delete', index, length} | {cmd:'step1'} | {cmd:'leave'} | {cmd:'state'}
+// ('step1' sends a sync step 1 on the open connection, as y-protocols peers other than y-webrtc do at any time.)
 // Every answer has out: [hex of the messages this peer sends to its one connection, in order].
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
@@ -60,6 +61,13 @@ const onConnect = () => {
   }
 }
 
+const sendStep1 = () => {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 0)
+  syncProtocol.writeSyncStep1(e, doc)
+  send(e)
+}
+
 const onMessage = bytes => {
   const decoder = decoding.createDecoder(bytes)
   const encoder = encoding.createEncoder()
@@ -93,12 +101,14 @@ rl.on('line', line => {
       case 'message': onMessage(unhex(cmd.hex)); break
       case 'set': doc.getMap('m').set(cmd.key, cmd.value); break
       case 'push': doc.getArray('a').push(cmd.values); break
+      case 'delete': doc.getArray('a').delete(cmd.index, cmd.length); break
+      case 'step1': sendStep1(); break
       case 'leave': awarenessProtocol.removeAwarenessStates(awareness, [doc.clientID], 'disconnect'); break
       case 'state': {
         answer.json = { m: doc.getMap('m').toJSON(), a: doc.getArray('a').toJSON() }
         answer.stateVector = hex(Y.encodeStateVector(doc))
         answer.update = hex(Y.encodeStateAsUpdate(doc))
-        answer.pending = doc.store.pendingStructs !== null
+        answer.pending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
         answer.awareness = Object.fromEntries(Array.from(awareness.getStates().entries()).map(([k, v]) => [String(k), v]))
         break
       }

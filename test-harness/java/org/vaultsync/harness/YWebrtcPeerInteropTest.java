@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.vaultsync.crdt.Canonical;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Hex;
+import org.vaultsync.crdt.id.DeleteSet;
+import org.vaultsync.crdt.update.UpdateDecoder;
 import org.vaultsync.json.Json;
 import org.vaultsync.presence.Awareness;
 import org.vaultsync.sync.RoomSync;
@@ -52,6 +54,7 @@ class YWebrtcPeerInteropTest {
     private Doc doc;
     private Awareness awareness;
     private RoomSync sync;
+    private YDocSyncDocument syncDocument;
     private final Deque<byte[]> javaToJs = new ArrayDeque<>();
     private final List<byte[]> sentToJs = new ArrayList<>();
     private final PeerChannel bridge = new PeerChannel() {
@@ -86,7 +89,8 @@ class YWebrtcPeerInteropTest {
         doc.getArray("a");
         awareness = new Awareness(JAVA_CLIENT, clock);
         awareness.setLocalStateField("user", Map.of("id", "java-install", "name", "Java peer", "color", "#ff0000"));
-        sync = new RoomSync(new YDocSyncDocument(doc), awareness, "java-signaling-id", clock, new SyncEvents());
+        syncDocument = new YDocSyncDocument(doc);
+        sync = new RoomSync(syncDocument, awareness, "java-signaling-id", clock, new SyncEvents());
     }
 
     @AfterEach
@@ -232,6 +236,61 @@ class YWebrtcPeerInteropTest {
         pump();
         state = js(Map.of("cmd", "state"));
         assertFalse(((Map<?, ?>) state.get("awareness")).containsKey(String.valueOf(JAVA_CLIENT)));
+    }
+
+    /**
+     * Our answers to a step 1 leave out the deletions the peer holds (docs/sync.md, "Cheap confirmations"); real Yjs
+     * must still end with every deletion of both sides, with confirmations on (as the vault runs) and step 1s sent
+     * by the JS side at any time, as y-protocols peers may.
+     */
+    @Test
+    void aYjsPeerEndsWithEveryDeletionWhileOurAnswersLeaveOutWhatItHolds() throws Exception {
+        syncDocument.setConfirmsReceivedUpdates(true);
+        for (int i = 0; i < 400; i++) {
+            doc.getArray("a").push(List.of((double) i));
+        }
+        for (int i = 399; i >= 0; i -= 2) {
+            doc.getArray("a").delete(i, 1); // 200 separate deleted ranges before the connection exists
+        }
+        js(Map.of("cmd", "push", "values", List.of("js 0", "js 1", "js 2", "js 3")));
+        connect();
+        assertSameDocument();
+        List<Integer> answers = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            doc.getArray("a").delete(round * 3, 1);
+            doc.getMap("m").set("round", (double) round); // overwrites: a deletion in the map too
+            pump();
+            js(Map.of("cmd", "delete", "index", round, "length", 1));
+            js(set("js-round", (double) round));
+            pump();
+            clock.advance(RoomSync.CONFIRM_DELAY_MILLIS); // our confirmation; Yjs answers with its full step 2
+            pump();
+            sentToJs.clear();
+            js(Map.of("cmd", "step1"));
+            pump();
+            for (byte[] message : sentToJs) {
+                if (message[0] == 0 && message[1] == 1) {
+                    answers.add(message.length);
+                }
+            }
+        }
+        assertSameDocument();
+        Map<?, ?> state = js(Map.of("cmd", "state"));
+        DeleteSet theirs = UpdateDecoder.decode(Hex.parse((String) state.get("update"))).deleteSet();
+        theirs.sortAndMerge();
+        assertEquals(byClient(doc.store().deleteSet()), byClient(theirs), "the same deletions on both sides");
+        assertEquals(10, answers.size());
+        for (int size : answers) {
+            assertTrue(size <= 40, "answers to a peer holding our deletions stay small: " + answers);
+        }
+    }
+
+    private static String byClient(DeleteSet ds) {
+        java.util.TreeMap<Integer, String> ranges = new java.util.TreeMap<>();
+        for (int client : ds.clients()) {
+            ranges.put(client, ds.ranges(client).toString());
+        }
+        return ranges.toString();
     }
 
     @Test

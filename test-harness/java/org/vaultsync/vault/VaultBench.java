@@ -91,9 +91,11 @@ public final class VaultBench {
         });
         // y-protocols sync messages start with 0, then 0 (step 1), 1 (step 2) or 2 (update)
         long[] bytesByKind = new long[3];
+        long[] messagesByKind = new long[3];
         sim.peers.tap = message -> {
             if (message.length > 1 && message[0] == 0 && message[1] >= 0 && message[1] <= 2) {
                 bytesByKind[message[1]] += message.length;
+                messagesByKind[message[1]]++;
             }
         };
         long bytesBefore = sim.peers.bytesSent;
@@ -126,5 +128,8 @@ public final class VaultBench {
         System.out.printf(Locale.ROOT, "    of which: the edit's update %.1f (its message %.1f), confirmations: state"
                 + " vectors %.1f, step-2 answers %.1f%n", (double) updateBytes[0] / edits,
                 (double) bytesByKind[2] / edits, (double) bytesByKind[0] / edits, (double) bytesByKind[1] / edits);
+        System.out.printf(Locale.ROOT, "    confirmations: %d state vectors of %.1f bytes, answered by %d step-2 messages of %.1f"
+                + " bytes on average%n", messagesByKind[0], (double) bytesByKind[0] / Math.max(1, messagesByKind[0]),
+                messagesByKind[1], (double) bytesByKind[1] / Math.max(1, messagesByKind[1]));
     }
 }

@@ -178,7 +178,11 @@ public final class Doc {
     }
 
     public void applyUpdate(byte[] update, Object origin) throws InvalidUpdateException {
-        UpdateApplier.DecodedForApply decoded = UpdateApplier.decode(update);
+        applyUpdate(UpdateApplier.decode(update), origin);
+    }
+
+    /** Applies an update decoded beforehand with {@link UpdateApplier#decode} (e.g. to read its delete set). */
+    public void applyUpdate(UpdateApplier.DecodedForApply decoded, Object origin) {
         transact(t -> {
             t.markRemote();
             UpdateApplier.apply(t, decoded);

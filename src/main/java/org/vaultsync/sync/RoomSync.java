@@ -46,6 +46,8 @@ public final class RoomSync implements RoomMesh.Listener {
     private boolean reportedOversized;
 
     private static final class ChannelState {
+        /** What the peer holds beyond its state vector; a broadcast channel reaches tabs that come later: none. */
+        SyncDocument.PeerHoldings holdings;
         boolean synced;
         byte[] remoteStateVector = new byte[] {0};
         Cancellable repairTimer;
@@ -106,7 +108,9 @@ public final class RoomSync implements RoomMesh.Listener {
         if (closed) {
             return;
         }
-        channels.put(channel, new ChannelState());
+        ChannelState state = new ChannelState();
+        state.holdings = channel.isBroadcast() ? SyncDocument.PeerHoldings.UNTRACKED : doc.newPeerHoldings();
+        channels.put(channel, state);
         send(channel, new PeerMessage.SyncStep1(doc.encodeStateVector()));
         if (channel.isBroadcast()) {
             // as y-webrtc: other tabs get our full state and our awareness, and are asked for theirs
@@ -152,6 +156,7 @@ public final class RoomSync implements RoomMesh.Listener {
                 sendMissing(channel, step1.stateVector());
             } else if (message instanceof PeerMessage.SyncStep2 step2) {
                 applyAndConfirm(channel, state, step2.update());
+                state.holdings.received(step2.update());
                 if (!state.synced) {
                     state.synced = true;
                     checkSynced();
@@ -159,6 +164,7 @@ public final class RoomSync implements RoomMesh.Listener {
                 requestResyncIfIncomplete(channel, state);
             } else if (message instanceof PeerMessage.SyncUpdate update) {
                 applyAndConfirm(channel, state, update.update());
+                state.holdings.received(update.update());
                 requestResyncIfIncomplete(channel, state);
             } else if (message instanceof PeerMessage.Awareness update) {
                 awareness.applyUpdate(update.update(), channel);
@@ -213,6 +219,10 @@ public final class RoomSync implements RoomMesh.Listener {
             } else {
                 stats.updatesRelayed++;
             }
+            ChannelState state = channels.get(channel);
+            if (state != null) {
+                state.holdings.sent(update); // a failed send below forgets it again
+            }
             for (byte[] part : parts) {
                 stats.updateBytes += part.length + 4;
                 if (!send(channel, new PeerMessage.SyncUpdate(part))) {
@@ -241,7 +251,9 @@ public final class RoomSync implements RoomMesh.Listener {
     private void sendMissing(PeerChannel channel, byte[] remoteStateVector) {
         List<byte[]> parts;
         try {
-            parts = doc.encodeMissing(remoteStateVector, MAX_UPDATE_BYTES);
+            ChannelState state = channels.get(channel);
+            parts = doc.encodeMissing(remoteStateVector,
+                    state == null ? SyncDocument.PeerHoldings.UNTRACKED : state.holdings, MAX_UPDATE_BYTES);
         } catch (ProtocolException e) {
             stats.malformedReceived++;
             return;
@@ -264,6 +276,10 @@ public final class RoomSync implements RoomMesh.Listener {
             // one indivisible value (e.g. a huge map entry) cannot be cut into valid updates: say so, once,
             // instead of retrying a send that can never succeed
             stats.failedSends++;
+            ChannelState state = channels.get(channel);
+            if (state != null) {
+                forgetHoldings(channel, state); // what was counted as going out with it did not
+            }
             if (!reportedOversized) {
                 reportedOversized = true;
                 events.emit(new SyncEvent.Error("A change of " + (bytes.length / 1024)
@@ -278,6 +294,7 @@ public final class RoomSync implements RoomMesh.Listener {
         stats.failedSends++;
         ChannelState state = channels.get(channel);
         if (state != null) {
+            forgetHoldings(channel, state);
             scheduleRepair(channel, state);
         }
         return false;
@@ -302,6 +319,7 @@ public final class RoomSync implements RoomMesh.Listener {
                 return;
             }
             stats.resyncs++;
+            forgetHoldings(channel, state);
             if (send(channel, new PeerMessage.SyncStep1(doc.encodeStateVector()))) {
                 sendMissing(channel, state.remoteStateVector);
                 if (state.repairTimer == null) {
@@ -320,11 +338,21 @@ public final class RoomSync implements RoomMesh.Listener {
                 return;
             }
             byte[] stateVector = doc.encodeStateVector();
-            for (PeerChannel channel : new ArrayList<>(channels.keySet())) {
-                send(channel, new PeerMessage.SyncStep1(stateVector));
+            for (Map.Entry<PeerChannel, ChannelState> entry : new ArrayList<>(channels.entrySet())) {
+                // deletions sent on a channel that lost a message without closing (a peer that dropped it, a
+                // lossy transport) would otherwise never go out again: the next answer on each channel is complete
+                forgetHoldings(entry.getKey(), entry.getValue());
+                send(entry.getKey(), new PeerMessage.SyncStep1(stateVector));
             }
             scheduleAntiEntropy();
         });
+    }
+
+    /** The peer may lack anything we sent it: the next answer to its step 1 is complete, as in y-protocols. */
+    private void forgetHoldings(PeerChannel channel, ChannelState state) {
+        if (!channel.isBroadcast()) {
+            state.holdings = doc.newPeerHoldings();
+        }
     }
 
     private void checkSynced() {

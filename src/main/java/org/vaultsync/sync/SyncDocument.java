@@ -17,6 +17,24 @@ public interface SyncDocument {
      */
     List<byte[]> encodeMissing(byte[] remoteStateVector, int maxBytes) throws ProtocolException;
 
+    /**
+     * As {@link #encodeMissing(byte[], int)}, for the peer whose {@code holdings} say what it already has beyond its
+     * state vector (see {@link PeerHoldings}); what it holds may be left out, and the holdings then include
+     * everything returned. Default: the complete answer.
+     */
+    default List<byte[]> encodeMissing(byte[] remoteStateVector, PeerHoldings holdings, int maxBytes)
+            throws ProtocolException {
+        return encodeMissing(remoteStateVector, maxBytes);
+    }
+
+    /**
+     * A fresh record of what one peer holds beyond its state vector, knowing nothing yet (the first answer to it is
+     * complete). Default: {@link PeerHoldings#UNTRACKED}.
+     */
+    default PeerHoldings newPeerHoldings() {
+        return PeerHoldings.UNTRACKED;
+    }
+
     /** {@code update} as several valid updates of at most {@code maxBytes} each, together equivalent to it. */
     List<byte[]> split(byte[] update, int maxBytes) throws ProtocolException;
 
@@ -45,6 +63,26 @@ public interface SyncDocument {
     }
 
     void removeUpdateListener(UpdateListener listener);
+
+    /**
+     * What one peer on a reliable, ordered channel holds that its state vector does not say: a state vector covers
+     * inserted structs but not deletions, so a plain answer to its step 1 repeats our whole delete set every time
+     * (and the updates still on their way to it).
+     * Whatever went out on such a channel while it stays open reaches the peer, in order; the sync layer reports
+     * each update it sends there and each one the peer sends (the peer had it), and starts a fresh record whenever that may not hold (a failed send, a repair,
+     * the periodic exchange).
+     */
+    interface PeerHoldings {
+        /** Holdings of a document that does not track them: every answer is complete. */
+        PeerHoldings UNTRACKED = update -> { };
+
+        /** {@code update} (as given to an {@link UpdateListener}) was handed to the peer's channel. */
+        void sent(byte[] update);
+
+        /** The peer sent us {@code update} (applied without error): it holds what the update carries. */
+        default void received(byte[] update) {
+        }
+    }
 
     @FunctionalInterface
     interface UpdateListener {

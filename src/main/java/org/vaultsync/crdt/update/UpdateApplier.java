@@ -37,6 +37,11 @@ public final class UpdateApplier {
             this.clients = clients;
             this.deleteSet = deleteSet;
         }
+
+        /** The update's delete set as read (applying it does not change it). */
+        public DeleteSet deleteSet() {
+            return deleteSet;
+        }
     }
 
     public static DecodedForApply decode(byte[] update) throws InvalidUpdateException {

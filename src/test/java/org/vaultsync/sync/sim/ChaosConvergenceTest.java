@@ -51,6 +51,27 @@ class ChaosConvergenceTest {
     }
 
     @Test
+    void confirmedRoomsConvergeWithEveryDeletionOnReliableChannelsWithoutThePeriodicExchange() {
+        int runs = Integer.getInteger("sim.confirmRuns", 400);
+        for (long seed = 1; seed <= runs; seed++) {
+            ChaosScenario run = new ChaosScenario(seed, peersFor(seed), true).withConfirmations()
+                    .reliableWithoutPeriodicExchange();
+            boolean ok = run.run(40, 600_000);
+            assertTrue(ok, () -> "did not converge: " + run.summary() + "\n" + run.sim.describe());
+        }
+    }
+
+    @Test
+    void confirmedRoomsConvergeWithEveryDeletionOnALossyNetwork() {
+        int runs = Integer.getInteger("sim.confirmRuns", 400);
+        for (long seed = 1; seed <= runs; seed++) {
+            ChaosScenario run = new ChaosScenario(seed, peersFor(seed), true).withConfirmations();
+            boolean ok = run.run(40, 600_000);
+            assertTrue(ok, () -> "did not converge: " + run.summary() + "\n" + run.sim.describe());
+        }
+    }
+
+    @Test
     void aSeedReplaysIdentically() {
         ChaosScenario first = new ChaosScenario(424242, 8);
         ChaosScenario second = new ChaosScenario(424242, 8);

@@ -45,6 +45,29 @@ public final class ChaosScenario {
         sim.network.maxDelay = 5 + random.nextInt(200);
     }
 
+    /**
+     * Receivers confirm updates to their sender (as the vault turns on), on the Yjs engine: answers to those step 1s
+     * leave out deletions sent before on the same channel, and must still bring every deletion everywhere.
+     */
+    public ChaosScenario withConfirmations() {
+        sim.documents = (clientId, docSeed) -> {
+            YSimDocument doc = new YSimDocument(clientId, docSeed);
+            doc.sync.setConfirmsReceivedUpdates(true);
+            return doc;
+        };
+        return this;
+    }
+
+    /**
+     * Data channels reliable and ordered (as WebRTC's) and no periodic exchange: only connection opens, updates,
+     * confirmations and targeted repairs carry anything, so what a peer is assumed to hold must really be there.
+     */
+    public ChaosScenario reliableWithoutPeriodicExchange() {
+        sim.peers.hostile = false;
+        sim.antiEntropyInterval = 0;
+        return this;
+    }
+
     /** Runs the chaos phase then the settling phase; returns true if the room converged completely. */
     public boolean run(int steps, long maxSettleMillis) {
         for (int i = 0; i < peerCount; i++) {
