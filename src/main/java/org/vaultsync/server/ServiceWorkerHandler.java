@@ -6,10 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -67,21 +66,20 @@ final class ServiceWorkerHandler extends Handler.Abstract.NonBlocking {
         return true;
     }
 
-    /** SHA-256 over the paths and contents of every file but the worker itself, in path order; 16 hex digits. */
+    /**
+     * SHA-256 over the paths and contents of every file but the worker itself, in path order; 16 hex digits. Paths
+     * are built while walking, since a web app found on a classpath of several roots is a combined resource with no
+     * single URI.
+     */
     static String versionOf(Resource webApp) {
-        List<Resource> files = new ArrayList<>();
-        collect(webApp, files);
-        files.sort(Comparator.comparing(file -> file.getURI().toString()));
+        Map<String, Resource> files = new TreeMap<>();
+        collect(webApp, "", files);
+        files.remove(PATH.substring(1));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String base = webApp.getURI().toString();
-            for (Resource file : files) {
-                String path = file.getURI().toString().substring(base.length());
-                if (path.equals(PATH.substring(1)) || path.equals(PATH)) {
-                    continue;
-                }
-                digest.update(path.getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = file.newInputStream()) {
+            for (Map.Entry<String, Resource> file : files.entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = file.getValue().newInputStream()) {
                     digest.update(in.readAllBytes());
                 }
             }
@@ -93,12 +91,14 @@ final class ServiceWorkerHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
-    private static void collect(Resource folder, List<Resource> out) {
+    private static void collect(Resource folder, String prefix, Map<String, Resource> out) {
         for (Resource child : folder.list()) {
+            String name = child.getFileName();
+            String path = prefix + (name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
             if (child.isDirectory()) {
-                collect(child, out);
+                collect(child, path + "/", out);
             } else {
-                out.add(child);
+                out.putIfAbsent(path, child);
             }
         }
     }

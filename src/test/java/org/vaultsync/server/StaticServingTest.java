@@ -49,6 +49,23 @@ class StaticServingTest {
     }
 
     @Test
+    void theServiceWorkerIsAlwaysRevalidatedAndCarriesTheShellsVersion() throws Exception {
+        HttpResponse<String> response = get("/sw.js");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(response.body().matches("(?s).*const VERSION = '[0-9a-f]{16}';.*"), response.body());
+    }
+
+    @Test
+    void theManifestIsServedAsAWebAppManifest() throws Exception {
+        HttpResponse<String> response = get("/manifest.webmanifest");
+        assertEquals(200, response.statusCode());
+        assertEquals("application/manifest+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("\"display\": \"standalone\""));
+    }
+
+    @Test
     void compiledClientIsServedAsJavaScriptWithEtag() throws Exception {
         HttpResponse<String> response = get("/js/app.js");
         assertEquals(200, response.statusCode());

@@ -72,6 +72,28 @@ class SyncClientTest {
     }
 
     @Test
+    void aNewDisplayNameReachesPeersAtOnceAndABlankOneChangesNothing() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        SyncClient b = client(prefsB, storageB);
+        RoomCode code = a.createSyncRoom();
+        b.joinSyncRoom(code.value());
+        world.run(2_000);
+        assertEquals(1, b.getConnectedPeerCount());
+
+        a.rename("  Natasha Kerensky ");
+        world.run(500);
+        assertEquals("Natasha Kerensky", a.getPeers().get(0).name());
+        assertEquals("Natasha Kerensky", b.getPeers().get(1).name(), "peers see the new name without a rejoin");
+        assertEquals(1, b.getConnectedPeerCount(), "still one person");
+
+        IllegalArgumentException blank = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> a.rename(" \t "));
+        assertEquals("Display name must not be empty", blank.getMessage());
+        world.run(500);
+        assertEquals("Natasha Kerensky", b.getPeers().get(1).name());
+    }
+
+    @Test
     void joiningByShareLinkJoinsThatRoom() throws Exception {
         SyncClient a = client(prefsA, storageA);
         SyncClient b = client(prefsB, storageB);
