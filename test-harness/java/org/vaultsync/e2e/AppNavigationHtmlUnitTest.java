@@ -3,14 +3,8 @@ package org.vaultsync.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.htmlunit.BrowserVersion;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,31 +13,12 @@ class AppNavigationHtmlUnitTest {
     @RegisterExtension
     static final LocalServer SERVER = new LocalServer();
 
-    private WebClient browser;
-    private final List<String> scriptErrors = new ArrayList<>();
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new WebClient(BrowserVersion.CHROME);
-        browser.getOptions().setThrowExceptionOnScriptError(true);
-        browser.getOptions().setCssEnabled(false);
-        browser.setJavaScriptErrorListener(new org.htmlunit.javascript.SilentJavaScriptErrorListener() {
-            @Override
-            public void scriptException(HtmlPage page, org.htmlunit.ScriptException error) {
-                scriptErrors.add(error.getMessage());
-            }
-        });
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-        assertEquals(List.of(), scriptErrors, "script errors on the page");
-    }
+    @RegisterExtension
+    final HtmlUnitBrowser htmlUnit = new HtmlUnitBrowser();
 
     private HtmlPage open(String fragment) throws Exception {
-        HtmlPage page = browser.getPage(SERVER.page(fragment));
-        browser.waitForBackgroundJavaScript(2_000);
+        HtmlPage page = htmlUnit.client().getPage(SERVER.page(fragment));
+        htmlUnit.client().waitForBackgroundJavaScript(2_000);
         return page;
     }
 
@@ -63,14 +38,14 @@ class AppNavigationHtmlUnitTest {
     void navigationLinksSwitchPagesAndMarkTheActiveOne() throws Exception {
         HtmlPage page = open("#/vault/units");
         page = ((HtmlAnchor) page.getElementById("nav-pilots")).click();
-        browser.waitForBackgroundJavaScript(1_000);
+        htmlUnit.client().waitForBackgroundJavaScript(1_000);
         assertEquals("Pilots", heading(page));
         assertTrue(page.getUrl().toString().endsWith("#/vault/pilots"), page.getUrl().toString());
         assertEquals("active", page.getElementById("nav-pilots").getAttribute("class"));
         assertEquals("", page.getElementById("nav-units").getAttribute("class"));
 
         page = ((HtmlAnchor) page.getElementById("nav-forces")).click();
-        browser.waitForBackgroundJavaScript(1_000);
+        htmlUnit.client().waitForBackgroundJavaScript(1_000);
         assertEquals("Forces", heading(page));
         assertTrue(page.querySelector(".empty-hint").getTextContent().contains("lances"));
     }
@@ -103,7 +78,7 @@ class AppNavigationHtmlUnitTest {
         HtmlPage page = open("#/no/such/page");
         assertEquals("Page not found", heading(page));
         page = ((HtmlAnchor) page.getElementById("back-to-vault")).click();
-        browser.waitForBackgroundJavaScript(1_000);
+        htmlUnit.client().waitForBackgroundJavaScript(1_000);
         assertEquals("Units", heading(page));
     }
 
@@ -111,7 +86,7 @@ class AppNavigationHtmlUnitTest {
     void followingAnUnknownLinkAfterAKnownPageReplacesTheStalePage() throws Exception {
         HtmlPage page = open("#/vault/forces");
         page.executeJavaScript("location.hash = '#/vault/nothing'");
-        browser.waitForBackgroundJavaScript(1_000);
+        htmlUnit.client().waitForBackgroundJavaScript(1_000);
         assertEquals("Page not found", heading(page));
     }
 }

@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.htmlunit.BrowserVersion;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,36 +24,17 @@ class VaultScreensHtmlUnitTest {
     @RegisterExtension
     static final LocalServer SERVER = new LocalServer();
 
-    private WebClient browser;
-    private final List<String> scriptErrors = new ArrayList<>();
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new WebClient(BrowserVersion.CHROME);
-        browser.getOptions().setThrowExceptionOnScriptError(true);
-        browser.getOptions().setCssEnabled(false);
-        browser.setJavaScriptErrorListener(new org.htmlunit.javascript.SilentJavaScriptErrorListener() {
-            @Override
-            public void scriptException(HtmlPage page, org.htmlunit.ScriptException error) {
-                scriptErrors.add(error.getMessage());
-            }
-        });
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-        assertEquals(List.of(), scriptErrors, "script errors on the page");
-    }
+    @RegisterExtension
+    final HtmlUnitBrowser htmlUnit = new HtmlUnitBrowser();
 
     private HtmlPage open(String fragment) throws Exception {
-        HtmlPage page = browser.getPage(SERVER.page(fragment));
+        HtmlPage page = htmlUnit.client().getPage(SERVER.page(fragment));
         settle();
         return page;
     }
 
     private void settle() {
-        browser.waitForBackgroundJavaScript(1_000);
+        htmlUnit.client().waitForBackgroundJavaScript(1_000);
     }
 
     private static String text(HtmlPage page, String selector) {
