@@ -208,14 +208,16 @@ public final class RedisRelay implements TopicRelay {
         return true;
     }
 
+    /** Both connections up: this node can reach the others and hear them (they reconnect independently). */
     public boolean connected() {
         StatefulRedisPubSubConnection<String, String> sub = subscriber;
-        return sub != null && sub.isOpen();
+        StatefulRedisConnection<String, String> pub = publisher;
+        return sub != null && sub.isOpen() && pub != null && pub.isOpen();
     }
 
     @Override
     public void writePrometheus(StringBuilder out) {
-        PrometheusText.gauge(out, "vaultsync_cluster_redis_connected", "1 while the Redis pub/sub connection is up.", connected() ? 1 : 0);
+        PrometheusText.gauge(out, "vaultsync_cluster_redis_connected", "1 while both Redis connections (publish and subscribe) are up.", connected() ? 1 : 0);
         PrometheusText.gauge(out, "vaultsync_cluster_topics", "Redis channels this node subscribes to.", topics.size());
         PrometheusText.counter(out, "vaultsync_cluster_published_total", "Publishes handed to Redis.", published.sum());
         PrometheusText.counter(out, "vaultsync_cluster_received_total", "Publishes received from other nodes.", received.sum());

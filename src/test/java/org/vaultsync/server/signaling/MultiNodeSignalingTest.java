@@ -46,6 +46,15 @@ class MultiNodeSignalingTest {
         }
     }
 
+    /** Subscribers and publishers reconnect on their own backoff: wait until the node can publish too. */
+    private static void awaitClusterConnected(VaultSyncServer node) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (SignalingProtocolTest.value(SignalingProtocolTest.metrics(node.baseUri()), "vaultsync_cluster_redis_connected") != 1) {
+            assertTrue(System.currentTimeMillis() < deadline, "the node reconnects both Redis connections");
+            Thread.sleep(20);
+        }
+    }
+
     private static String publish(String from) {
         return "{\"type\":\"publish\",\"topic\":\"room\",\"data\":{\"type\":\"announce\",\"from\":\"" + from + "\"}}";
     }
@@ -61,6 +70,8 @@ class MultiNodeSignalingTest {
             a.subscribeAndWait("room");
             b.subscribeAndWait("room");
             awaitRedisSubscribers(2);
+            awaitClusterConnected(nodeA);
+            awaitClusterConnected(nodeB);
 
             a.send(publish("a"));
             assertEquals(delivered("a", 1), a.next(), "the sender's echo comes from its own node, once");
@@ -84,6 +95,7 @@ class MultiNodeSignalingTest {
 
             redis.restart();
             awaitRedisSubscribers(2);
+            awaitClusterConnected(nodeB);
             b.send(publish("b-again"));
             assertEquals(delivered("b-again", 1), b.next());
             assertEquals(delivered("b-again", 2), a.next());
@@ -103,6 +115,7 @@ class MultiNodeSignalingTest {
             a.subscribeAndWait("room");
             redis.restart();
             awaitRedisSubscribers(2);
+            awaitClusterConnected(nodeA);
             a.send(publish("a"));
             assertEquals(delivered("a", 1), b.next());
         }
