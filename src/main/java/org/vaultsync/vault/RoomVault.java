@@ -242,8 +242,13 @@ public final class RoomVault {
     // ---- local changes → room
 
     private void onVaultChange(VaultChange change) {
-        if (change.origin() != VaultChange.Origin.USER) {
-            return; // peers' edits came from the room; sync states are ours; other tabs publish for themselves
+        VaultChange.Origin origin = change.origin();
+        if (origin == VaultChange.Origin.OTHER_TAB) {
+            if (sameSharedContent(change.before(), change.after())) {
+                return; // another tab recorded only a sync state or conflicts: nothing the room holds changed
+            }
+        } else if (origin != VaultChange.Origin.USER) {
+            return; // peers' edits came from the room; sync states are ours
         }
         VaultItem before = change.before();
         VaultItem after = change.after();
@@ -252,6 +257,21 @@ public final class RoomVault {
         } else if (before != null && before.syncEnabled()) {
             unpublish(change.itemId());
         }
+    }
+
+    /**
+     * Whether two versions of an item hold the same content for the room (name, fields, sharing). Another tab's
+     * change reaches this tab's vault after it landed in IndexedDB; when that tab is outside this room (or in no
+     * room), nobody else publishes it, so this tab does. When it is in this room too, it has already written the
+     * room, and {@link ItemLayout#writeDifferences} finds nothing left to write. A change of local state alone
+     * must not be published back, or two tabs in one room would answer each other's sync-state writes forever.
+     */
+    private static boolean sameSharedContent(VaultItem before, VaultItem after) {
+        if (before == null || after == null) {
+            return before == after;
+        }
+        return before.syncEnabled() == after.syncEnabled() && before.name().equals(after.name())
+                && JsonValues.same(before.data(), after.data());
     }
 
     private void publish(VaultItem item) {

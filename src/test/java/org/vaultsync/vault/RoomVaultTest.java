@@ -491,4 +491,71 @@ class RoomVaultTest {
         assertEquals(1200.0, ((YMap) after.get("data")).get("bv"));
         assertTrue(alice.room.problems().isEmpty(), alice.room.problems().toString());
     }
+
+    /** Another tab of the same browser: the same stored vault, its own store, in no room. */
+    private static VaultStore anotherTab(VaultPlayer player) {
+        return VaultStoreTest.reopen(player.storage);
+    }
+
+    /** What BrowserVault does once the other tab's write has landed: this tab re-reads the record. */
+    private static void landed(VaultPlayer player, VaultStore tab, String id) throws InvalidRecordException {
+        String record = tab.record(id);
+        if (record == null) {
+            player.vault.applyStoredRemoval(id);
+        } else {
+            player.vault.applyStoredRecord(record);
+        }
+    }
+
+    @Test
+    void anEditInAnotherTabOutsideTheRoomIsPublishedByTheTabInIt() throws Exception {
+        shareUnit(alice, "u1");
+        bothJoin();
+        VaultStore otherTab = anotherTab(alice);
+        otherTab.updateItem("u1", ItemPatch.field("bv", 1897).rename("Atlas AS7-D"));
+        landed(alice, otherTab, "u1");
+        assertEquals(SyncState.PENDING, alice.vault.getSyncState("u1"), "written to the room, not yet confirmed");
+        sim.run(2_000);
+        assertEquals(1897.0, bob.shared("u1").item().get("bv"));
+        assertEquals("Atlas AS7-D", bob.shared("u1").item().name());
+        assertEquals(SyncState.SYNCED, alice.vault.getSyncState("u1"));
+        assertTrue(alice.room.conflicts().isEmpty() && bob.room.conflicts().isEmpty());
+    }
+
+    @Test
+    void sharingTurnedOnOrOffOrAnItemDeletedInAnotherTabReachesTheRoom() throws Exception {
+        shareUnit(alice, "u1");
+        alice.vault.addItem(Pilot.create("p1", "Kai", SkillTemplate.ELITE, Map.of()));
+        bothJoin();
+        VaultStore otherTab = anotherTab(alice);
+        otherTab.toggleSync("p1", true);
+        landed(alice, otherTab, "p1");
+        otherTab.toggleSync("u1", false);
+        landed(alice, otherTab, "u1");
+        sim.run(2_000);
+        assertNotNull(bob.shared("p1"), "shared from the other tab");
+        assertNull(bob.shared("u1"), "unshared from the other tab");
+        otherTab.removeItem("p1");
+        landed(alice, otherTab, "p1");
+        sim.run(2_000);
+        assertNull(bob.shared("p1"), "deleted in the other tab: no longer shared");
+    }
+
+    @Test
+    void anotherTabsSyncStateOrAnEditAlreadyInTheRoomIsNotWrittenAgain() throws Exception {
+        shareUnit(alice, "u1");
+        bothJoin();
+        List<byte[]> written = updatesWrittenBy(alice);
+        VaultStore otherTab = anotherTab(alice);
+        otherTab.setSyncState("u1", SyncState.PENDING, 0);
+        landed(alice, otherTab, "u1");
+        assertTrue(written.isEmpty(), "a tab's sync state is local: nothing goes to the room");
+
+        // The other tab is in the room as well and wrote its edit there itself (here: the same room write).
+        alice.vault.updateItem("u1", ItemPatch.field("walk", 3));
+        int afterOwnEdit = written.size();
+        otherTab.updateItem("u1", ItemPatch.field("walk", 3));
+        landed(alice, otherTab, "u1");
+        assertEquals(afterOwnEdit, written.size(), "what the room already holds is not written twice");
+    }
 }
