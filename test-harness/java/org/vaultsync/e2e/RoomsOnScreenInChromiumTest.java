@@ -251,14 +251,16 @@ class RoomsOnScreenInChromiumTest {
             });
             Matcher first = retrying.matcher(a.status());
             assertTrue(first.matches());
-            String attempt = first.group(1);
+            int attempt = Integer.parseInt(first.group(1));
             int seconds = Integer.parseInt(first.group(2));
-            Screenshots.both(a.driver(), "sync-retrying");
+            // On a loaded machine the next attempt may come first: that is the indicator moving too.
             a.await("the countdown moves", Duration.ofSeconds(5), () -> {
                 Matcher now = retrying.matcher(String.valueOf(a.status()));
-                return now.matches() && now.group(1).equals(attempt) && Integer.parseInt(now.group(2)) < seconds;
+                return now.matches() && (Integer.parseInt(now.group(1)) > attempt
+                        || Integer.parseInt(now.group(1)) == attempt && Integer.parseInt(now.group(2)) < seconds);
             });
             assertEquals("retrying", a.statusState());
+            Screenshots.both(a.driver(), "sync-retrying"); // after the checks: two captures take seconds here
 
             SERVERS.startSignaling();
             a.awaitState("connected", Duration.ofSeconds(40));
