@@ -215,3 +215,32 @@ function concat (parts) {
   for (const p of parts) { all.set(p, at); at += p.length }
   return all
 }
+
+// B4: the automerge-paper trace typed into one Y.Text, one transaction per patch, as bin/bench-crdt does on the
+// JVM; then the document's state, a fresh doc loading it, and the final text.
+export function b4 (Y, trace) {
+  const r = result()
+  const doc = newDoc(Y, 2654435769)
+  const text = doc.getText('text')
+  const { positions, deletes, inserts } = trace
+  const t0 = now()
+  for (let i = 0; i < positions.length; i++) {
+    if (deletes[i] > 0) text.delete(positions[i], deletes[i])
+    if (inserts[i] !== '') text.insert(positions[i], inserts[i])
+  }
+  const t1 = now()
+  const full = Y.encodeStateAsUpdate(doc)
+  const t2 = now()
+  const loaded = newDoc(Y, 2)
+  Y.applyUpdate(loaded, full)
+  const content = loaded.getText('text').toString()
+  const t3 = now()
+  if (text.toString() !== trace.endContent || content !== trace.endContent) throw new Error('B4 text differs from the trace')
+  r.times.b4Replay = t1 - t0
+  r.times.b4Encode = t2 - t1
+  r.times.b4Load = t3 - t2
+  r.sizes.b4StateBytes = full.length
+  r.outputs.b4State = full
+  r.outputs.b4Text = content
+  return r
+}

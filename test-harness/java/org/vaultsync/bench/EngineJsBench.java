@@ -24,13 +24,15 @@ import org.vaultsync.json.Json;
  * (updates, states, diffs, state vectors, JSON) is hashed, and all runs of both engines must agree, or the command
  * fails: the timings would compare different work.
  *
- * <p>Run: {@code bin/bench-crdt-js [--reps 5] [--only edits,vault] [--hosts node,chromium] [--edits 20000]
+ * <p>Run: {@code bin/bench-crdt-js [--reps 5] [--only edits,vault,b4] [--hosts node,chromium] [--edits 20000]
  * [--ours FILE]}.
  */
 public final class EngineJsBench {
     private static final Path BENCH_DIR = Path.of("test-harness", "node", "engine-bench");
     /** Our engine's bench module; {@code --ours FILE} measures another build (e.g. a saved one, for before/after). */
     private static Path OURS = Path.of("target", "engine-js", "engine-bench.js");
+    /** B4, the automerge-paper editing trace (also bin/bench-crdt's). */
+    private static final Path B4_TRACE = Path.of("src", "test", "resources", "bench-data", "automerge-paper.json.gz");
     private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
     static {
@@ -48,6 +50,9 @@ public final class EngineJsBench {
         LABELS.put("freshApply", "fresh doc: apply the full final state");
         LABELS.put("freshToJSON", "fresh doc: map.toJSON()");
         LABELS.put("syncSmall", "small catch-up sync round (+100 replacements)");
+        LABELS.put("b4Replay", "B4: type the 259,778 edits, one transaction each");
+        LABELS.put("b4Encode", "B4: encodeStateAsUpdate");
+        LABELS.put("b4Load", "B4: load the state into a fresh doc, toString");
     }
 
     private EngineJsBench() {
@@ -58,7 +63,7 @@ public final class EngineJsBench {
         java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
         int reps = 5;
         int edits = 20000;
-        List<String> workloads = List.of("edits", "vault");
+        List<String> workloads = List.of("edits", "vault", "b4");
         List<String> hosts = List.of("node", "chromium");
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -72,7 +77,7 @@ public final class EngineJsBench {
                 case "--hosts" -> hosts = Arrays.asList(value.split(","));
                 case "--ours" -> OURS = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + " (usage: bin/bench-crdt-js [--reps 5] [--only edits,vault] [--hosts node,chromium] [--edits N] [--ours FILE])");
+                        + " (usage: bin/bench-crdt-js [--reps 5] [--only edits,vault,b4] [--hosts node,chromium] [--edits N] [--ours FILE])");
             }
         }
         if (!Files.isRegularFile(OURS)) {
@@ -116,6 +121,7 @@ public final class EngineJsBench {
         NodeModulesServer server = new NodeModulesServer(Path.of("test-harness", "node", "node_modules"));
         server.serveDirectory("bench", BENCH_DIR);
         server.serveDirectory("ours", OURS.getParent());
+        server.serveDirectory("trace", B4_TRACE.getParent());
         server.servePage("/bench.html", """
                 <!doctype html>
                 <html><head><meta charset="utf-8"><title>engine bench</title><link rel="icon" href="data:,">
@@ -127,19 +133,21 @@ public final class EngineJsBench {
                 const engine = params.get('engine')
                 const ours = engine === 'ours' ? await import('/ours/%s') : null
                 try {
+                  const b4Trace = params.get('workload') === 'b4'
+                    ? new Uint8Array(await (await fetch('/trace/%s')).arrayBuffer()) : null
                   window.benchResult = JSON.stringify(await runOnce(engine, params.get('workload'),
-                    { Y, ours, edits: Number(params.get('edits')) }))
+                    { Y, ours, edits: Number(params.get('edits')), b4Trace }))
                 } catch (e) {
                   window.benchError = String(e && e.stack || e)
                 }
                 </script></head><body>bench</body></html>
-                """.formatted(server.importMap(), OURS.getFileName()));
+                """.formatted(server.importMap(), OURS.getFileName(), B4_TRACE.getFileName()));
         return server;
     }
 
     private static Map<String, Object> runInNode(String engine, String workload, int edits) throws Exception {
         Process node = new ProcessBuilder("node", "--expose-gc", "--max-old-space-size=4096", "node-run.mjs", engine,
-                workload, OURS.toAbsolutePath().toString(), String.valueOf(edits))
+                workload, OURS.toAbsolutePath().toString(), String.valueOf(edits), B4_TRACE.toAbsolutePath().toString())
                 .directory(BENCH_DIR.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         node.getOutputStream().close();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

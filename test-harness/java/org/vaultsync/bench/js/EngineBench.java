@@ -16,6 +16,7 @@ import org.vaultsync.browser.CryptoRandomBytes;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.types.YArray;
 import org.vaultsync.crdt.types.YMap;
+import org.vaultsync.crdt.types.YText;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
@@ -175,6 +176,63 @@ public final class EngineBench {
         }
         return result.js;
     }
+
+    /**
+     * B4, the automerge-paper trace (bin/bench-crdt's text workload), typed into one YText with one transaction per
+     * delete and per insert; then the state, a fresh doc loading it, and the final text. The trace arrives as flat
+     * JavaScript arrays and is turned into Java arrays before anything is timed.
+     */
+    @JSExport
+    public static JSObject b4(JSObject positions, JSObject deletes, JSObject inserts, String endContent)
+            throws InvalidUpdateException {
+        int n = length(positions);
+        int[] at = new int[n];
+        int[] deleted = new int[n];
+        String[] inserted = new String[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = intAt(positions, i);
+            deleted[i] = intAt(deletes, i);
+            inserted[i] = stringAt(inserts, i);
+        }
+        Result result = new Result();
+        Doc doc = newDoc((int) 2654435769L);
+        YText text = doc.getText("text");
+        double t0 = now();
+        for (int i = 0; i < n; i++) {
+            if (deleted[i] > 0) {
+                text.delete(at[i], deleted[i]);
+            }
+            if (!inserted[i].isEmpty()) {
+                text.insert(at[i], inserted[i]);
+            }
+        }
+        double t1 = now();
+        byte[] full = doc.encodeStateAsUpdate();
+        double t2 = now();
+        Doc loaded = newDoc(2);
+        loaded.applyUpdate(full);
+        String content = loaded.getText("text").toString();
+        double t3 = now();
+        if (!text.toString().equals(endContent) || !content.equals(endContent)) {
+            throw new IllegalStateException("B4 text differs from the trace");
+        }
+        result.time("b4Replay", t1 - t0);
+        result.time("b4Encode", t2 - t1);
+        result.time("b4Load", t3 - t2);
+        result.size("b4StateBytes", full.length);
+        result.output("b4State", full);
+        result.output("b4Text", content);
+        return result.js;
+    }
+
+    @JSBody(params = "list", script = "return list.length;")
+    private static native int length(JSObject list);
+
+    @JSBody(params = {"list", "index"}, script = "return list[index];")
+    private static native int intAt(JSObject list, int index);
+
+    @JSBody(params = {"list", "index"}, script = "return list[index];")
+    private static native String stringAt(JSObject list, int index);
 
     private static void syncRound(Result result, String name, Doc docA, Doc docB) throws InvalidUpdateException {
         double t0 = now();
