@@ -32,6 +32,11 @@ public final class BrowserSyncBench {
     private int edits = 200;
     private int mesh = 10;
     private int items = 5000;
+    /** Per stack, per phase: samples of where the time of a 2-peer edit goes and of a newcomer's join steps. */
+    private final Map<Stack, Map<String, List<Double>>> editParts = new java.util.EnumMap<>(Stack.class);
+    private final Map<Stack, Map<String, List<Double>>> joinSteps = new java.util.EnumMap<>(Stack.class);
+    private final Map<Stack, Map<String, List<Double>>> loadSteps = new java.util.EnumMap<>(Stack.class);
+    private boolean initialSyncFigure = true;
 
     private enum Stack {
         OURS("Vault Sync"), Y_WEBRTC("y-webrtc");
@@ -53,6 +58,7 @@ public final class BrowserSyncBench {
             this.stack = stack;
             this.browser = Chromium.start();
             this.driver = browser.driver();
+            PageTimeline.install(driver);
         }
 
         Object js(String script) {
@@ -70,13 +76,14 @@ public final class BrowserSyncBench {
         /** Joins room {@code code} (a new room when null) in the opened page; returns the code. */
         String enter(String code) {
             if (stack == Stack.OURS) {
+                js("window.__resetTimeline()");
                 return code == null ? (String) js("return window.probe.create()") : (String) js("return window.probe.join('" + code + "')");
             }
             String room = code == null ? "BENCH" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT) : code;
             driver.get(modules.base().resolve("/peer.html?defer=1&room=" + RoomName.PREFIX + room + "&signal="
                     + servers.signalingUrl()).toString());
             await("peer page", () -> Boolean.TRUE.equals(js("return !!window.peer")));
-            js("window.peer.connect()");
+            js("window.__resetTimeline(); window.peer.connect()");
             return room;
         }
 
@@ -86,8 +93,8 @@ public final class BrowserSyncBench {
         }
 
         int peers() {
-            Object count = stack == Stack.OURS ? js("return JSON.parse(window.probe.status()).peers")
-                    : js("return window.peer.webrtcPeers");
+            Object count = stack == Stack.OURS ? js("return window.peerCount || 0")
+                    : js("return Array.from(window.peer.provider.room.webrtcConns.values()).filter(conn => conn.connected).length");
             return ((Number) count).intValue();
         }
 
@@ -101,6 +108,39 @@ public final class BrowserSyncBench {
             Object at = js(stack == Stack.OURS ? "return (window.arrivals || {})['" + key + "'] || null"
                     : "return window.peer.arrivals['" + key + "'] || null");
             return at == null ? null : ((Number) at).doubleValue();
+        }
+
+        /** When the last data-channel message went out (PageTimeline). */
+        double lastSendAt() {
+            return ((Number) js("return window.__lastSendAt || 0")).doubleValue();
+        }
+
+        /** When the data-channel message that brought {@code key} started to be handled (PageTimeline). */
+        double receivedAt(String key) {
+            Object at = js(stack == Stack.OURS ? "return (window.recvStarts || {})['" + key + "'] || 0"
+                    : "return window.peer.recvStarts['" + key + "'] || 0");
+            return ((Number) at).doubleValue();
+        }
+
+        /** Milliseconds from join to each step of {@link PageTimeline#STEPS} this page went through. */
+        Map<String, Double> timeline() {
+            Map<String, Double> steps = new java.util.LinkedHashMap<>();
+            double joinAt = ((Number) js(stack == Stack.OURS ? "return window.joinAt" : "return window.peer.joinAt"))
+                    .doubleValue();
+            for (String step : PageTimeline.STEPS) {
+                Object at = js("return window.__timeline['" + step + "'] || null");
+                if (at != null) {
+                    steps.put(step, ((Number) at).doubleValue() - joinAt);
+                }
+            }
+            if (stack == Stack.OURS) {
+                steps.put("storedStateApplied", ((Number) js("return window.loadedAt - window.joinAt")).doubleValue());
+            }
+            double firstPeer = firstConnectionMillis();
+            if (firstPeer >= 0) {
+                steps.put("peerReported", firstPeer); // ours: its awareness arrived; y-webrtc: simple-peer 'connect'
+            }
+            return steps;
         }
 
         double firstConnectionMillis() {
@@ -137,8 +177,9 @@ public final class BrowserSyncBench {
                 case "--edits" -> bench.edits = Integer.parseInt(args[++i]);
                 case "--mesh" -> bench.mesh = Integer.parseInt(args[++i]);
                 case "--items" -> bench.items = Integer.parseInt(args[++i]);
+                case "--no-initial-sync" -> bench.initialSyncFigure = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--runs N, --edits N, --mesh N, --items N)");
+                        + " (--runs N, --edits N, --mesh N, --items N, --no-initial-sync)");
             }
         }
         bench.run();
@@ -163,7 +204,9 @@ public final class BrowserSyncBench {
                         meshLatency.computeIfAbsent(stack, s -> new ArrayList<>()).addAll(
                                 latency(stack, mesh, firstConnection.get(stack)));
                     }
-                    initialSync.computeIfAbsent(stack, s -> new ArrayList<>()).add(initialSync(stack));
+                    if (initialSyncFigure) {
+                        initialSync.computeIfAbsent(stack, s -> new ArrayList<>()).add(initialSync(stack));
+                    }
                     storageLoad.computeIfAbsent(stack, s -> new ArrayList<>()).add(storageLoad(stack));
                 }
             }
@@ -176,12 +219,36 @@ public final class BrowserSyncBench {
                 row("edit to all, " + mesh + " peers, p50", meshLatency, 50);
                 row("edit to all, " + mesh + " peers, p95", meshLatency, 95);
             }
-            row("time to first connection, p50", firstConnection, 50);
+            row("time to first connection (join to data channel open), p50", firstConnection, 50);
             row("initial sync of " + items + " items, median", initialSync, 50);
             row("load " + items + "-item room from IndexedDB, median", storageLoad, 50);
+            phaseRows("edit to remote, 2 peers, where the time goes", editParts);
+            phaseRows("newcomer's steps from join", joinSteps);
+            phaseRows("loading from IndexedDB, steps from start", loadSteps);
         } finally {
             modules.close();
             servers.stop();
+        }
+    }
+
+    private static String describe(Map<String, Double> steps) {
+        StringBuilder out = new StringBuilder();
+        steps.forEach((step, at) -> out.append(out.length() == 0 ? "" : ", ").append(step).append(' ')
+                .append(String.format(Locale.ROOT, "%.0f", at)));
+        return out.toString();
+    }
+
+    /** Medians of the phases of both stacks, side by side (the same run, the same machine load). */
+    private static void phaseRows(String title, Map<Stack, Map<String, List<Double>>> phases) {
+        System.out.println();
+        System.out.println("| " + title + " (ms, median) | Vault Sync | y-webrtc stack |");
+        System.out.println("| --- | ---: | ---: |");
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        phases.values().forEach(map -> names.addAll(map.keySet()));
+        for (String name : names) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", name,
+                    cell(percentile(phases.getOrDefault(Stack.OURS, Map.of()).get(name), 50)),
+                    cell(percentile(phases.getOrDefault(Stack.Y_WEBRTC, Map.of()).get(name), 50)));
         }
     }
 
@@ -209,7 +276,11 @@ public final class BrowserSyncBench {
                 await(stack.label + " mesh of " + pages, () -> page.peers() == pages - 1);
             }
             for (int i = 1; i < pages; i++) {
-                firstConnections.add(open.get(i).firstConnectionMillis());
+                Map<String, Double> timeline = open.get(i).timeline();
+                firstConnections.add(timeline.getOrDefault("dcOpen", Double.NaN));
+                System.out.println(stack.label + " newcomer timeline (ms from join): " + describe(timeline));
+                timeline.forEach((step, at) -> joinSteps.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(step, s -> new ArrayList<>()).add(at));
             }
             if (stack == Stack.OURS) {
                 for (Page page : open) {
@@ -223,6 +294,7 @@ public final class BrowserSyncBench {
             for (int edit = 0; edit < edits; edit++) {
                 String key = "lat-" + edit;
                 double sentAt = open.get(0).stamp(key);
+                double channelSendAt = open.get(0).lastSendAt();
                 double[] last = {0};
                 await(key, () -> {
                     double latest = 0;
@@ -237,6 +309,13 @@ public final class BrowserSyncBench {
                     return true;
                 });
                 latencies.add(last[0] - sentAt);
+                if (pages == 2) {
+                    double receivedAt = open.get(1).receivedAt(key);
+                    Map<String, List<Double>> parts = editParts.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>());
+                    parts.computeIfAbsent("edit to send", s -> new ArrayList<>()).add(channelSendAt - sentAt);
+                    parts.computeIfAbsent("send to message handler", s -> new ArrayList<>()).add(receivedAt - channelSendAt);
+                    parts.computeIfAbsent("message handler to observer", s -> new ArrayList<>()).add(last[0] - receivedAt);
+                }
             }
             System.out.printf(Locale.ROOT, "%s, %d pages: p50 %.1f ms, p95 %.1f ms over %d edits%n", stack.label, pages,
                     percentile(latencies, 50), percentile(latencies, 95), latencies.size());
@@ -286,6 +365,9 @@ public final class BrowserSyncBench {
                 page.driver.navigate().refresh();
                 await("reloaded", () -> page.js("return window.loadedAt || null") != null);
                 double millis = ((Number) page.js("return window.loadedAt - window.loadStartAt")).doubleValue();
+                String db = RoomName.of(org.vaultsync.room.RoomCode.parse((String) page.js(
+                        "return JSON.parse(window.probe.status()).room")));
+                storageSteps(stack, page, db, "window.loadStartAt", millis);
                 System.out.printf(Locale.ROOT, "%s: %d-item room loaded from IndexedDB in %.1f ms%n", stack.label, items, millis);
                 return millis;
             }
@@ -310,12 +392,26 @@ public final class BrowserSyncBench {
                     + "const done = arguments[arguments.length - 1];"
                     + "window.peer.persist('" + name + "').then(ms => done(ms));");
             double value = ((Number) millis).doubleValue();
+            storageSteps(stack, page, name, "window.peer.persistStartAt", value);
             System.out.printf(Locale.ROOT, "%s: %d-item room loaded from IndexedDB (y-indexeddb) in %.1f ms%n",
                     stack.label, items, value);
             return value;
         } finally {
             page.close();
         }
+    }
+
+    /** Where the time of loading database {@code db} went, from {@code start} (a page expression) to applied. */
+    private void storageSteps(Stack stack, Page page, String db, String start, double total) {
+        Map<String, Double> steps = new java.util.LinkedHashMap<>();
+        for (String step : PageTimeline.STORAGE_STEPS) {
+            Object at = page.js("return (window.__timeline['" + step + ":" + db + "'] || 0) - " + start);
+            steps.put(step, ((Number) at).doubleValue());
+        }
+        steps.put("applied", total);
+        System.out.println(stack.label + " storage load steps (ms from start): " + describe(steps));
+        steps.forEach((step, at) -> loadSteps.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
+                .computeIfAbsent(step, s -> new ArrayList<>()).add(at));
     }
 
     private static double percentile(List<Double> samples, int percentile) {

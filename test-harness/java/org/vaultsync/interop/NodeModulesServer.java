@@ -119,12 +119,14 @@ public final class NodeModulesServer implements AutoCloseable {
                 if (params.get('password')) options.password = params.get('password')
                 const clock = () => performance.timeOrigin + performance.now()
                 const peer = { doc, map: doc.getMap('vault'), provider: null, webrtcPeers: 0, synced: false, errors: [],
-                               arrivals: {}, joinAt: 0, firstPeerAt: 0 }
+                               arrivals: {}, recvStarts: {}, joinAt: 0, firstPeerAt: 0 }
                 // Benchmark instrumentation, the same as our probe page's: arrival times of lat-* keys from peers.
                 peer.map.observe((event, tx) => {
                   if (tx.local) return
                   const now = clock()
-                  event.keysChanged.forEach(key => { if (key.startsWith('lat-')) peer.arrivals[key] = now })
+                  event.keysChanged.forEach(key => {
+                    if (key.startsWith('lat-')) { peer.arrivals[key] = now; peer.recvStarts[key] = window.__recvStart || 0 }
+                  })
                 })
                 peer.stamp = key => { const sentAt = String(clock()); peer.map.set(key, sentAt); return sentAt }
                 peer.connect = () => {
@@ -133,13 +135,17 @@ public final class NodeModulesServer implements AutoCloseable {
                   peer.provider = provider
                   provider.on('peers', event => {
                     peer.webrtcPeers = event.webrtcPeers.length
-                    if (peer.webrtcPeers > 0 && !peer.firstPeerAt) peer.firstPeerAt = clock()
+                    // y-webrtc reports a peer when its offer arrives; the benchmark wants it connected
+                    event.added.forEach(id => {
+                      const conn = provider.room && provider.room.webrtcConns.get(id)
+                      if (conn) conn.peer.once('connect', () => { if (!peer.firstPeerAt) peer.firstPeerAt = clock() })
+                    })
                   })
                   provider.on('synced', event => { peer.synced = event.synced })
                 }
                 // y-indexeddb, for the storage benchmark: resolves with the milliseconds until the stored doc is applied.
                 peer.persist = name => {
-                  const start = clock()
+                  const start = peer.persistStartAt = clock()
                   const persistence = new IndexeddbPersistence(name, doc)
                   return persistence.whenSynced.then(() => clock() - start)
                 }

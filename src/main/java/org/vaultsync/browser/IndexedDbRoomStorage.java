@@ -65,10 +65,13 @@ public final class IndexedDbRoomStorage implements RoomStorage {
 
     private static final class Store implements RoomStore {
         private final Database db;
+        /** Appends waiting for the end of the current task, written together in one transaction. */
+        private final JSObject appends;
         private boolean closed;
 
         Store(Database db) {
             this.db = db;
+            this.appends = newAppendBatch(db);
         }
 
         @Override
@@ -92,7 +95,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
                 callback.failed("the room's storage is closed");
                 return;
             }
-            add(db, Int8Array.fromJavaArray(update), key -> callback.done(asInt(key)), callback::failed);
+            queueAdd(appends, Int8Array.fromJavaArray(update), key -> callback.done(asInt(key)), callback::failed);
         }
 
         @Override
@@ -101,6 +104,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
                 callback.failed("the room's storage is closed");
                 return;
             }
+            flushAdds(appends); // keys stay in the order the updates were made
             JSArray<JSObject> ranges = new JSArray<>();
             for (int[] range : contiguousRanges(replacedKeys)) {
                 ranges.push(range(range[0], range[1]));
@@ -113,6 +117,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
         public void close() {
             if (!closed) {
                 closed = true;
+                flushAdds(appends); // a closing database still completes transactions already created
                 closeDatabase(db);
             }
         }
@@ -208,15 +213,47 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read stored data')); }, 0); }")
     private static native void readAll(Database db, Success ok, Failure fail);
 
-    /** Stored as {@code Uint8Array}, as y-indexeddb stores updates. */
-    @JSBody(params = {"db", "bytes", "ok", "fail"}, script = ERROR_TEXT
-            + "try {"
-            + "  var txn = db.transaction('updates', 'readwrite');"
-            + "  var request = txn.objectStore('updates').add(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));"
-            + "  txn.oncomplete = function() { ok(request.result); };"
-            + "  txn.onabort = function() { fail(idbError(txn.error, 'saving was aborted')); };"
-            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot save')); }, 0); }")
-    private static native void add(Database db, Int8Array bytes, Success ok, Failure fail);
+    @JSBody(params = "db", script = "return {database: db, pending: null, flush: " + FLUSH_TEXT + "};")
+    private static native JSObject newAppendBatch(Database db);
+
+    /**
+     * Queues one update (stored as {@code Uint8Array}, as y-indexeddb stores updates) for a transaction of its own
+     * that takes every update queued in the same task: it is created in a microtask, after the caller's task has
+     * done its other work (a local edit reaches the data channel first) but before any later task, so no write waits
+     * longer than before. A burst of edits in one task (an import, a fill) becomes one transaction instead of one
+     * each. Every update's callback gets its own key, or the transaction's error.
+     */
+    @JSBody(params = {"batch", "bytes", "ok", "fail"}, script = ""
+            + "if (batch.pending === null) {"
+            + "  batch.pending = [];"
+            + "  Promise.resolve().then(function() { batch.flush(batch); });"
+            + "}"
+            + "batch.pending.push({value: new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),"
+            + "  done: ok, failed: fail});")
+    private static native void queueAdd(JSObject batch, Int8Array bytes, Success ok, Failure fail);
+
+    /** Writes the queued updates now (before a compaction or a close), in one transaction. */
+    @JSBody(params = "batch", script = "batch.flush(batch);")
+    private static native void flushAdds(JSObject batch);
+
+    /** The batch's {@code flush(batch)}: one transaction for every queued update (none queued: nothing). */
+    static final String FLUSH_TEXT = "(function(batch) {"
+            + ERROR_TEXT
+            + "  var items = batch.pending;"
+            + "  batch.pending = null;"
+            + "  if (items === null || items.length === 0) return;"
+            + "  var failAll = function(message) { for (var index = 0; index < items.length; index++) items[index].failed(message); };"
+            + "  try {"
+            + "    var txn = batch.database.transaction('updates', 'readwrite');"
+            + "    var store = txn.objectStore('updates');"
+            + "    var requests = [];"
+            + "    for (var index = 0; index < items.length; index++) requests.push(store.add(items[index].value));"
+            + "    txn.oncomplete = function() {"
+            + "      for (var index = 0; index < items.length; index++) items[index].done(requests[index].result);"
+            + "    };"
+            + "    txn.onabort = function() { failAll(idbError(txn.error, 'saving was aborted')); };"
+            + "  } catch (error) { var message = idbError(error, 'cannot save'); setTimeout(function() { failAll(message); }, 0); }"
+            + "})";
 
     @JSBody(params = {"db", "bytes", "ranges", "ok", "fail"}, script = ERROR_TEXT
             + "try {"

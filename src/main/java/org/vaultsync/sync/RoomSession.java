@@ -58,6 +58,12 @@ public final class RoomSession {
         final PasswordCheck passwordCheck;
         SignalingClient signalingClient;
         int unreadablePayloads;
+        /**
+         * False while the document is still being loaded from this device: signaling may already be joined, but the
+         * room neither announces itself nor opens any channel, so no peer or tab hears from a half-loaded document
+         * (its step 1 would ask for, and its answers would offer, what is already stored here).
+         */
+        boolean documentLoaded;
 
         Room(RoomCode code, SyncDocument doc, int clientId, RoomAccess access) {
             this.code = code;
@@ -92,12 +98,33 @@ public final class RoomSession {
         /** Signaling joined through {@code client}: room payloads go out (encrypted in password rooms). */
         void signalingUp(SignalingClient client) {
             signalingClient = client;
+            if (passwordCheck != null) {
+                passwordCheck.start(this::publishPlaintext);
+            }
+            if (documentLoaded) {
+                meshSignalingUp(client);
+            }
+        }
+
+        /** The mesh announces us on {@code client}: peers offer connections from here on. */
+        private void meshSignalingUp(SignalingClient client) {
             if (signals == null) {
                 mesh.signalingUp(data -> client.send(new SignalingMessage.Publish(name, data)));
+            } else {
+                mesh.signalingUp(signals.publisher(data -> client.send(new SignalingMessage.Publish(name, data))));
+            }
+        }
+
+        /** The document is complete: other tabs and (if signaling is up) peers may now connect. */
+        void documentLoaded() {
+            if (documentLoaded) {
                 return;
             }
-            passwordCheck.start(this::publishPlaintext);
-            mesh.signalingUp(signals.publisher(data -> client.send(new SignalingMessage.Publish(name, data))));
+            documentLoaded = true;
+            mesh.start();
+            if (signalingClient != null) {
+                meshSignalingUp(signalingClient);
+            }
         }
 
         void signalingDown() {
@@ -111,7 +138,9 @@ public final class RoomSession {
         /** A {@code publish.data} of this room. Open rooms ignore strings, password rooms non-strings (y-webrtc). */
         void receive(Object data) {
             if (signals == null) {
-                mesh.onRoomData(data);
+                if (documentLoaded) {
+                    mesh.onRoomData(data); // before: a newcomer's announce is answered by our own announce later
+                }
             } else {
                 signals.receive(data);
             }
@@ -129,7 +158,9 @@ public final class RoomSession {
                     && !from.equals(mesh.peerId())) {
                 passwordCheck.readable(from);
             }
-            mesh.onRoomData(data);
+            if (documentLoaded) {
+                mesh.onRoomData(data);
+            }
         }
 
         @Override
@@ -211,12 +242,30 @@ public final class RoomSession {
      * @throws IllegalArgumentException if the key was derived for another room (it could never open this one)
      */
     public void join(RoomCode code, SyncDocument doc, int clientId, RoomAccess access) {
+        join(code, doc, clientId, access, true);
+    }
+
+    /**
+     * Joins as {@link #join(RoomCode, SyncDocument, int, RoomAccess)} does while {@code doc} is still being loaded
+     * from this device: the signaling connection opens and subscribes at once (y-webrtc opens y-indexeddb and
+     * signaling side by side too), but nothing announces us, opens a channel or sends a message until
+     * {@link #join(RoomCode, SyncDocument, int, RoomAccess) join} is called again for this room once the document is
+     * complete. Peers and tabs that arrive meanwhile are met after that: our announce makes them offer.
+     */
+    public void joinWhileLoading(RoomCode code, SyncDocument doc, int clientId, RoomAccess access) {
+        join(code, doc, clientId, access, false);
+    }
+
+    private void join(RoomCode code, SyncDocument doc, int clientId, RoomAccess access, boolean documentLoaded) {
         String name = RoomName.of(code);
         if (access.isPasswordProtected() && !access.key().roomName().equals(name)) {
             throw new IllegalArgumentException("The key was made for room " + access.key().roomName() + ", not " + name);
         }
         if (room != null && room.code.equals(code) && room.access.equals(access)) {
             machine.join(code.value());
+            if (documentLoaded) {
+                room.documentLoaded();
+            }
             return;
         }
         if (room != null) {
@@ -225,9 +274,12 @@ public final class RoomSession {
             }
             room.close();
         }
-        room = new Room(code, doc, clientId, access);
-        room.mesh.start();
-        machine.join(code.value());
+        Room joining = new Room(code, doc, clientId, access);
+        room = joining;
+        machine.join(code.value()); // first: the signaling connection is the slow part, it opens meanwhile
+        if (documentLoaded && room == joining) {
+            joining.documentLoaded();
+        }
     }
 
     /** The display name changed: peers in the current room see the new one through awareness. */

@@ -203,16 +203,18 @@ public final class RoomSync implements RoomMesh.Listener {
             return;
         }
         PeerChannel from = origin instanceof PeerChannel channel && channels.containsKey(channel) ? channel : null;
-        List<byte[]> parts;
-        try {
-            parts = doc.split(update, MAX_UPDATE_BYTES);
-        } catch (ProtocolException e) {
-            parts = List.of(update);
-        }
+        List<byte[]> parts = null; // cut only when some channel takes it (a stored state loading, a lone edit: none)
         for (PeerChannel channel : new ArrayList<>(channels.keySet())) {
             if (channel == from || !channel.hasListeners()
                     || (from != null && !topology.needsRelay(from, channel))) {
                 continue;
+            }
+            if (parts == null) {
+                try {
+                    parts = doc.split(update, MAX_UPDATE_BYTES);
+                } catch (ProtocolException e) {
+                    parts = List.of(update);
+                }
             }
             if (from == null) {
                 stats.updatesSent++;

@@ -29,8 +29,9 @@ import org.vaultsync.common.StorageCallback;
 
 /**
  * The sync API the app uses (the seed's {@code createSyncRoom}, {@code joinSyncRoom}, {@code leaveCurrentRoom}, ...):
- * one room at a time, whose document is loaded from this device's storage before anything connects and saved as it
- * changes, then synced with the room through a {@link RoomSession}. Platform parts come in through {@link Platform},
+ * one room at a time, whose document is loaded from this device's storage before any peer or tab is connected (the
+ * signaling connection opens meanwhile) and saved as it changes, then synced with the room through a
+ * {@link RoomSession}. Platform parts come in through {@link Platform},
  * so the same class runs in the browser and, with simulated transports, in JVM tests.
  */
 public final class SyncClient {
@@ -359,8 +360,9 @@ public final class SyncClient {
     }
 
     /**
-     * Makes {@code code} the current room, loading its stored document; connects once loaded and (password rooms)
-     * once its key is known. {@code access} null: the key is still being derived.
+     * Makes {@code code} the current room, loading its stored document; once its key is known (password rooms) the
+     * signaling side connects at once and the room itself once the document is loaded. {@code access} null: the key
+     * is still being derived.
      */
     private Room open(RoomCode code, RoomAccess access) {
         if (room != null && room.code.equals(code) && access != null && access.equals(room.access)) {
@@ -381,7 +383,7 @@ public final class SyncClient {
         session.leave();
         Room joining = new Room(code, new Doc(platform.randomBytes()), access);
         room = joining;
-        notifyStatus();
+        connect(joining); // signaling opens while the stored document loads; peers wait for it (RoomSession)
         platform.storage().open(RoomName.of(code), new StorageCallback<>() {
             @Override
             public void done(RoomStore store) {
@@ -423,14 +425,21 @@ public final class SyncClient {
         });
     }
 
-    /** Connects the room once its document is loaded and its access (password key) is known. */
+    /**
+     * Connects the room once its access (password key) is known: while its document is still loading only the
+     * signaling side ({@link RoomSession#joinWhileLoading}), fully once it is loaded.
+     */
     private void connect(Room joining) {
-        if (room != joining || !joining.loaded || joining.awaitingKey()) {
+        if (room != joining || joining.awaitingKey()) {
             notifyStatus();
             return;
         }
         if (!offline) {
-            session.join(joining.code, joining.sync, joining.doc.clientId(), joining.access);
+            if (joining.loaded) {
+                session.join(joining.code, joining.sync, joining.doc.clientId(), joining.access);
+            } else {
+                session.joinWhileLoading(joining.code, joining.sync, joining.doc.clientId(), joining.access);
+            }
         }
         notifyStatus();
     }

@@ -14,7 +14,11 @@ import org.vaultsync.presence.MapPreferenceStore;
 import org.vaultsync.room.InvalidRoomCodeException;
 import org.vaultsync.room.RoomCode;
 import org.vaultsync.room.RoomName;
+import org.vaultsync.common.StorageCallback;
 import org.vaultsync.sync.persistence.MemoryRoomStorage;
+import org.vaultsync.sync.persistence.RoomStorage;
+import org.vaultsync.sync.persistence.RoomStore;
+import org.vaultsync.sync.persistence.StoredUpdates;
 import org.vaultsync.sync.sim.SimRoom;
 
 /** The app's sync API on the simulated network, with the real engine and in-memory room storage. */
@@ -28,10 +32,32 @@ class SyncClientTest {
             new org.vaultsync.sync.persistence.MemoryRoomKeyStore(world.network.clock);
     private int nodes;
 
-    private SyncClient client(MapPreferenceStore preferences, MemoryRoomStorage storage) {
+    private SyncClient client(MapPreferenceStore preferences, RoomStorage storage) {
+        return client(preferences, storage, frame -> { });
+    }
+
+    /** A page whose every frame to the signaling server is also given to {@code sent}. */
+    private SyncClient client(MapPreferenceStore preferences, RoomStorage storage,
+                              java.util.function.Consumer<String> sent) {
         String node = "page-" + nodes++;
         Random random = new Random(nodes * 7919L);
-        return new SyncClient(new SyncClient.Platform(world.server.transportFor(node), world.peers.transportFor(node),
+        org.vaultsync.sync.mesh.SignalingTransport server = world.server.transportFor(node);
+        org.vaultsync.sync.mesh.SignalingTransport signaling = listener -> {
+            org.vaultsync.sync.mesh.SignalingConnection connection = server.connect(listener);
+            return new org.vaultsync.sync.mesh.SignalingConnection() {
+                @Override
+                public void send(String frame) {
+                    sent.accept(frame);
+                    connection.send(frame);
+                }
+
+                @Override
+                public void close() {
+                    connection.close();
+                }
+            };
+        };
+        return new SyncClient(new SyncClient.Platform(signaling, world.peers.transportFor(node),
                 world.broadcasts.transportFor("profile-" + node), world.network.clock, random::nextDouble,
                 random::nextBytes, preferences, storage, new org.vaultsync.crypto.JvmKeyDerivation(),
                 keys, "https://vault.example"));
@@ -136,8 +162,117 @@ class SyncClientTest {
         assertTrue(reloaded.resumeLastRoom());
         assertEquals(code, reloaded.currentRoom());
         world.run(100);
-        assertEquals(List.of("Marauder MAD-3R while DISCONNECTED"), seen);
+        // the signaling side may already be trying (the server is down), but no peer or tab is connected
+        assertEquals(List.of("Marauder MAD-3R while CONNECTING"), seen);
         assertTrue(reloaded.isRoomLoaded());
+        assertEquals(0, reloaded.session().reachablePeerCount());
+    }
+
+    @Test
+    void signalingJoinsWhileTheStoredDocumentLoadsButNoPeerHearsFromTheRoomBeforeItIsApplied() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        SyncClient b = client(prefsB, storageB);
+        RoomCode code = a.createSyncRoom();
+        b.joinSyncRoom(code.value());
+        world.run(2_000);
+        b.networkChanged(false);
+        write(b, "pilot", "Natasha Kerensky"); // stored on B's device only
+        world.run(1_000);
+
+        long loadMillis = 3_000;
+        List<String> sent = new ArrayList<>();
+        SyncClient reloaded = client(prefsB, new SlowLoadingStorage(storageB, loadMillis), sent::add);
+        List<String> loadedWith = new ArrayList<>();
+        reloaded.onSyncEvent(event -> {
+            if (event instanceof SyncEvent.RoomLoaded) {
+                loadedWith.add(read(reloaded, "pilot") + ", " + reloaded.session().reachablePeerCount() + " peers");
+            }
+        });
+        int connectionsBefore = world.server.connectionCount();
+        assertTrue(reloaded.resumeLastRoom());
+        world.run(loadMillis - 500);
+
+        assertEquals(connectionsBefore + 1, world.server.connectionCount(), "signaling is joined during the load");
+        assertEquals(ConnectionState.CONNECTED, reloaded.session().status().state());
+        assertEquals(ConnectionState.CONNECTING, reloaded.getConnectionState(), "the page shows connecting until loaded");
+        assertEquals(1, sent.size(), "only its subscription: " + sent);
+        assertTrue(sent.get(0).startsWith("{\"type\":\"subscribe\""), sent.get(0));
+        assertEquals(0, a.getConnectedPeerCount());
+        assertEquals(0, reloaded.getConnectedPeerCount());
+        assertNull(read(a, "pilot"));
+
+        world.run(3_000);
+        assertEquals(List.of("Natasha Kerensky, 0 peers"), loadedWith, "stored state applied before any channel");
+        assertEquals(1, a.getConnectedPeerCount());
+        assertEquals(1, reloaded.getConnectedPeerCount());
+        assertEquals(ConnectionState.CONNECTED, reloaded.getConnectionState());
+        assertEquals("Natasha Kerensky", read(a, "pilot"));
+        write(a, "unit", "Atlas AS7-D");
+        world.run(500);
+        assertEquals("Atlas AS7-D", read(reloaded, "unit"));
+    }
+
+    /** A device whose storage takes {@code delay} to read a room (a large room, a slow disk). */
+    private final class SlowLoadingStorage implements RoomStorage {
+        private final RoomStorage storage;
+        private final long delay;
+
+        SlowLoadingStorage(RoomStorage storage, long delay) {
+            this.storage = storage;
+            this.delay = delay;
+        }
+
+        @Override
+        public void open(String roomName,
+                         StorageCallback<RoomStore> callback) {
+            storage.open(roomName, new StorageCallback<>() {
+                @Override
+                public void done(RoomStore store) {
+                    callback.done(new RoomStore() {
+                        @Override
+                        public void load(StorageCallback<StoredUpdates> loaded) {
+                            store.load(new StorageCallback<>() {
+                                @Override
+                                public void done(StoredUpdates updates) {
+                                    world.network.clock.schedule(delay, () -> loaded.done(updates));
+                                }
+
+                                @Override
+                                public void failed(String message) {
+                                    loaded.failed(message);
+                                }
+                            });
+                        }
+
+                        @Override
+                        public void append(byte[] update, StorageCallback<Integer> appended) {
+                            store.append(update, appended);
+                        }
+
+                        @Override
+                        public void replace(byte[] state, List<Integer> replacedKeys,
+                                            StorageCallback<Integer> replaced) {
+                            store.replace(state, replacedKeys, replaced);
+                        }
+
+                        @Override
+                        public void close() {
+                            store.close();
+                        }
+                    });
+                }
+
+                @Override
+                public void failed(String message) {
+                    callback.failed(message);
+                }
+            });
+        }
+
+        @Override
+        public void delete(String roomName, StorageCallback<Void> callback) {
+            storage.delete(roomName, callback);
+        }
     }
 
     @Test
@@ -180,7 +315,7 @@ class SyncClientTest {
         assertFalse(storageA.contents(RoomName.of(code)).isEmpty());
 
         boolean[] forgotten = new boolean[1];
-        a.forgetRoomData(code, new org.vaultsync.common.StorageCallback<>() {
+        a.forgetRoomData(code, new StorageCallback<>() {
             @Override
             public void done(Void value) {
                 forgotten[0] = true;
@@ -247,7 +382,7 @@ class SyncClientTest {
         SyncClient a = client(prefsA, storageA);
         RoomCode code = a.createSyncRoom(RoomOptions.withPassword("correct horse"));
         world.run(1_000);
-        keys.delete(RoomName.of(code), new org.vaultsync.common.StorageCallback<>() {
+        keys.delete(RoomName.of(code), new StorageCallback<>() {
             @Override
             public void done(Void value) {
             }

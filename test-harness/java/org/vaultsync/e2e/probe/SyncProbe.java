@@ -64,6 +64,7 @@ public final class SyncProbe {
                 if (status.peerCount() > 0) {
                     markFirstPeer();
                 }
+                markPeerCount(status.peerCount()); // polled by the benchmark: reading it costs the page nothing
             });
             export0("create", () -> {
                 markJoin();
@@ -121,7 +122,7 @@ public final class SyncProbe {
             export0("events", () -> String.join(",", events));
             export1("stamp", key -> {
                 Doc doc = client.currentDocument();
-                String sentAt = String.valueOf(clock());
+                String sentAt = clockText(); // as the y-webrtc page does: String(clock), not Java's double formatting
                 doc.transact(t -> doc.getMap("vault").set(key, sentAt), "probe");
                 return sentAt;
             });
@@ -169,7 +170,14 @@ public final class SyncProbe {
     @JSBody(script = "return performance.timeOrigin + performance.now();")
     private static native double clock();
 
-    @JSBody(params = {"key", "at"}, script = "window.arrivals = window.arrivals || {}; window.arrivals[key] = at;")
+    @JSBody(script = "return String(performance.timeOrigin + performance.now());")
+    private static native String clockText();
+
+    @JSBody(params = "count", script = "window.peerCount = count;")
+    private static native void markPeerCount(int count);
+
+    @JSBody(params = {"key", "at"}, script = "window.arrivals = window.arrivals || {}; window.arrivals[key] = at;"
+            + " window.recvStarts = window.recvStarts || {}; window.recvStarts[key] = window.__recvStart || 0;")
     private static native void recordArrival(String key, double at);
 
     @JSBody(script = "window.loadStartAt = performance.timeOrigin + performance.now();")
