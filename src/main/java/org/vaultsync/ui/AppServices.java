@@ -213,9 +213,11 @@ public final class AppServices {
         void run();
     }
 
+    /** Runs {@code task} in a later turn of the event loop, after what the browser has waiting (input, rendering). */
     @JSBody(params = "task", script = "setTimeout(task, 0);")
-    private static native void later(Task task);
+    static native void later(Task task);
 
+    /** Milliseconds since the epoch. */
     @JSBody(script = "return Date.now();")
-    private static native double now();
+    static native double now();
 }

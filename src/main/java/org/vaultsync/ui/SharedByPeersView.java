@@ -15,6 +15,7 @@ import org.vaultsync.vault.ItemSchema;
 import org.vaultsync.vault.ItemType;
 import org.vaultsync.vault.RoomVault;
 import org.vaultsync.vault.SharedItem;
+import org.vaultsync.vault.VaultImport;
 import org.vaultsync.vault.VaultItem;
 import org.vaultsync.vault.VaultStore;
 
@@ -76,6 +77,48 @@ public class SharedByPeersView implements TitledView {
             return "Nobody shares any " + filter + "s right now.";
         }
         return "Nobody in this room shares anything yet. Items appear here as soon as a peer turns on sync for them.";
+    }
+
+    /** How many of the items shown have no copy in the vault yet (what Import all would bring in). */
+    public int getNotImportedCount() {
+        int count = 0;
+        for (Row row : getItems()) {
+            count += row.isImported() ? 0 : 1;
+        }
+        return count;
+    }
+
+    public boolean isAnyToImport() {
+        return getNotImportedCount() > 0;
+    }
+
+    public String getImportAllLabel() {
+        return "Import all " + Numbers.count(getNotImportedCount(), "item", "items");
+    }
+
+    /**
+     * Imports every item shown that the vault has no copy of, a few at a time with its progress shown
+     * (ImportProgress); forces last, so that their pilots and units are the copies just made, not second ones.
+     */
+    public void importAll() {
+        RoomVault room = room();
+        if (room == null) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> forces = new ArrayList<>();
+        for (Row row : getItems()) {
+            if (!row.isImported()) {
+                (row.isForce() ? forces : ids).add(row.getId());
+            }
+        }
+        ids.addAll(forces);
+        if (ImportProgress.start(VaultImport.fromRoom(room, vault(), ids), job -> "Imported "
+                + Numbers.count(job.added().size(), "item", "items") + " from peers"
+                + (job.skipped() == 0 ? "" : " (" + Numbers.count(job.skipped(), "item was", "items were")
+                        + " already in your vault or no longer shared)"))) {
+            VaultFiles.focusSoon("import-progress");
+        }
     }
 
     private static SharedItem find(String id) {
