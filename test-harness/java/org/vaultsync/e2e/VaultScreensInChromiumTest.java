@@ -187,8 +187,11 @@ class VaultScreensInChromiumTest {
                     + "}).observe(document.body, {subtree: true, childList: true, characterData: true});");
             long started = System.nanoTime();
             browser.driver().findElement(By.id("import-confirm")).click();
-            screen.await("the result", () -> browser.driver().findElements(By.cssSelector(".toast span")).stream()
-                    .anyMatch(toast -> toast.getText().equals("Imported 5,000 items")));
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120),
+                    java.time.Duration.ofMillis(100)).withMessage("the result")
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector(".toast span")).stream()
+                            .anyMatch(toast -> toast.getText().equals("Imported 5,000 items")));
             long took = (System.nanoTime() - started) / 1_000_000;
             browser.driver().executeScript("clearInterval(window.ticker);");
             assertTrue(browser.driver().findElements(By.id("import-progress")).isEmpty(), "the progress is gone");

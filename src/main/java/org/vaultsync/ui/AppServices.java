@@ -194,7 +194,8 @@ public final class AppServices {
         Toasts.announce(change.after().name() + " was changed by " + (by == null ? "a peer" : by));
     }
 
-    private void changed() {
+    /** Re-renders the screens (and tells {@link #onChange} listeners) once, in the next turn of the event loop. */
+    void changed() {
         if (updateScheduled) {
             return;
         }

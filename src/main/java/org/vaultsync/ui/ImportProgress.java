@@ -1,21 +1,25 @@
 package org.vaultsync.ui;
 
 import java.util.function.Function;
-import org.teavm.flavour.templates.Templates;
 import org.vaultsync.vault.VaultImport;
 
 /**
- * Runs the page's one big import ({@link VaultImport}) in slices of about {@value #SLICE_MS} ms, each in its own
- * turn of the event loop, so the page keeps answering clicks and keys and re-renders "Importing 1,200 of 5,000
- * items" between slices; the result is shown and read out when it ends. The job outlives the screen that started
+ * Runs the page's one big import ({@link VaultImport}) in slices, each in its own turn of the event loop, so the
+ * page keeps answering clicks and keys and re-renders "Importing 1,200 of 5,000 items" between slices; the result
+ * is shown and read out when it ends. A slice lasts as long as the page's own work between two slices took
+ * (re-rendering a list of thousands is most of it), from {@value #SLICE_MS} to {@value #MAX_SLICE_MS} ms: about
+ * half of the time goes to the import, and no slice keeps a click waiting longer than that. The job outlives the screen that started
  * it: the shell shows its progress above every page ({@link #running}).
  */
 public final class ImportProgress {
     private static final int SLICE_MS = 12;
+    private static final int MAX_SLICE_MS = 100;
     private static ImportProgress current;
 
     private final VaultImport job;
     private final Function<VaultImport, String> result;
+    private double sliceMs = SLICE_MS;
+    private double lastSliceEnd;
 
     private ImportProgress(VaultImport job, Function<VaultImport, String> result) {
         this.job = job;
@@ -44,18 +48,24 @@ public final class ImportProgress {
 
     private void nextSlice() {
         AppServices.later(() -> {
-            double until = AppServices.now() + SLICE_MS;
+            double start = AppServices.now();
+            if (lastSliceEnd > 0) {
+                // as long as the page's own work between two slices (rendering, input, peers), within bounds
+                sliceMs = Math.min(MAX_SLICE_MS, Math.max(SLICE_MS, start - lastSliceEnd));
+            }
             boolean finished = job.step();
-            while (!finished && AppServices.now() < until) {
+            while (!finished && AppServices.now() < start + sliceMs) {
                 finished = job.step();
             }
+            lastSliceEnd = AppServices.now();
             if (finished) {
                 current = null;
                 Toasts.show(result.apply(job));
-            } else {
+            }
+            AppServices.get().changed(); // the re-render goes first in the queue, the next slice after it
+            if (!finished) {
                 nextSlice();
             }
-            Templates.update();
         });
     }
 

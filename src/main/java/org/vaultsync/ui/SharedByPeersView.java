@@ -1,8 +1,10 @@
 package org.vaultsync.ui;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
@@ -26,6 +28,9 @@ import org.vaultsync.vault.VaultStore;
  */
 @BindTemplate("templates/shared.html")
 public class SharedByPeersView implements TitledView {
+    private static Set<String> importedSources;
+    private static int importedAt;
+    private static VaultStore importedFrom;
     private String filter = "";
     private String openId;
 
@@ -137,17 +142,25 @@ public class SharedByPeersView implements TitledView {
         return AppServices.get().store();
     }
 
-    /** The id of a local copy imported from {@code sharedId}, or null. */
-    private static String importedCopy(String sharedId) {
-        if (vault() == null) {
-            return null;
-        }
-        for (VaultItem item : vault().items()) {
-            if (sharedId.equals(item.importedFrom())) {
-                return item.id();
+    /**
+     * The ids of the peers' items the vault holds copies of, read once per change of the vault (every row and the
+     * Import all count ask, and a room can share thousands of items).
+     */
+    private static Set<String> importedSources() {
+        int revision = AppServices.get().revision();
+        if (importedSources == null || importedAt != revision || importedFrom != vault()) {
+            importedSources = new HashSet<>();
+            if (vault() != null) {
+                for (VaultItem item : vault().items()) {
+                    if (item.importedFrom() != null) {
+                        importedSources.add(item.importedFrom());
+                    }
+                }
             }
+            importedAt = revision;
+            importedFrom = vault();
         }
-        return null;
+        return importedSources;
     }
 
     /** What a filter button shows. */
@@ -202,7 +215,7 @@ public class SharedByPeersView implements TitledView {
         }
 
         public boolean isImported() {
-            return importedCopy(getId()) != null;
+            return importedSources().contains(getId());
         }
 
         public boolean isOpen() {
