@@ -80,6 +80,21 @@ public final class AppPage {
         field.sendKeys(text);
     }
 
+    /** Replaces a field's text the way a player does: select all, delete, type. */
+    public void retype(String id, String text) {
+        awaitVisible("#" + id, By.id(id));
+        WebElement field = driver().findElement(By.id(id));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    public void awaitValue(String id, String expected) {
+        await("#" + id + " holding '" + expected + "'", Duration.ofSeconds(30), () -> {
+            List<WebElement> found = all("#" + id);
+            return !found.isEmpty() && expected.equals(found.get(0).getAttribute("value"));
+        });
+    }
+
     public String status() {
         return text("#sync-status-text");
     }
@@ -134,7 +149,11 @@ public final class AppPage {
 
     public void await(String what, Duration timeout, BooleanSupplier condition) {
         try {
-            new WebDriverWait(driver(), timeout, Duration.ofMillis(50)).until(d -> condition.getAsBoolean());
+            // toasts and re-rendered parts of the page come and go under the test: an element found a moment ago
+            // may be gone when its text is read
+            new WebDriverWait(driver(), timeout, Duration.ofMillis(50))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError(name + ": timed out waiting for " + what + "; status '" + status()
                     + "'; page: " + text("#page"), e);

@@ -17,8 +17,8 @@ import org.vaultsync.server.WebAppAssets;
  */
 public final class ProbeServers implements BeforeAllCallback, AfterAllCallback {
     private static final Path PROBE = Path.of("target/test-classes/probe-webapp");
-    /** The whole app with test hooks (pom.xml, app-test-hooks): the screens against a restartable signaling server. */
-    public static final Path APP_WITH_TEST_HOOKS = Path.of("target/test-classes/app-test-webapp");
+    /** The shipped app as this build compiled it (minified): the screens against a restartable signaling server. */
+    public static final Path SHIPPED_APP = Path.of("target/classes/webapp");
     private final Path webApp;
     private VaultSyncServer pages;
     private VaultSyncServer signaling;

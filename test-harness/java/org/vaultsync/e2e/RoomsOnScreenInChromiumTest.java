@@ -2,7 +2,6 @@ package org.vaultsync.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,18 +12,19 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.vaultsync.json.Json;
+import org.openqa.selenium.WebElement;
 
 /**
- * Settings › Sync, the share link, the peer list, "Shared by peers" and the status indicator, in two separate
- * Chromium processes (each its own profile) through a real signaling server that tests can stop and start. The page
- * is the real app; only its test build adds {@code window.probe.vault*} so a player's unit can be created and
- * shared before the vault screens exist (see pom.xml, app-test-hooks).
+ * The whole sharing journey on the shipped app's screens (the minified build, no test hooks), in two separate
+ * Chromium processes (each its own profile) through a real signaling server that tests can stop and start:
+ * Settings › Sync, the share link, the vault forms with their Enable Sync switch, the peer list, "Shared by peers"
+ * with Open and Import, the status indicator. Everything is done by clicks and typing, as a player would.
  */
 class RoomsOnScreenInChromiumTest {
     @RegisterExtension
-    static final ProbeServers SERVERS = new ProbeServers(ProbeServers.APP_WITH_TEST_HOOKS);
+    static final ProbeServers SERVERS = new ProbeServers(ProbeServers.SHIPPED_APP);
 
     private static final Pattern CODE = Pattern.compile("[A-HJ-NP-Z2-9]{3}-[A-HJ-NP-Z2-9]{3}");
 
@@ -35,8 +35,8 @@ class RoomsOnScreenInChromiumTest {
 
     private static AppPage open(Chromium browser, String name, String fragment) {
         AppPage page = new AppPage(browser, name).open(SERVERS.probePage() + fragment);
-        page.await("vault open", Duration.ofSeconds(20), () -> "true".equals(page.js(
-                "return window.probe && window.probe.vaultOpen ? window.probe.vaultOpen() : 'false'")));
+        page.await("app ready", Duration.ofSeconds(20), () -> !String.valueOf(page.text("#page")).contains("Opening")
+                && !String.valueOf(page.text("#page")).contains("Starting sync"));
         return page;
     }
 
@@ -47,69 +47,46 @@ class RoomsOnScreenInChromiumTest {
     }
 
     private static String createRoom(AppPage page, String password) {
-        page.awaitVisible("create", org.openqa.selenium.By.id("create-room"));
+        page.awaitVisible("create", By.id("create-room"));
         if (password != null) {
             page.type("create-password", password);
         }
         page.click("create-room");
-        page.awaitVisible("room code", org.openqa.selenium.By.id("room-code"));
+        page.awaitVisible("room code", By.id("room-code"));
         String code = page.text("#room-code");
         assertTrue(CODE.matcher(code).matches(), code);
         return code;
     }
 
-    private static String call(AppPage page, String function, Object... args) {
-        StringBuilder script = new StringBuilder("return window.probe." + function + "(");
-        for (int i = 0; i < args.length; i++) {
-            script.append(i == 0 ? "" : ", ").append("arguments[").append(i).append("]");
+    /**
+     * Makes an item on its "New" form (from the list {@code navId}), typing each field, with sync on or off; returns
+     * its id, read from the address of the item's page the form turns into.
+     */
+    private static String newItem(AppPage page, String navId, String name, Map<String, String> fields, boolean sync) {
+        page.click(navId);
+        page.click("new-item");
+        page.type("field-name", name);
+        fields.forEach((field, value) -> page.type("field-" + field, value));
+        if (sync) {
+            page.click("sync-toggle");
         }
-        Object result = page.js(script.append(");").toString(), args);
-        return result == null ? null : result.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> vaultItems(AppPage page) throws Exception {
-        return (List<Map<String, Object>>) (List<?>) Json.parse(call(page, "vaultItems"));
-    }
-
-    private static Map<String, Object> itemNamed(AppPage page, String name) throws Exception {
-        for (Map<String, Object> item : vaultItems(page)) {
-            if (name.equals(item.get("name"))) {
-                return item;
-            }
-        }
-        return null;
-    }
-
-    private static Map<String, Object> itemById(AppPage page, String id) {
-        try {
-            for (Map<String, Object> item : vaultItems(page)) {
-                if (id.equals(item.get("id"))) {
-                    return item;
-                }
-            }
-            return Map.of("data", Map.of());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> sharedById(AppPage page, String id) {
-        try {
-            for (Object item : (List<?>) Json.parse(call(page, "roomShared"))) {
-                if (id.equals(((Map<?, ?>) item).get("id"))) {
-                    return (Map<String, Object>) item;
-                }
-            }
-            return Map.of("data", Map.of());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        page.click("create");
+        page.awaitText("#page h1", name);
+        String url = page.driver().getCurrentUrl();
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     private static void awaitSharedNames(AppPage page, List<String> names) {
         page.await("shared " + names, Duration.ofSeconds(30), () -> page.texts(".shared-name").equals(names));
+    }
+
+    private static WebElement sharedRow(AppPage page, String id) {
+        return page.find(".shared-item[data-id='" + id + "']");
+    }
+
+    /** The browser goes offline (the event the sync client follows) so two players' edits are truly at once. */
+    private static void offline(AppPage page, boolean offline) {
+        page.js("window.dispatchEvent(new Event(arguments[0]));", offline ? "offline" : "online");
     }
 
     @Test
@@ -124,7 +101,7 @@ class RoomsOnScreenInChromiumTest {
             Screenshots.both(a.driver(), "sync-alone");
 
             a.click("share-room");
-            a.awaitVisible("QR code", org.openqa.selenium.By.id("share-qr"));
+            a.awaitVisible("QR code", By.id("share-qr"));
             assertTrue(a.find("#share-qr").getAttribute("src").startsWith("data:image/svg+xml,"));
             a.click("copy-link");
             a.awaitToast("Link copied");
@@ -148,15 +125,16 @@ class RoomsOnScreenInChromiumTest {
             a.awaitStatus("Connected · 1 peer");
             Screenshots.both(a.driver(), "sync-with-peers");
 
-            // A shares a unit, a pilot and a force with both of them in it
-            String atlas = call(a, "vaultAdd", "{\"type\":\"unit\",\"name\":\"Atlas AS7-D\",\"syncEnabled\":true,"
-                    + "\"data\":{\"chassis\":\"Atlas\",\"model\":\"AS7-D\",\"tonnage\":100}}");
-            String natasha = call(a, "vaultAdd", "{\"type\":\"pilot\",\"name\":\"Natasha Kerensky\","
-                    + "\"syncEnabled\":true,\"data\":{\"callsign\":\"Black Widow\",\"gunnery\":2,\"piloting\":3}}");
-            call(a, "vaultAdd", "{\"type\":\"force\",\"name\":\"Black Widow Company\",\"syncEnabled\":true,"
-                    + "\"data\":{\"forceType\":\"lance\",\"assignments\":[{\"slot\":1,\"position\":\"lead\","
-                    + "\"pilotId\":\"" + natasha + "\",\"unitId\":\"" + atlas + "\"}]}}");
-            call(a, "vaultAdd", "{\"type\":\"unit\",\"name\":\"Kept at home\",\"data\":{}}");
+            // A makes a unit, a pilot and a force on the vault's forms with sync on, and one unit kept private
+            String atlas = newItem(a, "nav-units", "Atlas AS7-D", Map.of("chassis", "Atlas", "model", "AS7-D",
+                    "tonnage", "100"), true);
+            newItem(a, "nav-pilots", "Natasha Kerensky", Map.of("callsign", "Black Widow"), true);
+            newItem(a, "nav-forces", "Black Widow Company", Map.of(), true);
+            a.find("#slot-1-pilot").sendKeys(Keys.ARROW_DOWN); // "No pilot" → the only pilot
+            a.await("the pilot assigned", Duration.ofSeconds(10), () -> a.text("#total-gunnery").matches("\\d\\.\\d"));
+            a.find("#slot-1-unit").sendKeys(Keys.ARROW_DOWN); // "No unit" → the only unit
+            a.awaitText("#total-assigned", "1 pilot, 1 unit");
+            String kept = newItem(a, "nav-units", "Kept at home", Map.of(), false);
 
             b.click("nav-shared");
             awaitSharedNames(b, List.of("Atlas AS7-D", "Natasha Kerensky", "Black Widow Company"));
@@ -175,35 +153,61 @@ class RoomsOnScreenInChromiumTest {
             b.await("marked as in the vault", Duration.ofSeconds(10), () -> b.all(".in-vault").size() == 3);
             Screenshots.both(b.driver(), "shared-by-peers");
 
-            Map<String, Object> copy = itemNamed(b, "Atlas AS7-D");
-            assertNotEquals(atlas, copy.get("id"), "an import is a copy with its own id");
-            assertEquals(3, vaultItems(b).size(), "the force came over with its pilot and unit; A's private unit did not");
+            b.click("nav-units");
+            b.await("the copy in B's units", Duration.ofSeconds(10),
+                    () -> b.texts(".item-name").equals(List.of("Atlas AS7-D")));
+            String copyHref = b.find(".item-name").getAttribute("href");
+            assertFalse(copyHref.endsWith("/" + atlas), "an import is a copy with its own id: " + copyHref);
 
-            // both edit the shared unit at once, different fields: both edits survive on both sides
-            assertEquals("", call(b, "roomEdit", atlas, "{\"notes\":\"Bram: left arm jams\"}"));
-            assertEquals("true", call(a, "vaultUpdate", atlas, "{\"walk\":3}"));
-            a.await("both edits at the owner", Duration.ofSeconds(30), () -> {
-                Map<?, ?> data = (Map<?, ?>) itemById(a, atlas).get("data");
-                return "Bram: left arm jams".equals(data.get("notes")) && Double.valueOf(3).equals(data.get("walk"));
-            });
-            b.await("both edits at the peer", Duration.ofSeconds(30), () -> {
-                Map<?, ?> data = (Map<?, ?>) sharedById(b, atlas).get("data");
-                return "Bram: left arm jams".equals(data.get("notes")) && Double.valueOf(3).equals(data.get("walk"));
-            });
+            // both edit the shared unit at once (B through Open on Shared by peers), different fields: both survive
+            b.click("nav-shared");
+            awaitSharedNames(b, List.of("Atlas AS7-D", "Natasha Kerensky", "Black Widow Company"));
+            sharedRow(b, atlas).findElement(By.cssSelector(".open")).click();
+            b.awaitText("#page h1", "Atlas AS7-D");
+            assertTrue(b.text("#peer-notice").startsWith("Shared by Alice"), b.text("#peer-notice"));
+            a.click("nav-units");
+            a.find(".item-row a[href$='/" + atlas + "']").click();
+            a.awaitText("#page h1", "Atlas AS7-D");
+            offline(b, true);
+            a.retype("field-walk", "3");
+            b.retype("field-notes", "Bram: left arm jams");
+            offline(b, false);
+            for (AppPage player : List.of(a, b)) {
+                player.awaitValue("field-walk", "3");
+                player.awaitValue("field-notes", "Bram: left arm jams");
+            }
 
             // the owner edits, then stops sharing: the copy in B's vault stays exactly as imported
-            call(a, "vaultUpdate", atlas, "{\"name\":\"Atlas AS7-K\",\"model\":\"AS7-K\"}");
+            b.click("nav-shared");
+            a.retype("field-name", "Atlas AS7-K");
+            a.retype("field-model", "AS7-K");
             awaitSharedNames(b, List.of("Atlas AS7-K", "Natasha Kerensky", "Black Widow Company"));
-            call(a, "vaultToggle", atlas, "false");
+            a.click("sync-toggle");
             awaitSharedNames(b, List.of("Natasha Kerensky", "Black Widow Company"));
-            Map<String, Object> after = itemNamed(b, "Atlas AS7-D");
-            assertEquals(copy.get("id"), after.get("id"));
-            assertEquals("AS7-D", ((Map<?, ?>) after.get("data")).get("model"));
-            assertEquals(null, itemNamed(b, "Atlas AS7-K"));
+            b.click("nav-units");
+            b.await("only the copy", Duration.ofSeconds(10), () -> b.texts(".item-name").equals(List.of("Atlas AS7-D")));
+            b.find(".item-name").click();
+            b.awaitText("#page h1", "Atlas AS7-D");
+            assertEquals("AS7-D", b.find("#field-model").getAttribute("value"));
+            assertEquals("", b.find("#field-notes").getAttribute("value"), "B's edit of the original is not in the copy");
+
+            // A shares the unit kept at home so far; B takes everything not yet in its vault in one go
+            a.click("nav-units");
+            a.find(".item-row a[href$='/" + kept + "']").click();
+            a.awaitText("#page h1", "Kept at home");
+            a.click("sync-toggle");
+            b.click("nav-shared");
+            awaitSharedNames(b, List.of("Natasha Kerensky", "Black Widow Company", "Kept at home"));
+            b.awaitText("#import-all", "Import all 1 item");
+            b.click("import-all");
+            b.awaitToast("Imported 1 item from peers");
+            b.await("all in the vault", Duration.ofSeconds(10), () -> b.all(".in-vault").size() == 3
+                    && b.all("#import-all").isEmpty());
 
             b.click("nav-sync");
             b.click("leave-room");
             a.awaitToast("Bram left the room");
+            a.click("nav-sync");
             a.await("alone again", Duration.ofSeconds(30), () -> a.texts("#peer-list li").equals(List.of("Alice (you)")));
             assertEquals(List.of(), browserA.consoleErrors());
             assertEquals(List.of(), browserB.consoleErrors());
@@ -220,14 +224,14 @@ class RoomsOnScreenInChromiumTest {
             String link = a.find("#share-link").getAttribute("value");
             assertEquals(SERVERS.probePage() + "#/join/" + code, link, "the password never travels in the link");
 
-            AppPage b = open(browserB, "B", "");
+            AppPage b = open(browserB, "B", "#/settings/sync");
             b.driver().get(link);
             b.awaitText("#page h1", "Join room " + code);
             b.type("link-password", "battery staple");
             b.click("join-linked-room");
             b.awaitStatus("Wrong password for this room");
             assertEquals("wrong_password", b.statusState());
-            b.awaitVisible("password again", org.openqa.selenium.By.id("retry-password"));
+            b.awaitVisible("password again", By.id("retry-password"));
 
             b.type("retry-password", "correct horse");
             b.click("retry-with-password");
@@ -245,14 +249,18 @@ class RoomsOnScreenInChromiumTest {
 
             SERVERS.stopSignaling();
             Pattern retrying = Pattern.compile("Retrying: attempt (\\d) of 5, next in (\\d+)s");
+            String[] first = new String[2]; // the attempt and the seconds of the countdown first seen
             a.await("a countdown", Duration.ofSeconds(60), () -> {
-                Matcher first = retrying.matcher(String.valueOf(a.status()));
-                return first.matches() && Integer.parseInt(first.group(2)) >= 2;
+                Matcher seen = retrying.matcher(String.valueOf(a.status()));
+                if (seen.matches() && Integer.parseInt(seen.group(2)) >= 2) {
+                    first[0] = seen.group(1);
+                    first[1] = seen.group(2);
+                    return true;
+                }
+                return false;
             });
-            Matcher first = retrying.matcher(a.status());
-            assertTrue(first.matches());
-            int attempt = Integer.parseInt(first.group(1));
-            int seconds = Integer.parseInt(first.group(2));
+            int attempt = Integer.parseInt(first[0]);
+            int seconds = Integer.parseInt(first[1]);
             // On a loaded machine the next attempt may come first: that is the indicator moving too.
             a.await("the countdown moves", Duration.ofSeconds(5), () -> {
                 Matcher now = retrying.matcher(String.valueOf(a.status()));

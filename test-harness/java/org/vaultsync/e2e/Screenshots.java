@@ -9,8 +9,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Writes what a player sees to {@code docs/screenshots/<name>-<width>.png} (linked from the README), at the phone
- * width (360 px) and at desktop width (1280 px). The whole page is captured, not just the viewport, so long
- * screens are judged in full. The window keeps the width of the last capture; tests that care set it again.
+ * width (360 px) and at desktop width (1280 px). The whole page is captured, on a screen as tall as the page, so
+ * long screens are judged in full and what is fixed to the screen's bottom is drawn at the bottom. The window
+ * keeps the width of the last capture; tests that care set it again.
  */
 public final class Screenshots {
     public static final int PHONE = 360;
@@ -33,6 +34,11 @@ public final class Screenshots {
         try {
             Object height = page.executeScript(
                     "return Math.max(800, Math.ceil(document.documentElement.scrollHeight));");
+            // a screen as tall as the page, so what is fixed to the bottom of the screen (the phone's tab bar,
+            // toasts) is drawn at the bottom of the picture, not in the middle of the page
+            page.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                    "height", ((Number) height).intValue(), "deviceScaleFactor", 1, "mobile", width < 600));
+            height = page.executeScript("return Math.max(800, Math.ceil(document.documentElement.scrollHeight));");
             Map<String, Object> shot = page.executeCdpCommand("Page.captureScreenshot", Map.of(
                     "format", "png", "captureBeyondViewport", true,
                     "clip", Map.of("x", 0, "y", 0, "width", width, "height", ((Number) height).intValue(),

@@ -194,7 +194,8 @@ public final class AppServices {
         Toasts.announce(change.after().name() + " was changed by " + (by == null ? "a peer" : by));
     }
 
-    private void changed() {
+    /** Re-renders the screens (and tells {@link #onChange} listeners) once, in the next turn of the event loop. */
+    void changed() {
         if (updateScheduled) {
             return;
         }
@@ -213,9 +214,11 @@ public final class AppServices {
         void run();
     }
 
+    /** Runs {@code task} in a later turn of the event loop, after what the browser has waiting (input, rendering). */
     @JSBody(params = "task", script = "setTimeout(task, 0);")
-    private static native void later(Task task);
+    static native void later(Task task);
 
+    /** Milliseconds since the epoch. */
     @JSBody(script = "return Date.now();")
-    private static native double now();
+    static native double now();
 }

@@ -7,7 +7,8 @@ import org.teavm.jso.JSObject;
 /**
  * Registers the service worker (webapp/sw.js) that lets the app start offline, and tells the player when a new
  * version has been downloaded: "Reload" activates it and reloads once. Until then the running version stays, so
- * a page never changes under someone mid-edit.
+ * a page never changes under someone mid-edit. The browser looks for a new version when the app starts; an open
+ * app also looks when the network comes back, when its tab is shown again, and every hour.
  */
 final class AppUpdates {
     private AppUpdates() {
@@ -34,6 +35,12 @@ final class AppUpdates {
             + "    var worker = registration.installing;"
             + "    worker.addEventListener('statechange', function() { if (worker.state === 'installed') offer(worker); });"
             + "  });"
+            // an app left open for days still hears of a new version: when the network is back, when the player
+            // returns to the tab, and hourly (a failed check just waits for the next)
+            + "  var check = function() { registration.update().catch(function() {}); };"
+            + "  window.addEventListener('online', check);"
+            + "  document.addEventListener('visibilitychange', function() { if (!document.hidden) check(); });"
+            + "  setInterval(check, 3600000);"
             + "}, function(error) { console.warn('Offline start is not available: ' + error); });")
     private static native void register(Waiting waiting);
 

@@ -1,8 +1,10 @@
 package org.vaultsync.ui;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
@@ -15,6 +17,7 @@ import org.vaultsync.vault.ItemSchema;
 import org.vaultsync.vault.ItemType;
 import org.vaultsync.vault.RoomVault;
 import org.vaultsync.vault.SharedItem;
+import org.vaultsync.vault.VaultImport;
 import org.vaultsync.vault.VaultItem;
 import org.vaultsync.vault.VaultStore;
 
@@ -25,6 +28,9 @@ import org.vaultsync.vault.VaultStore;
  */
 @BindTemplate("templates/shared.html")
 public class SharedByPeersView implements TitledView {
+    private static Set<String> importedSources;
+    private static int importedAt;
+    private static VaultStore importedFrom;
     private String filter = "";
     private String openId;
 
@@ -78,6 +84,48 @@ public class SharedByPeersView implements TitledView {
         return "Nobody in this room shares anything yet. Items appear here as soon as a peer turns on sync for them.";
     }
 
+    /** How many of the items shown have no copy in the vault yet (what Import all would bring in). */
+    public int getNotImportedCount() {
+        int count = 0;
+        for (Row row : getItems()) {
+            count += row.isImported() ? 0 : 1;
+        }
+        return count;
+    }
+
+    public boolean isAnyToImport() {
+        return getNotImportedCount() > 0;
+    }
+
+    public String getImportAllLabel() {
+        return "Import all " + Numbers.count(getNotImportedCount(), "item", "items");
+    }
+
+    /**
+     * Imports every item shown that the vault has no copy of, a few at a time with its progress shown
+     * (ImportProgress); forces last, so that their pilots and units are the copies just made, not second ones.
+     */
+    public void importAll() {
+        RoomVault room = room();
+        if (room == null) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> forces = new ArrayList<>();
+        for (Row row : getItems()) {
+            if (!row.isImported()) {
+                (row.isForce() ? forces : ids).add(row.getId());
+            }
+        }
+        ids.addAll(forces);
+        if (ImportProgress.start(VaultImport.fromRoom(room, vault(), ids), job -> "Imported "
+                + Numbers.count(job.added().size(), "item", "items") + " from peers"
+                + (job.skipped() == 0 ? "" : " (" + Numbers.count(job.skipped(), "item was", "items were")
+                        + " already in your vault or no longer shared)"))) {
+            VaultFiles.focusSoon("import-progress");
+        }
+    }
+
     private static SharedItem find(String id) {
         if (room() == null) {
             return null;
@@ -94,17 +142,25 @@ public class SharedByPeersView implements TitledView {
         return AppServices.get().store();
     }
 
-    /** The id of a local copy imported from {@code sharedId}, or null. */
-    private static String importedCopy(String sharedId) {
-        if (vault() == null) {
-            return null;
-        }
-        for (VaultItem item : vault().items()) {
-            if (sharedId.equals(item.importedFrom())) {
-                return item.id();
+    /**
+     * The ids of the peers' items the vault holds copies of, read once per change of the vault (every row and the
+     * Import all count ask, and a room can share thousands of items).
+     */
+    private static Set<String> importedSources() {
+        int revision = AppServices.get().revision();
+        if (importedSources == null || importedAt != revision || importedFrom != vault()) {
+            importedSources = new HashSet<>();
+            if (vault() != null) {
+                for (VaultItem item : vault().items()) {
+                    if (item.importedFrom() != null) {
+                        importedSources.add(item.importedFrom());
+                    }
+                }
             }
+            importedAt = revision;
+            importedFrom = vault();
         }
-        return null;
+        return importedSources;
     }
 
     /** What a filter button shows. */
@@ -159,7 +215,7 @@ public class SharedByPeersView implements TitledView {
         }
 
         public boolean isImported() {
-            return importedCopy(getId()) != null;
+            return importedSources().contains(getId());
         }
 
         public boolean isOpen() {

@@ -20,6 +20,7 @@ import org.vaultsync.vault.PilotStatus;
 import org.vaultsync.vault.TechBase;
 import org.vaultsync.vault.UnitType;
 import org.vaultsync.vault.VaultFile;
+import org.vaultsync.vault.VaultImport;
 import org.vaultsync.vault.VaultItem;
 import org.vaultsync.vault.VaultStore;
 import org.vaultsync.vault.WeightClass;
@@ -40,7 +41,7 @@ public class VaultListView implements TitledView {
     private int resultsRevision = -1;
     private boolean queryChanged = true;
     private List<ItemRow> rows = new ArrayList<>();
-    private String importText;
+    private List<VaultItem> importItems;
     private String importSummary;
     private String importError;
 
@@ -309,13 +310,13 @@ public class VaultListView implements TitledView {
 
     public void fileChosen() {
         VaultFiles.readChosenFile("import-file", (text, fileName, error) -> {
-            importText = null;
+            importItems = null;
             importSummary = null;
             importError = error;
             if (text != null) {
                 try {
                     List<VaultItem> items = VaultFile.read(text);
-                    importText = text;
+                    importItems = items;
                     importSummary = summary(fileName, items);
                     VaultFiles.focusSoon("import-confirm");
                 } catch (InvalidVaultFileException e) {
@@ -378,19 +379,18 @@ public class VaultListView implements TitledView {
         return importError != null;
     }
 
+    /** Starts the import of the chosen file; a big one runs in slices with its progress shown (ImportProgress). */
     public void confirmImport() {
-        String text = importText;
+        List<VaultItem> items = importItems;
         cancelImport();
-        try {
-            List<VaultItem> added = VaultFile.importInto(store(), text);
-            Toasts.show("Imported " + Numbers.count(added.size(), "item", "items"));
-        } catch (InvalidVaultFileException e) {
-            importError = e.getMessage() + ".";
+        if (items != null && ImportProgress.start(VaultImport.ofFileItems(store(), items),
+                job -> "Imported " + Numbers.count(job.added().size(), "item", "items"))) {
+            VaultFiles.focusSoon("import-progress");
         }
     }
 
     public void cancelImport() {
-        importText = null;
+        importItems = null;
         importSummary = null;
         importError = null;
     }

@@ -100,6 +100,11 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
     }
 
     /** Whether the vault could not be stored and lives in memory for this page only. */
+    /** A big import under way (started on any screen, shown above every page until it ends), or null. */
+    public ImportProgress getImportProgress() {
+        return ImportProgress.running();
+    }
+
     public boolean isVaultInMemory() {
         return AppServices.get().vaultFailure() != null;
     }

@@ -91,7 +91,18 @@ public final class VaultFile {
      * new ids where the vault already had theirs).
      */
     public static List<VaultItem> importInto(VaultStore store, String text) throws InvalidVaultFileException {
-        List<VaultItem> items = read(text);
+        List<VaultItem> added = prepare(store, read(text));
+        for (VaultItem item : added) {
+            store.addPrepared(item);
+        }
+        return added;
+    }
+
+    /**
+     * The items of a file ({@link #read}) as they would be added to {@code store} (new ids where the vault already
+     * has theirs, forces following their members), without adding them ({@link VaultImport} adds them in steps).
+     */
+    static List<VaultItem> prepare(VaultStore store, List<VaultItem> items) {
         Map<String, String> newIds = new HashMap<>();
         Set<String> taken = new HashSet<>();
         for (VaultItem item : items) {
@@ -118,9 +129,6 @@ public final class VaultFile {
                 copy = copy.withData(data);
             }
             added.add(copy);
-        }
-        for (VaultItem item : added) {
-            store.addPrepared(item);
         }
         return added;
     }

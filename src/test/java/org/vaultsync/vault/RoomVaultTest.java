@@ -1,6 +1,7 @@
 package org.vaultsync.vault;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -318,6 +319,33 @@ class RoomVaultTest {
         ForceTotals totals = new Force(force).totals(bob.vault::item);
         assertEquals(100.0, totals.tonnage());
         assertEquals(2.0, totals.averageGunnery());
+    }
+
+    @Test
+    void importingEverythingSharedStepByStepBringsEachItemOnceAndSkipsWhatIsAlreadyThere() {
+        alice.vault.addItem(VaultItem.of("p1", ItemType.PILOT, "Natasha", Map.of("gunnery", 2, "piloting", 3), true));
+        shareUnit(alice, "u1");
+        shareUnit(alice, "u2");
+        alice.vault.addItem(VaultItem.of("f1", ItemType.FORCE, "Widowmakers", Map.of("assignments",
+                List.of(Map.of("slot", 1.0, "pilotId", "p1", "unitId", "u1"))), true));
+        bothJoin();
+        bob.room.importShared("u2");
+        // the force first: its pilot and unit come with it, so their own turns find them there
+        VaultImport all = VaultImport.fromRoom(bob.room, bob.vault, List.of("f1", "p1", "u1", "u2", "gone"));
+        assertEquals(5, all.total());
+        assertEquals(0, all.done());
+        assertFalse(all.step());
+        assertEquals(1, all.done());
+        assertEquals(4, bob.vault.items().size(), "the force came with its pilot and unit");
+        while (!all.step()) {
+            assertTrue(all.done() < all.total());
+        }
+        assertEquals(5, all.done());
+        assertEquals(List.of("Widowmakers"), all.added().stream().map(VaultItem::name).toList());
+        assertEquals(4, all.skipped(), "already there (brought by the force, imported before) or no longer shared");
+        assertEquals(4, bob.vault.items().size(), "one copy of each shared item");
+        assertTrue(all.step(), "a finished import stays finished");
+        assertEquals(5, all.done());
     }
 
     @Test

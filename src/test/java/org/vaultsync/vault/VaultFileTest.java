@@ -40,6 +40,45 @@ class VaultFileTest {
     }
 
     @Test
+    void aBigFileImportedStepByStepCountsItsProgressAndEndsLikeAnImportAtOnce() throws Exception {
+        for (int i = 0; i < 1_000; i++) {
+            source.addItem(Unit.create("big-" + i, "Locust " + i, Map.of("tonnage", 20.0)));
+        }
+        String file = VaultFile.export(source, null, 5_000);
+        VaultImport job = VaultImport.ofFile(target, file);
+        assertEquals(1_003, job.total());
+        assertEquals(0, target.items().size(), "nothing is added before the first step");
+        int steps = 0;
+        while (!job.step()) {
+            steps++;
+            assertEquals(steps, job.done());
+            assertEquals(steps, target.items().size());
+        }
+        assertEquals(1_003, job.done());
+        assertEquals(1_003, job.added().size());
+        assertEquals(0, job.skipped());
+        VaultStore atOnce = new VaultStore(new MemoryVaultStorage(), () -> 2_000, new Random(3)::nextBytes);
+        VaultFile.importInto(atOnce, file);
+        assertEquals(atOnce.items().stream().map(VaultItem::data).toList(),
+                target.items().stream().map(VaultItem::data).toList());
+    }
+
+    @Test
+    void anIdTakenWhileAnImportRunsGetsANewOneAndABadFileNeverStarts() throws Exception {
+        String file = VaultFile.export(source, null, 5_000);
+        VaultImport job = VaultImport.ofFile(target, file);
+        target.addItem(Unit.create("u1", "Atlas from another tab", Map.of()));
+        while (!job.step()) {
+            // runs to the end
+        }
+        assertEquals(4, target.items().size());
+        assertEquals("Atlas from another tab", target.item("u1").name());
+        assertNotEquals("u1", job.added().get(0).id());
+        assertThrows(InvalidVaultFileException.class, () -> VaultImport.ofFile(target, "{\"format\":\"other\"}"));
+        assertEquals(4, target.items().size());
+    }
+
+    @Test
     void selectedItemsOnly() throws Exception {
         VaultFile.importInto(target, VaultFile.export(source, List.of("p1"), 5_000));
         assertEquals(List.of("p1"), target.items().stream().map(VaultItem::id).toList());
