@@ -16,6 +16,8 @@ public final class BrowserSubstitutions extends SimpleSubstitutionPolicy {
     public void contribute(SubstitutionSink sink) {
         sink.selectClasses(named("org.vaultsync.json.JsNumberFormat"))
                 .replacePackage("org.vaultsync.json", "org.vaultsync.browser.substitutes.json");
+        sink.selectClasses(named("org.vaultsync.crdt.encoding.Float64Bytes"))
+                .replacePackage("org.vaultsync.crdt.encoding", "org.vaultsync.browser.substitutes.crdt.encoding");
         // TeaVM's own shortest-digits search for Double.toString and its reading of decimal digits for
         // Double.parseDouble, with their tables of powers of ten
         sink.selectClasses(named("org.teavm.classlib.impl.text.DoubleAnalyzer")

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.vaultsync.common.ListRanges;
 import org.vaultsync.crdt.id.DeleteSet;
 import org.vaultsync.crdt.id.IdRange;
+import org.vaultsync.crdt.id.StateVector;
 import org.vaultsync.crdt.structs.Item;
 import org.vaultsync.crdt.structs.Struct;
 import org.vaultsync.crdt.structs.StructStore;
@@ -117,9 +118,9 @@ final class TransactionCleanup {
     }
 
     private static void collectGarbage(DeleteSet ds, StructStore store) {
-        for (int client : ds.clients()) {
-            List<Struct> structs = store.structs(client);
-            List<IdRange> ranges = ds.ranges(client);
+        for (int c = 0; c < ds.clientCount(); c++) {
+            List<Struct> structs = store.structs(ds.clientAt(c));
+            List<IdRange> ranges = ds.rangesAt(c);
             for (int r = ranges.size() - 1; r >= 0; r--) {
                 IdRange range = ranges.get(r);
                 int end = range.clock + range.length;
@@ -137,9 +138,9 @@ final class TransactionCleanup {
     }
 
     private static void mergeDeleted(DeleteSet ds, StructStore store) {
-        for (int client : ds.clients()) {
-            List<Struct> structs = store.structs(client);
-            List<IdRange> ranges = ds.ranges(client);
+        for (int c = 0; c < ds.clientCount(); c++) {
+            List<Struct> structs = store.structs(ds.clientAt(c));
+            List<IdRange> ranges = ds.rangesAt(c);
             for (int r = ranges.size() - 1; r >= 0; r--) {
                 IdRange range = ranges.get(r);
                 // start with the struct right of the range, so it can merge into the range's last struct
@@ -152,9 +153,11 @@ final class TransactionCleanup {
     }
 
     private static void mergeNewStructs(Transaction transaction, StructStore store) {
-        for (int client : transaction.afterState().clients()) {
+        StateVector after = transaction.afterState();
+        for (int c = 0; c < after.size(); c++) {
+            int client = after.clientAt(c);
             int before = transaction.beforeState().get(client);
-            if (before != transaction.afterState().get(client)) {
+            if (before != after.clockAt(c)) {
                 List<Struct> structs = store.structs(client);
                 int firstChange = Math.max(StructStore.findIndex(structs, before), 1);
                 for (int i = structs.size() - 1; i >= firstChange;) {

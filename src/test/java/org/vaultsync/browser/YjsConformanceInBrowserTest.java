@@ -69,4 +69,24 @@ public class YjsConformanceInBrowserTest {
         assertEquals("\uFFFD😀", reader.readVarString());
         assertEquals(-2, reader.readBigInt64());
     }
+
+    /** The browser build writes and reads doubles through a DataView (substitutes.crdt.encoding.Float64Bytes). */
+    @Test
+    public void numbersAreWrittenAndReadAsLib0Does() throws DecodingException {
+        double[] values = {-0.1, 5e-324, -1.7976931348623157e308, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            3.4028234663852886e38, 3.4028235677973366e38 * (1 + Math.pow(2, -40)), 1.401298464324817e-45,
+            1700000012345.5, 123456.789, -2147483649.0};
+        Lib0Writer writer = new Lib0Writer();
+        for (double value : values) {
+            writer.writeAny(value);
+        }
+        // lib0 0.2's writeAny of the same numbers in Node
+        assertEquals("7bbfb999999999999a7b00000000000000017bffefffffffffffff7c7f8000007cff8000007c7f7fffff"
+                + "7b47effffff00020007c000000017b4278bcfe598398007b40fe240c9fbe76c97bc1e0000000200000",
+                Hex.of(writer.toByteArray()));
+        Lib0Reader reader = new Lib0Reader(writer.toByteArray());
+        for (double value : values) {
+            assertEquals(value, (Double) reader.readAny(), 0);
+        }
+    }
 }

@@ -10,8 +10,12 @@ public final class Lib0Reader {
     /** Nesting limit of {@code any} values: deep enough for real data, shallow enough to never exhaust the stack. */
     public static final int MAX_ANY_DEPTH = 256;
 
-    /** Reused by {@link #readVarString} for short strings (object keys, mostly): one reader, one thread. */
-    private final char[] scratch = new char[64];
+    /**
+     * Reused by {@link #readVarString} for short strings (object keys, mostly): one reader, one thread. 32 chars
+     * are 64 bytes, the largest typed array V8 allocates inside its heap; a larger one per reader (one per update
+     * applied) costs a separately allocated backing store, slow in Chromium.
+     */
+    private final char[] scratch = new char[32];
     private final byte[] bytes;
     private final int end;
     private int position;
@@ -207,7 +211,12 @@ public final class Lib0Reader {
     }
 
     public double readFloat64() throws DecodingException {
-        return Double.longBitsToDouble(readInt64("a float64"));
+        if (remaining() < 8) {
+            throw truncated("a float64");
+        }
+        double value = Float64Bytes.read(bytes, position);
+        position += 8;
+        return value;
     }
 
     public long readBigInt64() throws DecodingException {

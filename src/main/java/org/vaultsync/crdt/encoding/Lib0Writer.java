@@ -13,11 +13,24 @@ public final class Lib0Writer {
     /** Integers with a magnitude up to this are written by {@link #writeAny} as varInt, as JavaScript does. */
     private static final double MAX_ANY_INTEGER = 2147483647.0;
 
+    /**
+     * The chunk being written. A full chunk is set aside and a larger one started (lib0 does the same), so the
+     * bytes are copied once, by {@link #toByteArray}, instead of once per doubling: after TeaVM a byte[] is a typed
+     * array, and growing and copying them was a large share of encoding a big state.
+     */
     private byte[] buffer;
+    /** bytes used in {@link #buffer} */
     private int length;
+    private byte[][] fullChunks;
+    private int[] fullLengths;
+    private int fullCount;
+    /** bytes in the full chunks */
+    private int fullBytes;
 
     public Lib0Writer() {
-        this(256); // most updates and messages fit; fewer regrowths and copies than starting at 64
+        // 64 bytes: most updates and messages of one edit fit, and V8 allocates typed arrays this small inside its
+        // heap (larger ones get a separately allocated backing store, several times slower to make)
+        this(64);
     }
 
     public Lib0Writer(int initialCapacity) {
@@ -25,21 +38,46 @@ public final class Lib0Writer {
     }
 
     public int length() {
-        return length;
+        return fullBytes + length;
     }
 
     public byte[] toByteArray() {
-        byte[] out = new byte[length];
-        System.arraycopy(buffer, 0, out, 0, length);
+        byte[] out = new byte[fullBytes + length];
+        int at = 0;
+        for (int i = 0; i < fullCount; i++) {
+            System.arraycopy(fullChunks[i], 0, out, at, fullLengths[i]);
+            at += fullLengths[i];
+        }
+        System.arraycopy(buffer, 0, out, at, length);
         return out;
     }
 
+    /** Makes room for {@code extra} contiguous bytes in the current chunk. */
     private void ensure(int extra) {
         if (length + extra > buffer.length) {
-            int capacity = Math.max(buffer.length * 2, length + extra);
-            byte[] grown = new byte[capacity];
-            System.arraycopy(buffer, 0, grown, 0, length);
-            buffer = grown;
+            // four times the last chunk: an update of ~1 KB takes chunks of 64, 256 and 1,024 bytes (allocating
+            // typed arrays costs more than the unused room), a state of megabytes a dozen chunks
+            int capacity = Math.max(buffer.length * 4, extra);
+            if (length == 0) {
+                buffer = new byte[capacity];
+                return;
+            }
+            if (fullChunks == null) {
+                fullChunks = new byte[8][];
+                fullLengths = new int[8];
+            } else if (fullCount == fullChunks.length) {
+                byte[][] chunks = new byte[fullCount * 2][];
+                int[] lengths = new int[fullCount * 2];
+                System.arraycopy(fullChunks, 0, chunks, 0, fullCount);
+                System.arraycopy(fullLengths, 0, lengths, 0, fullCount);
+                fullChunks = chunks;
+                fullLengths = lengths;
+            }
+            fullChunks[fullCount] = buffer;
+            fullLengths[fullCount++] = length;
+            fullBytes += length;
+            buffer = new byte[capacity];
+            length = 0;
         }
     }
 
@@ -183,12 +221,9 @@ public final class Lib0Writer {
 
     /** Big-endian IEEE double; every NaN is written as JavaScript's canonical {@code 7ff8000000000000}. */
     public void writeFloat64(double value) {
-        if (Double.isNaN(value)) {
-            // written directly: TeaVM's doubleToLongBits fails on NaN (it converts through a BigInt)
-            writeInt64(0x7ff8000000000000L);
-            return;
-        }
-        writeInt64(Double.doubleToLongBits(value));
+        ensure(8);
+        Float64Bytes.write(value, buffer, length);
+        length += 8;
     }
 
     public void writeBigInt64(long value) {
@@ -289,21 +324,9 @@ public final class Lib0Writer {
      * Not written as {@code (double) (float) x == x}: TeaVM compiles that float cast to nothing.
      */
     static boolean isExactFloat32(double value) {
-        if (Double.isNaN(value)) {
-            return false;
-        }
-        double magnitude = Math.abs(value);
-        if (magnitude == 0 || Double.isInfinite(magnitude)) {
-            return true;
-        }
-        if (magnitude > Float.MAX_VALUE || magnitude < Float.MIN_VALUE) {
-            return false;
-        }
-        int exponent = Math.getExponent(magnitude);
-        // normal floats keep 24 significant bits; subnormal ones are multiples of 2^-149
-        int shift = exponent >= Float.MIN_EXPONENT ? 23 - exponent : 149;
-        double scaled = Math.scalb(magnitude, shift);
-        return scaled == Math.floor(scaled);
+        // the float32 round trip through the raw bits: after TeaVM those are a Float32Array store and load (which
+        // round to float32), where Math.getExponent/scalb would go through BigInt longs
+        return !Double.isNaN(value) && Float.intBitsToFloat(Float.floatToRawIntBits((float) value)) == value;
     }
 
     /**

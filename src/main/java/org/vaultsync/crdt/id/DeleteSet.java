@@ -1,9 +1,8 @@
 package org.vaultsync.crdt.id;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
@@ -14,27 +13,58 @@ import org.vaultsync.crdt.encoding.Lib0Writer;
  * ranges into ascending, non-overlapping form, which lookups and Yjs-identical encodings require.
  */
 public final class DeleteSet {
-    private final Map<Integer, List<IdRange>> clients = new LinkedHashMap<>();
+    /** The clients in the order of their first range, their ranges at the same positions (as StructStore). */
+    private final ClientIndex clients = new ClientIndex();
+    private final List<List<IdRange>> lists = new ArrayList<>();
 
     public void add(int client, int clock, int length) {
-        clients.computeIfAbsent(client, c -> new ArrayList<>()).add(new IdRange(clock, length));
+        rangesFor(client).add(new IdRange(clock, length));
+    }
+
+    private List<IdRange> rangesFor(int client) {
+        int position = clients.indexOf(client);
+        if (position < 0) {
+            position = clients.add(client);
+            lists.add(new ArrayList<>());
+        }
+        return lists.get(position);
     }
 
     public boolean isEmpty() {
-        return clients.isEmpty();
+        return clients.size() == 0;
     }
 
+    /** The clients (a copy), in the order of their first range. */
     public Set<Integer> clients() {
-        return clients.keySet();
+        Set<Integer> set = new LinkedHashSet<>();
+        for (int i = 0; i < clients.size(); i++) {
+            set.add(clients.clientAt(i));
+        }
+        return set;
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    public int clientAt(int position) {
+        return clients.clientAt(position);
+    }
+
+    public List<IdRange> rangesAt(int position) {
+        return lists.get(position);
     }
 
     public List<IdRange> ranges(int client) {
-        List<IdRange> ranges = clients.get(client);
-        return ranges == null ? List.of() : ranges;
+        int position = clients.indexOf(client);
+        return position < 0 ? List.of() : lists.get(position);
     }
 
     public void sortAndMerge() {
-        for (List<IdRange> ranges : clients.values()) {
+        for (List<IdRange> ranges : lists) {
+            if (ranges.size() < 2) {
+                continue;
+            }
             ranges.sort((a, b) -> Integer.compare(a.clock, b.clock));
             int kept = 1;
             for (int i = 1; i < ranges.size(); i++) {
@@ -54,10 +84,11 @@ public final class DeleteSet {
 
     /** Whether the unit {@code (client, clock)} is deleted. Requires {@link #sortAndMerge} to have run. */
     public boolean contains(int client, int clock) {
-        List<IdRange> ranges = clients.get(client);
-        if (ranges == null) {
+        int position = clients.indexOf(client);
+        if (position < 0) {
             return false;
         }
+        List<IdRange> ranges = lists.get(position);
         int low = 0;
         int high = ranges.size() - 1;
         while (low <= high) {
@@ -78,9 +109,9 @@ public final class DeleteSet {
     public static DeleteSet merge(List<DeleteSet> sets) {
         DeleteSet merged = new DeleteSet();
         for (DeleteSet set : sets) {
-            for (Map.Entry<Integer, List<IdRange>> entry : set.clients.entrySet()) {
-                List<IdRange> target = merged.clients.computeIfAbsent(entry.getKey(), c -> new ArrayList<>());
-                for (IdRange range : entry.getValue()) {
+            for (int c = 0; c < set.clients.size(); c++) {
+                List<IdRange> target = merged.rangesFor(set.clients.clientAt(c));
+                for (IdRange range : set.lists.get(c)) {
                     target.add(new IdRange(range.clock, range.length));
                 }
             }
@@ -92,8 +123,8 @@ public final class DeleteSet {
     /** Writes clients in descending order, each client's ranges as they are held. */
     public void write(Lib0Writer writer) {
         writer.writeVarUint(clients.size());
-        for (int client : ClientOrder.descending(clients.keySet())) {
-            List<IdRange> ranges = clients.get(client);
+        for (int client : clients.descending()) {
+            List<IdRange> ranges = ranges(client);
             writer.writeVarUint(client);
             writer.writeVarUint(ranges.size());
             for (IdRange range : ranges) {
@@ -128,6 +159,10 @@ public final class DeleteSet {
 
     @Override
     public String toString() {
-        return clients.toString();
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < clients.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(clients.clientAt(i)).append('=').append(lists.get(i));
+        }
+        return text.append('}').toString();
     }
 }

@@ -1,42 +1,68 @@
 package org.vaultsync.crdt.id;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 
-/** For each client, the next clock it will use: everything below is known. Unknown clients are at 0. */
+/**
+ * For each client, the next clock it will use: everything below is known. Unknown clients are at 0. Held as a
+ * {@link ClientIndex} with a parallel array of clocks: every transaction takes two of these.
+ */
 public final class StateVector {
-    private final Map<Integer, Integer> clocks = new HashMap<>();
+    private final ClientIndex index = new ClientIndex();
+    private int[] clocks = new int[4];
 
     public int get(int client) {
-        Integer clock = clocks.get(client);
-        return clock == null ? 0 : clock;
+        int i = index.indexOf(client);
+        return i < 0 ? 0 : clocks[i];
     }
 
     public boolean has(int client) {
-        return clocks.containsKey(client);
+        return index.indexOf(client) >= 0;
     }
 
     public void set(int client, int clock) {
-        clocks.put(client, clock);
+        int i = index.indexOf(client);
+        if (i < 0) {
+            i = index.add(client);
+            if (i == clocks.length) {
+                int[] grown = new int[clocks.length * 2];
+                System.arraycopy(clocks, 0, grown, 0, i);
+                clocks = grown;
+            }
+        }
+        clocks[i] = clock;
     }
 
+    /** The clients, in the order they were first set (a copy). */
     public Set<Integer> clients() {
-        return clocks.keySet();
+        Set<Integer> clients = new LinkedHashSet<>();
+        for (int i = 0; i < index.size(); i++) {
+            clients.add(index.clientAt(i));
+        }
+        return clients;
     }
 
     public int size() {
-        return clocks.size();
+        return index.size();
+    }
+
+    /** The client at {@code position} (0 ... size - 1, in the order clients were first set). */
+    public int clientAt(int position) {
+        return index.clientAt(position);
+    }
+
+    public int clockAt(int position) {
+        return clocks[position];
     }
 
     public void write(Lib0Writer writer) {
-        writer.writeVarUint(clocks.size());
-        for (int client : ClientOrder.descending(clocks.keySet())) {
+        writer.writeVarUint(index.size());
+        for (int client : index.descending()) {
             writer.writeVarUint(client);
-            writer.writeVarUint(clocks.get(client));
+            writer.writeVarUint(get(client));
         }
     }
 
@@ -63,16 +89,33 @@ public final class StateVector {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StateVector sv && sv.clocks.equals(clocks);
+        if (!(other instanceof StateVector sv) || sv.size() != size()) {
+            return false;
+        }
+        for (int i = 0; i < size(); i++) {
+            int j = sv.index.indexOf(clientAt(i));
+            if (j < 0 || sv.clocks[j] != clocks[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return clocks.hashCode();
+        int hash = 0; // as Map.hashCode of client -> clock: independent of order
+        for (int i = 0; i < size(); i++) {
+            hash += clientAt(i) ^ clocks[i];
+        }
+        return hash;
     }
 
     @Override
     public String toString() {
-        return clocks.toString();
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(clientAt(i)).append('=').append(clocks[i]);
+        }
+        return text.append('}').toString();
     }
 }

@@ -1,11 +1,11 @@
 package org.vaultsync.crdt.structs;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.vaultsync.crdt.Transaction;
+import org.vaultsync.crdt.id.ClientIndex;
 import org.vaultsync.crdt.id.DeleteSet;
 import org.vaultsync.crdt.id.Id;
 import org.vaultsync.crdt.id.StateVector;
@@ -15,21 +15,48 @@ import org.vaultsync.crdt.id.StateVector;
  * end of its last struct. Lookups by clock are binary searches.
  */
 public final class StructStore {
-    private final Map<Integer, List<Struct>> clients = new LinkedHashMap<>();
+    /** The clients in the order their first struct arrived, with their lists at the same positions. */
+    private final ClientIndex clients = new ClientIndex();
+    private List<List<Struct>> lists = new ArrayList<>();
 
+    /** The clients (a copy), in the order their first struct arrived. */
     public Set<Integer> clients() {
-        return clients.keySet();
+        Set<Integer> set = new LinkedHashSet<>();
+        for (int i = 0; i < clients.size(); i++) {
+            set.add(clients.clientAt(i));
+        }
+        return set;
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    /** The client at {@code position} (0 ... clientCount - 1, in the order their first struct arrived). */
+    public int clientAt(int position) {
+        return clients.clientAt(position);
     }
 
     /** The structs of a client (empty if unknown); the list is the store's own, callers may splice it. */
     public List<Struct> structs(int client) {
-        List<Struct> structs = clients.get(client);
-        return structs == null ? List.of() : structs;
+        int i = clients.indexOf(client);
+        return i < 0 ? List.of() : lists.get(i);
+    }
+
+    /** The structs of the client at {@code position}. */
+    public List<Struct> structsAt(int position) {
+        return lists.get(position);
     }
 
     public int state(int client) {
-        List<Struct> structs = clients.get(client);
-        if (structs == null || structs.isEmpty()) {
+        int i = clients.indexOf(client);
+        return i < 0 ? 0 : stateAt(i);
+    }
+
+    /** The state of the client at {@code position}. */
+    public int stateAt(int position) {
+        List<Struct> structs = lists.get(position);
+        if (structs.isEmpty()) {
             return 0;
         }
         Struct last = structs.get(structs.size() - 1);
@@ -38,16 +65,19 @@ public final class StructStore {
 
     public StateVector stateVector() {
         StateVector sv = new StateVector();
-        for (Map.Entry<Integer, List<Struct>> entry : clients.entrySet()) {
-            List<Struct> structs = entry.getValue();
-            Struct last = structs.get(structs.size() - 1);
-            sv.set(entry.getKey(), last.clock + last.length);
+        for (int i = 0; i < clients.size(); i++) {
+            sv.set(clients.clientAt(i), stateAt(i));
         }
         return sv;
     }
 
     public void add(Struct struct) {
-        List<Struct> structs = clients.computeIfAbsent(struct.client, c -> new ArrayList<>());
+        int position = clients.indexOf(struct.client);
+        if (position < 0) {
+            position = clients.add(struct.client);
+            lists.add(new ArrayList<>());
+        }
+        List<Struct> structs = lists.get(position);
         if (!structs.isEmpty()) {
             Struct last = structs.get(structs.size() - 1);
             if (last.clock + last.length != struct.clock) {
@@ -123,8 +153,8 @@ public final class StructStore {
     /** The whole document's delete set: every maximal run of deleted structs per client. */
     public DeleteSet deleteSet() {
         DeleteSet ds = new DeleteSet();
-        for (Map.Entry<Integer, List<Struct>> entry : clients.entrySet()) {
-            List<Struct> structs = entry.getValue();
+        for (int c = 0; c < clients.size(); c++) {
+            List<Struct> structs = lists.get(c);
             for (int i = 0; i < structs.size(); i++) {
                 Struct struct = structs.get(i);
                 if (struct.isDeleted()) {
@@ -133,7 +163,7 @@ public final class StructStore {
                     while (i + 1 < structs.size() && structs.get(i + 1).isDeleted()) {
                         length += structs.get(++i).length;
                     }
-                    ds.add(entry.getKey(), clock, length);
+                    ds.add(clients.clientAt(c), clock, length);
                 }
             }
         }

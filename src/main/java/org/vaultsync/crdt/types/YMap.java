@@ -133,15 +133,35 @@ public final class YMap extends SharedType {
     }
 
     public int size() {
-        return keys().size();
+        if (doc == null) {
+            return prelim.size();
+        }
+        int size = 0;
+        for (Item item : map.values()) {
+            if (!item.isDeleted()) {
+                size++;
+            }
+        }
+        return size;
     }
 
     /** A plain map of the visible entries; nested types become their JSON form, undefined stays undefined. */
     @Override
     public Map<String, Object> toJSON() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : entries().entrySet()) {
-            json.put(entry.getKey(), jsonOf(entry.getValue()));
+        if (doc == null) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> entry : prelim.entrySet()) {
+                json.put(entry.getKey(), jsonOf(entry.getValue()));
+            }
+            return json;
+        }
+        // straight from the items, sized up front: no intermediate map of entries, no rehashing on the way
+        Map<String, Object> json = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+        for (Map.Entry<String, Item> entry : map.entrySet()) {
+            Item item = entry.getValue();
+            if (!item.isDeleted()) {
+                json.put(entry.getKey(), jsonOf(item.lastValue()));
+            }
         }
         return json;
     }

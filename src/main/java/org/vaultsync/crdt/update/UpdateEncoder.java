@@ -1,14 +1,12 @@
 package org.vaultsync.crdt.update;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Writer;
-import org.vaultsync.crdt.id.ClientOrder;
+import org.vaultsync.crdt.id.ClientIndex;
 import org.vaultsync.crdt.id.DeleteSet;
 import org.vaultsync.crdt.id.StateVector;
 import org.vaultsync.crdt.structs.Struct;
@@ -54,8 +52,9 @@ public final class UpdateEncoder {
         StateVector before = transaction.beforeState();
         StateVector after = transaction.afterState();
         boolean stateChanged = false;
-        for (int client : after.clients()) {
-            if (!before.has(client) || before.get(client) != after.get(client)) {
+        for (int i = 0; i < after.size(); i++) {
+            int client = after.clientAt(i);
+            if (!before.has(client) || before.get(client) != after.clockAt(i)) {
                 stateChanged = true;
                 break;
             }
@@ -72,20 +71,17 @@ public final class UpdateEncoder {
 
     /** Structs of every client that is ahead of {@code sv}, highest client first. */
     public static void writeClientsStructs(Lib0Writer writer, StructStore store, StateVector sv) {
-        Map<Integer, Integer> from = new LinkedHashMap<>();
-        for (int client : sv.clients()) {
-            if (store.state(client) > sv.get(client)) {
-                from.put(client, sv.get(client));
+        // a client of sv the store does not know has state 0, never ahead: only the store's clients can be
+        ClientIndex ahead = new ClientIndex();
+        for (int i = 0; i < store.clientCount(); i++) {
+            int client = store.clientAt(i);
+            if (store.stateAt(i) > sv.get(client)) {
+                ahead.add(client);
             }
         }
-        for (int client : store.clients()) {
-            if (!sv.has(client)) {
-                from.put(client, 0);
-            }
-        }
-        writer.writeVarUint(from.size());
-        for (int client : ClientOrder.descending(from.keySet())) {
-            writeStructs(writer, store.structs(client), client, from.get(client));
+        writer.writeVarUint(ahead.size());
+        for (int client : ahead.descending()) {
+            writeStructs(writer, store.structs(client), client, sv.get(client));
         }
     }
 

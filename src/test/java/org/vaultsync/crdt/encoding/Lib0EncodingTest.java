@@ -132,6 +132,30 @@ class Lib0EncodingTest {
     }
 
     @Test
+    void writesLongerThanTheFirstBufferKeepEveryByteInOrder() throws DecodingException {
+        Lib0Writer writer = new Lib0Writer(); // grows by setting full chunks aside: the output must not show it
+        String text = "x".repeat(300) + "\u00e9";
+        for (int i = 0; i < 5000; i++) {
+            writer.writeVarUint(i);
+            writer.writeAny(i * 0.5);
+            if (i % 100 == 0) {
+                writer.writeVarString(text);
+            }
+        }
+        byte[] bytes = writer.toByteArray();
+        assertEquals(writer.length(), bytes.length);
+        Lib0Reader reader = new Lib0Reader(bytes);
+        for (int i = 0; i < 5000; i++) {
+            assertEquals(i, reader.readVarUint32());
+            assertEquals(i * 0.5, (Double) reader.readAny());
+            if (i % 100 == 0) {
+                assertEquals(text, reader.readVarString());
+            }
+        }
+        assertTrue(!reader.hasContent());
+    }
+
+    @Test
     void anyOtherValues() throws DecodingException {
         Map<String, Object> ba = new LinkedHashMap<>();
         ba.put("b", 1);
