@@ -3,6 +3,7 @@ package org.vaultsync.json;
 import java.util.List;
 import java.util.Map;
 import org.vaultsync.common.NativeText;
+import org.vaultsync.common.TypeNames;
 
 /** Writes values exactly as {@code JSON.stringify} without indentation. */
 final class JsonWriter {
@@ -48,7 +49,7 @@ final class JsonWriter {
         boolean first = true;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!(entry.getKey() instanceof String key)) {
-                throw new JsonException("JSON object keys must be strings, got " + entry.getKey());
+                throw new JsonException("JSON object keys must be strings, got a " + TypeNames.of(entry.getKey()));
             }
             if (!first) {
                 out.append(',');

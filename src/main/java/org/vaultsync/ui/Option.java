@@ -2,10 +2,11 @@ package org.vaultsync.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vaultsync.ui.bind.SelectOption;
 import org.vaultsync.vault.Choice;
 
 /** One entry of a select: the value it stands for and what the player reads. */
-public final class Option {
+public final class Option implements SelectOption {
     private final String value;
     private final String label;
 

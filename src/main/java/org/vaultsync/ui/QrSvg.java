@@ -1,7 +1,7 @@
 package org.vaultsync.ui;
 
 import io.nayuki.qrcodegen.QrCode;
-import java.nio.charset.StandardCharsets;
+import org.vaultsync.crdt.encoding.Utf8;
 
 /**
  * A share link as a QR code drawn in SVG. Nayuki's QR Code generator does the QR work (Reed–Solomon error
@@ -24,7 +24,9 @@ public final class QrSvg {
 
     /** The QR code of {@code text} at medium error correction (a phone camera reading a screen). */
     public static QrCode encode(String text) {
-        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        // the engine's encoder, not String.getBytes: that one ships java.nio.charset in the client (a lone
+        // surrogate, never in a link, becomes U+FFFD here instead of '?')
+        byte[] data = Utf8.encode(text);
         for (int version = 1; version <= DATA_CODEWORDS_M.length; version++) {
             int countBits = version <= 9 ? 8 : 16;
             int capacity = DATA_CODEWORDS_M[version - 1];

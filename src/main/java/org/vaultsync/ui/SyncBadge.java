@@ -1,12 +1,13 @@
 package org.vaultsync.ui;
 
+import org.vaultsync.ui.bind.BadgeLook;
 import org.vaultsync.vault.SyncState;
 
 /**
  * How an item's sync state looks: a short label with a colour and a symbol (so it does not rest on colour alone), a
  * tooltip that says what the state means, and the sentence a screen reader reads.
  */
-public final class SyncBadge {
+public final class SyncBadge implements BadgeLook {
     private final SyncState state;
 
     public SyncBadge(SyncState state) {

@@ -55,6 +55,10 @@ class DocBehaviourTest {
         assertEquals(6, map.size());
         map.delete("s");
         assertFalse(map.has("s"));
+        IllegalArgumentException numberKey = assertThrows(IllegalArgumentException.class,
+                () -> map.set("bad", java.util.Map.of(1, "x")));
+        assertEquals("Object keys must be strings, got a java.lang.Integer", numberKey.getMessage());
+        assertFalse(map.has("bad"), "a refused value changes nothing");
         assertEquals("{\"bytes\":{\"$bytes\":\"0102\"},\"child\":{\"deep\":true},\"n\":42,\"null\":null,\"u\":{\"$undefined\":true}}",
                 Canonical.json(map.toJSON()));
     }
@@ -77,7 +81,9 @@ class DocBehaviourTest {
         assertEquals(2, array.length());
         assertThrows(IndexOutOfBoundsException.class, () -> array.insert(3, "x"));
         assertThrows(IndexOutOfBoundsException.class, () -> array.delete(1, 2));
-        assertThrows(IllegalArgumentException.class, () -> array.push(Undefined.VALUE));
+        IllegalArgumentException undefined =
+                assertThrows(IllegalArgumentException.class, () -> array.push(Undefined.VALUE));
+        assertEquals("Arrays cannot hold undefined", undefined.getMessage());
         assertEquals(List.of("a", "c"), array.toArray(), "a refused edit changes nothing");
     }
 

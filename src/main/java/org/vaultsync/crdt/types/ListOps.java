@@ -169,7 +169,7 @@ final class ListOps {
         List<Object> checked = new ArrayList<>(values.size());
         for (Object value : values) {
             if (value instanceof Undefined || value instanceof JsBigInt) {
-                throw new IllegalArgumentException("Arrays cannot hold " + value);
+                throw new IllegalArgumentException("Arrays cannot hold " + (value instanceof Undefined ? "undefined" : "a BigInt"));
             }
             checked.add(value instanceof SharedType type ? checkedType(type) : PlainValues.copy(value));
         }

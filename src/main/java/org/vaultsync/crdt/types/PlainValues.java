@@ -2,6 +2,7 @@ package org.vaultsync.crdt.types;
 
 import java.util.List;
 import java.util.Map;
+import org.vaultsync.common.TypeNames;
 import org.vaultsync.crdt.encoding.JsBigInt;
 import org.vaultsync.crdt.encoding.PlainArray;
 import org.vaultsync.crdt.encoding.PlainObject;
@@ -48,7 +49,7 @@ final class PlainValues {
             PlainObject.Builder object = new PlainObject.Builder(map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("Object keys must be strings, got " + entry.getKey());
+                    throw new IllegalArgumentException("Object keys must be strings, got a " + TypeNames.of(entry.getKey()));
                 }
                 Object child = copy(entry.getValue(), depth + 1);
                 object.putNew(key, child, PlainArray.heightOf(child));
