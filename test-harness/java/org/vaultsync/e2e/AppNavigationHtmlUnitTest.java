@@ -38,14 +38,14 @@ class AppNavigationHtmlUnitTest {
     void navigationLinksSwitchPagesAndMarkTheActiveOne() throws Exception {
         HtmlPage page = open("#/vault/units");
         page = ((HtmlAnchor) page.getElementById("nav-pilots")).click();
-        htmlUnit.client().waitForBackgroundJavaScript(1_000);
+        htmlUnit.settle();
         assertEquals("Pilots", heading(page));
         assertTrue(page.getUrl().toString().endsWith("#/vault/pilots"), page.getUrl().toString());
         assertEquals("active", page.getElementById("nav-pilots").getAttribute("class"));
         assertEquals("", page.getElementById("nav-units").getAttribute("class"));
 
         page = ((HtmlAnchor) page.getElementById("nav-forces")).click();
-        htmlUnit.client().waitForBackgroundJavaScript(1_000);
+        htmlUnit.settle();
         assertEquals("Forces", heading(page));
         assertTrue(page.querySelector(".empty-hint").getTextContent().contains("lances"));
     }
@@ -78,7 +78,7 @@ class AppNavigationHtmlUnitTest {
         HtmlPage page = open("#/no/such/page");
         assertEquals("Page not found", heading(page));
         page = ((HtmlAnchor) page.getElementById("back-to-vault")).click();
-        htmlUnit.client().waitForBackgroundJavaScript(1_000);
+        htmlUnit.settle();
         assertEquals("Units", heading(page));
     }
 
@@ -86,7 +86,7 @@ class AppNavigationHtmlUnitTest {
     void followingAnUnknownLinkAfterAKnownPageReplacesTheStalePage() throws Exception {
         HtmlPage page = open("#/vault/forces");
         page.executeJavaScript("location.hash = '#/vault/nothing'");
-        htmlUnit.client().waitForBackgroundJavaScript(1_000);
+        htmlUnit.settle();
         assertEquals("Page not found", heading(page));
     }
 }

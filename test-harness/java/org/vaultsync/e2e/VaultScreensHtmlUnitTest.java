@@ -29,12 +29,12 @@ class VaultScreensHtmlUnitTest {
 
     private HtmlPage open(String fragment) throws Exception {
         HtmlPage page = htmlUnit.client().getPage(SERVER.page(fragment));
-        settle();
+        htmlUnit.client().waitForBackgroundJavaScriptStartingBefore(1_000); // the app's start-up chain
         return page;
     }
 
     private void settle() {
-        htmlUnit.client().waitForBackgroundJavaScript(1_000);
+        htmlUnit.settle();
     }
 
     private static String text(HtmlPage page, String selector) {
