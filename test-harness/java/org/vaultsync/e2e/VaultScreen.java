@@ -69,10 +69,20 @@ final class VaultScreen {
     }
 
     void awaitValue(String id, String expected) {
-        await("#" + id + " to hold " + expected, () -> {
-            var found = driver.findElements(By.id(id));
-            return !found.isEmpty() && Objects.equals(expected, found.get(0).getAttribute("value"));
-        });
+        try {
+            await("#" + id + " to hold " + expected, () -> {
+                var found = driver.findElements(By.id(id));
+                return !found.isEmpty() && Objects.equals(expected, found.get(0).getAttribute("value"));
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say what the page showed instead, and where its room connection was (an intermittent failure here
+            // on a quiet machine left nothing else to go on)
+            throw new AssertionError("#" + id + " never held '" + expected + "'; it holds '"
+                    + driver.executeScript("var f = document.getElementById(arguments[0]); return f ? f.value : null;", id)
+                    + "'; status: " + driver.executeScript(
+                            "var s = document.getElementById('sync-status-text'); return s ? s.textContent : null;")
+                    + "; page " + driver.getCurrentUrl(), e);
+        }
     }
 
     void await(String what, java.util.function.BooleanSupplier condition) {
