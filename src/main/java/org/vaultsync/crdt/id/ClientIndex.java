@@ -1,6 +1,8 @@
 package org.vaultsync.crdt.id;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Client IDs in insertion order, each with its position (0, 1, ...), for tables keyed by client that hold their
@@ -62,6 +64,15 @@ public final class ClientIndex {
             }
         }
         return position;
+    }
+
+    /** The clients as a new set, in the order they were added. */
+    public Set<Integer> toSet() {
+        Set<Integer> set = new LinkedHashSet<>();
+        for (int i = 0; i < size; i++) {
+            set.add(clients[i]);
+        }
+        return set;
     }
 
     /** The clients sorted as Yjs writes them: descending, as unsigned 32-bit values. */

@@ -1,7 +1,6 @@
 package org.vaultsync.crdt.id;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.vaultsync.crdt.encoding.DecodingException;
@@ -36,11 +35,7 @@ public final class DeleteSet {
 
     /** The clients (a copy), in the order of their first range. */
     public Set<Integer> clients() {
-        Set<Integer> set = new LinkedHashSet<>();
-        for (int i = 0; i < clients.size(); i++) {
-            set.add(clients.clientAt(i));
-        }
-        return set;
+        return clients.toSet();
     }
 
     public int clientCount() {

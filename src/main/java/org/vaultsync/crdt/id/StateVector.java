@@ -1,6 +1,5 @@
 package org.vaultsync.crdt.id;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
@@ -38,11 +37,7 @@ public final class StateVector {
 
     /** The clients, in the order they were first set (a copy). */
     public Set<Integer> clients() {
-        Set<Integer> clients = new LinkedHashSet<>();
-        for (int i = 0; i < index.size(); i++) {
-            clients.add(index.clientAt(i));
-        }
-        return clients;
+        return index.toSet();
     }
 
     public int size() {

@@ -1,7 +1,6 @@
 package org.vaultsync.crdt.structs;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.vaultsync.crdt.Transaction;
@@ -21,11 +20,7 @@ public final class StructStore {
 
     /** The clients (a copy), in the order their first struct arrived. */
     public Set<Integer> clients() {
-        Set<Integer> set = new LinkedHashSet<>();
-        for (int i = 0; i < clients.size(); i++) {
-            set.add(clients.clientAt(i));
-        }
-        return set;
+        return clients.toSet();
     }
 
     public int clientCount() {
