@@ -1,7 +1,6 @@
 package org.vaultsync.server;
 
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -13,8 +12,7 @@ import org.eclipse.jetty.util.Callback;
 final class HealthHandler extends Handler.Abstract.NonBlocking {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
-            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+        if (ReadOnlyRequests.refused(request, response, callback)) {
             return true;
         }
         response.setStatus(HttpStatus.OK_200);

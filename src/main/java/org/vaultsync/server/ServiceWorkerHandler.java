@@ -53,8 +53,7 @@ final class ServiceWorkerHandler extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
-            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+        if (ReadOnlyRequests.refused(request, response, callback)) {
             return true;
         }
         response.setStatus(HttpStatus.OK_200);
