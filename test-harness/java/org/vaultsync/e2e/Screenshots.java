@@ -27,6 +27,20 @@ public final class Screenshots {
         at(page, name, DESKTOP);
     }
 
+    /**
+     * Captures the current page at both widths as a player whose system asks for dark colours sees it
+     * ({@code prefers-color-scheme: dark}), as {@code <name>-dark-<width>.png}; the page is back to light after.
+     */
+    public static void bothDark(ChromeDriver page, String name) {
+        page.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            both(page, name + "-dark");
+        } finally {
+            page.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of()));
+        }
+    }
+
     /** Captures the current page at {@code width} CSS pixels (device scale 1). */
     public static Path at(ChromeDriver page, String name, int width) {
         page.executeCdpCommand("Emulation.setDeviceMetricsOverride",

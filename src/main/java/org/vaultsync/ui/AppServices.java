@@ -12,10 +12,12 @@ import org.vaultsync.browser.CryptoRandomBytes;
 import org.vaultsync.common.StorageCallback;
 import org.vaultsync.sync.SyncClient;
 import org.vaultsync.sync.SyncEvent;
+import org.vaultsync.vault.ItemType;
 import org.vaultsync.vault.MemoryVaultStorage;
 import org.vaultsync.vault.RoomVault;
 import org.vaultsync.vault.RoomVaultBinding;
 import org.vaultsync.vault.VaultChange;
+import org.vaultsync.vault.VaultItem;
 import org.vaultsync.vault.VaultListener;
 import org.vaultsync.vault.VaultStore;
 
@@ -38,6 +40,7 @@ public final class AppServices {
     private VaultStore store;
     private String vaultFailure;
     private int revision;
+    private final int[] revisionByType = new int[ItemType.values().length];
     private boolean updateScheduled;
     private String lastAnnounced;
     private double lastAnnouncedAt;
@@ -91,6 +94,10 @@ public final class AppServices {
             @Override
             public void onChange(VaultChange change) {
                 revision++;
+                VaultItem item = change.after() != null ? change.after() : change.before();
+                if (item != null) {
+                    revisionByType[item.type().ordinal()]++;
+                }
                 if (change.origin() == VaultChange.Origin.PEER && change.after() != null) {
                     announcePeerEdit(change);
                 }
@@ -145,6 +152,14 @@ public final class AppServices {
     /** Grows by one with every change of the vault, so screens recompute their lists only when it moved. */
     public int revision() {
         return revision;
+    }
+
+    /**
+     * Grows by one with every change of an item of {@code type}: a force editor's pilot and unit choices need not
+     * be rebuilt when only the force itself changed.
+     */
+    public int revision(ItemType type) {
+        return revisionByType[type.ordinal()];
     }
 
     /** Why the vault could not be opened (shown to the player, with the vault then kept in memory), or null. */

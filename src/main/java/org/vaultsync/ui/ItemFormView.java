@@ -1,6 +1,7 @@
 package org.vaultsync.ui;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.vaultsync.vault.ItemValidator;
 import org.vaultsync.vault.RoomVault;
 import org.vaultsync.vault.SharedItem;
 import org.vaultsync.vault.SkillTemplate;
+import org.vaultsync.vault.Unit;
 import org.vaultsync.vault.VaultItem;
 import org.vaultsync.vault.VaultStore;
 import org.vaultsync.vault.WeightClass;
@@ -46,6 +48,9 @@ public class ItemFormView implements TitledView {
     private boolean draftSync;
     private boolean confirmingDelete;
     private String formError;
+    private final Map<ItemType, Candidates> candidates = new HashMap<>();
+    private List<Option> unitOptions;
+    private int unitOptionsRevision;
 
     private ItemFormView(ItemType type, String itemId) {
         this.type = type;
@@ -442,20 +447,46 @@ public class ItemFormView implements TitledView {
         return item == null ? List.of() : new Force(item).assignments();
     }
 
-    /** The slot the pilot holds in this force, or 0. */
-    int slotOfPilot(String pilotId) {
-        for (Assignment assignment : assignments()) {
-            if (pilotId.equals(assignment.pilotId())) {
-                return assignment.slot();
-            }
+    /** The vault's items of {@code wanted} type by name, sorted again only when an item of that type changed. */
+    List<VaultItem> itemsOfType(ItemType wanted) {
+        int revision = AppServices.get().revision(wanted);
+        Candidates cached = candidates.get(wanted);
+        if (cached == null || cached.revision != revision) {
+            List<VaultItem> items = store().getItemsByType(wanted);
+            items.sort((a, b) -> AsciiFold.compare(a.name(), b.name()));
+            cached = new Candidates(revision, items);
+            candidates.put(wanted, cached);
         }
-        return 0;
+        return cached.items;
     }
 
-    List<VaultItem> itemsOfType(ItemType wanted) {
-        List<VaultItem> out = store().getItemsByType(wanted);
-        out.sort((a, b) -> AsciiFold.compare(a.name(), b.name()));
-        return out;
+    /**
+     * Every unit of the vault as a slot's options, with its tonnage and battle value: one list that every slot
+     * shares, built again only when a unit changed.
+     */
+    List<Option> unitOptions() {
+        int revision = AppServices.get().revision(ItemType.UNIT);
+        if (unitOptions == null || unitOptionsRevision != revision) {
+            List<Option> out = new ArrayList<>();
+            out.add(new Option("", "No unit"));
+            for (VaultItem item : itemsOfType(ItemType.UNIT)) {
+                Unit unit = new Unit(item);
+                out.add(new Option(item.id(), item.name() + " \u2014 " + Numbers.grouped(unit.tonnage()) + " t, BV "
+                        + Numbers.grouped(unit.battleValue())));
+            }
+            unitOptions = out;
+            unitOptionsRevision = revision;
+        }
+        return unitOptions;
+    }
+
+    boolean isInVault(ItemType wanted, String id) {
+        VaultItem item = store().item(id);
+        return item != null && item.type() == wanted;
+    }
+
+    /** The items offered in a force's slots, as of one revision of their type. */
+    private record Candidates(int revision, List<VaultItem> items) {
     }
 
     /** Puts {@code assignment} into its slot; returns the vault's reason when it refuses, else null. */

@@ -1,12 +1,13 @@
 package org.vaultsync.ui;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.vaultsync.vault.Assignment;
 import org.vaultsync.vault.ForcePosition;
 import org.vaultsync.vault.ItemType;
 import org.vaultsync.vault.Pilot;
-import org.vaultsync.vault.Unit;
 import org.vaultsync.vault.VaultItem;
 
 /**
@@ -17,6 +18,11 @@ public final class SlotRow {
     private final ItemFormView form;
     private final int slot;
     private String error;
+    private int pilotsRevision = -1;
+    private int unitsRevision = -1;
+    private List<Assignment> optionsAssignments;
+    private List<Option> pilotOptions;
+    private List<Option> unitOptions;
 
     SlotRow(ItemFormView form, int slot) {
         this.form = form;
@@ -94,9 +100,52 @@ public final class SlotRow {
 
     /** Every pilot of the vault; those who cannot serve say why, and the vault refuses them if chosen. */
     public List<Option> getPilotOptions() {
+        refreshOptions();
+        return pilotOptions;
+    }
+
+    /** Every unit of the vault, with its tonnage and battle value. */
+    public List<Option> getUnitOptions() {
+        refreshOptions();
+        return unitOptions;
+    }
+
+    /**
+     * Builds the pilot and unit options again only when a pilot or unit of the vault, or this force's assignments,
+     * changed. Each slot offers every pilot and unit of the vault, and the page renders on every keystroke: with
+     * 5,000 units, building them per render made a keystroke in the force's name take a second. The same list object
+     * is returned while nothing changed, so {@code ui:options} skips it at once.
+     */
+    private void refreshOptions() {
+        int pilots = AppServices.get().revision(ItemType.PILOT);
+        int units = AppServices.get().revision(ItemType.UNIT);
+        List<Assignment> assignments = form.assignments();
+        if (pilotOptions != null && pilots == pilotsRevision && units == unitsRevision
+                && assignments.equals(optionsAssignments)) {
+            return;
+        }
+        pilotsRevision = pilots;
+        unitsRevision = units;
+        optionsAssignments = assignments;
+        Map<String, Integer> slotOfPilot = new HashMap<>();
+        String myPilot = null;
+        String myUnit = null;
+        for (Assignment assignment : assignments) {
+            if (assignment.pilotId() != null) {
+                slotOfPilot.put(assignment.pilotId(), assignment.slot());
+            }
+            if (assignment.slot() == slot) {
+                myPilot = assignment.pilotId();
+                myUnit = assignment.unitId();
+            }
+        }
+        pilotOptions = pilotOptions(myPilot, slotOfPilot);
+        unitOptions = unitOptions(myUnit);
+    }
+
+    private List<Option> pilotOptions(String mine, Map<String, Integer> slotOfPilot) {
         List<Option> out = new ArrayList<>();
         out.add(new Option("", "No pilot"));
-        String mine = pilotId();
         boolean found = false;
         for (VaultItem item : form.itemsOfType(ItemType.PILOT)) {
             Pilot pilot = new Pilot(item);
@@ -106,9 +155,9 @@ public final class SlotRow {
             if (!pilot.assignable()) {
                 label.append(" (").append(pilot.status().label()).append(", cannot serve)");
             } else {
-                int other = form.slotOfPilot(item.id());
-                if (other > 0 && other != slot) {
-                    label.append(" (in slot ").append(other).append(')');
+                Integer other = slotOfPilot.get(item.id());
+                if (other != null && other != slot) {
+                    label.append(" (in slot ").append(other.intValue()).append(')');
                 }
             }
             out.add(new Option(item.id(), label.toString()));
@@ -119,20 +168,13 @@ public final class SlotRow {
         return out;
     }
 
-    public List<Option> getUnitOptions() {
-        List<Option> out = new ArrayList<>();
-        out.add(new Option("", "No unit"));
-        String mine = unitId();
-        boolean found = false;
-        for (VaultItem item : form.itemsOfType(ItemType.UNIT)) {
-            Unit unit = new Unit(item);
-            found |= item.id().equals(mine);
-            out.add(new Option(item.id(), item.name() + " \u2014 " + Numbers.grouped(unit.tonnage()) + " t, BV "
-                    + Numbers.grouped(unit.battleValue())));
+    private List<Option> unitOptions(String mine) {
+        List<Option> all = form.unitOptions();
+        if (mine == null || form.isInVault(ItemType.UNIT, mine)) {
+            return all; // the one list every slot shares
         }
-        if (mine != null && !found) {
-            out.add(new Option(mine, "Unit not in your vault"));
-        }
+        List<Option> out = new ArrayList<>(all);
+        out.add(new Option(mine, "Unit not in your vault"));
         return out;
     }
 

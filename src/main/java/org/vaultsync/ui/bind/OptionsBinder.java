@@ -25,6 +25,7 @@ public class OptionsBinder implements Renderable {
     private final HTMLElement select;
     private Supplier<Object> options;
     private String[] shown = new String[0];
+    private Object shownList;
 
     public OptionsBinder(ModifierTarget target) {
         this.select = target.getElement();
@@ -37,7 +38,12 @@ public class OptionsBinder implements Renderable {
 
     @Override
     public void render() {
-        List<?> list = (List<?>) options.get();
+        Object given = options.get();
+        if (given == shownList) {
+            return; // the view hands out the same list while its options are unchanged (e.g. SlotRow)
+        }
+        shownList = given;
+        List<?> list = (List<?>) given;
         String[] pairs = new String[list.size() * 2];
         for (int i = 0; i < list.size(); i++) {
             SelectOption option = (SelectOption) list.get(i);
@@ -65,16 +71,31 @@ public class OptionsBinder implements Renderable {
     @Override
     public void destroy() {
         shown = new String[0];
+        shownList = null;
     }
 
+    /**
+     * Shows {@code pairs} (value, label, value, label, ...). With as many options as before only the options that
+     * changed are touched (a force's pilot selects relabel thousands of options when one pilot moves slot, and a
+     * select rebuilt from scratch costs far more than the few labels that differ); otherwise they are replaced.
+     */
     @JSBody(params = {"select", "pairs"}, script = ""
             + "var chosen = select.value;"
-            + "while (select.firstChild) select.removeChild(select.firstChild);"
-            + "for (var index = 0; index < pairs.length; index += 2) {"
-            + "  var option = document.createElement('option');"
-            + "  option.setAttribute('value', pairs[index]);"
-            + "  option.appendChild(document.createTextNode(pairs[index + 1]));"
-            + "  select.appendChild(option);"
+            + "var count = pairs.length / 2;"
+            + "if (select.options.length === count) {"
+            + "  for (var index = 0; index < count; index++) {"
+            + "    var kept = select.options[index];"
+            + "    if (kept.value !== pairs[2 * index]) kept.setAttribute('value', pairs[2 * index]);"
+            + "    if (kept.textContent !== pairs[2 * index + 1]) kept.textContent = pairs[2 * index + 1];"
+            + "  }"
+            + "} else {"
+            + "  while (select.firstChild) select.removeChild(select.firstChild);"
+            + "  for (var index = 0; index < pairs.length; index += 2) {"
+            + "    var option = document.createElement('option');"
+            + "    option.setAttribute('value', pairs[index]);"
+            + "    option.appendChild(document.createTextNode(pairs[index + 1]));"
+            + "    select.appendChild(option);"
+            + "  }"
             + "}"
             + "select.value = chosen;"
             + "if (select.selectedIndex < 0 && select.options.length > 0) select.selectedIndex = 0;")
