@@ -124,6 +124,7 @@ class RoomsOnScreenInChromiumTest {
             a.awaitToast("Bram joined the room");
             a.awaitStatus("Connected · 1 peer");
             Screenshots.both(a.driver(), "sync-with-peers");
+            Screenshots.bothDark(a.driver(), "sync-with-peers");
 
             // A makes a unit, a pilot and a force on the vault's forms with sync on, and one unit kept private
             String atlas = newItem(a, "nav-units", "Atlas AS7-D", Map.of("chassis", "Atlas", "model", "AS7-D",

@@ -91,6 +91,7 @@ class VaultScreensTwoPeersInChromiumTest {
             assertTrue(loser.text("#conflicts .theirs dt").startsWith("Theirs, by "), loser.text("#conflicts .theirs dt"));
             assertTrue(loser.text("#item-badge").contains("Conflict"), loser.text("#item-badge"));
             Screenshots.both(loser.driver(), "vault-conflict");
+            Screenshots.bothDark(loser.driver(), "vault-conflict");
             loser.driver().findElement(By.cssSelector("#conflicts .keep-mine")).click();
             loser.await("the conflict view to close", () -> loser.driver().findElements(By.id("conflicts")).isEmpty());
             winner.awaitValue("field-tonnage", mine);
