@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
 import org.vaultsync.vault.AsciiFold;
 import org.vaultsync.vault.Assignment;
@@ -70,9 +68,6 @@ public class ItemFormView implements TitledView {
         return item == null ? null : new ItemFormView(item.type(), id);
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
-    }
 
     // ---- where the item lives
 
@@ -168,14 +163,7 @@ public class ItemFormView implements TitledView {
     }
 
     public void backToList() {
-        AppRoute route = Routing.open(AppRoute.class);
-        if (type == ItemType.UNIT) {
-            route.units();
-        } else if (type == ItemType.PILOT) {
-            route.pilots();
-        } else {
-            route.forces();
-        }
+        Routes.go(getListHref());
     }
 
     // ---- fields
@@ -314,7 +302,7 @@ public class ItemFormView implements TitledView {
             return;
         }
         Toasts.show("Created " + getTypeLabel() + " \u201c" + draftName + "\u201d");
-        Routing.open(AppRoute.class).item(id);
+        Routes.go(Routes.item(id));
     }
 
     private FormField fieldFor(String key) {

@@ -23,6 +23,11 @@ public final class ItemRow {
         return item.id();
     }
 
+    /** The address of the item's page. */
+    public String getLink() {
+        return Routes.item(item.id());
+    }
+
     public String getName() {
         return item.name();
     }

@@ -1,7 +1,5 @@
 package org.vaultsync.ui;
 
-import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
 import org.vaultsync.room.InvalidRoomCodeException;
 import org.vaultsync.room.JoinLink;
@@ -85,7 +83,4 @@ public class JoinRoomView implements TitledView {
         roomSwitch.request(code, given);
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
-    }
 }

@@ -5,8 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
 import org.vaultsync.vault.Assignment;
 import org.vaultsync.vault.Choice;
@@ -202,6 +200,11 @@ public class SharedByPeersView implements TitledView {
             return shared.item().id();
         }
 
+        /** The address of the item's page (opens a peer's item in the form). */
+        public String getLink() {
+            return Routes.item(getId());
+        }
+
         public String getName() {
             return shared.item().name();
         }
@@ -360,7 +363,4 @@ public class SharedByPeersView implements TitledView {
         }
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
-    }
 }
