@@ -27,7 +27,12 @@ public class OptionsBinder implements Renderable {
     private String[] shown = new String[0];
 
     public OptionsBinder(ModifierTarget target) {
-        this.select = target.getElement();
+        this(target.getElement());
+    }
+
+    /** For {@code options:key} in a {@link BlockBinder} block. */
+    OptionsBinder(HTMLElement select) {
+        this.select = select;
     }
 
     @BindContent
@@ -37,7 +42,11 @@ public class OptionsBinder implements Renderable {
 
     @Override
     public void render() {
-        List<?> list = (List<?>) options.get();
+        show(options.get());
+    }
+
+    void show(Object options) {
+        List<?> list = (List<?>) options;
         String[] pairs = new String[list.size() * 2];
         for (int i = 0; i < list.size(); i++) {
             SelectOption option = (SelectOption) list.get(i);
