@@ -1,7 +1,7 @@
 package org.vaultsync.ui;
 
+import org.vaultsync.common.AsciiFold;
 import org.vaultsync.ui.bind.Bindable;
-import org.vaultsync.vault.AsciiFold;
 import org.vaultsync.vault.FieldConflict;
 import org.vaultsync.vault.FieldSpec;
 import org.vaultsync.vault.FieldText;
