@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.teavm.flavour.templates.BindTemplate;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.Assignment;
 import org.vaultsync.vault.Choice;
 import org.vaultsync.vault.FieldKind;
@@ -162,13 +163,29 @@ public class SharedByPeersView implements TitledView {
     }
 
     /** What a filter button shows. */
-    public final class Filter {
+    public final class Filter implements Bindable {
         private final String type;
         private final String label;
 
         Filter(String type, String label) {
             this.type = type;
             this.label = label;
+        }
+
+        /** The button in shared.html ({@code ui:bind}). */
+        @Override
+        public Object value(String key) {
+            return switch (key) {
+                case "id" -> getId();
+                case "pressed" -> getPressed();
+                case "label" -> label;
+                default -> throw Bindable.unknown(key);
+            };
+        }
+
+        @Override
+        public void act(String key) {
+            select();
         }
 
         public String getLabel() {
@@ -189,11 +206,35 @@ public class SharedByPeersView implements TitledView {
     }
 
     /** One shared item in the list, with its read view when open. */
-    public final class Row {
+    public final class Row implements Bindable {
         private final SharedItem shared;
 
         Row(SharedItem shared) {
             this.shared = shared;
+        }
+
+        /** The row in shared.html ({@code ui:bind}). */
+        @Override
+        public Object value(String key) {
+            return switch (key) {
+                case "id" -> getId();
+                case "name" -> getName();
+                case "type" -> getType();
+                case "owner" -> getOwner();
+                case "expanded" -> getExpanded();
+                case "toggleLabel" -> getToggleLabel();
+                case "link" -> getLink();
+                default -> throw Bindable.unknown(key);
+            };
+        }
+
+        @Override
+        public void act(String key) {
+            if (key.equals("toggle")) {
+                toggle();
+            } else {
+                importItem();
+            }
         }
 
         public String getId() {

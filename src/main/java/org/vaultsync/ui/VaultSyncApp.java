@@ -5,11 +5,12 @@ import org.teavm.flavour.templates.Fragment;
 import org.teavm.flavour.templates.Templates;
 import org.teavm.jso.browser.Window;
 import org.vaultsync.browser.BrowserNativeText;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.ItemType;
 
 /** The app shell: navigation around whichever page the current route selects. */
 @BindTemplate("templates/app.html")
-public class VaultSyncApp implements AppRoute {
+public class VaultSyncApp implements AppRoute, Bindable {
     private String currentPage = "";
     private Fragment content;
     /** An item page opened before its item was known (the vault still loading, a peer's item not yet synced). */
@@ -48,6 +49,29 @@ public class VaultSyncApp implements AppRoute {
     /** The current page (the shell's {@code std:insert}). */
     public Fragment getContent() {
         return content;
+    }
+
+    /** What app.html binds by name ({@code ui:bind="this"}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "navUnits" -> active("units");
+            case "navPilots" -> active("pilots");
+            case "navForces" -> active("forces");
+            case "navShared" -> active("shared");
+            case "navSync" -> active("sync");
+            case "statusState" -> status.getState();
+            case "statusTitle" -> "Sync: " + status.getText();
+            case "statusText" -> status.getText();
+            case "importTotal" -> ImportProgress.running().getTotal();
+            case "importDone" -> ImportProgress.running().getDone();
+            case "importText" -> ImportProgress.running().getText();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    private String active(String page) {
+        return currentPage.equals(page) ? "active" : "";
     }
 
     /** The connection state in the top bar, on every page. */
