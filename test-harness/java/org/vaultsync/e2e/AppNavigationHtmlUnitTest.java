@@ -83,6 +83,12 @@ class AppNavigationHtmlUnitTest {
     }
 
     @Test
+    void aShareLinkWithoutACodeSaysPageNotFound() throws Exception {
+        HtmlPage page = open("#/join/");
+        assertEquals("Page not found", heading(page));
+    }
+
+    @Test
     void followingAnUnknownLinkAfterAKnownPageReplacesTheStalePage() throws Exception {
         HtmlPage page = open("#/vault/forces");
         page.executeJavaScript("location.hash = '#/vault/nothing'");

@@ -2,6 +2,7 @@ package org.vaultsync.presence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vaultsync.common.AsciiFold;
 import org.vaultsync.common.RandomBytes;
 import org.vaultsync.common.Uuid;
 
@@ -67,8 +68,10 @@ public final class LocalIdentity {
 
     /** Where {@code color} is in the palette (the UI has a style per entry), or -1 for a colour from elsewhere. */
     public static int paletteIndex(String color) {
+        // A–Z folding only: equalsIgnoreCase would bring TeaVM's Unicode case tables into the client
+        String lower = color == null ? null : AsciiFold.lower(color);
         for (int i = 0; i < COLORS.length; i++) {
-            if (COLORS[i].equalsIgnoreCase(color)) {
+            if (COLORS[i].equals(lower)) {
                 return i;
             }
         }

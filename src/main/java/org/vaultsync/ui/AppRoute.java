@@ -1,43 +1,37 @@
 package org.vaultsync.ui;
 
-import org.teavm.flavour.routing.Path;
-import org.teavm.flavour.routing.PathParameter;
-import org.teavm.flavour.routing.PathSet;
-import org.teavm.flavour.routing.Route;
-
-/** Every page of the app, addressed by the URL fragment so deep links and Back work without a server round trip. */
-@PathSet
-public interface AppRoute extends Route {
-    @Path("/vault/units")
+/**
+ * Every page of the app, addressed by the URL fragment so deep links and Back work without a server round trip.
+ * {@link Routes} reads a fragment and calls the matching page; it also builds each page's address.
+ */
+public interface AppRoute {
+    /** {@code #/vault/units} (also where an empty fragment leads). */
     void units();
 
-    @Path("/vault/pilots")
+    /** {@code #/vault/pilots} */
     void pilots();
 
-    @Path("/vault/forces")
+    /** {@code #/vault/forces} */
     void forces();
 
-    @Path("/vault/units/new")
+    /** {@code #/vault/units/new} */
     void newUnit();
 
-    @Path("/vault/pilots/new")
+    /** {@code #/vault/pilots/new} */
     void newPilot();
 
-    @Path("/vault/forces/new")
+    /** {@code #/vault/forces/new} */
     void newForce();
 
-    /** One item: the player's own, or one a peer shares in the current room. */
-    @Path("/vault/item/{id}")
-    void item(@PathParameter("id") String id);
+    /** {@code #/vault/item/{id}}: the player's own item, or one a peer shares in the current room. */
+    void item(String id);
 
-    @Path("/settings/sync")
+    /** {@code #/settings/sync} */
     void syncSettings();
 
-    /** What the others in the current room share, to read and import. */
-    @Path("/shared")
+    /** {@code #/shared}: what the others in the current room share, to read and import. */
     void shared();
 
-    /** A share link: {@code #/join/ABC-DEF} (the code stays in the fragment, out of every server log). */
-    @Path("/join/{code}")
-    void join(@PathParameter("code") String code);
+    /** {@code #/join/{code}}: a share link (the code stays in the fragment, out of every server log). */
+    void join(String code);
 }

@@ -1,6 +1,7 @@
 package org.vaultsync.ui;
 
-import org.vaultsync.vault.AsciiFold;
+import org.vaultsync.common.AsciiFold;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.FieldConflict;
 import org.vaultsync.vault.FieldSpec;
 import org.vaultsync.vault.FieldText;
@@ -9,7 +10,7 @@ import org.vaultsync.vault.ItemType;
 import org.vaultsync.vault.RoomVault;
 
 /** One field a peer changed at the same time as this player: both values, who wrote theirs, keep either. */
-public final class ConflictRow {
+public final class ConflictRow implements Bindable {
     private final FieldConflict conflict;
     private final FieldSpec spec;
     private final RoomVault room;
@@ -18,6 +19,28 @@ public final class ConflictRow {
         this.conflict = conflict;
         this.spec = ItemSchema.field(type, conflict.field());
         this.room = room;
+    }
+
+    /** What the conflict's block in item-form.html binds ({@code ui:bind}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "field" -> getField();
+            case "label" -> getLabel();
+            case "mine" -> getMine();
+            case "theirs" -> getTheirs();
+            case "theirsHeading" -> "Theirs, by " + getTheirsBy();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    @Override
+    public void act(String key) {
+        if (key.equals("keepMine")) {
+            keepMine();
+        } else {
+            keepTheirs();
+        }
     }
 
     public String getField() {

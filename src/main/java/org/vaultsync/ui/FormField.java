@@ -1,6 +1,7 @@
 package org.vaultsync.ui;
 
 import java.util.List;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.ui.bind.LiveField;
 import org.vaultsync.vault.FieldKind;
 import org.vaultsync.vault.FieldSpec;
@@ -13,7 +14,7 @@ import org.vaultsync.vault.JsonValues;
  * the message shows next to it; a valid value is saved at once (or kept in the draft while creating). When the
  * stored value changes from elsewhere (a peer, another tab, a skill template), the control shows the new value.
  */
-public final class FormField implements LiveField {
+public final class FormField implements LiveField, Bindable {
     private final ItemFormView form;
     private final FieldSpec spec;
     private String typed;
@@ -116,6 +117,28 @@ public final class FormField implements LiveField {
 
     public List<Option> getOptions() {
         return Option.of(spec.choices(), null);
+    }
+
+    /** What the field's block in item-form.html binds ({@code ui:bind}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "class" -> getCssClass();
+            case "wideClass" -> getCssClass() + " wide";
+            case "key" -> getKey();
+            case "label" -> getLabel();
+            case "inputId" -> getInputId();
+            case "inputMode" -> getInputMode();
+            case "ariaInvalid" -> getAriaInvalid();
+            case "describedBy" -> getDescribedBy();
+            case "hintId" -> getHintId();
+            case "hint" -> getHint();
+            case "errorId" -> getErrorId();
+            case "error" -> getError();
+            case "options" -> getOptions();
+            case "live" -> this;
+            default -> throw Bindable.unknown(key);
+        };
     }
 
     @Override

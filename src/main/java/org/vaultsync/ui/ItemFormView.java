@@ -5,10 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
-import org.vaultsync.vault.AsciiFold;
+import org.vaultsync.common.AsciiFold;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.Assignment;
 import org.vaultsync.vault.FieldConflict;
 import org.vaultsync.vault.FieldError;
@@ -37,7 +36,7 @@ import org.vaultsync.vault.WeightClass;
  * its slots and live totals. A peer's shared item opens here too and is edited in the room.
  */
 @BindTemplate("templates/item-form.html")
-public class ItemFormView implements TitledView {
+public class ItemFormView implements TitledView, Bindable {
     private final ItemType type;
     private String itemId;
     private final FormField name;
@@ -64,6 +63,46 @@ public class ItemFormView implements TitledView {
         }
     }
 
+    /** What item-form.html binds by name ({@code ui:bind="this"}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "typeLabel" -> getTypeLabel();
+            case "listHref" -> getListHref();
+            case "listTitle" -> getListTitle();
+            case "syncEnabled" -> isSyncEnabled();
+            case "syncHint" -> getSyncHint();
+            case "deleteLabel" -> "Delete " + getTypeLabel() + "\u2026";
+            case "deleteQuestion" -> "Delete \u201c" + getTitle() + "\u201d?";
+            case "deleteDetail" -> "It leaves your vault" + (isSyncEnabled() ? " and stops being shared" : "")
+                    + ". Peers keep copies they imported. You can undo this for a few seconds.";
+            case "draftSync" -> isDraftSync();
+            case "createLabel" -> "Create " + getTypeLabel();
+            case "totalBv" -> getTotalBv();
+            case "totalTonnage" -> getTotalTonnage();
+            case "forceWeightClass" -> getForceWeightClass();
+            case "averageGunnery" -> getAverageGunnery();
+            case "averagePiloting" -> getAveragePiloting();
+            case "assignedText" -> getAssignedText();
+            case "emptySlots" -> getEmptySlots();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    @Override
+    public void act(String key) {
+        switch (key) {
+            case "submit" -> submit();
+            case "toggleSync" -> toggleSync();
+            case "askDelete" -> askDelete();
+            case "confirmDelete" -> confirmDelete();
+            case "cancelDelete" -> cancelDelete();
+            case "toggleDraftSync" -> toggleDraftSync();
+            case "backToList" -> backToList();
+            default -> throw Bindable.unknown(key);
+        }
+    }
+
     /** The form for a new item of {@code type}. */
     static ItemFormView create(ItemType type) {
         return new ItemFormView(type, null);
@@ -75,9 +114,6 @@ public class ItemFormView implements TitledView {
         return item == null ? null : new ItemFormView(item.type(), id);
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
-    }
 
     // ---- where the item lives
 
@@ -173,14 +209,7 @@ public class ItemFormView implements TitledView {
     }
 
     public void backToList() {
-        AppRoute route = Routing.open(AppRoute.class);
-        if (type == ItemType.UNIT) {
-            route.units();
-        } else if (type == ItemType.PILOT) {
-            route.pilots();
-        } else {
-            route.forces();
-        }
+        Routes.go(getListHref());
     }
 
     // ---- fields
@@ -249,13 +278,36 @@ public class ItemFormView implements TitledView {
 
     // ---- pilot skill templates
 
-    public List<Option> getTemplates() {
-        List<Option> out = new ArrayList<>();
+    public List<TemplateButton> getTemplates() {
+        List<TemplateButton> out = new ArrayList<>();
         for (SkillTemplate template : SkillTemplate.values()) {
-            out.add(new Option(template.wire(), template.label() + " " + template.gunnery() + "/" + template.piloting()
-                    + (template.xp() > 0 ? ", " + template.xp() + " XP" : "")));
+            out.add(new TemplateButton(template));
         }
         return out;
+    }
+
+    /** One skill template's button ({@code ui:bind} in item-form.html). */
+    public final class TemplateButton implements Bindable {
+        private final SkillTemplate template;
+
+        TemplateButton(SkillTemplate template) {
+            this.template = template;
+        }
+
+        @Override
+        public Object value(String key) {
+            return switch (key) {
+                case "id" -> "template-" + template.wire();
+                case "label" -> template.label() + " " + template.gunnery() + "/" + template.piloting()
+                        + (template.xp() > 0 ? ", " + template.xp() + " XP" : "");
+                default -> throw Bindable.unknown(key);
+            };
+        }
+
+        @Override
+        public void act(String key) {
+            applyTemplate(template.wire());
+        }
     }
 
     public void applyTemplate(String wire) {
@@ -319,7 +371,7 @@ public class ItemFormView implements TitledView {
             return;
         }
         Toasts.show("Created " + getTypeLabel() + " \u201c" + draftName + "\u201d");
-        Routing.open(AppRoute.class).item(id);
+        Routes.go(Routes.item(id));
     }
 
     private FormField fieldFor(String key) {

@@ -1,7 +1,5 @@
 package org.vaultsync.ui;
 
-import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
 
 /**
@@ -23,7 +21,4 @@ public class ItemMissingView implements TitledView {
         return AppServices.get().roomVault() != null;
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
-    }
 }

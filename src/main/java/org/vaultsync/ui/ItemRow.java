@@ -1,5 +1,6 @@
 package org.vaultsync.ui;
 
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.Force;
 import org.vaultsync.vault.ForceTotals;
 import org.vaultsync.vault.ItemLookup;
@@ -8,19 +9,47 @@ import org.vaultsync.vault.Unit;
 import org.vaultsync.vault.VaultItem;
 
 /** One row of a vault list: the item's name, the essentials a player scans for, and its sync badge. */
-public final class ItemRow {
+public final class ItemRow implements Bindable {
     private final VaultItem item;
     private final String essentials;
     private final boolean selected;
+    private final VaultListView list;
 
-    ItemRow(VaultItem item, ItemLookup lookup, boolean selected) {
+    ItemRow(VaultItem item, ItemLookup lookup, boolean selected, VaultListView list) {
         this.item = item;
         this.essentials = essentials(item, lookup);
         this.selected = selected;
+        this.list = list;
+    }
+
+    /** What the row in vault-list.html binds ({@code ui:bind}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "selectId" -> "select-" + item.id();
+            case "selected" -> selected;
+            case "selectLabel" -> "Select " + item.name() + " for export";
+            case "link" -> getLink();
+            case "name" -> item.name();
+            case "essentials" -> essentials;
+            case "badge" -> getBadge();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    /** The row's checkbox: selects the item for export, or not. */
+    @Override
+    public void act(String key) {
+        list.toggleSelected(item.id());
     }
 
     public String getId() {
         return item.id();
+    }
+
+    /** The address of the item's page. */
+    public String getLink() {
+        return Routes.item(item.id());
     }
 
     public String getName() {

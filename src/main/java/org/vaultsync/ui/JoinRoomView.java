@@ -1,11 +1,10 @@
 package org.vaultsync.ui;
 
-import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
 import org.vaultsync.room.InvalidRoomCodeException;
 import org.vaultsync.room.JoinLink;
 import org.vaultsync.room.RoomCode;
+import org.vaultsync.ui.bind.Bindable;
 
 /**
  * A share link ({@code #/join/ABC-DEF}) opened: names the room and joins it with one press, with a field for the
@@ -13,7 +12,7 @@ import org.vaultsync.room.RoomCode;
  * the player is in another room. A link that holds no valid code says why, with the spec's wording.
  */
 @BindTemplate("templates/join.html")
-public class JoinRoomView implements TitledView {
+public class JoinRoomView implements TitledView, Bindable {
     private final RoomCode code;
     private final String problem;
     private final RoomSwitch roomSwitch = new RoomSwitch();
@@ -34,6 +33,21 @@ public class JoinRoomView implements TitledView {
     @Override
     public String getTitle() {
         return code == null ? "Room link" : "Join room " + code.display();
+    }
+
+    /** The join form in join.html ({@code ui:bind="this"}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "passwordHint" -> getPasswordHint();
+            case "ready" -> isReady();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    @Override
+    public void act(String key) {
+        join();
     }
 
     public boolean isValid() {
@@ -85,7 +99,4 @@ public class JoinRoomView implements TitledView {
         roomSwitch.request(code, given);
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
-    }
 }

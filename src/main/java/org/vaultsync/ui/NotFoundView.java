@@ -1,7 +1,5 @@
 package org.vaultsync.ui;
 
-import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
 
 /** Shown for a link to a page that does not exist (a mistyped or outdated deep link). */
@@ -12,7 +10,4 @@ public class NotFoundView implements TitledView {
         return "Page not found";
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
-    }
 }

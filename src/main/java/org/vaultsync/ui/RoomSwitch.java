@@ -4,12 +4,13 @@ import org.teavm.jso.browser.Window;
 import org.vaultsync.room.RoomCode;
 import org.vaultsync.sync.RoomOptions;
 import org.vaultsync.sync.SyncClient;
+import org.vaultsync.ui.bind.Bindable;
 
 /**
  * Joining a room, with a question first when that means leaving another one: a link from a friend must never pull
  * the player out of their current room (and publish their shared items elsewhere) without a yes.
  */
-public final class RoomSwitch {
+public final class RoomSwitch implements Bindable {
     private RoomCode target;
     private String password;
 
@@ -27,6 +28,25 @@ public final class RoomSwitch {
             return;
         }
         join(code, roomPassword);
+    }
+
+    /** The question's block in sync-settings.html and join.html ({@code ui:bind}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "question" -> getQuestion();
+            case "confirmLabel" -> getConfirmLabel();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    @Override
+    public void act(String key) {
+        if (key.equals("confirm")) {
+            confirm();
+        } else {
+            cancel();
+        }
     }
 
     public boolean isPending() {

@@ -5,9 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.Assignment;
 import org.vaultsync.vault.Choice;
 import org.vaultsync.vault.FieldKind;
@@ -164,13 +163,29 @@ public class SharedByPeersView implements TitledView {
     }
 
     /** What a filter button shows. */
-    public final class Filter {
+    public final class Filter implements Bindable {
         private final String type;
         private final String label;
 
         Filter(String type, String label) {
             this.type = type;
             this.label = label;
+        }
+
+        /** The button in shared.html ({@code ui:bind}). */
+        @Override
+        public Object value(String key) {
+            return switch (key) {
+                case "id" -> getId();
+                case "pressed" -> getPressed();
+                case "label" -> label;
+                default -> throw Bindable.unknown(key);
+            };
+        }
+
+        @Override
+        public void act(String key) {
+            select();
         }
 
         public String getLabel() {
@@ -191,15 +206,44 @@ public class SharedByPeersView implements TitledView {
     }
 
     /** One shared item in the list, with its read view when open. */
-    public final class Row {
+    public final class Row implements Bindable {
         private final SharedItem shared;
 
         Row(SharedItem shared) {
             this.shared = shared;
         }
 
+        /** The row in shared.html ({@code ui:bind}). */
+        @Override
+        public Object value(String key) {
+            return switch (key) {
+                case "id" -> getId();
+                case "name" -> getName();
+                case "type" -> getType();
+                case "owner" -> getOwner();
+                case "expanded" -> getExpanded();
+                case "toggleLabel" -> getToggleLabel();
+                case "link" -> getLink();
+                default -> throw Bindable.unknown(key);
+            };
+        }
+
+        @Override
+        public void act(String key) {
+            if (key.equals("toggle")) {
+                toggle();
+            } else {
+                importItem();
+            }
+        }
+
         public String getId() {
             return shared.item().id();
+        }
+
+        /** The address of the item's page (opens a peer's item in the form). */
+        public String getLink() {
+            return Routes.item(getId());
         }
 
         public String getName() {
@@ -360,7 +404,4 @@ public class SharedByPeersView implements TitledView {
         }
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
-    }
 }

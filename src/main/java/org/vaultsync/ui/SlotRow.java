@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.Assignment;
 import org.vaultsync.vault.ForcePosition;
 import org.vaultsync.vault.ItemType;
@@ -14,7 +15,7 @@ import org.vaultsync.vault.VaultItem;
  * One slot of the force editor: its position, pilot and unit as selects (so the keyboard assigns as well as the
  * mouse), and the reason when the vault refused an assignment (a pilot in another slot, a KIA pilot).
  */
-public final class SlotRow {
+public final class SlotRow implements Bindable {
     private final ItemFormView form;
     private final int slot;
     private String error;
@@ -27,6 +28,29 @@ public final class SlotRow {
     SlotRow(ItemFormView form, int slot) {
         this.form = form;
         this.slot = slot;
+    }
+
+    /** What the slot's row in item-form.html binds ({@code ui:bind}). */
+    @Override
+    public Object value(String key) {
+        String prefix = getPrefix();
+        return switch (key) {
+            case "class" -> getCssClass();
+            case "prefix" -> prefix;
+            case "heading" -> "Slot " + slot;
+            case "positionId" -> prefix + "-position";
+            case "pilotId" -> prefix + "-pilot";
+            case "unitId" -> prefix + "-unit";
+            case "errorId" -> prefix + "-error";
+            case "error" -> getError();
+            case "position" -> getPosition();
+            case "pilot" -> getPilot();
+            case "unit" -> getUnit();
+            case "positionOptions" -> getPositionOptions();
+            case "pilotOptions" -> getPilotOptions();
+            case "unitOptions" -> getUnitOptions();
+            default -> throw Bindable.unknown(key);
+        };
     }
 
     public int getNumber() {

@@ -17,6 +17,7 @@ import org.vaultsync.room.RoomCode;
 import org.vaultsync.sync.ConnectionState;
 import org.vaultsync.sync.RoomOptions;
 import org.vaultsync.sync.SyncClient;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.RoomVault;
 
 /**
@@ -25,7 +26,7 @@ import org.vaultsync.vault.RoomVault;
  * another room while in one asks first (product.md §1: one room at a time).
  */
 @BindTemplate("templates/sync-settings.html")
-public class SyncSettingsView implements TitledView {
+public class SyncSettingsView implements TitledView, Bindable {
     private final StatusIndicator status = new StatusIndicator();
     private final RoomSwitch roomSwitch = new RoomSwitch();
     private String displayName;
@@ -95,6 +96,41 @@ public class SyncSettingsView implements TitledView {
             Toasts.show("Peers now see you as " + displayName);
         } catch (IllegalArgumentException e) {
             nameError = e.getMessage();
+        }
+    }
+
+    /** What sync-settings.html binds by name ({@code ui:bind="this"}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "roomCode" -> getRoomCode();
+            case "roomCodeLabel" -> "Room code " + getRoomCode();
+            case "statusState" -> getStatus().getState();
+            case "peerSummary" -> getPeerSummary();
+            case "inviteTitle" -> "Invite friends to " + getRoomCode();
+            case "qrImage" -> getQrImage();
+            case "joinHeading" -> isInRoom() ? "Join another room" : isOutOfRoom() ? "Join a room" : "";
+            case "codePlaceholder" -> getCodePlaceholder();
+            case "joinInvalid" -> isJoinInvalid() ? "true" : "false";
+            case "codeHint" -> getCodeHint();
+            case "joinError" -> getJoinError();
+            case "nameError" -> getNameError();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    @Override
+    public void act(String key) {
+        switch (key) {
+            case "copyCode" -> copyCode();
+            case "openShare" -> openShare();
+            case "leave" -> leave();
+            case "closeShare" -> closeShare();
+            case "copyLink" -> copyLink();
+            case "join" -> join();
+            case "formatJoinCode" -> formatJoinCode();
+            case "saveName" -> saveName();
+            default -> throw Bindable.unknown(key);
         }
     }
 

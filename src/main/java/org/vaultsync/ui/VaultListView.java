@@ -5,10 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
 import org.teavm.flavour.templates.Templates;
 import org.teavm.jso.JSBody;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.Choice;
 import org.vaultsync.vault.Era;
 import org.vaultsync.vault.ForceStatus;
@@ -30,7 +30,7 @@ import org.vaultsync.vault.WeightClass;
  * a vault of thousands stays quick, selection for export, and the vault file import with its summary.
  */
 @BindTemplate("templates/vault-list.html")
-public class VaultListView implements TitledView {
+public class VaultListView implements TitledView, Bindable {
     static final int PAGE_SIZE = 50;
 
     private final VaultSection section;
@@ -50,6 +50,60 @@ public class VaultListView implements TitledView {
         this.query = new ItemQuery(section.type());
     }
 
+    /** What vault-list.html binds by name ({@code ui:bind="this"}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "itemType" -> section.getItemType();
+            case "title" -> getTitle();
+            case "newHref" -> "#/vault/" + section.getItemType() + "s/new";
+            case "newLabel" -> "New " + section.getItemType();
+            case "emptyHeadline" -> section.getEmptyHeadline();
+            case "emptyHint" -> section.getEmptyHint();
+            case "searchLabel" -> "Search " + section.getItemType() + "s";
+            case "search" -> getSearch();
+            case "kind" -> getKind();
+            case "kindOptions" -> getKindOptions();
+            case "weightClass" -> getWeightClass();
+            case "weightClassOptions" -> getWeightClassOptions();
+            case "techBase" -> getTechBase();
+            case "techBaseOptions" -> getTechBaseOptions();
+            case "era" -> getEra();
+            case "eraOptions" -> getEraOptions();
+            case "status" -> getStatus();
+            case "statusOptions" -> getStatusOptions();
+            case "sort" -> getSort();
+            case "sortOptions" -> getSortOptions();
+            case "noMatchText" -> getNoMatchText();
+            case "notFirstPage" -> !isFirstPage();
+            case "notLastPage" -> !isLastPage();
+            case "pageText" -> getPageText();
+            case "notLoading" -> !isLoading();
+            case "somethingSelected" -> !isNothingSelected();
+            case "exportSelectedLabel" -> "Export selected (" + getSelectedCount() + ")";
+            case "importSummary" -> getImportSummary();
+            case "importError" -> getImportError();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    @Override
+    public void act(String key) {
+        switch (key) {
+            case "ignoreSubmit" -> ignoreSubmit();
+            case "clearQuery" -> clearQuery();
+            case "previousPage" -> previousPage();
+            case "nextPage" -> nextPage();
+            case "exportAll" -> exportAll();
+            case "exportSelected" -> exportSelected();
+            case "clearSelection" -> clearSelection();
+            case "fileChosen" -> fileChosen();
+            case "confirmImport" -> confirmImport();
+            case "cancelImport" -> cancelImport();
+            default -> throw Bindable.unknown(key);
+        }
+    }
+
     public VaultSection getSection() {
         return section;
     }
@@ -59,9 +113,6 @@ public class VaultListView implements TitledView {
         return section.getTitle();
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
-    }
 
     // ---- states
 
@@ -123,7 +174,7 @@ public class VaultListView implements TitledView {
             int end = Math.min(results.size(), (page + 1) * PAGE_SIZE);
             for (int i = page * PAGE_SIZE; i < end; i++) {
                 VaultItem item = results.get(i);
-                rows.add(new ItemRow(item, store::item, selected.contains(item.id())));
+                rows.add(new ItemRow(item, store::item, selected.contains(item.id()), this));
             }
         }
         return results;

@@ -1,20 +1,18 @@
 package org.vaultsync.ui;
 
-import java.util.function.Consumer;
-import org.teavm.flavour.routing.Routing;
 import org.teavm.flavour.templates.BindTemplate;
-import org.teavm.flavour.widgets.ApplicationTemplate;
+import org.teavm.flavour.templates.Fragment;
 import org.teavm.flavour.templates.Templates;
-import org.teavm.flavour.widgets.RouteBinder;
 import org.teavm.jso.browser.Window;
 import org.vaultsync.browser.BrowserNativeText;
+import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.ItemType;
 
 /** The app shell: navigation around whichever page the current route selects. */
 @BindTemplate("templates/app.html")
-public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
+public class VaultSyncApp implements AppRoute, Bindable {
     private String currentPage = "";
-    private String routedHash;
+    private Fragment content;
     /** An item page opened before its item was known (the vault still loading, a peer's item not yet synced). */
     private String awaitedItem;
     private final StatusIndicator status = new StatusIndicator();
@@ -26,19 +24,54 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
         StatusIndicator.startTicking();
         VaultSyncApp app = new VaultSyncApp();
         AppServices.get().onChange(app::showAwaitedItem);
-        new RouteBinder()
-                .withDefault(AppRoute.class, AppRoute::units)
-                .add(app)
-                .update();
-        // Flavour's RouteBinder ignores fragments that match no route, which would leave a stale or blank page.
-        // This listener is registered after the binder's, so it sees whether the binder routed this fragment.
-        Window.current().listenHashChange(event -> app.showNotFoundUnlessRouted());
-        app.showNotFoundUnlessRouted();
-        app.bind("app");
+        Window.current().listenHashChange(event -> {
+            app.route();
+            Templates.update();
+        });
+        app.route();
+        Templates.bind(app, Window.current().getDocument().getElementById("app"));
     }
 
-    public AppRoute route(Consumer<String> consumer) {
-        return Routing.build(AppRoute.class, consumer);
+    /**
+     * Shows the page of the current fragment: an empty one goes to the units list; one that matches no page (a
+     * mistyped or outdated link) shows "Page not found" instead of leaving the previous page.
+     */
+    private void route() {
+        String hash = Window.current().getLocation().getHash();
+        if (hash.isEmpty() || hash.equals("#")) {
+            Routes.go(Routes.UNITS); // the address bar says where the player is; its hashchange shows it again
+            units();
+        } else if (!Routes.open(hash, this)) {
+            show("", new NotFoundView());
+        }
+    }
+
+    /** The current page (the shell's {@code std:insert}). */
+    public Fragment getContent() {
+        return content;
+    }
+
+    /** What app.html binds by name ({@code ui:bind="this"}). */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "navUnits" -> active("units");
+            case "navPilots" -> active("pilots");
+            case "navForces" -> active("forces");
+            case "navShared" -> active("shared");
+            case "navSync" -> active("sync");
+            case "statusState" -> status.getState();
+            case "statusTitle" -> "Sync: " + status.getText();
+            case "statusText" -> status.getText();
+            case "importTotal" -> ImportProgress.running().getTotal();
+            case "importDone" -> ImportProgress.running().getDone();
+            case "importText" -> ImportProgress.running().getText();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    private String active(String page) {
+        return currentPage.equals(page) ? "active" : "";
     }
 
     /** The connection state in the top bar, on every page. */
@@ -129,21 +162,12 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
         show("sync", new JoinRoomView(code));
     }
 
-    private void showNotFoundUnlessRouted() {
-        String hash = Window.current().getLocation().getHash();
-        if (!hash.equals(routedHash)) {
-            show("", new NotFoundView());
-            Templates.update();
-        }
-    }
-
     private void show(String page, Object view) {
         if (!(view instanceof ItemMissingView)) {
             awaitedItem = null;
         }
         currentPage = page;
-        routedHash = Window.current().getLocation().getHash();
-        setView(view);
+        content = Templates.create(view);
         PageTitle.set(view instanceof TitledView titled ? titled.getTitle() : "Vault Sync");
     }
 }

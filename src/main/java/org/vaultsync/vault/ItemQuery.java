@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.vaultsync.common.AsciiFold;
 
 /**
  * What a vault list shows: the items of one type that match a search text and the chosen filters, in the chosen

@@ -62,4 +62,13 @@ class LocalIdentityTest {
         assertEquals("ab", LocalIdentity.cleanName("a\u0000b"));
         assertEquals(39, LocalIdentity.cleanName("x".repeat(39) + "\uD83D\uDE00").length(), "no half emoji");
     }
+
+    @Test
+    void paletteIndexFindsAPeersColourInEitherCaseAndNothingElse() {
+        assertEquals(0, LocalIdentity.paletteIndex("#e6194b"));
+        assertEquals(0, LocalIdentity.paletteIndex("#E6194B"));
+        assertEquals(LocalIdentity.COLORS.length - 1, LocalIdentity.paletteIndex("#2F4F4F"));
+        assertEquals(-1, LocalIdentity.paletteIndex("#123456"));
+        assertEquals(-1, LocalIdentity.paletteIndex(null));
+    }
 }

@@ -24,7 +24,12 @@ public class BadgeBinder implements Renderable {
     private String shown;
 
     public BadgeBinder(ModifierTarget target) {
-        this.span = target.getElement();
+        this(target.getElement());
+    }
+
+    /** For {@code badge:key} in a {@link BlockBinder} block. */
+    BadgeBinder(HTMLElement span) {
+        this.span = span;
     }
 
     @BindContent
@@ -34,7 +39,11 @@ public class BadgeBinder implements Renderable {
 
     @Override
     public void render() {
-        BadgeLook look = (BadgeLook) badge.get();
+        show(badge.get());
+    }
+
+    void show(Object badge) {
+        BadgeLook look = (BadgeLook) badge;
         String cssClass = look.getCssClass();
         String tooltip = look.getTooltip();
         String symbol = look.getSymbol();

@@ -29,7 +29,12 @@ public class LiveValueBinder implements Renderable {
     private boolean bound;
 
     public LiveValueBinder(ModifierTarget target) {
-        this.element = target.getElement();
+        this(target.getElement());
+    }
+
+    /** For {@code live:key} in a {@link BlockBinder} block. */
+    LiveValueBinder(HTMLElement element) {
+        this.element = element;
     }
 
     @BindContent
@@ -39,8 +44,12 @@ public class LiveValueBinder implements Renderable {
 
     @Override
     public void render() {
-        current = field.get();
-        show(element, current.text());
+        show(field.get());
+    }
+
+    void show(LiveField now) {
+        current = now;
+        show(element, now.text());
         if (!bound) {
             bound = true;
             element.addEventListener("input", listener);

@@ -28,7 +28,12 @@ public class OptionsBinder implements Renderable {
     private Object shownList;
 
     public OptionsBinder(ModifierTarget target) {
-        this.select = target.getElement();
+        this(target.getElement());
+    }
+
+    /** For {@code options:key} in a {@link BlockBinder} block. */
+    OptionsBinder(HTMLElement select) {
+        this.select = select;
     }
 
     @BindContent
@@ -38,7 +43,10 @@ public class OptionsBinder implements Renderable {
 
     @Override
     public void render() {
-        Object given = options.get();
+        show(options.get());
+    }
+
+    void show(Object given) {
         if (given == shownList) {
             return; // the view hands out the same list while its options are unchanged (e.g. SlotRow)
         }

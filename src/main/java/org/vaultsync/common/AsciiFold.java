@@ -1,4 +1,4 @@
-package org.vaultsync.vault;
+package org.vaultsync.common;
 
 /**
  * Case-insensitive matching and ordering for searching and sorting lists. Only A–Z fold: {@code String.toLowerCase}
@@ -37,7 +37,7 @@ public final class AsciiFold {
         return a.length() != b.length() ? a.length() - b.length() : a.compareTo(b);
     }
 
-    static boolean isSpace(char c) {
+    public static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00a0';
     }
 
