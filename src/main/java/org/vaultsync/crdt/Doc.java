@@ -33,6 +33,8 @@ public final class Doc {
     private final List<UpdateListener> updateListeners = new ArrayList<>();
     private Transaction transaction;
     private final List<Transaction> cleanups = new ArrayList<>();
+    /** Some type of this document has (or had) an observer: events are built only once someone may read them. */
+    private boolean observed;
 
     /** A document with garbage collection on and a random client ID. */
     public Doc(RandomBytes random) {
@@ -71,6 +73,19 @@ public final class Doc {
 
     public boolean gcEnabled() {
         return gc;
+    }
+
+    /**
+     * Called when a type of this document gets an observer or deep observer (or is integrated with one). Until then
+     * no transaction builds events: nobody could receive them. Never reset: an observer that unsubscribes costs
+     * only the events built for nobody.
+     */
+    public void noteObserved() {
+        observed = true;
+    }
+
+    boolean observed() {
+        return observed;
     }
 
     public StructStore store() {
