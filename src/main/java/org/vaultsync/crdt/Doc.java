@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.vaultsync.common.RandomBytes;
+import org.vaultsync.crdt.encoding.Lib0Writer;
 import org.vaultsync.crdt.structs.StructStore;
 import org.vaultsync.crdt.types.GenericType;
 import org.vaultsync.crdt.types.SharedType;
@@ -33,6 +34,8 @@ public final class Doc {
     private final List<UpdateListener> updateListeners = new ArrayList<>();
     private Transaction transaction;
     private final List<Transaction> cleanups = new ArrayList<>();
+    /** Reused by every update event of this document (the bytes are copied out before listeners run). */
+    private final Lib0Writer updateWriter = new Lib0Writer();
     /** Some type of this document has (or had) an observer: events are built only once someone may read them. */
     private boolean observed;
 
@@ -86,6 +89,11 @@ public final class Doc {
 
     boolean observed() {
         return observed;
+    }
+
+    /** The writer {@code UpdateEncoder.encodeTransaction} reuses for this document's update events. */
+    public Lib0Writer updateWriter() {
+        return updateWriter;
     }
 
     public StructStore store() {
