@@ -16,13 +16,20 @@ final class StructArrays {
     }
 
     static Struct[] insert(Struct[] items, int size, int index, Struct struct) {
-        insertNative(items, index, struct);
+        if (index == size) {
+            push(items, struct); // every integrated struct is appended: splice would return a new array each time
+        } else {
+            insertNative(items, index, struct);
+        }
         return items;
     }
 
     static void remove(Struct[] items, int size, int from, int to) {
         removeNative(items, from, to - from);
     }
+
+    @JSBody(params = {"items", "struct"}, script = "items.data.push(struct);")
+    private static native void push(Object items, Object struct);
 
     @JSBody(params = {"items", "index", "struct"}, script = "items.data.splice(index, 0, struct);")
     private static native void insertNative(Object items, int index, Object struct);
