@@ -18,6 +18,9 @@ public final class BrowserSubstitutions extends SimpleSubstitutionPolicy {
                 .replacePackage("org.vaultsync.json", "org.vaultsync.browser.substitutes.json");
         sink.selectClasses(named("org.vaultsync.crdt.encoding.Float64Bytes"))
                 .replacePackage("org.vaultsync.crdt.encoding", "org.vaultsync.browser.substitutes.crdt.encoding");
+        sink.selectClasses(named("org.vaultsync.crdt.structs.StructArrays")
+                        .or(named("org.vaultsync.crdt.structs.StringConcat")))
+                .replacePackage("org.vaultsync.crdt.structs", "org.vaultsync.browser.substitutes.crdt.structs");
         // TeaVM's own shortest-digits search for Double.toString and its reading of decimal digits for
         // Double.parseDouble, with their tables of powers of ten
         sink.selectClasses(named("org.teavm.classlib.impl.text.DoubleAnalyzer")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.vaultsync.common.RandomBytes;
+import org.vaultsync.crdt.encoding.Lib0Writer;
 import org.vaultsync.crdt.structs.StructStore;
 import org.vaultsync.crdt.types.GenericType;
 import org.vaultsync.crdt.types.SharedType;
@@ -33,6 +34,10 @@ public final class Doc {
     private final List<UpdateListener> updateListeners = new ArrayList<>();
     private Transaction transaction;
     private final List<Transaction> cleanups = new ArrayList<>();
+    /** Reused by every update event of this document (the bytes are copied out before listeners run). */
+    private final Lib0Writer updateWriter = new Lib0Writer();
+    /** Some type of this document has (or had) an observer: events are built only once someone may read them. */
+    private boolean observed;
 
     /** A document with garbage collection on and a random client ID. */
     public Doc(RandomBytes random) {
@@ -71,6 +76,24 @@ public final class Doc {
 
     public boolean gcEnabled() {
         return gc;
+    }
+
+    /**
+     * Called when a type of this document gets an observer or deep observer (or is integrated with one). Until then
+     * no transaction builds events: nobody could receive them. Never reset: an observer that unsubscribes costs
+     * only the events built for nobody.
+     */
+    public void noteObserved() {
+        observed = true;
+    }
+
+    boolean observed() {
+        return observed;
+    }
+
+    /** The writer {@code UpdateEncoder.encodeTransaction} reuses for this document's update events. */
+    public Lib0Writer updateWriter() {
+        return updateWriter;
     }
 
     public StructStore store() {

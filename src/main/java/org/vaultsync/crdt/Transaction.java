@@ -24,7 +24,8 @@ public final class Transaction {
     private StateVector afterState;
     private final DeleteSet deleteSet = new DeleteSet();
     private final Map<SharedType, Set<String>> changed = new LinkedHashMap<>();
-    private final Map<SharedType, List<YEvent>> changedParentTypes = new LinkedHashMap<>();
+    /** Built only when some type of the document is observed (see {@code TransactionCleanup}). */
+    private Map<SharedType, List<YEvent>> changedParentTypes;
     private final List<Item> mergeQueue = new ArrayList<>();
     private boolean needFormattingCleanup;
 
@@ -83,6 +84,9 @@ public final class Transaction {
     }
 
     Map<SharedType, List<YEvent>> changedParentTypes() {
+        if (changedParentTypes == null) {
+            changedParentTypes = new LinkedHashMap<>();
+        }
         return changedParentTypes;
     }
 

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.vaultsync.common.ListRanges;
 import org.vaultsync.crdt.id.DeleteSet;
 import org.vaultsync.crdt.id.IdRange;
 import org.vaultsync.crdt.id.StateVector;
 import org.vaultsync.crdt.structs.Item;
 import org.vaultsync.crdt.structs.Struct;
+import org.vaultsync.crdt.structs.StructList;
 import org.vaultsync.crdt.structs.StructStore;
 import org.vaultsync.crdt.types.SharedType;
 import org.vaultsync.crdt.types.TextFormatting;
@@ -69,6 +69,15 @@ final class TransactionCleanup {
 
     private static RuntimeException callObservers(Transaction transaction) {
         RuntimeException failure = null;
+        if (!transaction.doc().observed()) {
+            // nobody observes any type of this document: only what the changed types do before their events
+            for (SharedType type : transaction.changed().keySet()) {
+                if (!type.isDeleted()) {
+                    type.beforeObservers(transaction);
+                }
+            }
+            return formattingCleanup(transaction, null);
+        }
         for (Map.Entry<SharedType, Set<String>> entry : new ArrayList<>(transaction.changed().entrySet())) {
             SharedType type = entry.getKey();
             if (type.isDeleted()) {
@@ -107,11 +116,15 @@ final class TransactionCleanup {
                 failure = failure == null ? e : failure;
             }
         }
+        return formattingCleanup(transaction, failure);
+    }
+
+    private static RuntimeException formattingCleanup(Transaction transaction, RuntimeException failure) {
         if (transaction.needsFormattingCleanup()) {
             try {
                 TextFormatting.afterTransaction(transaction); // runs as a transaction of its own, next in line
             } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
+                return failure == null ? e : failure;
             }
         }
         return failure;
@@ -119,7 +132,7 @@ final class TransactionCleanup {
 
     private static void collectGarbage(DeleteSet ds, StructStore store) {
         for (int c = 0; c < ds.clientCount(); c++) {
-            List<Struct> structs = store.structs(ds.clientAt(c));
+            StructList structs = store.structs(ds.clientAt(c));
             List<IdRange> ranges = ds.rangesAt(c);
             for (int r = ranges.size() - 1; r >= 0; r--) {
                 IdRange range = ranges.get(r);
@@ -139,7 +152,7 @@ final class TransactionCleanup {
 
     private static void mergeDeleted(DeleteSet ds, StructStore store) {
         for (int c = 0; c < ds.clientCount(); c++) {
-            List<Struct> structs = store.structs(ds.clientAt(c));
+            StructList structs = store.structs(ds.clientAt(c));
             List<IdRange> ranges = ds.rangesAt(c);
             for (int r = ranges.size() - 1; r >= 0; r--) {
                 IdRange range = ranges.get(r);
@@ -158,7 +171,7 @@ final class TransactionCleanup {
             int client = after.clientAt(c);
             int before = transaction.beforeState().get(client);
             if (before != after.clockAt(c)) {
-                List<Struct> structs = store.structs(client);
+                StructList structs = store.structs(client);
                 int firstChange = Math.max(StructStore.findIndex(structs, before), 1);
                 for (int i = structs.size() - 1; i >= firstChange;) {
                     i -= 1 + mergeWithLefts(structs, i);
@@ -171,7 +184,7 @@ final class TransactionCleanup {
         List<Item> queue = transaction.mergeQueue();
         for (int i = queue.size() - 1; i >= 0; i--) {
             Item item = queue.get(i);
-            List<Struct> structs = store.structs(item.client);
+            StructList structs = store.structs(item.client);
             int pos = StructStore.findIndex(structs, item.clock);
             if (pos + 1 < structs.size() && mergeWithLefts(structs, pos + 1) > 1) {
                 continue; // both neighbours already merged
@@ -183,7 +196,7 @@ final class TransactionCleanup {
     }
 
     /** Merges {@code structs[pos]} into its left neighbours as far as possible; returns how many were absorbed. */
-    private static int mergeWithLefts(List<Struct> structs, int pos) {
+    private static int mergeWithLefts(StructList structs, int pos) {
         int i = pos;
         for (; i > 0; i--) {
             Struct left = structs.get(i - 1);
@@ -198,7 +211,7 @@ final class TransactionCleanup {
         }
         int merged = pos - i;
         if (merged > 0) {
-            ListRanges.remove(structs, pos + 1 - merged, pos + 1);
+            structs.removeRange(pos + 1 - merged, pos + 1);
         }
         return merged;
     }

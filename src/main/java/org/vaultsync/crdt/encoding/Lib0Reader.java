@@ -196,6 +196,23 @@ public final class Lib0Reader {
         return s;
     }
 
+    /** {@link #readVarString} for an object key: short keys come from {@link KeyStrings} when seen recently. */
+    private String readKey() throws DecodingException {
+        int at = position;
+        int byteLength = readVarUintAsInt();
+        if (byteLength == 0 || byteLength > KeyStrings.MAX_BYTES || byteLength > remaining()) {
+            position = at;
+            return readVarString();
+        }
+        String known = KeyStrings.find(bytes, position, byteLength);
+        if (known == null) {
+            known = Utf8.decode(bytes, position, byteLength, scratch);
+            KeyStrings.remember(bytes, position, byteLength, known);
+        }
+        position += byteLength;
+        return known;
+    }
+
     public byte[] readVarBytes() throws DecodingException {
         return readBytes(readVarUintAsInt());
     }
@@ -260,7 +277,7 @@ public final class Lib0Reader {
                 int first = readUint8();
                 boolean negative = (first & 0x40) != 0;
                 double magnitude = (first & 0x80) == 0 ? first & 0x3F : readVarIntMagnitude(first);
-                return negative ? -magnitude : magnitude;
+                return negative ? Double.valueOf(-magnitude) : SmallNumbers.of(magnitude);
             }
             case 124:
                 return (double) readFloat32();
@@ -278,7 +295,7 @@ public final class Lib0Reader {
                 int count = readCount(2); // each entry needs a key length byte and a value tag
                 PlainObject.Builder object = new PlainObject.Builder(count);
                 for (int i = 0; i < count; i++) {
-                    String key = readVarString();
+                    String key = readKey();
                     Object value = readAny(depth + 1);
                     if (!"__proto__".equals(key)) {
                         object.put(key, value, PlainArray.heightOf(value));

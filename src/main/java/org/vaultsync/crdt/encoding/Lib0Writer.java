@@ -37,6 +37,22 @@ public final class Lib0Writer {
         buffer = new byte[Math.max(16, initialCapacity)];
     }
 
+    /**
+     * Empties the writer for reuse, keeping its current chunk (up to {@code keepBytes} bytes): a writer reused per
+     * document keeps a buffer that fits its usual update, where a new one started at 64 bytes and grew (an update
+     * of a 1 KB value took three typed arrays, and after TeaVM arrays over 64 bytes are slow to allocate in V8).
+     */
+    public void reset(int keepBytes) {
+        if (buffer.length > keepBytes) {
+            buffer = new byte[64];
+        }
+        length = 0;
+        fullChunks = null;
+        fullLengths = null;
+        fullCount = 0;
+        fullBytes = 0;
+    }
+
     public int length() {
         return fullBytes + length;
     }

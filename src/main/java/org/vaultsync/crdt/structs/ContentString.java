@@ -65,7 +65,7 @@ public final class ContentString extends Content {
 
     @Override
     public boolean mergeWith(Content right) {
-        text = text + ((ContentString) right).text;
+        text = StringConcat.concat(text, ((ContentString) right).text);
         return true;
     }
 }

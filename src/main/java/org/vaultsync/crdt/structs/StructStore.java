@@ -16,7 +16,7 @@ import org.vaultsync.crdt.id.StateVector;
 public final class StructStore {
     /** The clients in the order their first struct arrived, with their lists at the same positions. */
     private final ClientIndex clients = new ClientIndex();
-    private List<List<Struct>> lists = new ArrayList<>();
+    private final List<StructList> lists = new ArrayList<>();
 
     /** The clients (a copy), in the order their first struct arrived. */
     public Set<Integer> clients() {
@@ -33,13 +33,13 @@ public final class StructStore {
     }
 
     /** The structs of a client (empty if unknown); the list is the store's own, callers may splice it. */
-    public List<Struct> structs(int client) {
+    public StructList structs(int client) {
         int i = clients.indexOf(client);
-        return i < 0 ? List.of() : lists.get(i);
+        return i < 0 ? new StructList() : lists.get(i);
     }
 
     /** The structs of the client at {@code position}. */
-    public List<Struct> structsAt(int position) {
+    public StructList structsAt(int position) {
         return lists.get(position);
     }
 
@@ -70,7 +70,7 @@ public final class StructStore {
         int position = clients.indexOf(struct.client);
         if (position < 0) {
             position = clients.add(struct.client);
-            lists.add(new ArrayList<>());
+            lists.add(new StructList());
         }
         List<Struct> structs = lists.get(position);
         if (!structs.isEmpty()) {

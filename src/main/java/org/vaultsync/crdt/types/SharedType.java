@@ -70,6 +70,9 @@ public abstract class SharedType {
         this.doc = owner;
         this.item = holder;
         this.depth = holder == null ? 0 : holder.parent.depth + 1;
+        if (owner != null && (!observers.isEmpty() || !deepObservers.isEmpty())) {
+            owner.noteObserved();
+        }
     }
 
     /** 0 for a root type, 1 for a type inside a root, and so on. */
@@ -146,12 +149,18 @@ public abstract class SharedType {
     /** Calls {@code listener} after every transaction that changed this type (not its children). */
     public Subscription observe(Consumer<YEvent> listener) {
         observers.add(listener);
+        if (doc != null) {
+            doc.noteObserved();
+        }
         return () -> observers.remove(listener);
     }
 
     /** Calls {@code listener} with the events of this type and all nested types after every transaction. */
     public Subscription observeDeep(Consumer<List<YEvent>> listener) {
         deepObservers.add(listener);
+        if (doc != null) {
+            doc.noteObserved();
+        }
         return () -> deepObservers.remove(listener);
     }
 

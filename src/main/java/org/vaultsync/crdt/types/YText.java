@@ -133,7 +133,8 @@ public final class YText extends SharedType {
         checkRange(index, 0);
         doc.transact(transaction -> {
             TextPosition pos = findPosition(transaction, index, attrs == null);
-            Map<String, Object> use = attrs == null ? new LinkedHashMap<>(pos.currentAttributes) : copyOf(attrs);
+            Map<String, Object> use = attrs != null ? copyOf(attrs)
+                    : pos.currentAttributes.isEmpty() ? Collections.emptyMap() : new LinkedHashMap<>(pos.currentAttributes);
             insertContent(transaction, pos, new ContentString(text), use);
         });
     }
@@ -372,6 +373,19 @@ public final class YText extends SharedType {
 
     private void insertContent(Transaction transaction, TextPosition pos, Content content,
             Map<String, Object> attributes) {
+        if (attributes.isEmpty() && pos.currentAttributes.isEmpty()) {
+            // plain text into plain text (typing): no attribute to set or to restore after the content
+            minimizeAttributeChanges(pos, attributes);
+            if (markers != null) {
+                markers.update(pos.index, content.length());
+            }
+            pos.right = ListOps.insertItem(transaction, this, pos.left, pos.right, content);
+            pos.forward();
+            while (pos.right != null && pos.right.isDeleted()) {
+                pos.forward(); // as insertNegatedAttributes does with nothing to restore (applyDelta goes on from pos)
+            }
+            return;
+        }
         for (String key : pos.currentAttributes.keySet()) {
             if (!attributes.containsKey(key)) {
                 attributes.put(key, null);
@@ -540,9 +554,20 @@ public final class YText extends SharedType {
         int before = 0;
         if (markers != null) {
             SearchMarkers.Marker closest = markers.closest(index);
-            if (closest != null && closest.index <= index) {
+            if (closest != null) {
                 n = closest.item;
                 before = closest.index;
+                // from a marker past the index, step back (as a lookup does) rather than walk from the start
+                while (before > index && n.left != null) {
+                    n = n.left;
+                    if (!n.isDeleted() && n.countable()) {
+                        before -= n.length;
+                    }
+                }
+                if (before > index) {
+                    n = start;
+                    before = 0;
+                }
             }
         }
         for (; n != null; n = n.right) {

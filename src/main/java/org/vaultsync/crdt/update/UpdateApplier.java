@@ -1,6 +1,7 @@
 package org.vaultsync.crdt.update;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
 import org.vaultsync.crdt.encoding.Lib0Writer;
+import org.vaultsync.crdt.id.ClientIndex;
 import org.vaultsync.crdt.id.ClientOrder;
 import org.vaultsync.crdt.id.DeleteSet;
 import org.vaultsync.crdt.id.IdRange;
@@ -30,11 +32,14 @@ public final class UpdateApplier {
 
     /** A decoded update ready for {@link #apply}: per client the last block of that client (as Yjs keeps it). */
     public static final class DecodedForApply {
-        final Map<Integer, List<Struct>> clients;
+        /** The clients of the update, in wire order of their first block, with their structs at the same position. */
+        final ClientIndex clients;
+        final List<List<Struct>> structs;
         final DeleteSet deleteSet;
 
-        DecodedForApply(Map<Integer, List<Struct>> clients, DeleteSet deleteSet) {
+        DecodedForApply(ClientIndex clients, List<List<Struct>> structs, DeleteSet deleteSet) {
             this.clients = clients;
+            this.structs = structs;
             this.deleteSet = deleteSet;
         }
 
@@ -47,11 +52,20 @@ public final class UpdateApplier {
     public static DecodedForApply decode(byte[] update) throws InvalidUpdateException {
         try {
             DecodedUpdate decoded = UpdateDecoder.decode(update);
-            Map<Integer, List<Struct>> clients = new LinkedHashMap<>();
-            for (DecodedUpdate.ClientBlock block : decoded.blocks()) {
-                clients.put(block.client(), block.structs());
+            List<DecodedUpdate.ClientBlock> blocks = decoded.blocks();
+            ClientIndex clients = new ClientIndex();
+            List<List<Struct>> structs = new ArrayList<>(blocks.size());
+            for (int i = 0; i < blocks.size(); i++) {
+                DecodedUpdate.ClientBlock block = blocks.get(i);
+                int position = clients.indexOf(block.client());
+                if (position < 0) {
+                    clients.add(block.client());
+                    structs.add(block.structs());
+                } else {
+                    structs.set(position, block.structs()); // a repeated block replaces the earlier one
+                }
             }
-            return new DecodedForApply(clients, decoded.deleteSet());
+            return new DecodedForApply(clients, structs, decoded.deleteSet());
         } catch (DecodingException e) {
             throw new InvalidUpdateException("Invalid update: " + e.getMessage(), e);
         }
@@ -69,7 +83,7 @@ public final class UpdateApplier {
         StructStore store = transaction.doc().store();
         PendingUpdates pending = transaction.doc().pending();
         boolean retry = false;
-        Rest rest = integrateStructs(transaction, store, update.clients);
+        Rest rest = integrateStructs(transaction, store, update);
         if (pending.structs != null) {
             for (Map.Entry<Integer, Integer> missing : pending.missing.entrySet()) {
                 if (missing.getValue() < store.state(missing.getKey())) {
@@ -131,10 +145,12 @@ public final class UpdateApplier {
         }
     }
 
-    /** The structs of one client still to be processed. */
+    /** The structs of one client still to be processed, and the client's clock in the store as far as known. */
     private static final class ClientRefs {
         List<Struct> refs;
         int next;
+        /** -1 until read from the store; then kept up to date as this loop integrates */
+        int localClock = -1;
 
         ClientRefs(List<Struct> refs) {
             this.refs = refs;
@@ -145,32 +161,100 @@ public final class UpdateApplier {
         }
     }
 
-    private static Rest integrateStructs(Transaction transaction, StructStore store, Map<Integer, List<Struct>> update) {
-        Map<Integer, ClientRefs> refs = new HashMap<>();
-        for (Map.Entry<Integer, List<Struct>> entry : update.entrySet()) {
-            refs.put(entry.getKey(), new ClientRefs(entry.getValue()));
+    /**
+     * The update's clients with their structs, by position in {@code clients}; a client whose structs moved to the
+     * rest is null. {@code order} holds positions by ascending (unsigned) client; processed from its end.
+     */
+    private static final class Targets {
+        final ClientIndex clients;
+        final ClientRefs[] refs;
+        final int[] order;
+        int orderSize;
+
+        Targets(DecodedForApply update) {
+            clients = update.clients;
+            int n = clients.size();
+            refs = new ClientRefs[n];
+            for (int i = 0; i < n; i++) {
+                refs[i] = new ClientRefs(update.structs.get(i));
+            }
+            order = new int[n];
+            orderSize = n;
+            if (n == 1) {
+                return; // the usual case (order[0] = 0); TeaVM's Arrays.sort allocates even for one element
+            }
+            int[] sorted = new int[n];
+            for (int i = 0; i < n; i++) {
+                sorted[i] = clients.clientAt(i) ^ Integer.MIN_VALUE; // signed order of this = unsigned order
+            }
+            Arrays.sort(sorted);
+            for (int i = 0; i < n; i++) {
+                order[i] = clients.indexOf(sorted[i] ^ Integer.MIN_VALUE);
+            }
         }
-        List<Integer> order = ClientOrder.ascending(refs.keySet()); // processed from the end: highest client first
-        ClientRefs current = nextTarget(order, refs);
+
+        /** The structs of {@code client} still in play, or null. */
+        ClientRefs of(int client) {
+            int position = clients.indexOf(client);
+            return position < 0 ? null : refs[position];
+        }
+
+        ClientRefs next() {
+            while (orderSize > 0) {
+                ClientRefs target = refs[order[orderSize - 1]];
+                if (target != null && !target.exhausted()) {
+                    return target;
+                }
+                orderSize--;
+            }
+            return null;
+        }
+
+        /** Takes {@code client} out of play: its structs wait. */
+        void remove(int client) {
+            int position = clients.indexOf(client);
+            if (position < 0) {
+                return;
+            }
+            refs[position] = null;
+            for (int i = 0; i < orderSize; i++) {
+                if (order[i] == position) {
+                    System.arraycopy(order, i + 1, order, i, orderSize - i - 1);
+                    orderSize--;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static Rest integrateStructs(Transaction transaction, StructStore store, DecodedForApply update) {
+        Targets targets = new Targets(update);
+        ClientRefs current = targets.next();
         if (current == null) {
             return null;
         }
-        Map<Integer, List<Struct>> rest = new LinkedHashMap<>();
-        Map<Integer, Integer> missingSv = new HashMap<>();
-        Map<Integer, Integer> state = new HashMap<>();
-        List<Struct> stack = new ArrayList<>();
+        Map<Integer, List<Struct>> rest = null;
+        Map<Integer, Integer> missingSv = null;
+        List<Struct> stack = null;
         Struct head = current.refs.get(current.next++);
         while (true) {
             if (!(head instanceof SkipStruct)) {
                 int client = head.client;
-                Integer cached = state.get(client);
-                int localClock = cached != null ? cached : store.state(client);
-                state.put(client, localClock);
+                ClientRefs own = targets.refs[targets.clients.indexOf(client)];
+                int localClock;
+                if (own == null) {
+                    localClock = store.state(client);
+                } else {
+                    if (own.localClock < 0) {
+                        own.localClock = store.state(client);
+                    }
+                    localClock = own.localClock;
+                }
                 int offset = localClock - head.clock;
                 if (offset < 0) {
-                    stack.add(head); // an earlier struct of the same client is missing
-                    missingSv.merge(client, head.clock - 1, Math::min);
-                    moveStackToRest(stack, refs, order, rest);
+                    stack = push(stack, head); // an earlier struct of the same client is missing
+                    missingSv = lowest(missingSv, client, head.clock - 1);
+                    rest = moveStackToRest(stack, targets, rest);
                 } else if (offset >= head.length) {
                     // Already known (a duplicate): skipped before its dependencies are resolved. Yjs resolves them
                     // first, which for causally consistent input finds nothing missing and changes nothing, but
@@ -180,34 +264,36 @@ public final class UpdateApplier {
                 } else {
                     Integer missing = head instanceof Item item ? item.missingDependency(transaction, store) : null;
                     if (missing != null) {
-                        stack.add(head);
-                        ClientRefs missingRefs = refs.get(missing);
+                        stack = push(stack, head);
+                        ClientRefs missingRefs = targets.of(missing);
                         if (missingRefs == null || missingRefs.exhausted()) {
-                            missingSv.merge(missing, store.state(missing), Math::min);
-                            moveStackToRest(stack, refs, order, rest);
+                            missingSv = lowest(missingSv, missing, store.state(missing));
+                            rest = moveStackToRest(stack, targets, rest);
                         } else {
                             head = missingRefs.refs.get(missingRefs.next++); // resolve the dependency first
                             continue;
                         }
                     } else {
                         integrate(transaction, store, head, offset);
-                        state.put(client, head.clock + head.length);
+                        if (own != null) {
+                            own.localClock = head.clock + head.length;
+                        }
                     }
                 }
             }
-            if (!stack.isEmpty()) {
+            if (stack != null && !stack.isEmpty()) {
                 head = stack.remove(stack.size() - 1);
             } else if (current != null && current.next < current.refs.size()) {
                 head = current.refs.get(current.next++);
             } else {
-                current = nextTarget(order, refs);
+                current = targets.next();
                 if (current == null) {
                     break;
                 }
                 head = current.refs.get(current.next++);
             }
         }
-        if (rest.isEmpty()) {
+        if (rest == null || rest.isEmpty()) {
             return null;
         }
         Lib0Writer writer = new Lib0Writer();
@@ -220,6 +306,18 @@ public final class UpdateApplier {
         return new Rest(writer.toByteArray(), missingSv);
     }
 
+    private static List<Struct> push(List<Struct> stack, Struct struct) {
+        List<Struct> result = stack != null ? stack : new ArrayList<>();
+        result.add(struct);
+        return result;
+    }
+
+    private static Map<Integer, Integer> lowest(Map<Integer, Integer> missing, int client, int clock) {
+        Map<Integer, Integer> result = missing != null ? missing : new HashMap<>();
+        result.merge(client, clock, Math::min);
+        return result;
+    }
+
     private static void integrate(Transaction transaction, StructStore store, Struct struct, int offset) {
         if (struct instanceof Item item) {
             item.integrate(transaction, offset);
@@ -230,42 +328,32 @@ public final class UpdateApplier {
         }
     }
 
-    private static ClientRefs nextTarget(List<Integer> order, Map<Integer, ClientRefs> refs) {
-        while (!order.isEmpty()) {
-            ClientRefs target = refs.get(order.get(order.size() - 1));
-            if (!target.exhausted()) {
-                return target;
-            }
-            order.remove(order.size() - 1);
-        }
-        return null;
-    }
-
     /**
      * Everything on the stack, with the unprocessed structs of its clients, waits for missing structs. A client's
      * rest starts at its first struct on the stack, which is not always the last one taken from its list: while
      * resolving dependencies, later structs of the same client may have been taken too (only a causal cycle, that
      * is hostile input, does that; Yjs then keeps the later struct alone and loses the first).
      */
-    private static void moveStackToRest(List<Struct> stack, Map<Integer, ClientRefs> refs, List<Integer> order,
+    private static Map<Integer, List<Struct>> moveStackToRest(List<Struct> stack, Targets targets,
             Map<Integer, List<Struct>> rest) {
+        Map<Integer, List<Struct>> result = rest != null ? rest : new LinkedHashMap<>();
         for (Struct struct : stack) {
             int client = struct.client;
-            ClientRefs waiting = refs.get(client);
+            ClientRefs waiting = targets.of(client);
             if (waiting != null) {
                 int from = indexOfSame(waiting.refs, struct, waiting.next);
-                rest.put(client, ListRanges.copy(waiting.refs, from, waiting.refs.size()));
-                refs.remove(client);
+                result.put(client, ListRanges.copy(waiting.refs, from, waiting.refs.size()));
                 waiting.next = 0;
                 waiting.refs = List.of();
-            } else if (!rest.containsKey(client)) {
+            } else if (!result.containsKey(client)) {
                 List<Struct> single = new ArrayList<>();
                 single.add(struct);
-                rest.put(client, single);
+                result.put(client, single);
             } // else: a later struct of a client already moved from its first struct on, so already in the rest
-            order.remove(Integer.valueOf(client));
+            targets.remove(client);
         }
         stack.clear();
+        return result;
     }
 
     /** Where {@code struct} (taken from {@code refs} before {@code taken}) sits in {@code refs}. */

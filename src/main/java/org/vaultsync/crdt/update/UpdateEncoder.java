@@ -47,6 +47,9 @@ public final class UpdateEncoder {
     }
 
     /** The update of a finished transaction, or null if it changed nothing. */
+    /** The largest buffer a document's update writer keeps between transactions. */
+    private static final int UPDATE_WRITER_KEEP = 64 * 1024;
+
     public static byte[] encodeTransaction(Transaction transaction) {
         DeleteSet ds = transaction.deleteSet();
         StateVector before = transaction.beforeState();
@@ -63,7 +66,8 @@ public final class UpdateEncoder {
             return null;
         }
         ds.sortAndMerge();
-        Lib0Writer writer = new Lib0Writer();
+        Lib0Writer writer = transaction.doc().updateWriter();
+        writer.reset(UPDATE_WRITER_KEEP);
         writeClientsStructs(writer, transaction.doc().store(), before);
         ds.write(writer);
         return writer.toByteArray();
