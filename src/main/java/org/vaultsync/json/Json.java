@@ -17,10 +17,18 @@ public final class Json {
     }
 
     public static Object parse(String text) throws JsonException {
-        return new JsonParser(text, DEFAULT_MAX_DEPTH).parseDocument();
+        return parse(text, DEFAULT_MAX_DEPTH);
     }
 
+    /** As {@link #parse(String)}, refusing arrays and objects nested deeper than {@code maxDepth}. */
     public static Object parse(String text, int maxDepth) throws JsonException {
+        NativeJson nativeJson = NativeJson.installed();
+        if (nativeJson != null && text != null) {
+            Object parsed = nativeJson.parse(text, maxDepth); // the browser's own JSON.parse: see NativeJson
+            if (parsed != NativeJson.NOT_EXACT) {
+                return parsed;
+            }
+        }
         return new JsonParser(text, maxDepth).parseDocument();
     }
 

@@ -7,6 +7,7 @@ import org.teavm.flavour.widgets.ApplicationTemplate;
 import org.teavm.flavour.templates.Templates;
 import org.teavm.flavour.widgets.RouteBinder;
 import org.teavm.jso.browser.Window;
+import org.vaultsync.browser.BrowserNativeJson;
 import org.vaultsync.browser.BrowserNativeText;
 import org.vaultsync.vault.ItemType;
 
@@ -21,6 +22,7 @@ public class VaultSyncApp extends ApplicationTemplate implements AppRoute {
 
     public static void main(String[] args) {
         BrowserNativeText.install(); // native number formatting and UTF-8 for the engine and JSON
+        BrowserNativeJson.install(); // native JSON.parse (signaling frames, awareness, vault records)
         AppServices.get(); // opens the vault and the sync client while the first page renders
         AppUpdates.start();
         StatusIndicator.startTicking();
