@@ -33,6 +33,13 @@ public final class Json {
     }
 
     public static String stringify(Object value) throws JsonException {
+        NativeJson nativeJson = NativeJson.installed();
+        if (nativeJson != null) {
+            String text = nativeJson.stringify(value); // the browser's own JSON.stringify: see NativeJson
+            if (text != null) {
+                return text;
+            }
+        }
         StringBuilder out = new StringBuilder();
         JsonWriter.write(value, out, 0);
         return out.toString();

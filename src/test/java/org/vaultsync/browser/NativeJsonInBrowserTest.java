@@ -18,9 +18,10 @@ import org.vaultsync.json.JsonException;
 import org.vaultsync.json.NativeJson;
 
 /**
- * The browser's {@code JSON.parse} (installed by the app at start) must give exactly what our pure-Java reader
- * gives: the same values with keys in the same order for every JSON text, a {@link JsonException} for every text
- * that is not JSON or nests too deep.
+ * The browser's {@code JSON.parse} and {@code JSON.stringify} (installed by the app at start) must give exactly what
+ * our pure-Java reader and writer give: the same values with keys in the same order for every JSON text, a
+ * {@link JsonException} for every text that is not JSON or nests too deep; the same text for every value, and a
+ * refusal where ours refuses.
  */
 @RunWith(TeaVMTestRunner.class)
 @SkipJVM
@@ -68,6 +69,61 @@ public class NativeJsonInBrowserTest {
             }
             assertSameOutcome(text, 3);
             assertSameOutcome(damaged(text, random), Json.DEFAULT_MAX_DEPTH);
+        }
+    }
+
+    @Test
+    public void valuesAreWrittenAsOurWriterWritesThem() {
+        Random random = new Random(11);
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            values.add(randomValue(random, 0));
+        }
+        Map<Object, Object> edgeCases = new LinkedHashMap<>();
+        edgeCases.put("__proto__", Map.of("x", 1));
+        edgeCases.put("b", List.of(0, -0.0, 1.5e-7, 1e21, 123456789012L, (short) 3, (byte) -4, 0.1f));
+        edgeCases.put("-1", Double.NaN);
+        edgeCases.put("01", Double.POSITIVE_INFINITY);
+        edgeCases.put("4294967295", "\ud800\u0001\"");
+        values.add(edgeCases);
+        values.add(Map.of("7", "an array index: JavaScript would list it first"));
+        values.add(Map.of(7, "not a string key: refused"));
+        values.add(List.of(new Object()));
+        values.add(nested(Json.DEFAULT_MAX_DEPTH, "deepest allowed"));
+        values.add(nested(Json.DEFAULT_MAX_DEPTH + 1, "too deep"));
+        values.add(nested(Json.DEFAULT_MAX_DEPTH, List.of()));
+        for (Object value : values) {
+            String ours = written(value);
+            BrowserNativeJson.install();
+            String theirs = written(value);
+            NativeJson.install(null);
+            assertEquals("writing " + ours, ours, theirs);
+        }
+    }
+
+    @Test
+    public void onlyCanonicalArrayIndexesAreArrayIndexKeys() {
+        for (String index : List.of("0", "7", "10", "4294967294")) {
+            assertEquals(index, true, BrowserNativeJson.isArrayIndex(index));
+        }
+        for (String name : List.of("", "-1", "01", "1.5", "1e3", " 1", "4294967295", "4294967296", "99999999999", "x")) {
+            assertEquals(name, false, BrowserNativeJson.isArrayIndex(name));
+        }
+    }
+
+    private static Object nested(int lists, Object innermost) {
+        Object value = innermost;
+        for (int i = 0; i < lists; i++) {
+            value = List.of(value);
+        }
+        return value;
+    }
+
+    private static String written(Object value) {
+        try {
+            return Json.stringify(value);
+        } catch (JsonException e) {
+            return "refused";
         }
     }
 
