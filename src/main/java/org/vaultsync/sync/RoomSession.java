@@ -121,10 +121,13 @@ public final class RoomSession {
                 return;
             }
             documentLoaded = true;
-            mesh.start();
+            // announce first, as y-webrtc's connect() does: peers make their offers while we open the
+            // BroadcastChannel and hand other tabs our state (a tab hears our peer id there long before our
+            // announce comes back from the server, so it does not offer us a WebRTC connection)
             if (signalingClient != null) {
                 meshSignalingUp(signalingClient);
             }
+            mesh.start();
         }
 
         void signalingDown() {
