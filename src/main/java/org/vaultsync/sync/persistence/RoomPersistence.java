@@ -44,6 +44,8 @@ public final class RoomPersistence {
     private boolean compacting;
     private boolean closed;
     private boolean writeFailed;
+    /** The document holds changes no stored update has (made before the store was open). */
+    private boolean fullStateDue;
     private long retryDelay = COMPACT_DELAY_MILLIS;
     private int bytesSinceState;
     private int lastStateBytes;
@@ -58,6 +60,9 @@ public final class RoomPersistence {
 
     /** Applies the stored document, then stores every change; {@code loaded} runs once, even if reading failed. */
     public void load(Runnable loaded) {
+        // edits made before the store was open (the document is handed out at join) are in no stored update:
+        // they go to disk with a full state right after loading
+        boolean editedBeforeOpen = doc.encodeStateVector().length > 1;
         subscription = doc.onUpdate((update, origin, transaction) -> {
             if (origin != this) {
                 append(update);
@@ -70,6 +75,7 @@ public final class RoomPersistence {
                     return;
                 }
                 int skipped = applyAll(stored);
+                fullStateDue = editedBeforeOpen;
                 listener.onLoaded(stored.size() - skipped, skipped);
                 if (skipped > 0) {
                     listener.onStorageError(skipped == 1
@@ -176,7 +182,7 @@ public final class RoomPersistence {
     }
 
     private void compactIfDue() {
-        boolean due = writeFailed || knownKeys.size() > COMPACT_AFTER_UPDATES
+        boolean due = writeFailed || fullStateDue || knownKeys.size() > COMPACT_AFTER_UPDATES
                 || (knownKeys.size() > 1 && bytesSinceState > Math.max(COMPACT_AFTER_BYTES, lastStateBytes));
         if (due) {
             scheduleCompaction(COMPACT_DELAY_MILLIS);
@@ -209,6 +215,7 @@ public final class RoomPersistence {
                 lastStateBytes = state.length;
                 bytesSinceState = 0;
                 writeFailed = false;
+                fullStateDue = false;
                 retryDelay = COMPACT_DELAY_MILLIS;
                 compactIfDue();
             }

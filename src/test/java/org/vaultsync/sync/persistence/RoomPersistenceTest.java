@@ -104,6 +104,19 @@ class RoomPersistenceTest {
     }
 
     @Test
+    void editsMadeBeforeTheStoreWasOpenAreStoredOnceItHasLoaded() {
+        Doc first = doc();
+        set(first, "unit", "Atlas"); // the document is handed out at join, before its store is open
+        RoomPersistence persistence = open(first, new Report());
+        clock.advance(RoomPersistence.COMPACT_DELAY_MILLIS * 3);
+        assertTrue(persistence.isIdle());
+
+        Doc reloaded = doc();
+        open(reloaded, new Report());
+        assertEquals("Atlas", reloaded.getMap("vault").get("unit"));
+    }
+
+    @Test
     void manySmallEditsAreCompactedIntoOneStateSoTheStoreStaysSmall() {
         Doc doc = doc();
         RoomPersistence persistence = open(doc, new Report());
