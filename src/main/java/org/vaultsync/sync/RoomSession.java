@@ -121,9 +121,10 @@ public final class RoomSession {
                 return;
             }
             documentLoaded = true;
-            // announce first, as y-webrtc's connect() does: peers make their offers while we open the
-            // BroadcastChannel and hand other tabs our state (a tab hears our peer id there long before our
-            // announce comes back from the server, so it does not offer us a WebRTC connection)
+            // other tabs hear our peer id first (so none offers us WebRTC on hearing our announce), then peers get
+            // the announce, as early as y-webrtc's connect() sends it; only then the tabs' sync, which encodes
+            // and posts our whole state and our awareness (tens of ms of cold code on a page that just started)
+            mesh.openBroadcast();
             if (signalingClient != null) {
                 meshSignalingUp(signalingClient);
             }
