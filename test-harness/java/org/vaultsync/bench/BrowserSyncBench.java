@@ -37,6 +37,8 @@ public final class BrowserSyncBench {
     private final Map<Stack, Map<String, List<Double>>> joinSteps = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, Map<String, List<Double>>> loadSteps = new java.util.EnumMap<>(Stack.class);
     private boolean initialSyncFigure = true;
+    /** One group of figures only (latency, initial-sync, storage), for a quick before/after of one change. */
+    private String only;
 
     private enum Stack {
         OURS("Vault Sync"), Y_WEBRTC("y-webrtc");
@@ -122,8 +124,8 @@ public final class BrowserSyncBench {
             return ((Number) at).doubleValue();
         }
 
-        /** Milliseconds from join to each step of {@link PageTimeline#STEPS} this page went through. */
-        Map<String, Double> timeline() {
+        /** Milliseconds from join to each step of {@link PageTimeline#STEPS} this page went through in room {@code code}. */
+        Map<String, Double> timeline(String code) throws Exception {
             Map<String, Double> steps = new java.util.LinkedHashMap<>();
             double joinAt = ((Number) js(stack == Stack.OURS ? "return window.joinAt" : "return window.peer.joinAt"))
                     .doubleValue();
@@ -134,6 +136,14 @@ public final class BrowserSyncBench {
                 }
             }
             if (stack == Stack.OURS) {
+                // the room's IndexedDB database on the way to its stored state (y-webrtc pages here store nothing)
+                String db = RoomName.of(org.vaultsync.room.RoomCode.parse(code));
+                for (String step : PageTimeline.STORAGE_STEPS) {
+                    Object at = js("return window.__timeline['" + step + ":" + db + "'] || null");
+                    if (at != null) {
+                        steps.put("room " + step, ((Number) at).doubleValue() - joinAt);
+                    }
+                }
                 steps.put("storedStateApplied", ((Number) js("return window.loadedAt - window.joinAt")).doubleValue());
             }
             double firstPeer = firstConnectionMillis();
@@ -178,8 +188,9 @@ public final class BrowserSyncBench {
                 case "--mesh" -> bench.mesh = Integer.parseInt(args[++i]);
                 case "--items" -> bench.items = Integer.parseInt(args[++i]);
                 case "--no-initial-sync" -> bench.initialSyncFigure = false;
+                case "--only" -> bench.only = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--runs N, --edits N, --mesh N, --items N, --no-initial-sync)");
+                        + " (--runs N, --edits N, --mesh N, --items N, --no-initial-sync, --only latency|initial-sync|storage)");
             }
         }
         bench.run();
@@ -198,16 +209,20 @@ public final class BrowserSyncBench {
             Map<Stack, List<Double>> storageLoad = new java.util.EnumMap<>(Stack.class);
             for (int run = 0; run < runs; run++) {
                 for (Stack stack : run % 2 == 0 ? List.of(Stack.OURS, Stack.Y_WEBRTC) : List.of(Stack.Y_WEBRTC, Stack.OURS)) {
-                    pairLatency.computeIfAbsent(stack, s -> new ArrayList<>()).addAll(
-                            latency(stack, 2, firstConnection.computeIfAbsent(stack, s -> new ArrayList<>())));
-                    if (mesh > 2) {
-                        meshLatency.computeIfAbsent(stack, s -> new ArrayList<>()).addAll(
-                                latency(stack, mesh, firstConnection.get(stack)));
+                    if (wanted("latency")) {
+                        pairLatency.computeIfAbsent(stack, s -> new ArrayList<>()).addAll(
+                                latency(stack, 2, firstConnection.computeIfAbsent(stack, s -> new ArrayList<>())));
+                        if (mesh > 2) {
+                            meshLatency.computeIfAbsent(stack, s -> new ArrayList<>()).addAll(
+                                    latency(stack, mesh, firstConnection.get(stack)));
+                        }
                     }
-                    if (initialSyncFigure) {
+                    if (initialSyncFigure && wanted("initial-sync")) {
                         initialSync.computeIfAbsent(stack, s -> new ArrayList<>()).add(initialSync(stack));
                     }
-                    storageLoad.computeIfAbsent(stack, s -> new ArrayList<>()).add(storageLoad(stack));
+                    if (wanted("storage")) {
+                        storageLoad.computeIfAbsent(stack, s -> new ArrayList<>()).add(storageLoad(stack));
+                    }
                 }
             }
             System.out.println();
@@ -229,6 +244,10 @@ public final class BrowserSyncBench {
             modules.close();
             servers.stop();
         }
+    }
+
+    private boolean wanted(String figures) {
+        return only == null || only.equals(figures);
     }
 
     private static String describe(Map<String, Double> steps) {
@@ -276,7 +295,7 @@ public final class BrowserSyncBench {
                 await(stack.label + " mesh of " + pages, () -> page.peers() == pages - 1);
             }
             for (int i = 1; i < pages; i++) {
-                Map<String, Double> timeline = open.get(i).timeline();
+                Map<String, Double> timeline = open.get(i).timeline(code);
                 firstConnections.add(timeline.getOrDefault("dcOpen", Double.NaN));
                 System.out.println(stack.label + " newcomer timeline (ms from join): " + describe(timeline));
                 timeline.forEach((step, at) -> joinSteps.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
@@ -360,11 +379,17 @@ public final class BrowserSyncBench {
         try {
             if (stack == Stack.OURS) {
                 page.join(null);
+                // edits made before the room's store is open would reach it only with the next compaction
+                await("room loaded", () -> page.js("return window.loadedAt || null") != null);
                 page.fill(items);
                 awaitLong("stored", () -> Boolean.TRUE.equals(page.js("return JSON.parse(window.probe.status()).storeIdle")));
                 page.driver.navigate().refresh();
                 await("reloaded", () -> page.js("return window.loadedAt || null") != null);
                 double millis = ((Number) page.js("return window.loadedAt - window.loadStartAt")).doubleValue();
+                if (page.size() != items) {
+                    System.out.printf(Locale.ROOT, "%s: only %d of %d items came back from IndexedDB%n", stack.label, page.size(), items);
+                    return Double.NaN;
+                }
                 String db = RoomName.of(org.vaultsync.room.RoomCode.parse((String) page.js(
                         "return JSON.parse(window.probe.status()).room")));
                 storageSteps(stack, page, db, "window.loadStartAt", millis);
@@ -392,6 +417,10 @@ public final class BrowserSyncBench {
                     + "const done = arguments[arguments.length - 1];"
                     + "window.peer.persist('" + name + "').then(ms => done(ms));");
             double value = ((Number) millis).doubleValue();
+            if (page.size() != items) {
+                System.out.printf(Locale.ROOT, "%s: only %d of %d items came back from IndexedDB%n", stack.label, page.size(), items);
+                return Double.NaN;
+            }
             storageSteps(stack, page, name, "window.peer.persistStartAt", value);
             System.out.printf(Locale.ROOT, "%s: %d-item room loaded from IndexedDB (y-indexeddb) in %.1f ms%n",
                     stack.label, items, value);

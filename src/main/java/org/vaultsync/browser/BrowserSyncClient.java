@@ -42,6 +42,7 @@ public final class BrowserSyncClient {
 
     public static SyncClient create(ClientConfig config, PreferenceStore preferences) {
         BrowserNativeText.install();
+        BrowserNativeJson.install();
         RandomBytes random = new CryptoRandomBytes();
         BrowserScheduler scheduler = new BrowserScheduler();
         RoomStorage storage = new IndexedDbRoomStorage();

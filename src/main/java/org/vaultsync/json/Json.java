@@ -17,14 +17,29 @@ public final class Json {
     }
 
     public static Object parse(String text) throws JsonException {
-        return new JsonParser(text, DEFAULT_MAX_DEPTH).parseDocument();
+        return parse(text, DEFAULT_MAX_DEPTH);
     }
 
+    /** As {@link #parse(String)}, refusing arrays and objects nested deeper than {@code maxDepth}. */
     public static Object parse(String text, int maxDepth) throws JsonException {
+        NativeJson nativeJson = NativeJson.installed();
+        if (nativeJson != null && text != null) {
+            Object parsed = nativeJson.parse(text, maxDepth); // the browser's own JSON.parse: see NativeJson
+            if (parsed != NativeJson.NOT_EXACT) {
+                return parsed;
+            }
+        }
         return new JsonParser(text, maxDepth).parseDocument();
     }
 
     public static String stringify(Object value) throws JsonException {
+        NativeJson nativeJson = NativeJson.installed();
+        if (nativeJson != null) {
+            String text = nativeJson.stringify(value); // the browser's own JSON.stringify: see NativeJson
+            if (text != null) {
+                return text;
+            }
+        }
         StringBuilder out = new StringBuilder();
         JsonWriter.write(value, out, 0);
         return out.toString();

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Strict RFC 8259 reader: no comments, no trailing commas, no leading zeros; duplicate keys keep the last value. */
+/**
+ * Strict RFC 8259 reader: no comments, no trailing commas, no leading zeros; a repeated key keeps its last value in
+ * its first position, as {@code JSON.parse} does.
+ */
 final class JsonParser {
     private final String text;
     private final int maxDepth;
@@ -77,8 +80,7 @@ final class JsonParser {
             expect(':');
             skipWhitespace();
             Object value = parseValue(depth);
-            object.remove(key);
-            object.put(key, value);
+            object.put(key, value); // a repeated key keeps its first position, as in JavaScript
             skipWhitespace();
             char next = peek();
             pos++;

@@ -121,10 +121,14 @@ public final class RoomSession {
                 return;
             }
             documentLoaded = true;
-            mesh.start();
+            // other tabs hear our peer id first (so none offers us WebRTC on hearing our announce), then peers get
+            // the announce, as early as y-webrtc's connect() sends it; only then the tabs' sync, which encodes
+            // and posts our whole state and our awareness (tens of ms of cold code on a page that just started)
+            mesh.openBroadcast();
             if (signalingClient != null) {
                 meshSignalingUp(signalingClient);
             }
+            mesh.start();
         }
 
         void signalingDown() {

@@ -70,6 +70,8 @@ public final class SyncClient {
         RoomAccess access;
         RoomPersistence persistence;
         boolean loaded;
+        /** Work that waits for the stored document: storage requests that must not compete with loading it. */
+        final List<Runnable> whenLoaded = new ArrayList<>();
 
         Room(RoomCode code, Doc doc, RoomAccess access) {
             this.code = code;
@@ -322,8 +324,15 @@ public final class SyncClient {
         platform.preferences().put(LAST_ROOM_KEY, code.value());
         platform.preferences().put(LAST_ROOM_PROTECTED_KEY, options.hasPassword() ? "true" : "");
         if (!options.hasPassword()) {
-            forgetKey(code);
-            open(code, RoomAccess.open());
+            // A key stored while this room had a password is of no use now. Its store is the room's own database:
+            // deleting it at once would open that database a second time while the stored document loads (for a
+            // new room, both opens wait for it to be created), and loading is what the room waits for to announce.
+            Room joined = open(code, RoomAccess.open());
+            afterLoad(joined, () -> {
+                if (joined.access != null && !joined.access.isPasswordProtected()) { // not joined with a password since
+                    forgetKey(code);
+                }
+            });
             return;
         }
         String roomName = RoomName.of(code);
@@ -393,23 +402,40 @@ public final class SyncClient {
                 }
                 joining.persistence = new RoomPersistence(joining.doc, store, platform.scheduler(),
                         new PersistenceReport(code));
-                joining.persistence.load(() -> {
-                    joining.loaded = true;
-                    announceReady(joining);
-                    connect(joining);
-                });
+                joining.persistence.load(() -> loaded(joining));
             }
 
             @Override
             public void failed(String message) {
                 session.events().emit(new SyncEvent.StorageError(
                         "This room cannot be saved on this device (" + message + "); it still syncs while open."));
-                joining.loaded = true;
-                announceReady(joining);
-                connect(joining);
+                loaded(joining);
             }
         });
         return joining;
+    }
+
+    /** The room's stored document is applied (or could not be read): it may connect fully now. */
+    private void loaded(Room joining) {
+        joining.loaded = true;
+        announceReady(joining);
+        connect(joining);
+        runWaiting(joining);
+    }
+
+    private static void runWaiting(Room target) {
+        List<Runnable> waiting = new ArrayList<>(target.whenLoaded);
+        target.whenLoaded.clear();
+        waiting.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} once {@code target}'s stored document is loaded, or it is closed before (at once if loaded). */
+    private static void afterLoad(Room target, Runnable action) {
+        if (target.loaded) {
+            action.run();
+        } else {
+            target.whenLoaded.add(action);
+        }
     }
 
     private void forgetKey(RoomCode code) {
@@ -480,6 +506,7 @@ public final class SyncClient {
         if (closing.persistence != null) {
             closing.persistence.close();
         }
+        runWaiting(closing); // left before its document loaded: what waited for it is still due
     }
 
     private void announceReady(Room ready) {

@@ -4,6 +4,7 @@ import org.teavm.flavour.templates.BindTemplate;
 import org.teavm.flavour.templates.Fragment;
 import org.teavm.flavour.templates.Templates;
 import org.teavm.jso.browser.Window;
+import org.vaultsync.browser.BrowserNativeJson;
 import org.vaultsync.browser.BrowserNativeText;
 import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.ItemType;
@@ -19,6 +20,7 @@ public class VaultSyncApp implements AppRoute, Bindable {
 
     public static void main(String[] args) {
         BrowserNativeText.install(); // native number formatting and UTF-8 for the engine and JSON
+        BrowserNativeJson.install(); // native JSON.parse (signaling frames, awareness, vault records)
         AppServices.get(); // opens the vault and the sync client while the first page renders
         AppUpdates.start();
         StatusIndicator.startTicking();

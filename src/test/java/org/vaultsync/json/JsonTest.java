@@ -66,8 +66,9 @@ class JsonTest {
     }
 
     @Test
-    void duplicateKeysKeepTheLastValueInItsPosition() throws Exception {
-        assertEquals("{\"b\":2,\"a\":3}", Json.stringify(Json.parse("{\"a\":1,\"b\":2,\"a\":3}")));
+    void duplicateKeysKeepTheLastValueInTheFirstPositionAsJavaScriptDoes() throws Exception {
+        // node: JSON.stringify(JSON.parse('{"a":1,"b":2,"a":3}')) is '{"a":3,"b":2}'
+        assertEquals("{\"a\":3,\"b\":2}", Json.stringify(Json.parse("{\"a\":1,\"b\":2,\"a\":3}")));
     }
 
     @Test

@@ -378,6 +378,33 @@ class SyncClientTest {
     }
 
     @Test
+    void joiningARoomWithoutItsPasswordForgetsItsStoredKeyOnceTheRoomHasLoaded() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        RoomCode code = a.createSyncRoom(RoomOptions.withPassword("correct horse"));
+        world.run(1_000);
+        assertTrue(keys.holds(RoomName.of(code)));
+        a.leaveCurrentRoom();
+
+        SyncClient reloaded = client(prefsA, storageA);
+        reloaded.joinSyncRoom(code.value());
+        assertFalse(reloaded.isRoomLoaded());
+        assertTrue(keys.holds(RoomName.of(code)), "the key's store (the room's database) waits for the room to load");
+        world.run(100);
+        assertTrue(reloaded.isRoomLoaded());
+        assertFalse(keys.holds(RoomName.of(code)), "an open room keeps no password key");
+    }
+
+    @Test
+    void aPasswordGivenWhileTheOpenRoomStillLoadsKeepsItsKey() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        RoomCode code = a.createSyncRoom();
+        a.joinSyncRoom(code.value(), "correct horse"); // before the open room's document has loaded
+        world.run(3_000);
+        assertTrue(a.isPasswordRoom());
+        assertTrue(keys.holds(RoomName.of(code)));
+    }
+
+    @Test
     void resumingAPasswordRoomWithoutItsKeyAsksForThePassword() throws Exception {
         SyncClient a = client(prefsA, storageA);
         RoomCode code = a.createSyncRoom(RoomOptions.withPassword("correct horse"));

@@ -95,14 +95,26 @@ public final class RoomMesh {
         return droppedSignals;
     }
 
-    /** Opens the BroadcastChannel side: announces our peer id there and hands the channel to the listener. */
-    public void start() {
+    /**
+     * Opens the BroadcastChannel and tells other tabs our peer id, so a tab that hears our announce from the signaling
+     * server knows us already and does not offer a WebRTC connection. Cheap; {@link #start()} does the rest.
+     */
+    public void openBroadcast() {
         if (broadcastTransport == null || broadcast != null || left) {
             return;
         }
         broadcast = new BroadcastLink();
         broadcast.port = broadcastTransport.open(roomName, broadcast::receive);
         broadcast.send(PeerMessageCodec.encode(new PeerMessage.BcPeerId(true, peerId)));
+    }
+
+    /** Opens the BroadcastChannel side (if not yet) and hands the channel to the listener (sync with other tabs). */
+    public void start() {
+        openBroadcast();
+        if (broadcast == null || broadcast.started || left) {
+            return;
+        }
+        broadcast.started = true;
         listener.onChannelOpen(broadcast);
     }
 
@@ -339,6 +351,8 @@ public final class RoomMesh {
     private final class BroadcastLink implements PeerChannel {
         BroadcastPort port;
         boolean closed;
+        /** Handed to the listener: messages from other tabs are synced. */
+        boolean started;
 
         @Override
         public String id() {

@@ -8,6 +8,7 @@ import org.vaultsync.common.Scheduler;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Subscription;
 import org.vaultsync.crdt.update.InvalidUpdateException;
+import org.vaultsync.crdt.update.UpdateApplier;
 
 /**
  * Keeps a room's document on disk: loads what is stored before anything connects, appends every local and remote
@@ -43,6 +44,8 @@ public final class RoomPersistence {
     private boolean compacting;
     private boolean closed;
     private boolean writeFailed;
+    /** The document holds changes no stored update has (made before the store was open). */
+    private boolean fullStateDue;
     private long retryDelay = COMPACT_DELAY_MILLIS;
     private int bytesSinceState;
     private int lastStateBytes;
@@ -57,6 +60,9 @@ public final class RoomPersistence {
 
     /** Applies the stored document, then stores every change; {@code loaded} runs once, even if reading failed. */
     public void load(Runnable loaded) {
+        // edits made before the store was open (the document is handed out at join) are in no stored update:
+        // they go to disk with a full state right after loading
+        boolean editedBeforeOpen = doc.encodeStateVector().length > 1;
         subscription = doc.onUpdate((update, origin, transaction) -> {
             if (origin != this) {
                 append(update);
@@ -68,17 +74,8 @@ public final class RoomPersistence {
                 if (closed) {
                     return;
                 }
-                int skipped = 0;
-                for (int i = 0; i < stored.size(); i++) {
-                    byte[] update = stored.updates().get(i);
-                    try {
-                        doc.applyUpdate(update, RoomPersistence.this);
-                        knownKeys.add(stored.keys().get(i));
-                        bytesSinceState += update.length;
-                    } catch (InvalidUpdateException e) {
-                        skipped++; // kept on disk untouched: never delete what we cannot read
-                    }
-                }
+                int skipped = applyAll(stored);
+                fullStateDue = editedBeforeOpen;
                 listener.onLoaded(stored.size() - skipped, skipped);
                 if (skipped > 0) {
                     listener.onStorageError(skipped == 1
@@ -100,6 +97,36 @@ public final class RoomPersistence {
                 scheduleCompaction(retryDelay);
             }
         });
+    }
+
+    /**
+     * Applies the stored updates in one transaction, as y-indexeddb does: one cleanup, one round of observers and
+     * one update for listeners instead of one per stored update (a store holds up to 100 besides its full state, a
+     * y-indexeddb store up to 500). Each is decoded first, so a damaged one is skipped (kept on disk untouched:
+     * never delete what we cannot read) before anything changes. Returns how many were skipped.
+     */
+    private int applyAll(StoredUpdates stored) {
+        List<UpdateApplier.DecodedForApply> readable = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            byte[] update = stored.updates().get(i);
+            try {
+                readable.add(UpdateApplier.decode(update));
+                knownKeys.add(stored.keys().get(i));
+                bytesSinceState += update.length;
+            } catch (InvalidUpdateException e) {
+                // skipped
+            }
+        }
+        if (readable.size() == 1) {
+            doc.applyUpdate(readable.get(0), this);
+        } else if (!readable.isEmpty()) {
+            doc.transact(transaction -> {
+                for (UpdateApplier.DecodedForApply update : readable) {
+                    doc.applyUpdate(update, this); // joins this transaction
+                }
+            }, this);
+        }
+        return stored.size() - readable.size();
     }
 
     /** Updates stored besides the last full state (for tests and measurements). */
@@ -155,7 +182,7 @@ public final class RoomPersistence {
     }
 
     private void compactIfDue() {
-        boolean due = writeFailed || knownKeys.size() > COMPACT_AFTER_UPDATES
+        boolean due = writeFailed || fullStateDue || knownKeys.size() > COMPACT_AFTER_UPDATES
                 || (knownKeys.size() > 1 && bytesSinceState > Math.max(COMPACT_AFTER_BYTES, lastStateBytes));
         if (due) {
             scheduleCompaction(COMPACT_DELAY_MILLIS);
@@ -188,6 +215,7 @@ public final class RoomPersistence {
                 lastStateBytes = state.length;
                 bytesSinceState = 0;
                 writeFailed = false;
+                fullStateDue = false;
                 retryDelay = COMPACT_DELAY_MILLIS;
                 compactIfDue();
             }

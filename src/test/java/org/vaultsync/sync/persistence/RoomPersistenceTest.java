@@ -82,6 +82,41 @@ class RoomPersistenceTest {
     }
 
     @Test
+    void storedUpdatesAreAppliedInOneTransactionAsY_indexeddbDoes() {
+        Doc first = doc();
+        open(first, new Report());
+        for (int i = 0; i < 50; i++) {
+            set(first, "unit-" + i, "Atlas " + i);
+        }
+        first.transact(t -> first.getMap("vault").delete("unit-7"));
+        clock.advance(10);
+        assertEquals(51, storage.contents(ROOM).size());
+
+        Doc reloaded = doc();
+        List<byte[]> updates = new ArrayList<>();
+        reloaded.onUpdate((update, origin, transaction) -> updates.add(update));
+        Report report = new Report();
+        open(reloaded, report);
+        assertEquals(1, updates.size(), "one transaction for the 51 stored updates, not one each");
+        assertEquals(51, report.applied);
+        assertEquals(first.getMap("vault").toJSON(), reloaded.getMap("vault").toJSON());
+        assertTrue(java.util.Arrays.equals(first.encodeStateVector(), reloaded.encodeStateVector()));
+    }
+
+    @Test
+    void editsMadeBeforeTheStoreWasOpenAreStoredOnceItHasLoaded() {
+        Doc first = doc();
+        set(first, "unit", "Atlas"); // the document is handed out at join, before its store is open
+        RoomPersistence persistence = open(first, new Report());
+        clock.advance(RoomPersistence.COMPACT_DELAY_MILLIS * 3);
+        assertTrue(persistence.isIdle());
+
+        Doc reloaded = doc();
+        open(reloaded, new Report());
+        assertEquals("Atlas", reloaded.getMap("vault").get("unit"));
+    }
+
+    @Test
     void manySmallEditsAreCompactedIntoOneStateSoTheStoreStaysSmall() {
         Doc doc = doc();
         RoomPersistence persistence = open(doc, new Report());
