@@ -53,13 +53,7 @@ class VaultScreensInChromiumTest {
             screen.tabTo("field-name").sendKeys(Keys.ENTER); // Enter in a field creates, as in any form
             screen.awaitText("#page h1", "Kai Allard-Liao");
 
-            screen.tabTo("nav-forces").sendKeys(Keys.ENTER);
-            screen.awaitText("#page h1", "Forces");
-            screen.tabTo("new-item").sendKeys(Keys.ENTER);
-            screen.retype("field-name", "Kai's Lance");
-            screen.tabTo("create").sendKeys(Keys.ENTER);
-            screen.awaitText("#page h1", "Kai's Lance");
-            screen.awaitText("#total-empty", "4");
+            newLance(screen, "Kai's Lance");
 
             screen.tabTo("slot-1-pilot").sendKeys(Keys.ARROW_DOWN); // "No pilot" → the only pilot
             screen.awaitText("#total-gunnery", "3.0");
@@ -89,6 +83,17 @@ class VaultScreensInChromiumTest {
             Screenshots.both(browser.driver(), "vault-forces-list");
             assertEquals(List.of(), browser.consoleErrors());
         }
+    }
+
+    /** Makes a force (a lance: 4 empty slots) with the keyboard, from the Forces tab, and waits for its editor. */
+    private static void newLance(VaultScreen screen, String name) {
+        screen.tabTo("nav-forces").sendKeys(Keys.ENTER);
+        screen.awaitText("#page h1", "Forces");
+        screen.tabTo("new-item").sendKeys(Keys.ENTER);
+        screen.retype("field-name", name);
+        screen.tabTo("create").sendKeys(Keys.ENTER);
+        screen.awaitText("#page h1", name);
+        screen.awaitText("#total-empty", "4");
     }
 
     /**
@@ -238,13 +243,7 @@ class VaultScreensInChromiumTest {
             screen.awaitText("#result-count", "Showing 51–100 of 5,000 units");
 
             // A force editor whose unit selects offer all 5,000 units: typing and assigning stay quick
-            screen.tabTo("nav-forces").sendKeys(Keys.ENTER);
-            screen.awaitText("#page h1", "Forces");
-            screen.tabTo("new-item").sendKeys(Keys.ENTER);
-            screen.retype("field-name", "Big Lance");
-            screen.tabTo("create").sendKeys(Keys.ENTER);
-            screen.awaitText("#page h1", "Big Lance");
-            screen.awaitText("#total-empty", "4");
+            newLance(screen, "Big Lance");
             assertEquals(5_001L, browser.driver().executeScript(
                     "return document.getElementById('slot-4-unit').options.length;"), "every unit, and No unit");
             browser.driver().executeScript(""
