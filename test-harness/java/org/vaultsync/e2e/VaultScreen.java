@@ -38,7 +38,14 @@ final class VaultScreen {
     WebElement tabTo(String id) {
         for (int presses = 0; presses < 120; presses++) {
             WebElement active = driver.switchTo().activeElement();
-            if (id.equals(active.getAttribute("id"))) {
+            String activeId;
+            try {
+                activeId = active.getAttribute("id");
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                // what had focus left the page between the two calls (a peer's change re-rendered it): look again
+                continue;
+            }
+            if (id.equals(activeId)) {
                 return active;
             }
             new Actions(driver).sendKeys(Keys.TAB).perform(); // to whatever has focus, as a keyboard does

@@ -139,6 +139,39 @@ class VaultScreensInChromiumTest {
         }
     }
 
+    /**
+     * A keyboard player who tabs onto a toast keeps it: its timer waits while it has focus (it would otherwise vanish
+     * under the player and drop focus to the top of the document), and dismissing it hands focus back to the page so
+     * the next Tab continues there.
+     */
+    @Test
+    void aToastStaysWhileTheKeyboardIsOnItAndDismissingItGivesFocusBackToThePage() throws Exception {
+        try (Chromium browser = Chromium.start()) {
+            VaultScreen screen = new VaultScreen(browser.driver()).open(SERVER.page("#/vault/units/new"));
+            screen.retype("field-name", "Atlas AS7-D");
+            screen.tabTo("create").sendKeys(Keys.ENTER);
+            screen.awaitText("#page h1", "Atlas AS7-D");
+            screen.awaitText(".toast span", "Created unit \u201cAtlas AS7-D\u201d");
+            for (int presses = 0; !"toast-close".equals(browser.driver().switchTo().activeElement().getAttribute("class"));
+                    presses++) {
+                assertTrue(presses < 60, "Tab never reached the toast's Dismiss button");
+                new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            }
+            // a timer set now, for as long as a plain toast stays, runs after the toast's own timer has
+            browser.driver().executeAsyncScript("setTimeout(arguments[arguments.length - 1], 4000);");
+            assertEquals(1, browser.driver().findElements(By.cssSelector(".toast")).size(), "the toast in use stays");
+            assertEquals("toast-close", browser.driver().switchTo().activeElement().getAttribute("class"));
+
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+            screen.await("the toast to close", () -> browser.driver().findElements(By.cssSelector(".toast")).isEmpty());
+            assertEquals("page", browser.driver().switchTo().activeElement().getAttribute("id"), "focus is back in the page");
+            new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            assertEquals("back-to-list", browser.driver().switchTo().activeElement().getAttribute("id"),
+                    "the next Tab goes on from the top of the page");
+            assertEquals(List.of(), browser.consoleErrors());
+        }
+    }
+
     private static void assertTotals(VaultScreen screen) {
         screen.awaitText("#total-bv", "1,897");
         assertEquals("100 t", screen.text("#total-tonnage"));

@@ -44,6 +44,10 @@ public final class Toasts {
             + "setTimeout(function() { live.textContent = message; }, 50);")
     public static native void announce(String message);
 
+    // A toast never vanishes under the player: its timer waits while it holds focus or the pointer (a keyboard
+    // player who tabbed onto Undo must not be dropped to the top of the page, WCAG 2.2.1), and when one closes
+    // with focus inside (Dismiss, Undo) focus returns to the page instead of to nothing. Making room for a fourth
+    // removes the oldest toast that is not in use.
     @JSBody(params = {"message", "label", "action", "ms"}, script = ""
             + "var box = document.getElementById('toasts');"
             + "if (!box) return;"
@@ -52,7 +56,24 @@ public final class Toasts {
             + "var text = document.createElement('span');"
             + "text.textContent = message;"
             + "toast.appendChild(text);"
-            + "var close = function() { if (toast.parentNode) toast.parentNode.removeChild(toast); };"
+            + "var timer = 0, hovered = false;"
+            + "var close = function() {"
+            + "  clearTimeout(timer);"
+            + "  if (!toast.parentNode) return;"
+            + "  var hadFocus = toast.contains(document.activeElement);"
+            + "  toast.parentNode.removeChild(toast);"
+            + "  var page = document.getElementById('page');"
+            + "  if (hadFocus && page) page.focus();"
+            + "};"
+            + "var inUse = function() { return hovered || toast.contains(document.activeElement); };"
+            + "var wait = function() { clearTimeout(timer); timer = setTimeout(function() {"
+            + "  if (!inUse()) close(); }, ms); };"
+            + "toast.inUse = inUse;"
+            + "toast.addEventListener('focusin', function() { clearTimeout(timer); });"
+            + "toast.addEventListener('focusout', function(e) {"
+            + "  if (!toast.contains(e.relatedTarget) && !hovered) wait(); });"
+            + "toast.addEventListener('mouseenter', function() { hovered = true; clearTimeout(timer); });"
+            + "toast.addEventListener('mouseleave', function() { hovered = false; if (!inUse()) wait(); });"
             + "if (label !== null) {"
             + "  var button = document.createElement('button');"
             + "  button.type = 'button';"
@@ -69,7 +90,10 @@ public final class Toasts {
             + "dismiss.addEventListener('click', close);"
             + "toast.appendChild(dismiss);"
             + "box.appendChild(toast);"
-            + "while (box.children.length > 3) box.removeChild(box.firstChild);"
-            + "setTimeout(close, ms);")
+            + "for (var i = 0; box.children.length > 3 && i < box.children.length; ) {"
+            + "  var old = box.children[i];"
+            + "  if (old !== toast && !(old.inUse && old.inUse())) box.removeChild(old); else i++;"
+            + "}"
+            + "wait();")
     private static native void showToast(String message, String label, Action action, int ms);
 }
