@@ -23,7 +23,13 @@ import org.vaultsync.room.RoomName;
  * y-webrtc 10.3.0 (+ y-indexeddb 9.0.12). Times are taken inside the pages ({@code performance.timeOrigin + now()}),
  * so WebDriver's polling does not count.
  *
- * <p>{@code bin/bench-browser-sync [--runs 3] [--edits 200] [--mesh 10] [--items 5000]}
+ * <p>{@code bin/bench-browser-sync [--runs 3] [--edits 200] [--mesh 10] [--items 5000] [--profile DIR]}
+ *
+ * <p>{@code --profile DIR} writes a DevTools CPU profile of every newcomer's join (enter the room until its mesh is
+ * complete), both stacks, as {@code DIR/<stack>-<pages>-pages-newcomer-<n>-run-<r>.cpuprofile}, for
+ * {@code test-harness/node/profile-summary.mjs} or the DevTools Performance panel; and of loading the stored room
+ * after a reload ({@code <stack>-storage-load-<items>.cpuprofile}). Profiling slows the pages: figures
+ * of such a run are for finding where time goes, not for the record.
  */
 public final class BrowserSyncBench {
     private final ProbeServers servers = new ProbeServers();
@@ -37,6 +43,9 @@ public final class BrowserSyncBench {
     private final Map<Stack, Map<String, List<Double>>> joinSteps = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, Map<String, List<Double>>> loadSteps = new java.util.EnumMap<>(Stack.class);
     private boolean initialSyncFigure = true;
+    /** Where newcomers' CPU profiles go ({@code --profile}); null: no profiling. */
+    private java.nio.file.Path profileDir;
+    private int profileRun;
     /** One group of figures only (latency, initial-sync, storage), for a quick before/after of one change. */
     private String only;
 
@@ -55,6 +64,8 @@ public final class BrowserSyncBench {
         final Stack stack;
         final Chromium browser;
         final ChromeDriver driver;
+        /** Profile the join ({@code --profile}): sampling starts right before the page joins. */
+        boolean profiling;
 
         Page(Stack stack) throws Exception {
             this.stack = stack;
@@ -78,6 +89,9 @@ public final class BrowserSyncBench {
         /** Joins room {@code code} (a new room when null) in the opened page; returns the code. */
         String enter(String code) {
             if (stack == Stack.OURS) {
+                if (profiling) {
+                    startProfile();
+                }
                 js("window.__resetTimeline()");
                 return code == null ? (String) js("return window.probe.create()") : (String) js("return window.probe.join('" + code + "')");
             }
@@ -85,6 +99,9 @@ public final class BrowserSyncBench {
             driver.get(modules.base().resolve("/peer.html?defer=1&room=" + RoomName.PREFIX + room + "&signal="
                     + servers.signalingUrl()).toString());
             await("peer page", () -> Boolean.TRUE.equals(js("return !!window.peer")));
+            if (profiling) {
+                startProfile();
+            }
             js("window.__resetTimeline(); window.peer.connect()");
             return room;
         }
@@ -92,6 +109,20 @@ public final class BrowserSyncBench {
         String join(String code) {
             open();
             return enter(code);
+        }
+
+        /** Starts sampling this page's JavaScript every 100 µs through DevTools. */
+        void startProfile() {
+            driver.executeCdpCommand("Profiler.enable", Map.of());
+            driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 100));
+            driver.executeCdpCommand("Profiler.start", Map.of());
+        }
+
+        void saveProfile(java.nio.file.Path file) throws Exception {
+            Object profile = driver.executeCdpCommand("Profiler.stop", Map.of()).get("profile");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, org.vaultsync.json.Json.stringify(profile));
+            System.out.println("profile: " + file);
         }
 
         int peers() {
@@ -189,8 +220,10 @@ public final class BrowserSyncBench {
                 case "--items" -> bench.items = Integer.parseInt(args[++i]);
                 case "--no-initial-sync" -> bench.initialSyncFigure = false;
                 case "--only" -> bench.only = args[++i];
+                case "--profile" -> bench.profileDir = java.nio.file.Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--runs N, --edits N, --mesh N, --items N, --no-initial-sync, --only latency|initial-sync|storage)");
+                        + " (--runs N, --edits N, --mesh N, --items N, --no-initial-sync, --only latency|initial-sync|storage,"
+                        + " --profile DIR)");
             }
         }
         bench.run();
@@ -289,10 +322,18 @@ public final class BrowserSyncBench {
             }
             String code = open.get(0).join(null);
             for (int i = 1; i < pages; i++) {
+                open.get(i).profiling = profileDir != null;
                 open.get(i).join(code);
             }
             for (Page page : open) {
                 await(stack.label + " mesh of " + pages, () -> page.peers() == pages - 1);
+            }
+            if (profileDir != null) {
+                profileRun++;
+                for (int i = 1; i < pages; i++) {
+                    open.get(i).saveProfile(profileDir.resolve(String.format(Locale.ROOT, "%s-%d-pages-newcomer-%d-run-%d.cpuprofile",
+                            stack == Stack.OURS ? "ours" : "y-webrtc", pages, i, profileRun)));
+                }
             }
             for (int i = 1; i < pages; i++) {
                 Map<String, Double> timeline = open.get(i).timeline(code);
@@ -383,8 +424,14 @@ public final class BrowserSyncBench {
                 await("room loaded", () -> page.js("return window.loadedAt || null") != null);
                 page.fill(items);
                 awaitLong("stored", () -> Boolean.TRUE.equals(page.js("return JSON.parse(window.probe.status()).storeIdle")));
+                if (profileDir != null) {
+                    page.startProfile(); // the page's process, and so its profiler, stays across the reload
+                }
                 page.driver.navigate().refresh();
                 await("reloaded", () -> page.js("return window.loadedAt || null") != null);
+                if (profileDir != null) {
+                    page.saveProfile(profileDir.resolve("ours-storage-load-" + items + ".cpuprofile"));
+                }
                 double millis = ((Number) page.js("return window.loadedAt - window.loadStartAt")).doubleValue();
                 if (page.size() != items) {
                     System.out.printf(Locale.ROOT, "%s: only %d of %d items came back from IndexedDB%n", stack.label, page.size(), items);
@@ -413,9 +460,15 @@ public final class BrowserSyncBench {
             });
             page.driver.navigate().refresh();
             await("peer page", () -> Boolean.TRUE.equals(page.js("return !!window.peer")));
+            if (profileDir != null) {
+                page.startProfile();
+            }
             Object millis = ((JavascriptExecutor) page.driver).executeAsyncScript(""
                     + "const done = arguments[arguments.length - 1];"
                     + "window.peer.persist('" + name + "').then(ms => done(ms));");
+            if (profileDir != null) {
+                page.saveProfile(profileDir.resolve("y-webrtc-storage-load-" + items + ".cpuprofile"));
+            }
             double value = ((Number) millis).doubleValue();
             if (page.size() != items) {
                 System.out.printf(Locale.ROOT, "%s: only %d of %d items came back from IndexedDB%n", stack.label, page.size(), items);
