@@ -202,10 +202,12 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             + "  var values = store.getAll(), keys = store.getAllKeys();"
             + "  txn.oncomplete = function() {"
             + "    var out = [];"
+            // each value read is a fresh copy nobody else holds: a view on it, not another copy (a room's full
+            // state is megabytes, and copying it was a visible share of loading a room)
             + "    for (var index = 0; index < values.result.length; index++) {"
             + "      var value = values.result[index];"
-            + "      out.push(value instanceof ArrayBuffer ? new Int8Array(value.slice(0))"
-            + "          : new Int8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)));"
+            + "      out.push(value instanceof ArrayBuffer ? new Int8Array(value)"
+            + "          : new Int8Array(value.buffer, value.byteOffset, value.byteLength));"
             + "    }"
             + "    ok({values: out, keys: keys.result});"
             + "  };"

@@ -14,23 +14,17 @@ public final class PeerMessageCodec {
     }
 
     public static byte[] encode(PeerMessage message) {
-        Lib0Writer out = new Lib0Writer(bodySize(message) + 8);
         if (message instanceof PeerMessage.SyncStep1 step1) {
-            out.writeVarUint(PeerMessage.TYPE_SYNC);
-            out.writeVarUint(PeerMessage.SYNC_STEP_1);
-            out.writeVarBytes(step1.stateVector());
+            return framed(PeerMessage.TYPE_SYNC, PeerMessage.SYNC_STEP_1, step1.stateVector());
         } else if (message instanceof PeerMessage.SyncStep2 step2) {
-            out.writeVarUint(PeerMessage.TYPE_SYNC);
-            out.writeVarUint(PeerMessage.SYNC_STEP_2);
-            out.writeVarBytes(step2.update());
+            return framed(PeerMessage.TYPE_SYNC, PeerMessage.SYNC_STEP_2, step2.update());
         } else if (message instanceof PeerMessage.SyncUpdate update) {
-            out.writeVarUint(PeerMessage.TYPE_SYNC);
-            out.writeVarUint(PeerMessage.SYNC_UPDATE);
-            out.writeVarBytes(update.update());
+            return framed(PeerMessage.TYPE_SYNC, PeerMessage.SYNC_UPDATE, update.update());
         } else if (message instanceof PeerMessage.Awareness awareness) {
-            out.writeVarUint(PeerMessage.TYPE_AWARENESS);
-            out.writeVarBytes(awareness.update());
-        } else if (message instanceof PeerMessage.QueryAwareness) {
+            return framed(PeerMessage.TYPE_AWARENESS, -1, awareness.update());
+        }
+        Lib0Writer out = new Lib0Writer(64);
+        if (message instanceof PeerMessage.QueryAwareness) {
             out.writeVarUint(PeerMessage.TYPE_QUERY_AWARENESS);
         } else {
             PeerMessage.BcPeerId peerId = (PeerMessage.BcPeerId) message;
@@ -39,6 +33,33 @@ public final class PeerMessageCodec {
             out.writeVarString(peerId.peerId());
         }
         return out.toByteArray();
+    }
+
+    /**
+     * {@code varUint(type) [varUint(syncType)] varUint(payload length) payload} (types under 128 take one byte each),
+     * written into an array of exactly that size with one copy of the payload: a room's state can be megabytes,
+     * and a growing writer plus its final copy moved it twice.
+     */
+    private static byte[] framed(int type, int syncType, byte[] payload) {
+        int length = payload.length;
+        int lengthBytes = 1;
+        for (int rest = length >>> 7; rest != 0; rest >>>= 7) {
+            lengthBytes++;
+        }
+        int at = syncType < 0 ? 1 : 2;
+        byte[] out = new byte[at + lengthBytes + length];
+        out[0] = (byte) type;
+        if (syncType >= 0) {
+            out[1] = (byte) syncType;
+        }
+        int rest = length;
+        while (rest > 0x7F) {
+            out[at++] = (byte) (0x80 | (rest & 0x7F));
+            rest >>>= 7;
+        }
+        out[at++] = (byte) rest;
+        System.arraycopy(payload, 0, out, at, length);
+        return out;
     }
 
     public static PeerMessage decode(byte[] bytes) throws ProtocolException {
@@ -75,21 +96,5 @@ public final class PeerMessageCodec {
             default:
                 throw new ProtocolException("Unknown sync message type " + syncType);
         }
-    }
-
-    private static int bodySize(PeerMessage message) {
-        if (message instanceof PeerMessage.SyncStep1 m) {
-            return m.stateVector().length;
-        }
-        if (message instanceof PeerMessage.SyncStep2 m) {
-            return m.update().length;
-        }
-        if (message instanceof PeerMessage.SyncUpdate m) {
-            return m.update().length;
-        }
-        if (message instanceof PeerMessage.Awareness m) {
-            return m.update().length;
-        }
-        return 64;
     }
 }

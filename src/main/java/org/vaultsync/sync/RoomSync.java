@@ -53,6 +53,8 @@ public final class RoomSync implements RoomMesh.Listener {
         Cancellable repairTimer;
         Cancellable confirmTimer;
         int repairAttempts;
+        /** Broadcast channel only: our full state is still to be posted, once another tab makes itself known. */
+        boolean stateOwed;
     }
 
     public RoomSync(SyncDocument doc, Awareness awareness, String localPeerId, Scheduler scheduler, SyncEvents events) {
@@ -104,6 +106,15 @@ public final class RoomSync implements RoomMesh.Listener {
     }
 
     @Override
+    public void onBroadcastPeerJoined(PeerChannel channel) {
+        ChannelState state = channels.get(channel);
+        if (!closed && state != null && state.stateOwed) {
+            state.stateOwed = false;
+            sendMissing(channel, new byte[] {0});
+        }
+    }
+
+    @Override
     public void onChannelOpen(PeerChannel channel) {
         if (closed) {
             return;
@@ -113,8 +124,14 @@ public final class RoomSync implements RoomMesh.Listener {
         channels.put(channel, state);
         send(channel, new PeerMessage.SyncStep1(doc.encodeStateVector()));
         if (channel.isBroadcast()) {
-            // as y-webrtc: other tabs get our full state and our awareness, and are asked for theirs
-            sendMissing(channel, new byte[] {0});
+            // as y-webrtc: other tabs get our full state and our awareness, and are asked for theirs. With no other
+            // tab known, the state waits until one makes itself known (onBroadcastPeerJoined): encoding and posting
+            // a room's megabytes to nobody was a third of loading it, and a tab that opens later asks anyway
+            if (channel.hasListeners()) {
+                sendMissing(channel, new byte[] {0});
+            } else {
+                state.stateOwed = true;
+            }
             send(channel, new PeerMessage.QueryAwareness());
             send(channel, new PeerMessage.Awareness(awareness.encodeUpdate(List.of(awareness.clientId()))));
         } else {
@@ -209,12 +226,18 @@ public final class RoomSync implements RoomMesh.Listener {
                     || (from != null && !topology.needsRelay(from, channel))) {
                 continue;
             }
-            if (parts == null) {
-                try {
-                    parts = doc.split(update, MAX_UPDATE_BYTES);
-                } catch (ProtocolException e) {
-                    parts = List.of(update);
+            List<byte[]> pieces;
+            if (channel.isBroadcast()) {
+                pieces = List.of(update);
+            } else {
+                if (parts == null) {
+                    try {
+                        parts = doc.split(update, MAX_UPDATE_BYTES);
+                    } catch (ProtocolException e) {
+                        parts = List.of(update);
+                    }
                 }
+                pieces = parts;
             }
             if (from == null) {
                 stats.updatesSent++;
@@ -225,7 +248,7 @@ public final class RoomSync implements RoomMesh.Listener {
             if (state != null) {
                 state.holdings.sent(update); // a failed send below forgets it again
             }
-            for (byte[] part : parts) {
+            for (byte[] part : pieces) {
                 stats.updateBytes += part.length + 4;
                 if (!send(channel, new PeerMessage.SyncUpdate(part))) {
                     break;
@@ -255,7 +278,7 @@ public final class RoomSync implements RoomMesh.Listener {
         try {
             ChannelState state = channels.get(channel);
             parts = doc.encodeMissing(remoteStateVector,
-                    state == null ? SyncDocument.PeerHoldings.UNTRACKED : state.holdings, MAX_UPDATE_BYTES);
+                    state == null ? SyncDocument.PeerHoldings.UNTRACKED : state.holdings, maxUpdateBytes(channel));
         } catch (ProtocolException e) {
             stats.malformedReceived++;
             return;
@@ -268,13 +291,22 @@ public final class RoomSync implements RoomMesh.Listener {
         }
     }
 
+    /**
+     * The largest update one message to {@code channel} carries. Data channels: {@link #MAX_UPDATE_BYTES}. Other tabs
+     * take any size over the BroadcastChannel (a structured clone, no SCTP limit) and y-webrtc sends them its state
+     * whole: cutting and re-framing a room's megabytes there was a third of loading a stored room.
+     */
+    private static int maxUpdateBytes(PeerChannel channel) {
+        return channel.isBroadcast() ? Integer.MAX_VALUE : MAX_UPDATE_BYTES;
+    }
+
     /** Sends; a failed send schedules a repair (resync) of that channel instead of silently diverging. */
     private boolean send(PeerChannel channel, PeerMessage message) {
         byte[] bytes = PeerMessageCodec.encode(message);
         if (message instanceof PeerMessage.SyncStep1) {
             stats.step1Sent++;
         }
-        if (bytes.length > MAX_MESSAGE_BYTES) {
+        if (bytes.length > MAX_MESSAGE_BYTES && !channel.isBroadcast()) {
             // one indivisible value (e.g. a huge map entry) cannot be cut into valid updates: say so, once,
             // instead of retrying a send that can never succeed
             stats.failedSends++;
@@ -290,7 +322,7 @@ public final class RoomSync implements RoomMesh.Listener {
             return false;
         }
         if (channel.send(bytes)) {
-            stats.sent(bytes);
+            stats.sent(bytes, !channel.isBroadcast());
             return true;
         }
         stats.failedSends++;

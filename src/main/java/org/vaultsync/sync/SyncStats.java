@@ -15,11 +15,14 @@ public final class SyncStats {
     public int resyncs;
     public int messagesReceived;
     public int malformedReceived;
+    /** The largest message sent on a WebRTC data channel (other tabs take any size over the BroadcastChannel). */
     public int largestMessage;
 
-    void sent(byte[] message) {
+    void sent(byte[] message, boolean dataChannel) {
         messagesSent++;
         bytesSent += message.length;
-        largestMessage = Math.max(largestMessage, message.length);
+        if (dataChannel) {
+            largestMessage = Math.max(largestMessage, message.length);
+        }
     }
 }

@@ -52,6 +52,24 @@ class PeerMessageCodecTest {
     }
 
     @Test
+    void payloadsOfEveryLengthPrefixSizeAreFramedAsLib0WritesThem() throws Exception {
+        for (int length : new int[] {0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152}) {
+            byte[] payload = new byte[length];
+            for (int i = 0; i < length; i++) {
+                payload[i] = (byte) (i * 31);
+            }
+            org.vaultsync.crdt.encoding.Lib0Writer expected = new org.vaultsync.crdt.encoding.Lib0Writer();
+            expected.writeVarUint(PeerMessage.TYPE_SYNC);
+            expected.writeVarUint(PeerMessage.SYNC_STEP_2);
+            expected.writeVarBytes(payload);
+            byte[] framed = PeerMessageCodec.encode(new PeerMessage.SyncStep2(payload));
+            assertTrue(java.util.Arrays.equals(expected.toByteArray(), framed), "payload of " + length + " bytes");
+            PeerMessage.SyncStep2 back = assertInstanceOf(PeerMessage.SyncStep2.class, PeerMessageCodec.decode(framed));
+            assertTrue(java.util.Arrays.equals(payload, back.update()), "round trip of " + length + " bytes");
+        }
+    }
+
+    @Test
     void everyVectorDecodesAndReEncodesToTheSameBytes() throws Exception {
         Map<?, ?> messages = (Map<?, ?>) vectors().get("peerMessages");
         assertEquals(8, messages.size());

@@ -34,6 +34,10 @@ public final class RoomMesh {
         void onChannelMessage(PeerChannel channel, byte[] message);
 
         void onChannelClosed(PeerChannel channel);
+
+        /** Another tab made itself known on the BroadcastChannel {@code channel} (after it was opened). */
+        default void onBroadcastPeerJoined(PeerChannel channel) {
+        }
     }
 
     /** Publishes a room payload on the signaling server (encrypting it first in password rooms). */
@@ -405,6 +409,9 @@ public final class RoomMesh {
             }
             // tell the newcomer (and everyone) about us too, as y-webrtc does
             send(PeerMessageCodec.encode(new PeerMessage.BcPeerId(true, peerId)));
+            if (id.add() && started) {
+                listener.onBroadcastPeerJoined(this);
+            }
         }
 
         @Override

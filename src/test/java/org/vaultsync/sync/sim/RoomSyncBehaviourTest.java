@@ -38,6 +38,52 @@ class RoomSyncBehaviourTest {
     }
 
     @Test
+    void anotherTabGetsALargeStateInOneBroadcastMessageBeyondTheDataChannelLimits() {
+        SimRoom sim = new SimRoom(12);
+        SimPeer tab1 = sim.addPeer("tab1", "laptop");
+        SimPeer tab2 = sim.addPeer("tab2", "laptop");
+        for (int i = 0; i < 300; i++) {
+            tab1.edit(1_000);
+        }
+        int[] largest = {0};
+        sim.broadcasts.tap = message -> largest[0] = Math.max(largest[0], message.length);
+        tab2.join(ROOM);
+        sim.run(500);
+        tab1.join(ROOM);
+        sim.run(2_000);
+        assertTrue(sim.converged(), sim.describe());
+        assertEquals(300, tab2.doc.editCount());
+        // a structured clone between tabs has no SCTP limit: the state is not cut or refused (y-webrtc sends it whole)
+        assertTrue(largest[0] > RoomSync.MAX_MESSAGE_BYTES, "largest broadcast " + largest[0]);
+        assertEquals(0, tab1.session.stats().failedSends);
+    }
+
+    @Test
+    void aLoneTabPostsNoStateToNobodyAndATabOpenedLaterStillGetsEverything() {
+        SimRoom sim = new SimRoom(13);
+        SimPeer tab1 = sim.addPeer("tab1", "laptop");
+        for (int i = 0; i < 50; i++) {
+            tab1.edit(1_000);
+        }
+        int[] largest = {0};
+        sim.broadcasts.tap = message -> largest[0] = Math.max(largest[0], message.length);
+        tab1.join(ROOM);
+        sim.run(2_000);
+        assertTrue(largest[0] < 1_000, "only small messages (peer id, step 1, awareness) with no other tab: " + largest[0]);
+
+        SimPeer tab2 = sim.addPeer("tab2", "laptop");
+        tab2.join(ROOM);
+        sim.run(2_000);
+        assertTrue(sim.converged(), sim.describe());
+        assertEquals(50, tab2.doc.editCount());
+        tab1.edit(10);
+        tab2.edit(10);
+        sim.run(1_000);
+        assertTrue(sim.converged(), sim.describe());
+        assertEquals(52, tab1.doc.editCount());
+    }
+
+    @Test
     void aLargeLiveUpdateIsSplitIntoValidUpdatesOfAtMost16KiB() {
         SimRoom sim = new SimRoom(2);
         SimPeer a = sim.addPeer();
