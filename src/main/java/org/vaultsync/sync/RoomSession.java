@@ -59,11 +59,13 @@ public final class RoomSession {
         SignalingClient signalingClient;
         int unreadablePayloads;
         /**
-         * False while the document is still being loaded from this device: signaling may already be joined, but the
-         * room neither announces itself nor opens any channel, so no peer or tab hears from a half-loaded document
-         * (its step 1 would ask for, and its answers would offer, what is already stored here).
+         * False while the document is still being loaded from this device: signaling is joined and the room announces
+         * itself (peers' offers and the WebRTC handshake overlap the load, as with y-webrtc), but what channels
+         * report is held until the document is complete ({@link HeldUntilLoaded}), so no peer or tab hears from a
+         * half-loaded document (its step 1 would ask for, and its answers would offer, what is already stored here).
          */
         boolean documentLoaded;
+        private final HeldUntilLoaded untilLoaded;
 
         Room(RoomCode code, SyncDocument doc, int clientId, RoomAccess access) {
             this.code = code;
@@ -91,7 +93,8 @@ public final class RoomSession {
                 signals = null;
                 passwordCheck = null;
             }
-            mesh = new RoomMesh(name, peerId, peers, tabs, scheduler, random, sync);
+            untilLoaded = new HeldUntilLoaded(sync);
+            mesh = new RoomMesh(name, peerId, peers, tabs, scheduler, random, untilLoaded);
             awareness.addListener((change, origin) -> machine.setPeerCount(roster.remoteCount()));
         }
 
@@ -101,9 +104,9 @@ public final class RoomSession {
             if (passwordCheck != null) {
                 passwordCheck.start(this::publishPlaintext);
             }
-            if (documentLoaded) {
-                meshSignalingUp(client);
-            }
+            // other tabs hear our peer id first, so none offers us WebRTC on hearing our announce
+            mesh.openBroadcast();
+            meshSignalingUp(client);
         }
 
         /** The mesh announces us on {@code client}: peers offer connections from here on. */
@@ -121,13 +124,8 @@ public final class RoomSession {
                 return;
             }
             documentLoaded = true;
-            // other tabs hear our peer id first (so none offers us WebRTC on hearing our announce), then peers get
-            // the announce, as early as y-webrtc's connect() sends it; only then the tabs' sync, which encodes
-            // and posts our whole state and our awareness (tens of ms of cold code on a page that just started)
-            mesh.openBroadcast();
-            if (signalingClient != null) {
-                meshSignalingUp(signalingClient);
-            }
+            // channels opened while loading start their sync now, in the order they came; then the tabs' sync
+            untilLoaded.loaded();
             mesh.start();
         }
 
@@ -142,9 +140,7 @@ public final class RoomSession {
         /** A {@code publish.data} of this room. Open rooms ignore strings, password rooms non-strings (y-webrtc). */
         void receive(Object data) {
             if (signals == null) {
-                if (documentLoaded) {
-                    mesh.onRoomData(data); // before: a newcomer's announce is answered by our own announce later
-                }
+                mesh.onRoomData(data);
             } else {
                 signals.receive(data);
             }
@@ -162,9 +158,7 @@ public final class RoomSession {
                     && !from.equals(mesh.peerId())) {
                 passwordCheck.readable(from);
             }
-            if (documentLoaded) {
-                mesh.onRoomData(data);
-            }
+            mesh.onRoomData(data);
         }
 
         @Override
@@ -336,7 +330,8 @@ public final class RoomSession {
 
     /** Signaling peer ids currently reachable (data channels and other tabs). */
     public int reachablePeerCount() {
-        return room == null ? 0 : room.mesh.reachablePeers().size();
+        // a channel opened while the document loads does not sync yet: no one is reachable before it is complete
+        return room == null || !room.documentLoaded ? 0 : room.mesh.reachablePeers().size();
     }
 
     /** Opens and closes the signaling side for the state machine; the room's mesh outlives signaling outages. */
