@@ -1,6 +1,5 @@
 package org.vaultsync.browser;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,8 @@ public final class RtcPeerTransport implements PeerTransport {
         private final PeerConnection.Listener listener;
         private final RtcBindings.PeerConnection pc;
         private final List<JSObject> pendingCandidates = new ArrayList<>();
-        private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+        /** Messages waiting for the channel's buffer to drain, oldest first (a list: no ArrayDeque in the client). */
+        private final List<byte[]> queue = new ArrayList<>();
         private final List<RtcBindings.DataChannel> channels = new ArrayList<>();
         /** The first channel that opened: every message goes out on it, in order. */
         private RtcBindings.DataChannel channel;
@@ -242,8 +242,8 @@ public final class RtcPeerTransport implements PeerTransport {
         /** The channel's buffer ran low: send what waited, in order, until it is full again. */
         private void drain() {
             while (!closed && !queue.isEmpty()
-                    && channel.getBufferedAmount() + queue.peek().length <= HIGH_WATER_BYTES) {
-                byte[] next = queue.poll();
+                    && channel.getBufferedAmount() + queue.get(0).length <= HIGH_WATER_BYTES) {
+                byte[] next = queue.remove(0);
                 queuedBytes -= next.length;
                 if (!RtcBindings.send(channel, Int8Array.fromJavaArray(next))) {
                     fail("Data channel refused a message");
