@@ -70,8 +70,8 @@ public final class Toasts {
             + "  if (!inUse()) close(); }, ms); };"
             + "toast.inUse = inUse;"
             + "toast.addEventListener('focusin', function() { clearTimeout(timer); });"
-            + "toast.addEventListener('focusout', function(e) {"
-            + "  if (!toast.contains(e.relatedTarget) && !hovered) wait(); });"
+            + "toast.addEventListener('focusout', function(event) {"
+            + "  if (!toast.contains(event.relatedTarget) && !hovered) wait(); });"
             + "toast.addEventListener('mouseenter', function() { hovered = true; clearTimeout(timer); });"
             + "toast.addEventListener('mouseleave', function() { hovered = false; if (!inUse()) wait(); });"
             + "if (label !== null) {"
@@ -90,9 +90,9 @@ public final class Toasts {
             + "dismiss.addEventListener('click', close);"
             + "toast.appendChild(dismiss);"
             + "box.appendChild(toast);"
-            + "for (var i = 0; box.children.length > 3 && i < box.children.length; ) {"
-            + "  var old = box.children[i];"
-            + "  if (old !== toast && !(old.inUse && old.inUse())) box.removeChild(old); else i++;"
+            + "for (var index = 0; box.children.length > 3 && index < box.children.length; ) {"
+            + "  var old = box.children[index];"
+            + "  if (old !== toast && !(old.inUse && old.inUse())) box.removeChild(old); else index++;"
             + "}"
             + "wait();")
     private static native void showToast(String message, String label, Action action, int ms);
