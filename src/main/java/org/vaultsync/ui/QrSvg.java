@@ -1,30 +1,37 @@
 package org.vaultsync.ui;
 
+import io.nayuki.qrcodegen.QrCode;
 import org.vaultsync.crdt.encoding.Utf8;
 
 /**
- * A share link as a QR code drawn in SVG. This class frames the link as one byte-mode segment (mode indicator,
- * character count, data, terminator, pad codewords), {@link QrMatrix} does the QR work (error correction, placement,
- * mask choice, format and version information), and the modules become one SVG path with the quiet zone scanners
- * need. {@code QrSvgTest} proves the result module for module against Nayuki's QR Code generator (a test
- * dependency; its {@code QrSegment} would also have brought Java's regex engine into the client).
+ * A share link as a QR code drawn in SVG. Nayuki's QR Code generator does the QR work (Reed–Solomon error
+ * correction, interleaving, module placement, mask choice, format and version information); this class hands it
+ * the link as one byte-mode segment and turns its modules into one SVG path with the quiet zone scanners need.
+ *
+ * <p>Why we frame the segment ourselves instead of calling {@code QrCode.encodeText}: the library's
+ * {@code QrSegment} compiles two {@code java.util.regex} patterns in its static initializer, and TeaVM then ships
+ * Java's whole regex engine with its Unicode tables, which more than doubled the client (about +100 KB gzip). The
+ * framing is the QR standard's byte mode (mode indicator, character count, data, terminator, pad codewords), and
+ * {@code QrSvgTest} proves the result module for module against the library's own {@code encodeSegments}.
  */
 public final class QrSvg {
     private static final int QUIET_ZONE = 4;
+    /** Data codewords at error correction level M for versions 1–10 (ISO/IEC 18004 table 7): links up to 213 bytes. */
+    private static final int[] DATA_CODEWORDS_M = {16, 28, 44, 64, 86, 108, 124, 154, 182, 216};
 
     private QrSvg() {
     }
 
     /** The QR code of {@code text} at medium error correction (a phone camera reading a screen). */
-    public static QrMatrix encode(String text) {
+    public static QrCode encode(String text) {
         // the engine's encoder, not String.getBytes: that one ships java.nio.charset in the client (a lone
         // surrogate, never in a link, becomes U+FFFD here instead of '?')
         byte[] data = Utf8.encode(text);
-        for (int version = 1; version <= QrMatrix.DATA_CODEWORDS_M.length; version++) {
+        for (int version = 1; version <= DATA_CODEWORDS_M.length; version++) {
             int countBits = version <= 9 ? 8 : 16;
-            int capacity = QrMatrix.DATA_CODEWORDS_M[version - 1];
+            int capacity = DATA_CODEWORDS_M[version - 1];
             if (4 + countBits + 8 * data.length <= capacity * 8) {
-                return new QrMatrix(version, codewords(data, countBits, capacity));
+                return new QrCode(version, QrCode.Ecc.MEDIUM, codewords(data, countBits, capacity), -1);
             }
         }
         throw new IllegalArgumentException("Too long for a share-link QR code: " + data.length + " bytes");
@@ -67,12 +74,12 @@ public final class QrSvg {
 
     /** The SVG document for {@code text}: one path, one {@code h1v1h-1z} square per dark module. */
     public static String of(String text) {
-        QrMatrix code = encode(text);
+        QrCode code = encode(text);
         int size = code.size + 2 * QUIET_ZONE;
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < code.size; y++) {
             for (int x = 0; x < code.size; x++) {
-                if (code.dark(x, y)) {
+                if (code.getModule(x, y)) {
                     path.append('M').append(x + QUIET_ZONE).append(' ').append(y + QUIET_ZONE).append("h1v1h-1z");
                 }
             }
