@@ -20,13 +20,12 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
             callback.failed("not a browser key");
             return;
         }
-        withDatabase(key.roomName(), callback, db -> put(db, ENTRY, webKey.cryptoKey(),
-                ignored -> finish(db, () -> callback.done(null)), message -> finish(db, () -> callback.failed(message))));
+        request(key.roomName(), "put", webKey.cryptoKey(), "saving", "save", callback, stored -> callback.done(null));
     }
 
     @Override
     public void load(String roomName, StorageCallback<RoomKey> callback) {
-        withDatabase(roomName, callback, db -> get(db, ENTRY, value -> finish(db, () -> {
+        request(roomName, "get", null, "reading", "read", callback, value -> {
             if (value == null) {
                 callback.done(null);
                 return;
@@ -36,60 +35,55 @@ public final class IndexedDbRoomKeyStore implements RoomKeyStore {
             } catch (IllegalArgumentException e) {
                 callback.done(null); // not a usable key: the password will be asked for again
             }
-        }), message -> finish(db, () -> callback.failed(message))));
+        });
     }
 
     @Override
     public void delete(String roomName, StorageCallback<Void> callback) {
-        withDatabase(roomName, callback, db -> remove(db, ENTRY,
-                ignored -> finish(db, () -> callback.done(null)), message -> finish(db, () -> callback.failed(message))));
+        request(roomName, "delete", null, "removing", "remove", callback, removed -> callback.done(null));
     }
 
-    private interface DatabaseUse {
-        void use(IndexedDbRoomStorage.Database db);
+    private interface Outcome {
+        void of(JSObject value);
     }
 
-    private static void withDatabase(String roomName, StorageCallback<?> callback, DatabaseUse use) {
+    /**
+     * Opens the room's database, runs one {@code operation} ({@code put}, {@code get} or {@code delete}) on the
+     * room key in its own transaction, closes the database, then hands over what a get found (null otherwise) or the
+     * failure. One path for the three operations, so the client carries one set of callbacks, not three.
+     */
+    private static void request(String roomName, String operation, JSObject value, String doing, String verb,
+                                StorageCallback<?> callback, Outcome outcome) {
         if (!IndexedDbRoomStorage.available()) {
             callback.failed("this browser has no IndexedDB");
             return;
         }
-        IndexedDbRoomStorage.openDatabase(roomName, IndexedDbRoomStorage.VERSION,
-                db -> use.use((IndexedDbRoomStorage.Database) db), callback::failed);
+        IndexedDbRoomStorage.openDatabase(roomName, IndexedDbRoomStorage.VERSION, opened -> {
+            IndexedDbRoomStorage.Database db = (IndexedDbRoomStorage.Database) opened;
+            run(db, operation, ENTRY, value, doing, verb, result -> {
+                IndexedDbRoomStorage.closeDatabase(db);
+                outcome.of(result);
+            }, message -> {
+                IndexedDbRoomStorage.closeDatabase(db);
+                callback.failed(message);
+            });
+        }, IndexedDbRoomStorage.failureTo(callback));
     }
 
-    private static void finish(IndexedDbRoomStorage.Database db, Runnable then) {
-        IndexedDbRoomStorage.closeDatabase(db);
-        then.run();
-    }
-
-    @JSBody(params = {"db", "name", "value", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
+    @JSBody(params = {"db", "operation", "name", "value", "doing", "verb", "ok", "fail"},
+            script = IndexedDbRoomStorage.ERROR_TEXT
             + "try {"
-            + "  var txn = db.transaction('custom', 'readwrite');"
-            + "  txn.objectStore('custom').put(value, name);"
-            + "  txn.oncomplete = function() { ok(null); };"
-            + "  txn.onabort = function() { fail(idbError(txn.error, 'saving the room key was aborted')); };"
-            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot save the room key')); }, 0); }")
-    private static native void put(IndexedDbRoomStorage.Database db, String name, JSObject value,
-                                   IndexedDbRoomStorage.Success ok, IndexedDbRoomStorage.Failure fail);
-
-    @JSBody(params = {"db", "name", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
-            + "try {"
-            + "  var txn = db.transaction('custom', 'readonly');"
-            + "  var request = txn.objectStore('custom').get(name);"
-            + "  txn.oncomplete = function() { ok(request.result === undefined ? null : request.result); };"
-            + "  txn.onabort = function() { fail(idbError(txn.error, 'reading the room key was aborted')); };"
-            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read the room key')); }, 0); }")
-    private static native void get(IndexedDbRoomStorage.Database db, String name, IndexedDbRoomStorage.Success ok,
+            + "  var txn = db.transaction('custom', operation === 'get' ? 'readonly' : 'readwrite');"
+            + "  var store = txn.objectStore('custom');"
+            + "  var request = operation === 'put' ? store.put(value, name) : store[operation](name);"
+            + "  txn.oncomplete = function() {"
+            + "    ok(operation === 'get' && request.result !== undefined ? request.result : null);"
+            + "  };"
+            + "  txn.onabort = function() { fail(idbError(txn.error, doing + ' the room key was aborted')); };"
+            + "} catch (error) {"
+            + "  setTimeout(function() { fail(idbError(error, 'cannot ' + verb + ' the room key')); }, 0);"
+            + "}")
+    private static native void run(IndexedDbRoomStorage.Database db, String operation, String name, JSObject value,
+                                   String doing, String verb, IndexedDbRoomStorage.Success ok,
                                    IndexedDbRoomStorage.Failure fail);
-
-    @JSBody(params = {"db", "name", "ok", "fail"}, script = IndexedDbRoomStorage.ERROR_TEXT
-            + "try {"
-            + "  var txn = db.transaction('custom', 'readwrite');"
-            + "  txn.objectStore('custom').delete(name);"
-            + "  txn.oncomplete = function() { ok(null); };"
-            + "  txn.onabort = function() { fail(idbError(txn.error, 'removing the room key was aborted')); };"
-            + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot remove the room key')); }, 0); }")
-    private static native void remove(IndexedDbRoomStorage.Database db, String name, IndexedDbRoomStorage.Success ok,
-                                      IndexedDbRoomStorage.Failure fail);
 }

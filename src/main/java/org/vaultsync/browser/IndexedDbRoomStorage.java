@@ -49,9 +49,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             callback.failed("this browser has no IndexedDB");
             return;
         }
-        openDatabase(roomName, VERSION,
-                db -> callback.done(new Store((Database) db)),
-                callback::failed);
+        openDatabase(roomName, VERSION, db -> callback.done(new Store((Database) db)), failureTo(callback));
     }
 
     @Override
@@ -60,7 +58,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             callback.done(null);
             return;
         }
-        deleteDatabase(roomName, ignored -> callback.done(null), callback::failed);
+        deleteDatabase(roomName, nullTo(callback), failureTo(callback));
     }
 
     private static final class Store implements RoomStore {
@@ -86,7 +84,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
                     keyList.add(asInt(keys.get(i)));
                 }
                 callback.done(new StoredUpdates(updates, keyList));
-            }, callback::failed);
+            }, failureTo(callback));
         }
 
         @Override
@@ -95,7 +93,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
                 callback.failed("the room's storage is closed");
                 return;
             }
-            queueAdd(appends, Int8Array.fromJavaArray(update), key -> callback.done(asInt(key)), callback::failed);
+            queueAdd(appends, Int8Array.fromJavaArray(update), keyTo(callback), failureTo(callback));
         }
 
         @Override
@@ -109,8 +107,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             for (int[] range : contiguousRanges(replacedKeys)) {
                 ranges.push(range(range[0], range[1]));
             }
-            replaceAll(db, Int8Array.fromJavaArray(state), ranges, key -> callback.done(asInt(key)),
-                    callback::failed);
+            replaceAll(db, Int8Array.fromJavaArray(state), ranges, keyTo(callback), failureTo(callback));
         }
 
         @Override
@@ -121,6 +118,24 @@ public final class IndexedDbRoomStorage implements RoomStorage {
                 closeDatabase(db);
             }
         }
+    }
+
+    // The callbacks the IndexedDB storages hand to their scripts. Every lambda passed to a script is a class of its
+    // own in the compiled client (a JS functor with its wrapper and its name kept), so the three storages share these
+    // instead of writing the same lambda at each call.
+
+    /** Hands a script's failure message to {@code callback}. */
+    static Failure failureTo(StorageCallback<?> callback) {
+        return callback::failed;
+    }
+
+    /** Tells {@code callback} a script succeeded (its result, if any, is not needed). */
+    static Success nullTo(StorageCallback<Void> callback) {
+        return ignored -> callback.done(null);
+    }
+
+    private static Success keyTo(StorageCallback<Integer> callback) {
+        return key -> callback.done(asInt(key));
     }
 
     /** Runs of consecutive keys, so a compaction deletes a few ranges rather than one key at a time. */

@@ -51,7 +51,7 @@ public final class IndexedDbVaultStorage implements VaultStorage {
             return;
         }
         openDatabase(databaseName, VERSION, db -> callback.done(new IndexedDbVaultStorage((Database) db)),
-                callback::failed);
+                IndexedDbRoomStorage.failureTo(callback));
     }
 
     @Override
@@ -64,7 +64,7 @@ public final class IndexedDbVaultStorage implements VaultStorage {
                 records.put(keys.get(i).stringValue(), values.get(i).stringValue());
             }
             done.done(records);
-        }, done::failed);
+        }, IndexedDbRoomStorage.failureTo(done));
     }
 
     /**
@@ -72,17 +72,17 @@ public final class IndexedDbVaultStorage implements VaultStorage {
      * not the message, says what the item is now).
      */
     public void get(String id, StorageCallback<String> done) {
-        readOne(db, id, done::done, done::failed);
+        readOne(db, id, done::done, IndexedDbRoomStorage.failureTo(done));
     }
 
     @Override
     public void put(String id, String record, StorageCallback<Void> done) {
-        write(db, id, record, false, ignored -> done.done(null), done::failed);
+        write(db, id, record, false, IndexedDbRoomStorage.nullTo(done), IndexedDbRoomStorage.failureTo(done));
     }
 
     @Override
     public void delete(String id, StorageCallback<Void> done) {
-        write(db, id, "", true, ignored -> done.done(null), done::failed);
+        write(db, id, "", true, IndexedDbRoomStorage.nullTo(done), IndexedDbRoomStorage.failureTo(done));
     }
 
     /** Closes the database; later operations fail with a message. */

@@ -17,6 +17,22 @@ final class RtcBindings {
         void handle(JSObject event);
     }
 
+    @JSFunctor
+    interface EventHandler extends JSObject {
+        void handle(String type, JSObject event);
+    }
+
+    /**
+     * Sets {@code target.on<type>} for each of the space-separated {@code types} to call {@code handler} with the
+     * event's type: one callback for all of a connection's or a channel's events, because every lambda handed to
+     * JavaScript is a class of its own in the client.
+     */
+    @JSBody(params = {"target", "types", "handler"}, script = ""
+            + "types.split(' ').forEach(function(type) {"
+            + "  target['on' + type] = function(event) { handler(type, event); };"
+            + "});")
+    static native void listen(JSObject target, String types, EventHandler handler);
+
     interface PeerConnection extends JSObject {
         DataChannel createDataChannel(String label);
 
@@ -45,9 +61,6 @@ final class RtcBindings {
 
         @JSProperty("onicecandidate")
         void setOnIceCandidate(Handler handler);
-
-        @JSProperty("ondatachannel")
-        void setOnDataChannel(Handler handler);
 
         @JSProperty("onconnectionstatechange")
         void setOnConnectionStateChange(Handler handler);
@@ -80,8 +93,6 @@ final class RtcBindings {
         @JSProperty("onmessage")
         void setOnMessage(Handler handler);
 
-        @JSProperty("onbufferedamountlow")
-        void setOnBufferedAmountLow(Handler handler);
     }
 
     /** {@code iceServersJson} is the {@code iceServers} array as JSON (see {@code ClientConfig}). */

@@ -1,6 +1,5 @@
 package org.vaultsync.browser;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,8 @@ public final class RtcPeerTransport implements PeerTransport {
         private final PeerConnection.Listener listener;
         private final RtcBindings.PeerConnection pc;
         private final List<JSObject> pendingCandidates = new ArrayList<>();
-        private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+        /** Messages waiting for the channel's buffer to drain, oldest first (a list: no ArrayDeque in the client). */
+        private final List<byte[]> queue = new ArrayList<>();
         private final List<RtcBindings.DataChannel> channels = new ArrayList<>();
         /** The first channel that opened: every message goes out on it, in order. */
         private RtcBindings.DataChannel channel;
@@ -69,20 +69,23 @@ public final class RtcPeerTransport implements PeerTransport {
         Peer(boolean initiator, PeerConnection.Listener listener) {
             this.listener = listener;
             this.pc = RtcBindings.create(iceServersJson);
-            pc.setOnIceCandidate(event -> {
-                JSObject candidate = RtcBindings.candidateOf(event);
-                if (candidate != null && !closed) {
-                    listener.onSignal(candidateSignal(candidate));
+            RtcBindings.listen(pc, "icecandidate datachannel connectionstatechange", (type, event) -> {
+                if (type.equals("icecandidate")) {
+                    JSObject candidate = RtcBindings.candidateOf(event);
+                    if (candidate != null && !closed) {
+                        listener.onSignal(candidateSignal(candidate));
+                    }
+                } else if (type.equals("datachannel")) {
+                    // Both sides accept the other's channel: after glare the initiator may have answered the other's
+                    // offer.
+                    attach(RtcBindings.channelOf(event));
+                } else {
+                    String state = pc.getConnectionState();
+                    if ("failed".equals(state) || "closed".equals(state)) {
+                        fail("WebRTC connection " + state);
+                    }
                 }
             });
-            pc.setOnConnectionStateChange(event -> {
-                String state = pc.getConnectionState();
-                if ("failed".equals(state) || "closed".equals(state)) {
-                    fail("WebRTC connection " + state);
-                }
-            });
-            // Both sides accept the other's channel: after glare the initiator may have answered the other's offer.
-            pc.setOnDataChannel(event -> attach(RtcBindings.channelOf(event)));
             if (initiator) {
                 attach(pc.createDataChannel(channelLabel()));
                 pc.createOffer()
@@ -105,33 +108,24 @@ public final class RtcPeerTransport implements PeerTransport {
             channels.add(dataChannel);
             dataChannel.setBinaryType("arraybuffer");
             dataChannel.setBufferedAmountLowThreshold(LOW_WATER_BYTES);
-            dataChannel.setOnOpen(event -> {
-                if (closed || channel != null) {
-                    return;
-                }
-                channel = dataChannel;
-                connected = true;
-                listener.onConnect();
-            });
-            dataChannel.setOnMessage(event -> {
-                Int8Array bytes = RtcBindings.messageBytes(event);
-                if (bytes != null && !closed) {
-                    listener.onData(bytes.toJavaArray());
-                }
-            });
-            dataChannel.setOnBufferedAmountLow(event -> {
-                if (dataChannel == channel) {
-                    drain();
-                }
-            });
-            dataChannel.setOnClose(event -> {
-                if (dataChannel == channel) {
-                    fail("Data channel closed");
-                }
-            });
-            dataChannel.setOnError(event -> {
-                if (dataChannel == channel) {
-                    fail("Data channel failed");
+            RtcBindings.listen(dataChannel, "open message bufferedamountlow close error", (type, event) -> {
+                if (type.equals("open")) {
+                    if (!closed && channel == null) {
+                        channel = dataChannel;
+                        connected = true;
+                        listener.onConnect();
+                    }
+                } else if (type.equals("message")) {
+                    Int8Array bytes = RtcBindings.messageBytes(event);
+                    if (bytes != null && !closed) {
+                        listener.onData(bytes.toJavaArray());
+                    }
+                } else if (dataChannel == channel) {
+                    if (type.equals("bufferedamountlow")) {
+                        drain();
+                    } else {
+                        fail(type.equals("close") ? "Data channel closed" : "Data channel failed");
+                    }
                 }
             });
         }
@@ -242,8 +236,8 @@ public final class RtcPeerTransport implements PeerTransport {
         /** The channel's buffer ran low: send what waited, in order, until it is full again. */
         private void drain() {
             while (!closed && !queue.isEmpty()
-                    && channel.getBufferedAmount() + queue.peek().length <= HIGH_WATER_BYTES) {
-                byte[] next = queue.poll();
+                    && channel.getBufferedAmount() + queue.get(0).length <= HIGH_WATER_BYTES) {
+                byte[] next = queue.remove(0);
                 queuedBytes -= next.length;
                 if (!RtcBindings.send(channel, Int8Array.fromJavaArray(next))) {
                     fail("Data channel refused a message");

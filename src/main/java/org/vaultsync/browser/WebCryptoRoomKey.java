@@ -60,20 +60,29 @@ public final class WebCryptoRoomKey implements RoomKey {
 
     @Override
     public void seal(byte[] iv, byte[] plaintext, CryptoCallback<byte[]> done) {
-        encrypt(key, Int8Array.fromJavaArray(iv), Int8Array.fromJavaArray(plaintext),
-                result -> done.succeeded(Int8Array.create(result).toJavaArray()),
-                name -> done.failed(new CryptoException(CryptoException.Kind.UNAVAILABLE, "AES-GCM failed: " + name)));
+        run("encrypt", iv, plaintext, done);
     }
 
     @Override
     public void open(byte[] iv, byte[] sealed, CryptoCallback<byte[]> done) {
-        decrypt(key, Int8Array.fromJavaArray(iv), Int8Array.fromJavaArray(sealed),
+        run("decrypt", iv, sealed, done);
+    }
+
+    /** One path (one pair of callbacks in the client) for both directions; only the failures differ. */
+    private void run(String operation, byte[] iv, byte[] input, CryptoCallback<byte[]> done) {
+        aesGcm(operation, key, Int8Array.fromJavaArray(iv), Int8Array.fromJavaArray(input),
                 result -> done.succeeded(Int8Array.create(result).toJavaArray()),
-                name -> done.failed("OperationError".equals(name)
-                        // WebCrypto reports a tag that does not verify as OperationError
-                        ? new CryptoException(CryptoException.Kind.NOT_AUTHENTIC,
-                                "Message not encrypted with this room's key")
-                        : new CryptoException(CryptoException.Kind.MALFORMED, "AES-GCM failed: " + name)));
+                name -> done.failed(failure(operation, name)));
+    }
+
+    private static CryptoException failure(String operation, String name) {
+        if (operation.equals("encrypt")) {
+            return new CryptoException(CryptoException.Kind.UNAVAILABLE, "AES-GCM failed: " + name);
+        }
+        // WebCrypto reports a tag that does not verify as OperationError
+        return "OperationError".equals(name)
+                ? new CryptoException(CryptoException.Kind.NOT_AUTHENTIC, "Message not encrypted with this room's key")
+                : new CryptoException(CryptoException.Kind.MALFORMED, "AES-GCM failed: " + name);
     }
 
     @Override
@@ -92,17 +101,12 @@ public final class WebCryptoRoomKey implements RoomKey {
     }
 
     // WebCrypto copies its inputs when called, so passing views that alias our Java arrays is safe.
-    @JSBody(params = {"key", "iv", "data", "ok", "fail"}, script = ""
-            + "try { crypto.subtle.encrypt({name: 'AES-GCM', iv: iv}, key, data).then("
+    @JSBody(params = {"operation", "key", "iv", "data", "ok", "fail"}, script = ""
+            + "try { crypto.subtle[operation]({name: 'AES-GCM', iv: iv}, key, data).then("
             + "function(result) { ok(result); }, function(error) { fail(String(error && error.name || error)); }); }"
             + " catch (error) { fail(String(error && error.name || error)); }")
-    private static native void encrypt(CryptoKey key, Int8Array iv, Int8Array data, BufferResult ok, Failure fail);
-
-    @JSBody(params = {"key", "iv", "data", "ok", "fail"}, script = ""
-            + "try { crypto.subtle.decrypt({name: 'AES-GCM', iv: iv}, key, data).then("
-            + "function(result) { ok(result); }, function(error) { fail(String(error && error.name || error)); }); }"
-            + " catch (error) { fail(String(error && error.name || error)); }")
-    private static native void decrypt(CryptoKey key, Int8Array iv, Int8Array data, BufferResult ok, Failure fail);
+    private static native void aesGcm(String operation, CryptoKey key, Int8Array iv, Int8Array data, BufferResult ok,
+                                      Failure fail);
 
     @JSBody(params = "key", script = "return !!key && key.type === 'secret' && key.extractable === false"
             + " && !!key.algorithm && key.algorithm.name === 'AES-GCM' && key.algorithm.length === 256"

@@ -1,6 +1,7 @@
 package org.vaultsync.crypto;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -13,8 +14,9 @@ import java.util.function.Consumer;
 public final class OrderedCompletions<T> {
     private final Consumer<T> onResult;
     private final Consumer<CryptoException> onFailure;
-    private final ArrayDeque<Slot> waiting = new ArrayDeque<>();
-    private final ArrayDeque<Runnable> whenIdle = new ArrayDeque<>();
+    // lists used as queues (a few entries): ArrayDeque would be one more collection class in the client
+    private final List<Slot> waiting = new ArrayList<>();
+    private final List<Runnable> whenIdle = new ArrayList<>();
     private boolean draining;
     private boolean closed;
 
@@ -59,8 +61,8 @@ public final class OrderedCompletions<T> {
         }
         draining = true;
         try {
-            while (!closed && !waiting.isEmpty() && waiting.peek().done) {
-                Slot slot = waiting.poll();
+            while (!closed && !waiting.isEmpty() && waiting.get(0).done) {
+                Slot slot = waiting.remove(0);
                 if (slot.error == null) {
                     onResult.accept(slot.value);
                 } else {
@@ -68,7 +70,7 @@ public final class OrderedCompletions<T> {
                 }
             }
             while (!closed && waiting.isEmpty() && !whenIdle.isEmpty()) {
-                whenIdle.poll().run();
+                whenIdle.remove(0).run();
             }
         } finally {
             draining = false;

@@ -1,7 +1,6 @@
 package org.vaultsync.presence;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,10 @@ public final class PeerRoster {
     /** Remote people, by name then id. */
     public List<PeerIdentity> remotePeers() {
         List<PeerIdentity> peers = new ArrayList<>(remote.values());
-        peers.sort(Comparator.comparing(PeerIdentity::name).thenComparing(PeerIdentity::id));
+        peers.sort((a, b) -> {
+            int byName = a.name().compareTo(b.name());
+            return byName != 0 ? byName : a.id().compareTo(b.id());
+        });
         return peers;
     }
 

@@ -48,6 +48,12 @@ public record Assignment(int slot, ForcePosition position, String pilotId, Strin
         return out;
     }
 
+    /** {@code assignments}, sorted by slot number in place. */
+    public static List<Assignment> bySlot(List<Assignment> assignments) {
+        assignments.sort((a, b) -> Integer.compare(a.slot, b.slot));
+        return assignments;
+    }
+
     public static List<Object> toJson(List<Assignment> assignments) {
         List<Object> out = new ArrayList<>();
         for (Assignment assignment : assignments) {

@@ -31,15 +31,19 @@ public final class FieldText {
             case NUMBER:
                 return value instanceof Number n ? Json.formatNumber(n.doubleValue()) : "";
             case TEXT_LIST:
-                return lines(value, entry -> entry instanceof String text ? text : null);
-            case EQUIPMENT_LIST:
-                return lines(value, entry -> {
-                    if (!(entry instanceof Map<?, ?> map) || !(map.get("name") instanceof String name)) {
-                        return null;
+            case EQUIPMENT_LIST: {
+                StringBuilder out = new StringBuilder();
+                if (value instanceof List<?> list) {
+                    for (Object entry : list) {
+                        String line = spec.kind() == FieldKind.TEXT_LIST ? entry instanceof String text ? text : null
+                                : equipmentLine(entry);
+                        if (line != null) {
+                            out.append(out.length() > 0 ? "\n" : "").append(line);
+                        }
                     }
-                    Object location = map.get("location");
-                    return location instanceof String where && !where.isEmpty() ? name + " (" + where + ")" : name;
-                });
+                }
+                return out.toString();
+            }
             case POINTS_BY_LOCATION: {
                 StringBuilder out = new StringBuilder();
                 if (value instanceof Map<?, ?> map) {
@@ -131,21 +135,13 @@ public final class FieldText {
         return entry;
     }
 
-    private interface EntryText {
-        String of(Object entry);
-    }
-
-    private static String lines(Object value, EntryText text) {
-        StringBuilder out = new StringBuilder();
-        if (value instanceof List<?> list) {
-            for (Object entry : list) {
-                String line = text.of(entry);
-                if (line != null) {
-                    out.append(out.length() > 0 ? "\n" : "").append(line);
-                }
-            }
+    /** {@code Medium Laser (RA)}, or null when {@code entry} has no name. */
+    private static String equipmentLine(Object entry) {
+        if (!(entry instanceof Map<?, ?> map) || !(map.get("name") instanceof String name)) {
+            return null;
         }
-        return out.toString();
+        Object location = map.get("location");
+        return location instanceof String where && !where.isEmpty() ? name + " (" + where + ")" : name;
     }
 
     /** Non-blank lines, trimmed. */

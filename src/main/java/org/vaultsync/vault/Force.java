@@ -1,7 +1,6 @@
 package org.vaultsync.vault;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,7 @@ public final class Force extends ItemView {
     }
 
     public static VaultItem create(String id, String name, ForceType type, Map<String, ?> fields) {
-        Map<String, Object> data = withDefaults(ItemType.FORCE, Map.of());
+        Map<String, Object> data = ItemSchema.defaults(ItemType.FORCE);
         data.put("forceType", type.wire());
         data.putAll(fields);
         return VaultItem.of(id, ItemType.FORCE, name, data, false);
@@ -40,9 +39,7 @@ public final class Force extends ItemView {
 
     /** The filled slots, by slot number. */
     public List<Assignment> assignments() {
-        List<Assignment> out = Assignment.parseAll(item.get("assignments"));
-        out.sort(Comparator.comparingInt(Assignment::slot));
-        return out;
+        return Assignment.bySlot(Assignment.parseAll(item.get("assignments")));
     }
 
     /** The {@code assignments} value with {@code slot} set to these pilot and unit (position kept or defaulted). */
@@ -57,8 +54,7 @@ public final class Force extends ItemView {
             }
         }
         out.add(new Assignment(slot, position, pilotId, unitId));
-        out.sort(Comparator.comparingInt(Assignment::slot));
-        return Assignment.toJson(out);
+        return Assignment.toJson(Assignment.bySlot(out));
     }
 
     /** Totals over the assigned pilots and units that {@code lookup} finds (product.md §3). */

@@ -1,5 +1,8 @@
 package org.vaultsync.vault;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,11 +13,13 @@ import java.util.Set;
  * rebuilt from peers (after "forget this room's data"), which of the room's values are newer than ours.
  */
 record ItemLocalState(List<FieldConflict> conflicts, Set<String> unsyncedFields) {
-    static final ItemLocalState NONE = new ItemLocalState(List.of(), Set.of());
+    static final ItemLocalState NONE = new ItemLocalState(new ArrayList<>(), new LinkedHashSet<>());
 
+    // unmodifiable copies with the collection types the engine already ships (Set.copyOf would add Java's
+    // immutable set classes to the client for this one record)
     ItemLocalState {
-        conflicts = List.copyOf(conflicts);
-        unsyncedFields = Set.copyOf(unsyncedFields);
+        conflicts = Collections.unmodifiableList(new ArrayList<>(conflicts));
+        unsyncedFields = Collections.unmodifiableSet(new LinkedHashSet<>(unsyncedFields));
     }
 
     boolean isEmpty() {
@@ -27,5 +32,10 @@ record ItemLocalState(List<FieldConflict> conflicts, Set<String> unsyncedFields)
 
     ItemLocalState withUnsyncedFields(Set<String> fields) {
         return new ItemLocalState(conflicts, fields);
+    }
+
+    /** The same conflicts, no field waiting for a peer. */
+    ItemLocalState allSynced() {
+        return withUnsyncedFields(NONE.unsyncedFields);
     }
 }

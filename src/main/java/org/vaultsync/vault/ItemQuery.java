@@ -2,7 +2,6 @@ package org.vaultsync.vault;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import org.vaultsync.common.AsciiFold;
 
@@ -138,7 +137,11 @@ public final class ItemQuery {
                 rows.add(new Row(item, sortKey(item, lookup)));
             }
         }
-        rows.sort(comparator());
+        // one comparator, not Comparator.thenComparing (which would add Java's comparator combinators to the client)
+        rows.sort((a, b) -> {
+            int byKey = sort == Sort.NAME ? 0 : Double.compare(b.key, a.key);
+            return byKey != 0 ? byKey : compareNames(a.item.name(), b.item.name());
+        });
         List<VaultItem> out = new ArrayList<>(rows.size());
         for (Row row : rows) {
             out.add(row.item);
@@ -147,15 +150,6 @@ public final class ItemQuery {
     }
 
     private record Row(VaultItem item, double key) {
-    }
-
-    private Comparator<Row> comparator() {
-        Comparator<Row> byName = (a, b) -> compareNames(a.item.name(), b.item.name());
-        if (sort == Sort.NAME) {
-            return byName;
-        }
-        Comparator<Row> byKey = (a, b) -> Double.compare(b.key, a.key);
-        return byKey.thenComparing(byName);
     }
 
     private double sortKey(VaultItem item, ItemLookup lookup) {

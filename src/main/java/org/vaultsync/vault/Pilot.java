@@ -13,7 +13,7 @@ public final class Pilot extends ItemView {
 
     /** A new pilot with the template's skills and experience (regular: 4/5) and {@code fields} on top. */
     public static VaultItem create(String id, String name, SkillTemplate template, Map<String, ?> fields) {
-        Map<String, Object> data = withDefaults(ItemType.PILOT, Map.of());
+        Map<String, Object> data = ItemSchema.defaults(ItemType.PILOT);
         data.put("gunnery", (double) template.gunnery());
         data.put("piloting", (double) template.piloting());
         data.put("xp", (double) template.xp());

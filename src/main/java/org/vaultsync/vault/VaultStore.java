@@ -238,7 +238,7 @@ public final class VaultStore {
         }
         VaultItem after = before.withSync(enabled, enabled ? SyncState.PENDING : SyncState.DISABLED);
         if (!enabled) {
-            putLocalState(id, localState(id).withUnsyncedFields(Set.of())); // shared again, it starts a new entry
+            putLocalState(id, localState(id).allSynced()); // shared again, it starts a new entry
         }
         put(after, versions.get(id), VaultChange.Kind.UPDATED, before, VaultChange.Origin.USER);
     }
@@ -328,9 +328,7 @@ public final class VaultStore {
     /** Assignments sorted by slot with their positions spelled out, so every replica stores them alike. */
     private static void normalise(ItemType type, Map<String, Object> data) {
         if (type == ItemType.FORCE && data.get("assignments") instanceof List<?> list) {
-            List<Assignment> assignments = Assignment.parseAll(list);
-            assignments.sort((a, b) -> Integer.compare(a.slot(), b.slot()));
-            data.put("assignments", Assignment.toJson(assignments));
+            data.put("assignments", Assignment.toJson(Assignment.bySlot(Assignment.parseAll(list))));
         }
     }
 
@@ -366,7 +364,7 @@ public final class VaultStore {
             return;
         }
         if (state == SyncState.SYNCED) {
-            putLocalState(id, localState(id).withUnsyncedFields(Set.of())); // a peer holds our latest change
+            putLocalState(id, localState(id).allSynced()); // a peer holds our latest change
         }
         put(before.withState(state, lastSynced), versions.get(id), VaultChange.Kind.UPDATED, before,
                 VaultChange.Origin.SYNC);
