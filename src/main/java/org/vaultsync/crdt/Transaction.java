@@ -97,7 +97,12 @@ public final class Transaction {
     public void addChangedType(SharedType type, String key) {
         Item item = type.item;
         if (item == null || (item.clock < beforeState.get(item.client) && !item.isDeleted())) {
-            changed.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(key);
+            Set<String> keys = changed.get(type); // once per item integrated or deleted: no lambda made per call
+            if (keys == null) {
+                keys = new LinkedHashSet<>();
+                changed.put(type, keys);
+            }
+            keys.add(key);
         }
     }
 

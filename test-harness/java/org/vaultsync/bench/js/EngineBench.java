@@ -230,6 +230,19 @@ public final class EngineBench {
         return result.js;
     }
 
+    /**
+     * Profiling aid (not part of the timed workloads): applies {@code state} to a fresh document and returns the
+     * milliseconds it took, so a profile of repeated calls shows the load path alone
+     * (test-harness/node/engine-bench/profile-load.mjs).
+     */
+    @JSExport
+    public static double loadState(Int8Array state) throws InvalidUpdateException {
+        byte[] bytes = state.copyToJavaArray();
+        double t0 = now();
+        newDoc(2).applyUpdate(bytes);
+        return now() - t0;
+    }
+
     @JSBody(params = "list", script = "return list.length;")
     private static native int length(JSObject list);
 

@@ -1,6 +1,7 @@
 package org.vaultsync.crdt.encoding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,8 @@ public final class JsPropertyOrder {
             return keys;
         }
         String[] ordered = keys.toArray(new String[0]);
-        sortIndexKeysFirst(ordered, null);
-        return List.of(ordered);
+        sortIndexKeysFirst(ordered, 1);
+        return Arrays.asList(ordered); // read only by callers
     }
 
     /**
@@ -92,48 +93,36 @@ public final class JsPropertyOrder {
     }
 
     /**
-     * Reorders {@code keys} (and {@code values} alongside, if given) into JavaScript order: array-index keys
-     * ascending, then the others in their current order.
+     * Reorders {@code items} into JavaScript order: array-index keys ascending, then the others in their current
+     * order. {@code stride} 1: the items are keys; 2: key, value, key, value, ... (each value moves with its key).
      */
-    static void sortIndexKeysFirst(String[] keys, Object[] values) {
-        int n = keys.length;
-        String[] k = new String[n];
-        Object[] v = values == null ? null : new Object[n];
+    static void sortIndexKeysFirst(Object[] items, int stride) {
+        int n = items.length / stride;
+        Object[] sorted = new Object[items.length];
         double[] indexValues = new double[n];
         int indexCount = 0;
         for (int i = 0; i < n; i++) {
-            if (isArrayIndex(keys[i])) {
-                double value = digitsValue(keys[i]);
+            String key = (String) items[i * stride];
+            if (isArrayIndex(key)) {
+                double value = digitsValue(key);
                 int at = indexCount;
                 while (at > 0 && indexValues[at - 1] > value) { // insertion sort: index keys are few
                     indexValues[at] = indexValues[at - 1];
-                    k[at] = k[at - 1];
-                    if (v != null) {
-                        v[at] = v[at - 1];
-                    }
+                    System.arraycopy(sorted, (at - 1) * stride, sorted, at * stride, stride);
                     at--;
                 }
                 indexValues[at] = value;
-                k[at] = keys[i];
-                if (v != null) {
-                    v[at] = values[i];
-                }
+                System.arraycopy(items, i * stride, sorted, at * stride, stride);
                 indexCount++;
             }
         }
         int at = indexCount;
         for (int i = 0; i < n; i++) {
-            if (!isArrayIndex(keys[i])) {
-                k[at] = keys[i];
-                if (v != null) {
-                    v[at] = values[i];
-                }
+            if (!isArrayIndex((String) items[i * stride])) {
+                System.arraycopy(items, i * stride, sorted, at * stride, stride);
                 at++;
             }
         }
-        System.arraycopy(k, 0, keys, 0, n);
-        if (v != null) {
-            System.arraycopy(v, 0, values, 0, n);
-        }
+        System.arraycopy(sorted, 0, items, 0, items.length);
     }
 }

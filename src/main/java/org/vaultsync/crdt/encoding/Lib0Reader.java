@@ -68,8 +68,11 @@ public final class Lib0Reader {
         return out;
     }
 
-    /** A varUint up to 2^53 - 1 (larger values cannot come from a JavaScript peer and are rejected). */
-    public long readVarUint() throws DecodingException {
+    /**
+     * A varUint up to 2^53 - 1 (larger values cannot come from a JavaScript peer and are rejected), exact in a
+     * {@code double} as in JavaScript; a {@code long} would be a BigInt made per call after TeaVM.
+     */
+    public double readVarUint() throws DecodingException {
         // small values (the usual case) in int arithmetic: long is a slow BigInt after TeaVM compilation
         int small = 0;
         for (int shift = 0; shift < 28; shift += 7) {
@@ -196,21 +199,20 @@ public final class Lib0Reader {
         return s;
     }
 
-    /** {@link #readVarString} for an object key: short keys come from {@link KeyStrings} when seen recently. */
-    private String readKey() throws DecodingException {
+    /**
+     * {@link #readVarString} for object keys, short values and root names, which repeat: a short text read
+     * recently comes back as the same string ({@link SharedStrings}).
+     */
+    public String readSharedString() throws DecodingException {
         int at = position;
         int byteLength = readVarUintAsInt();
-        if (byteLength == 0 || byteLength > KeyStrings.MAX_BYTES || byteLength > remaining()) {
+        if (byteLength == 0 || byteLength > SharedStrings.MAX_BYTES || byteLength > remaining()) {
             position = at;
             return readVarString();
         }
-        String known = KeyStrings.find(bytes, position, byteLength);
-        if (known == null) {
-            known = Utf8.decode(bytes, position, byteLength, scratch);
-            KeyStrings.remember(bytes, position, byteLength, known);
-        }
+        String text = SharedStrings.decode(bytes, position, byteLength, scratch);
         position += byteLength;
-        return known;
+        return text;
     }
 
     public byte[] readVarBytes() throws DecodingException {
@@ -290,12 +292,12 @@ public final class Lib0Reader {
             case 120:
                 return Boolean.TRUE;
             case 119:
-                return readVarString();
+                return readSharedString();
             case 118: {
                 int count = readCount(2); // each entry needs a key length byte and a value tag
                 PlainObject.Builder object = new PlainObject.Builder(count);
                 for (int i = 0; i < count; i++) {
-                    String key = readKey();
+                    String key = readSharedString();
                     Object value = readAny(depth + 1);
                     if (!"__proto__".equals(key)) {
                         object.put(key, value, PlainArray.heightOf(value));

@@ -19,30 +19,32 @@ public final class PlainObject extends AbstractMap<String, Object> {
     /** Up to this many keys, a lookup scans the keys; above it, a hash index is built on the first lookup. */
     private static final int SCAN_LIMIT = 32;
 
-    private final String[] keys;
-    private final Object[] values;
+    /**
+     * Key 0, value 0, key 1, value 1, ...: one array per object instead of one for keys and one for values (after
+     * TeaVM each array is two JavaScript objects, and a decoded document holds thousands of small objects).
+     */
+    private final Object[] entries;
     private final int height;
     private HashMap<String, Integer> index;
-    private Set<Map.Entry<String, Object>> entries;
+    private Set<Map.Entry<String, Object>> entryView;
 
-    private PlainObject(String[] keys, Object[] values, int height) {
-        this.keys = keys;
-        this.values = values;
+    private PlainObject(Object[] entries, int height) {
+        this.entries = entries;
         this.height = height;
     }
 
     public int size() {
-        return keys.length;
+        return entries.length >> 1;
     }
 
     /** The i-th key in JavaScript order. */
     public String key(int i) {
-        return keys[i];
+        return (String) entries[2 * i];
     }
 
     /** The value of the i-th key. */
     public Object value(int i) {
-        return values[i];
+        return entries[2 * i + 1];
     }
 
     /** Levels of nested objects and arrays, this one included (used to enforce nesting limits without a walk). */
@@ -53,7 +55,7 @@ public final class PlainObject extends AbstractMap<String, Object> {
     @Override
     public Object get(Object key) {
         int i = indexOf(key);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : value(i);
     }
 
     @Override
@@ -62,18 +64,19 @@ public final class PlainObject extends AbstractMap<String, Object> {
     }
 
     private int indexOf(Object key) {
-        if (keys.length <= SCAN_LIMIT) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i].equals(key)) {
+        int size = size();
+        if (size <= SCAN_LIMIT) {
+            for (int i = 0; i < size; i++) {
+                if (entries[2 * i].equals(key)) {
                     return i;
                 }
             }
             return -1;
         }
         if (index == null) {
-            HashMap<String, Integer> built = new HashMap<>(keys.length * 2);
-            for (int i = 0; i < keys.length; i++) {
-                built.put(keys[i], i);
+            HashMap<String, Integer> built = new HashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                built.put(key(i), i);
             }
             index = built;
         }
@@ -83,8 +86,8 @@ public final class PlainObject extends AbstractMap<String, Object> {
 
     @Override
     public Set<Map.Entry<String, Object>> entrySet() {
-        if (entries == null) {
-            entries = new AbstractSet<>() {
+        if (entryView == null) {
+            entryView = new AbstractSet<>() {
                 @Override
                 public Iterator<Map.Entry<String, Object>> iterator() {
                     return new Iterator<>() {
@@ -92,27 +95,27 @@ public final class PlainObject extends AbstractMap<String, Object> {
 
                         @Override
                         public boolean hasNext() {
-                            return next < keys.length;
+                            return next < size();
                         }
 
                         @Override
                         public Map.Entry<String, Object> next() {
-                            if (next >= keys.length) {
+                            if (next >= size()) {
                                 throw new NoSuchElementException();
                             }
                             int i = next++;
-                            return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+                            return new AbstractMap.SimpleImmutableEntry<>(key(i), value(i));
                         }
                     };
                 }
 
                 @Override
                 public int size() {
-                    return keys.length;
+                    return PlainObject.this.size();
                 }
             };
         }
-        return entries;
+        return entryView;
     }
 
     /**
@@ -120,17 +123,15 @@ public final class PlainObject extends AbstractMap<String, Object> {
      * last value. {@link #build} puts array-index keys first, ascending, as JavaScript enumerates them.
      */
     public static final class Builder {
-        private String[] keys;
-        private Object[] values;
+        /** key, value, key, value, ... as in {@link PlainObject} */
+        private Object[] entries;
         private int size;
         private int height = 1;
         private boolean hasIndexKey;
         private HashMap<String, Integer> positions;
 
         public Builder(int expectedSize) {
-            int capacity = Math.max(expectedSize, 1);
-            keys = new String[capacity];
-            values = new Object[capacity];
+            entries = new Object[2 * Math.max(expectedSize, 1)];
         }
 
         /** Adds or replaces {@code key}; {@code childHeight} is the nesting height of {@code value} (0 for scalars). */
@@ -138,7 +139,7 @@ public final class PlainObject extends AbstractMap<String, Object> {
             int at = find(key);
             if (at >= 0) {
                 height = Math.max(height, childHeight + 1);
-                values[at] = value;
+                entries[2 * at + 1] = value;
                 return this;
             }
             return putNew(key, value, childHeight);
@@ -150,15 +151,14 @@ public final class PlainObject extends AbstractMap<String, Object> {
          */
         public Builder putNew(String key, Object value, int childHeight) {
             height = Math.max(height, childHeight + 1);
-            if (size == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
+            if (2 * size == entries.length) {
+                entries = java.util.Arrays.copyOf(entries, entries.length * 2);
             }
             if (positions != null) {
                 positions.put(key, size);
             }
-            keys[size] = key;
-            values[size] = value;
+            entries[2 * size] = key;
+            entries[2 * size + 1] = value;
             size++;
             if (!hasIndexKey && JsPropertyOrder.isArrayIndex(key)) {
                 hasIndexKey = true;
@@ -168,8 +168,12 @@ public final class PlainObject extends AbstractMap<String, Object> {
 
         private int find(String key) {
             if (positions == null) {
+                // hash codes first: a string caches its own, and decoded keys are shared (SharedStrings), so most
+                // of the comparisons of a decoded object's keys with each other cost a field read, not a compare
+                int hash = key.hashCode();
                 for (int i = 0; i < size; i++) {
-                    if (keys[i].equals(key)) {
+                    String known = (String) entries[2 * i];
+                    if (known.hashCode() == hash && known.equals(key)) {
                         return i;
                     }
                 }
@@ -178,7 +182,7 @@ public final class PlainObject extends AbstractMap<String, Object> {
                 }
                 positions = new HashMap<>(size * 4);
                 for (int i = 0; i < size; i++) {
-                    positions.put(keys[i], i);
+                    positions.put((String) entries[2 * i], i);
                 }
                 return -1;
             }
@@ -187,14 +191,12 @@ public final class PlainObject extends AbstractMap<String, Object> {
         }
 
         public PlainObject build() {
-            String[] k = size == keys.length ? keys : java.util.Arrays.copyOf(keys, size);
-            Object[] v = size == values.length ? values : java.util.Arrays.copyOf(values, size);
+            Object[] e = 2 * size == entries.length ? entries : java.util.Arrays.copyOf(entries, 2 * size);
             if (hasIndexKey) {
-                JsPropertyOrder.sortIndexKeysFirst(k, v);
+                JsPropertyOrder.sortIndexKeysFirst(e, 2);
             }
-            keys = null;
-            values = null;
-            return new PlainObject(k, v, height);
+            entries = null;
+            return new PlainObject(e, height);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.vaultsync.crdt.id;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.vaultsync.crdt.encoding.DecodingException;
@@ -14,13 +15,13 @@ import org.vaultsync.crdt.encoding.Lib0Writer;
 public final class DeleteSet {
     /** The clients in the order of their first range, their ranges at the same positions (as StructStore). */
     private final ClientIndex clients = new ClientIndex();
-    private final List<List<IdRange>> lists = new ArrayList<>();
+    private final List<ArrayList<IdRange>> lists = new ArrayList<>();
 
     public void add(int client, int clock, int length) {
         rangesFor(client).add(new IdRange(clock, length));
     }
 
-    private List<IdRange> rangesFor(int client) {
+    private ArrayList<IdRange> rangesFor(int client) {
         int position = clients.indexOf(client);
         if (position < 0) {
             position = clients.add(client);
@@ -52,7 +53,7 @@ public final class DeleteSet {
 
     public List<IdRange> ranges(int client) {
         int position = clients.indexOf(client);
-        return position < 0 ? List.of() : lists.get(position);
+        return position < 0 ? Collections.emptyList() : lists.get(position);
     }
 
     public void sortAndMerge() {
@@ -60,7 +61,9 @@ public final class DeleteSet {
             if (ranges.size() < 2) {
                 continue;
             }
-            ranges.sort((a, b) -> Integer.compare(a.clock, b.clock));
+            if (!ascending(ranges)) { // usually they are (deleted in clock order, or read so): no sort to pay
+                ranges.sort((a, b) -> Integer.compare(a.clock, b.clock));
+            }
             int kept = 1;
             for (int i = 1; i < ranges.size(); i++) {
                 IdRange left = ranges.get(kept - 1);
@@ -75,6 +78,15 @@ public final class DeleteSet {
                 ranges.remove(ranges.size() - 1);
             }
         }
+    }
+
+    private static boolean ascending(List<IdRange> ranges) {
+        for (int i = 1; i < ranges.size(); i++) {
+            if (ranges.get(i - 1).clock > ranges.get(i).clock) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the unit {@code (client, clock)} is deleted. Requires {@link #sortAndMerge} to have run. */
@@ -139,6 +151,11 @@ public final class DeleteSet {
         for (int i = 0; i < clientCount; i++) {
             int client = reader.readVarUint32();
             int rangeCount = reader.readCount(2);
+            if (rangeCount == 0) {
+                continue;
+            }
+            ArrayList<IdRange> ranges = ds.rangesFor(client);
+            ranges.ensureCapacity(ranges.size() + rangeCount); // one allocation, not a copy per growth
             for (int r = 0; r < rangeCount; r++) {
                 int clock = reader.readVarUintAsInt();
                 int length = reader.readVarUintAsInt();
@@ -146,7 +163,7 @@ public final class DeleteSet {
                     throw new DecodingException("Deleted range " + clock + "+" + length + " of client "
                             + Integer.toUnsignedString(client) + " goes beyond clock 2^31 - 1");
                 }
-                ds.add(client, clock, length);
+                ranges.add(new IdRange(clock, length));
             }
         }
         return ds;

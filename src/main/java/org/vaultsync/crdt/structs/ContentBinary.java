@@ -1,5 +1,6 @@
 package org.vaultsync.crdt.structs;
 
+import java.util.Collections;
 import java.util.List;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 
@@ -19,7 +20,7 @@ public final class ContentBinary extends SingleUnitContent {
 
     @Override
     public List<Object> values() {
-        return List.of(bytes.clone());
+        return Collections.singletonList(bytes.clone());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.vaultsync.crdt.structs;
 
+import java.util.Collections;
 import java.util.List;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
@@ -30,7 +31,7 @@ public final class ContentDeleted extends Content {
 
     @Override
     public List<Object> values() {
-        return List.of();
+        return Collections.emptyList();
     }
 
     @Override

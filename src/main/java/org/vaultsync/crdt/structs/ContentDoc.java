@@ -1,5 +1,6 @@
 package org.vaultsync.crdt.structs;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class ContentDoc extends SingleUnitContent {
 
     @Override
     public List<Object> values() {
-        return List.of(guid);
+        return Collections.singletonList(guid);
     }
 
     @Override

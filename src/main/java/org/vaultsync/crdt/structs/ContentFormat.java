@@ -1,5 +1,6 @@
 package org.vaultsync.crdt.structs;
 
+import java.util.Collections;
 import java.util.List;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
@@ -35,7 +36,7 @@ public final class ContentFormat extends SingleUnitContent {
 
     @Override
     public List<Object> values() {
-        return List.of();
+        return Collections.emptyList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.vaultsync.crdt.structs;
 
+import java.util.Collections;
 import java.util.List;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
@@ -25,7 +26,7 @@ public final class ContentType extends SingleUnitContent {
 
     @Override
     public List<Object> values() {
-        return List.of(type);
+        return Collections.singletonList(type);
     }
 
     @Override

@@ -113,13 +113,18 @@ public final class Item extends Struct {
         }
         Struct leftStruct = null;
         Struct rightStruct = null;
+        // the IDs are replaced only when the struct found does not end (start) exactly there: a GC struct
         if (origin != null) {
             leftStruct = store.findCleanEnd(transaction, origin);
-            origin = new Id(leftStruct.client, leftStruct.clock + leftStruct.length - 1);
+            if (!leftStruct.endsAt(origin)) {
+                origin = new Id(leftStruct.client, leftStruct.clock + leftStruct.length - 1);
+            }
         }
         if (rightOrigin != null) {
             rightStruct = store.findCleanStart(transaction, rightOrigin);
-            rightOrigin = rightStruct.id();
+            if (rightStruct.clock != rightOrigin.clock) {
+                rightOrigin = rightStruct.id();
+            }
         }
         left = leftStruct instanceof Item l ? l : null;
         right = rightStruct instanceof Item r ? r : null;
@@ -225,6 +230,9 @@ public final class Item extends Struct {
         } else {
             cursor = parent.start;
         }
+        if (cursor == null || cursor == right) {
+            return chosen; // nothing concurrent: the usual case for a new map key, with no sets to make
+        }
         Set<Struct> passed = new HashSet<>();
         Set<Struct> undecided = new HashSet<>();
         while (cursor != null && cursor != right) {
@@ -279,14 +287,14 @@ public final class Item extends Struct {
         content.gc(store);
         if (parentCollected) {
             store.replace(this, new GcStruct(client, clock, length));
-        } else {
+        } else if (!(content instanceof ContentDeleted)) { // deleted content arrives as such: nothing to forget
             content = new ContentDeleted(length);
         }
     }
 
     @Override
     public boolean mergeWith(Struct rightStruct) {
-        if (rightStruct instanceof Item r && Id.same(r.origin, lastId()) && right == r
+        if (rightStruct instanceof Item r && r.origin != null && endsAt(r.origin) && right == r
                 && Id.same(rightOrigin, r.rightOrigin) && client == r.client && clock + length == r.clock
                 && deleted == r.deleted && content.getClass() == r.content.getClass()
                 && content.mergeWith(r.content)) {

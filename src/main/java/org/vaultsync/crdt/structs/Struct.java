@@ -19,6 +19,11 @@ public abstract class Struct {
         return new Id(client, clock);
     }
 
+    /** Whether this struct's last clock is {@code id} (a comparison without making this struct's last ID). */
+    public boolean endsAt(Id id) {
+        return id.client == client && id.clock == clock + length - 1;
+    }
+
     public abstract boolean isDeleted();
 
     /** Absorbs the adjacent {@code right} struct if the two can become one; false leaves both unchanged. */

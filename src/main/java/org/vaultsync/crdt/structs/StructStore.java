@@ -88,8 +88,17 @@ public final class StructStore {
     public static int findIndex(List<Struct> structs, int clock) {
         int low = 0;
         int high = structs.size() - 1;
+        // First look where the clock would be if all structs were equally long (Yjs pivots the same way): exact
+        // for a client's one-unit structs (map values, array inserts, deleted runs), close for most others.
+        int mid = high;
+        if (high > 0) {
+            Struct last = structs.get(high);
+            int end = last.clock + last.length;
+            if (clock < end) {
+                mid = Math.min(high, (int) ((double) clock * (high + 1) / end));
+            }
+        }
         while (low <= high) {
-            int mid = (low + high) >>> 1;
             Struct struct = structs.get(mid);
             if (clock < struct.clock) {
                 high = mid - 1;
@@ -98,6 +107,7 @@ public final class StructStore {
             } else {
                 return mid;
             }
+            mid = (low + high) >>> 1;
         }
         throw new IllegalStateException("No struct contains clock " + clock);
     }

@@ -47,7 +47,7 @@ public record DeltaOp(Kind kind, int count, Object insert, Map<String, Object> a
         if (insert instanceof List<?> list) {
             return (List<Object>) list;
         }
-        return insert == null ? List.of() : Collections.singletonList(insert);
+        return insert == null ? Collections.emptyList() : Collections.singletonList(insert);
     }
 
     /**

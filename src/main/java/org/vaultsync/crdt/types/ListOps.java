@@ -19,7 +19,22 @@ final class ListOps {
     }
 
     /** Where a walk for a list index may start: an item and the number of visible units before it. */
-    record Cursor(Item item, int before) {
+    static final class Cursor {
+        private final Item item;
+        private final int before;
+
+        Cursor(Item item, int before) {
+            this.item = item;
+            this.before = before;
+        }
+
+        Item item() {
+            return item;
+        }
+
+        int before() {
+            return before;
+        }
     }
 
     /** A starting point for a walk to {@code index}: a search marker at or near it, else the start of the list. */

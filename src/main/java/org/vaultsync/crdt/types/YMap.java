@@ -63,9 +63,7 @@ public final class YMap extends SharedType {
         } else if (value instanceof SharedType type) {
             content = new ContentType(type);
         } else {
-            List<Object> single = new ArrayList<>(1);
-            single.add(value);
-            content = new ContentAny(single);
+            content = new ContentAny(Collections.singletonList(value));
         }
         int client = doc.clientId();
         Item item = new Item(client, doc.store().state(client), left == null ? null : left.lastId(), null, content);

@@ -2,6 +2,7 @@ package org.vaultsync.crdt.update;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
 import org.vaultsync.crdt.encoding.Lib0Writer;
 import org.vaultsync.crdt.id.ClientIndex;
-import org.vaultsync.crdt.id.ClientOrder;
 import org.vaultsync.crdt.id.DeleteSet;
 import org.vaultsync.crdt.id.IdRange;
 import org.vaultsync.crdt.id.StateVector;
@@ -93,9 +93,9 @@ public final class UpdateApplier {
             }
             if (rest != null) {
                 for (Map.Entry<Integer, Integer> missing : rest.missing.entrySet()) {
-                    pending.missing.merge(missing.getKey(), missing.getValue(), Math::min);
+                    keepLowest(pending.missing, missing.getKey(), missing.getValue());
                 }
-                pending.structs = mergeOwn(List.of(pending.structs, rest.update));
+                pending.structs = mergeOwn(Arrays.asList(pending.structs, rest.update));
             }
         } else if (rest != null) {
             pending.structs = rest.update;
@@ -105,7 +105,7 @@ public final class UpdateApplier {
         byte[] dsRest = applyDeleteSet(transaction, store, update.deleteSet);
         if (pending.deleteSet != null) {
             byte[] dsRest2 = applyDeleteSet(transaction, store, decodeOwn(pending.deleteSet).deleteSet);
-            pending.deleteSet = dsRest != null && dsRest2 != null ? mergeOwn(List.of(dsRest, dsRest2))
+            pending.deleteSet = dsRest != null && dsRest2 != null ? mergeOwn(Arrays.asList(dsRest, dsRest2))
                     : dsRest != null ? dsRest : dsRest2;
         } else {
             pending.deleteSet = dsRest;
@@ -296,9 +296,13 @@ public final class UpdateApplier {
         if (rest == null || rest.isEmpty()) {
             return null;
         }
+        ClientIndex restClients = new ClientIndex();
+        for (int client : rest.keySet()) {
+            restClients.add(client);
+        }
         Lib0Writer writer = new Lib0Writer();
         writer.writeVarUint(rest.size());
-        for (int client : ClientOrder.descending(rest.keySet())) {
+        for (int client : restClients.descending()) {
             List<Struct> structs = rest.get(client);
             UpdateEncoder.writeStructs(writer, structs, client, 0);
         }
@@ -314,8 +318,15 @@ public final class UpdateApplier {
 
     private static Map<Integer, Integer> lowest(Map<Integer, Integer> missing, int client, int clock) {
         Map<Integer, Integer> result = missing != null ? missing : new HashMap<>();
-        result.merge(client, clock, Math::min);
+        keepLowest(result, client, clock);
         return result;
+    }
+
+    private static void keepLowest(Map<Integer, Integer> missing, int client, int clock) {
+        Integer known = missing.get(client);
+        if (known == null || clock < known) {
+            missing.put(client, clock);
+        }
     }
 
     private static void integrate(Transaction transaction, StructStore store, Struct struct, int offset) {
@@ -344,7 +355,7 @@ public final class UpdateApplier {
                 int from = indexOfSame(waiting.refs, struct, waiting.next);
                 result.put(client, ListRanges.copy(waiting.refs, from, waiting.refs.size()));
                 waiting.next = 0;
-                waiting.refs = List.of();
+                waiting.refs = Collections.emptyList();
             } else if (!result.containsKey(client)) {
                 List<Struct> single = new ArrayList<>();
                 single.add(struct);
@@ -369,10 +380,11 @@ public final class UpdateApplier {
     /** Deletes what is known; returns the unknown ranges as an update without structs, or null. */
     private static byte[] applyDeleteSet(Transaction transaction, StructStore store, DeleteSet ds) {
         DeleteSet unapplied = new DeleteSet();
-        for (int client : ds.clients()) {
+        for (int c = 0; c < ds.clientCount(); c++) {
+            int client = ds.clientAt(c);
             List<Struct> structs = store.structs(client);
             int state = store.state(client);
-            for (IdRange range : ds.ranges(client)) {
+            for (IdRange range : ds.rangesAt(c)) {
                 int clock = range.clock;
                 int end = range.clock + range.length;
                 if (clock < state) {

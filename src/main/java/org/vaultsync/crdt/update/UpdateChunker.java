@@ -1,6 +1,7 @@
 package org.vaultsync.crdt.update;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Writer;
@@ -33,7 +34,7 @@ public final class UpdateChunker {
 
     public static List<byte[]> split(byte[] update, int maxBytes) throws DecodingException {
         if (update.length <= maxBytes) {
-            return List.of(update);
+            return Collections.singletonList(update);
         }
         int budget = Math.max(64, maxBytes - OVERHEAD);
         DecodedUpdate decoded = UpdateDecoder.decode(update);

@@ -1,6 +1,7 @@
 package org.vaultsync.crdt.update;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.JsPropertyOrder;
@@ -47,7 +48,8 @@ public final class UpdateDecoder {
             int structCount = reader.readCount(1);
             int client = reader.readVarUint32();
             int clock = reader.readVarUintAsInt();
-            List<Struct> structs = new ArrayList<>(Math.min(structCount, 1024));
+            // at most one struct per byte left (readCount checked it): sized once instead of grown by copies
+            List<Struct> structs = new ArrayList<>(structCount);
             for (int s = 0; s < structCount; s++) {
                 Struct struct = readStruct(reader, client, clock);
                 if (struct.length <= 0 || struct.length > Integer.MAX_VALUE - clock) {
@@ -82,7 +84,7 @@ public final class UpdateDecoder {
         String parentSub = null;
         if ((info & 0xC0) == 0) {
             if (reader.readVarUint() == 1) {
-                parentName = reader.readVarString();
+                parentName = reader.readSharedString(); // the same few root names over and over
             } else {
                 parentId = readOwnPastId(reader, client, clock, "parent");
             }
@@ -134,6 +136,9 @@ public final class UpdateDecoder {
                 return new ContentType(readType(reader));
             case ContentAny.REF: {
                 int count = reader.readCount(1);
+                if (count == 1) { // every map value, most array inserts: one object instead of a list and its array
+                    return new ContentAny(Collections.singletonList(reader.readAny()));
+                }
                 List<Object> values = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     values.add(reader.readAny());

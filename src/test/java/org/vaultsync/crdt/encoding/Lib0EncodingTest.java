@@ -2,6 +2,7 @@ package org.vaultsync.crdt.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -189,6 +190,23 @@ class Lib0EncodingTest {
         Lib0Writer writer = new Lib0Writer();
         writer.writeAny(decoded);
         assertEquals("760301317d0201627d0401617d03", Hex.of(writer.toByteArray()));
+    }
+
+    @Test
+    void shortStringsReadAgainAreSharedAndStillCheckedWhenMalformed() throws DecodingException {
+        // a short text seen before comes back as the same string, equal to its decoding; malformed bytes still fail
+        String wire = written(w -> w.writeAny("Jade Falcon é"));
+        Object first = reader(wire).readAny();
+        Object second = reader(wire).readAny();
+        Object third = reader(wire).readAny();
+        assertEquals("Jade Falcon é", first);
+        assertEquals(first, second);
+        assertSame(second, third);
+        assertEquals("ab", reader("7702" + "6162").readAny());
+        for (int i = 0; i < 3; i++) {
+            assertThrows(DecodingException.class, () -> reader("7702c341").readAny());
+            assertThrows(DecodingException.class, () -> reader("7601" + "02c341" + "7e").readAny());
+        }
     }
 
     @Test
