@@ -36,29 +36,21 @@ public final class PeerMessageCodec {
     }
 
     /**
-     * {@code varUint(type) [varUint(syncType)] varUint(payload length) payload} (types under 128 take one byte each),
-     * written into an array of exactly that size with one copy of the payload: a room's state can be megabytes,
-     * and a growing writer plus its final copy moved it twice.
+     * {@code varUint(type) [varUint(syncType)] varUint(payload length) payload}: the header written by
+     * {@link Lib0Writer}, then the payload copied once into an array of exactly the message's size (a room's state
+     * can be megabytes, and writing it through a growing writer plus its final copy moved it twice).
      */
     private static byte[] framed(int type, int syncType, byte[] payload) {
-        int length = payload.length;
-        int lengthBytes = 1;
-        for (int rest = length >>> 7; rest != 0; rest >>>= 7) {
-            lengthBytes++;
-        }
-        int at = syncType < 0 ? 1 : 2;
-        byte[] out = new byte[at + lengthBytes + length];
-        out[0] = (byte) type;
+        Lib0Writer header = new Lib0Writer(16);
+        header.writeVarUint(type);
         if (syncType >= 0) {
-            out[1] = (byte) syncType;
+            header.writeVarUint(syncType);
         }
-        int rest = length;
-        while (rest > 0x7F) {
-            out[at++] = (byte) (0x80 | (rest & 0x7F));
-            rest >>>= 7;
-        }
-        out[at++] = (byte) rest;
-        System.arraycopy(payload, 0, out, at, length);
+        header.writeVarUint(payload.length);
+        byte[] head = header.toByteArray();
+        byte[] out = new byte[head.length + payload.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(payload, 0, out, head.length, payload.length);
         return out;
     }
 

@@ -220,25 +220,16 @@ public final class RoomSync implements RoomMesh.Listener {
             return;
         }
         PeerChannel from = origin instanceof PeerChannel channel && channels.containsKey(channel) ? channel : null;
-        List<byte[]> parts = null; // cut only when some channel takes it (a stored state loading, a lone edit: none)
+        List<byte[]> parts = null; // cut once, only when a data channel takes it (a stored state loading, a lone edit: none)
         for (PeerChannel channel : new ArrayList<>(channels.keySet())) {
             if (channel == from || !channel.hasListeners()
                     || (from != null && !topology.needsRelay(from, channel))) {
                 continue;
             }
-            List<byte[]> pieces;
-            if (channel.isBroadcast()) {
-                pieces = List.of(update);
-            } else {
-                if (parts == null) {
-                    try {
-                        parts = doc.split(update, MAX_UPDATE_BYTES);
-                    } catch (ProtocolException e) {
-                        parts = List.of(update);
-                    }
-                }
-                pieces = parts;
+            if (parts == null && !channel.isBroadcast()) {
+                parts = splitForDataChannels(update);
             }
+            List<byte[]> pieces = channel.isBroadcast() ? List.of(update) : parts;
             if (from == null) {
                 stats.updatesSent++;
             } else {
@@ -288,6 +279,14 @@ public final class RoomSync implements RoomMesh.Listener {
             if (!send(channel, new PeerMessage.SyncStep2(part))) {
                 return;
             }
+        }
+    }
+
+    private List<byte[]> splitForDataChannels(byte[] update) {
+        try {
+            return doc.split(update, MAX_UPDATE_BYTES);
+        } catch (ProtocolException e) {
+            return List.of(update);
         }
     }
 
