@@ -335,6 +335,17 @@ public final class BrowserSyncBench {
                             stack == Stack.OURS ? "ours" : "y-webrtc", pages, i, profileRun)));
                 }
             }
+            if (pages == 2) {
+                // the offering side of the same connection, on the newcomer's clock (both pages stamp wall time)
+                double newcomerJoin = ((Number) open.get(1).js(stack == Stack.OURS ? "return window.joinAt"
+                        : "return window.peer.joinAt")).doubleValue();
+                Map<String, Double> offerer = open.get(0).timeline(code);
+                double offset = ((Number) open.get(0).js(stack == Stack.OURS ? "return window.joinAt"
+                        : "return window.peer.joinAt")).doubleValue() - newcomerJoin;
+                offerer.replaceAll((step, at) -> at + offset);
+                offerer.keySet().removeIf(step -> offerer.get(step) < 0);
+                System.out.println(stack.label + " offering page (ms from the newcomer's join): " + describe(offerer));
+            }
             for (int i = 1; i < pages; i++) {
                 Map<String, Double> timeline = open.get(i).timeline(code);
                 firstConnections.add(timeline.getOrDefault("dcOpen", Double.NaN));

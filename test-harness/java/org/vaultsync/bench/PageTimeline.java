@@ -14,8 +14,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 final class PageTimeline {
     /** Steps in the order a newcomer goes through them. */
-    static final List<String> STEPS = List.of("wsCreate", "wsOpen", "subscribeOut", "announceOut", "pcCreate",
-            "offerIn", "setRemote", "answerOut", "candidateOut", "candidateIn", "pcConnected", "dcOpen", "dcMessageIn");
+    static final List<String> STEPS = List.of("wsCreate", "wsOpen", "subscribeOut", "announceOut", "announceIn",
+            "pcNew", "pcCreate", "createOffer", "offerMade", "offerOut", "offerIn", "setRemote", "setRemoteDone", "createAnswer",
+            "answerMade", "setLocal", "setLocalDone", "answerOut", "answerIn", "candidateOut", "candidateIn",
+            "pcConnected", "dcOpen", "dcMessageIn");
 
     private static final String SCRIPT = """
             (() => {
@@ -57,6 +59,7 @@ final class PageTimeline {
                 channel.addEventListener('message', () => mark('dcMessageIn'));
               };
               const Peer = function(config) {
+                mark('pcNew');
                 const pc = new NativePeer(config);
                 mark('pcCreate');
                 pc.addEventListener('icecandidate', event => { if (event.candidate) mark('candidateOut'); });
@@ -73,8 +76,20 @@ final class PageTimeline {
                 watchChannel(channel);
                 return channel;
               };
-              const setRemote = NativePeer.prototype.setRemoteDescription;
-              NativePeer.prototype.setRemoteDescription = function(...args) { mark('setRemote'); return setRemote.apply(this, args); };
+              // each browser call and its completion: the time between is the browser's, the rest the page's
+              const timed = (method, called, done) => {
+                const native = NativePeer.prototype[method];
+                NativePeer.prototype[method] = function(...args) {
+                  mark(called);
+                  const result = native.apply(this, args);
+                  result.then(() => mark(done), () => {});
+                  return result;
+                };
+              };
+              timed('setRemoteDescription', 'setRemote', 'setRemoteDone');
+              timed('setLocalDescription', 'setLocal', 'setLocalDone');
+              timed('createOffer', 'createOffer', 'offerMade');
+              timed('createAnswer', 'createAnswer', 'answerMade');
               // IndexedDB, per database name: open requested/succeeded, getAll requested/succeeded
               const markDb = (key, name) => { const full = key + ':' + name; if (!timeline[full]) timeline[full] = clock(); };
               const openDb = IDBFactory.prototype.open;
