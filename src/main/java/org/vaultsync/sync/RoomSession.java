@@ -275,6 +275,10 @@ public final class RoomSession {
         Room joining = new Room(code, doc, clientId, access);
         room = joining;
         machine.join(code.value()); // first: the signaling connection is the slow part, it opens meanwhile
+        if (room == joining) {
+            // meanwhile other tabs learn our peer id, long before our announce reaches them through the server
+            joining.mesh.openBroadcast();
+        }
         if (documentLoaded && room == joining) {
             joining.documentLoaded();
         }

@@ -29,6 +29,11 @@ public final class EncryptedPeerTransport implements PeerTransport {
     }
 
     @Override
+    public void prepare() {
+        inner.prepare();
+    }
+
+    @Override
     public PeerConnection create(boolean initiator, PeerConnection.Listener listener) {
         EncryptedConnection connection = new EncryptedConnection(listener);
         connection.inner = inner.create(initiator, connection);
