@@ -321,13 +321,12 @@ public final class SyncClient {
     }
 
     private void join(RoomCode code, RoomOptions options) {
-        platform.preferences().put(LAST_ROOM_KEY, code.value());
-        platform.preferences().put(LAST_ROOM_PROTECTED_KEY, options.hasPassword() ? "true" : "");
         if (!options.hasPassword()) {
             // A key stored while this room had a password is of no use now. Its store is the room's own database:
             // deleting it at once would open that database a second time while the stored document loads (for a
             // new room, both opens wait for it to be created), and loading is what the room waits for to announce.
             Room joined = open(code, RoomAccess.open());
+            rememberLastRoom(code, options);
             afterLoad(joined, () -> {
                 if (joined.access != null && !joined.access.isPasswordProtected()) { // not joined with a password since
                     forgetKey(code);
@@ -337,6 +336,7 @@ public final class SyncClient {
         }
         String roomName = RoomName.of(code);
         Room deriving = open(code, null);
+        rememberLastRoom(code, options);
         platform.keys().deriveRoomKey(options.password(), roomName, new CryptoCallback<>() {
             @Override
             public void succeeded(RoomKey key) {
@@ -366,6 +366,15 @@ public final class SyncClient {
                 }
             }
         });
+    }
+
+    /**
+     * For {@link #resumeLastRoom()} after a reload. Written once the signaling socket is on its way: a page's first
+     * {@code localStorage} write waits for the browser to load the page's storage (several ms at a join).
+     */
+    private void rememberLastRoom(RoomCode code, RoomOptions options) {
+        platform.preferences().put(LAST_ROOM_KEY, code.value());
+        platform.preferences().put(LAST_ROOM_PROTECTED_KEY, options.hasPassword() ? "true" : "");
     }
 
     /**
