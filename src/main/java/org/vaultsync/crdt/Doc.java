@@ -240,12 +240,22 @@ public final class Doc {
         if (updateListeners.isEmpty()) {
             return;
         }
+        Object origin = finished.origin();
+        List<UpdateListener> wanting = new ArrayList<>(updateListeners.size());
+        for (UpdateListener listener : updateListeners) {
+            if (listener.wantsUpdate(origin)) {
+                wanting.add(listener);
+            }
+        }
+        if (wanting.isEmpty()) {
+            return;
+        }
         byte[] update = UpdateEncoder.encodeTransaction(finished);
         if (update == null) {
             return;
         }
-        for (UpdateListener listener : new ArrayList<>(updateListeners)) {
-            listener.onUpdate(update, finished.origin(), finished);
+        for (UpdateListener listener : wanting) {
+            listener.onUpdate(update, origin, finished);
         }
     }
 }

@@ -38,7 +38,25 @@ public final class RoomSync implements RoomMesh.Listener {
     private final long antiEntropyInterval;
     private final SyncStats stats = new SyncStats();
     private final Map<PeerChannel, ChannelState> channels = new LinkedHashMap<>();
-    private final SyncDocument.UpdateListener docListener = this::onDocUpdate;
+    private final SyncDocument.UpdateListener docListener = new SyncDocument.UpdateListener() {
+        @Override
+        public void onUpdate(byte[] update, Object origin) {
+            onDocUpdate(update, origin);
+        }
+
+        /** Only a channel that listens takes updates: with none (alone, or a stored state loading) none is encoded. */
+        @Override
+        public boolean wantsUpdate(Object origin) {
+            if (!closed) {
+                for (PeerChannel channel : channels.keySet()) {
+                    if (channel.hasListeners()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    };
     private final java.util.function.BiConsumer<AwarenessChange, Object> awarenessListener = this::onAwarenessChange;
     private Cancellable antiEntropyTimer;
     private boolean syncing;

@@ -87,5 +87,10 @@ public interface SyncDocument {
     @FunctionalInterface
     interface UpdateListener {
         void onUpdate(byte[] update, Object origin);
+
+        /** False: this listener would do nothing with the update now, so it need not be encoded for it. */
+        default boolean wantsUpdate(Object origin) {
+            return true;
+        }
     }
 }

@@ -170,12 +170,20 @@ public final class YDocSyncDocument implements SyncDocument {
 
     @Override
     public void addUpdateListener(UpdateListener listener) {
-        subscriptions.put(listener, doc.onUpdate((update, origin, transaction) -> {
-            lastUpdate = update;
-            lastUpdateDeletions = transaction.deleteSet();
-            lastUpdateBefore = transaction.beforeState();
-            lastUpdateAfter = transaction.afterState();
-            listener.onUpdate(update, origin);
+        subscriptions.put(listener, doc.onUpdate(new org.vaultsync.crdt.UpdateListener() {
+            @Override
+            public void onUpdate(byte[] update, Object origin, org.vaultsync.crdt.Transaction transaction) {
+                lastUpdate = update;
+                lastUpdateDeletions = transaction.deleteSet();
+                lastUpdateBefore = transaction.beforeState();
+                lastUpdateAfter = transaction.afterState();
+                listener.onUpdate(update, origin);
+            }
+
+            @Override
+            public boolean wantsUpdate(Object origin) {
+                return listener.wantsUpdate(origin);
+            }
         }));
     }
 

@@ -199,6 +199,33 @@ class DocBehaviourTest {
     }
 
     @Test
+    void aListenerThatDeclinesAnOriginIsSkippedAndTheOthersStillGetTheUpdate() throws InvalidUpdateException {
+        Doc doc = doc(1);
+        List<String> heard = new ArrayList<>();
+        doc.onUpdate(new UpdateListener() {
+            public void onUpdate(byte[] update, Object origin, Transaction transaction) {
+                heard.add("store " + origin);
+            }
+
+            public boolean wantsUpdate(Object origin) {
+                return !"store".equals(origin); // its own load
+            }
+        });
+        doc.transact(t -> doc.getMap("m").set("a", 1), "store");
+        assertEquals(List.of(), heard, "nobody wanted it");
+        List<byte[]> updates = new ArrayList<>();
+        doc.onUpdate((update, origin, transaction) -> updates.add(update));
+        doc.transact(t -> doc.getMap("m").set("b", 2), "store");
+        doc.transact(t -> doc.getMap("m").set("c", 3), "peer");
+        assertEquals(List.of("store peer"), heard);
+        assertEquals(2, updates.size(), "a listener that wants every update gets both");
+        Doc replica = doc(2);
+        replica.applyUpdate(doc.encodeStateAsUpdate());
+        assertEquals(3, replica.getMap("m").size(), "the declined update is in the state all the same");
+        assertEquals(doc.getMap("m").toJSON(), replica.getMap("m").toJSON());
+    }
+
+    @Test
     void changesMadeByAnObserverFollowInTheirOwnTransaction() {
         Doc doc = doc(1);
         YMap map = doc.getMap("m");

@@ -7,6 +7,8 @@ import org.vaultsync.common.Cancellable;
 import org.vaultsync.common.Scheduler;
 import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Subscription;
+import org.vaultsync.crdt.Transaction;
+import org.vaultsync.crdt.UpdateListener;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 import org.vaultsync.crdt.update.UpdateApplier;
 
@@ -63,9 +65,16 @@ public final class RoomPersistence {
         // edits made before the store was open (the document is handed out at join) are in no stored update:
         // they go to disk with a full state right after loading
         boolean editedBeforeOpen = doc.encodeStateVector().length > 1;
-        subscription = doc.onUpdate((update, origin, transaction) -> {
-            if (origin != this) {
+        subscription = doc.onUpdate(new UpdateListener() {
+            @Override
+            public void onUpdate(byte[] update, Object origin, Transaction transaction) {
                 append(update);
+            }
+
+            /** What this store loads is stored already: its own load is not encoded again for it. */
+            @Override
+            public boolean wantsUpdate(Object origin) {
+                return origin != RoomPersistence.this;
             }
         });
         store.load(new StorageCallback<>() {
