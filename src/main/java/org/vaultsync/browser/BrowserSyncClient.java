@@ -33,8 +33,8 @@ public final class BrowserSyncClient {
         PreferenceStore preferences = new LocalStoragePreferences();
         fetchText(ClientConfig.PATH, text -> {
             ClientConfig config = parseOr(text, null);
-            if (config != null) {
-                preferences.put(CONFIG_KEY, text);
+            if (config != null && !text.equals(preferences.get(CONFIG_KEY))) {
+                preferences.put(CONFIG_KEY, text); // only when it changed: a write at every start cost ms in profiles
             }
             ready.accept(create(config != null ? config : remembered(preferences), preferences));
         }, failure -> ready.accept(create(remembered(preferences), preferences)));
