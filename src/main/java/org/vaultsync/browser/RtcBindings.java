@@ -99,10 +99,6 @@ final class RtcBindings {
     @JSBody(params = "iceServersJson", script = "return new RTCPeerConnection({iceServers: JSON.parse(iceServersJson)});")
     static native PeerConnection create(String iceServersJson);
 
-    /** A connection opened and closed: WebRTC's threads start once per page and stay (see RtcPeerTransport). */
-    @JSBody(script = "try { new RTCPeerConnection().close(); } catch (ignored) {}")
-    static native void warmUp();
-
     @JSBody(script = "return typeof RTCPeerConnection === 'function';")
     static native boolean isSupported();
 

@@ -28,6 +28,8 @@ public final class RtcPeerTransport implements PeerTransport {
     private final String iceServersJson;
     private final RandomBytes random;
     private boolean prepared;
+    /** Made by {@link #prepare()}, taken by the next connection. */
+    private RtcBindings.PeerConnection standby;
 
     /** {@code iceServersJson}: the {@code RTCConfiguration.iceServers} array as JSON ({@code []}: host candidates only). */
     public RtcPeerTransport(String iceServersJson, RandomBytes random) {
@@ -40,15 +42,16 @@ public final class RtcPeerTransport implements PeerTransport {
     }
 
     /**
-     * Starts the browser's WebRTC machinery with a connection made and closed at once, so the first real one (an
-     * offer to a newcomer, or the answer to an offer) does not wait for it: the first {@code RTCPeerConnection} of a
-     * page took 12–26 ms on an idle machine and 25–60 ms during a room's join, every later one 2–4 ms.
+     * Makes the page's first {@code RTCPeerConnection} ahead of need and keeps it for the first peer, so that peer's
+     * offer or answer does not wait for WebRTC's threads to start: the first one of a page took 12–26 ms on an idle
+     * machine and 25–60 ms during a room's join, every later one 2–4 ms (and closing one 10 ms, so it is kept, not
+     * made and closed). An unused connection gathers nothing and sends nothing.
      */
     @Override
     public void prepare() {
-        if (!prepared) {
+        if (!prepared && isSupported()) {
             prepared = true;
-            RtcBindings.warmUp();
+            standby = RtcBindings.create(iceServersJson);
         }
     }
 
@@ -83,7 +86,8 @@ public final class RtcPeerTransport implements PeerTransport {
 
         Peer(boolean initiator, PeerConnection.Listener listener) {
             this.listener = listener;
-            this.pc = RtcBindings.create(iceServersJson);
+            this.pc = standby != null ? standby : RtcBindings.create(iceServersJson);
+            standby = null;
             RtcBindings.listen(pc, "icecandidate datachannel connectionstatechange", (type, event) -> {
                 if (type.equals("icecandidate")) {
                     JSObject candidate = RtcBindings.candidateOf(event);

@@ -107,6 +107,18 @@ public final class RoomSession {
             // other tabs hear our peer id first, so none offers us WebRTC on hearing our announce
             mesh.openBroadcast();
             meshSignalingUp(client);
+            prepareConnections();
+        }
+
+        /**
+         * Announced with the document complete: WebRTC gets ready while the announce travels, before the offers need
+         * it. Not before the document is loaded: a large room's load (what the player waits to see) is not held up
+         * for connections that could not sync yet.
+         */
+        private void prepareConnections() {
+            if (documentLoaded && signalingClient != null) {
+                peerTransport.prepare();
+            }
         }
 
         /** The mesh announces us on {@code client}: peers offer connections from here on. */
@@ -127,6 +139,7 @@ public final class RoomSession {
             // channels opened while loading start their sync now, in the order they came; then the tabs' sync
             untilLoaded.loaded();
             mesh.start();
+            prepareConnections();
         }
 
         void signalingDown() {

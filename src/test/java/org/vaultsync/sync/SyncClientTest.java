@@ -31,6 +31,8 @@ class SyncClientTest {
     private final org.vaultsync.sync.persistence.MemoryRoomKeyStore keys =
             new org.vaultsync.sync.persistence.MemoryRoomKeyStore(world.network.clock);
     private int nodes;
+    /** The pages whose peer transport was asked to get ready for connections, in order. */
+    private final List<String> prepared = new ArrayList<>();
 
     private SyncClient client(MapPreferenceStore preferences, RoomStorage storage) {
         return client(preferences, storage, frame -> { });
@@ -57,7 +59,20 @@ class SyncClientTest {
                 }
             };
         };
-        return new SyncClient(new SyncClient.Platform(signaling, world.peers.transportFor(node),
+        org.vaultsync.sync.mesh.PeerTransport network = world.peers.transportFor(node);
+        org.vaultsync.sync.mesh.PeerTransport peers = new org.vaultsync.sync.mesh.PeerTransport() {
+            @Override
+            public org.vaultsync.sync.mesh.PeerConnection create(boolean initiator,
+                                                                  org.vaultsync.sync.mesh.PeerConnection.Listener l) {
+                return network.create(initiator, l);
+            }
+
+            @Override
+            public void prepare() {
+                prepared.add(node);
+            }
+        };
+        return new SyncClient(new SyncClient.Platform(signaling, peers,
                 world.broadcasts.transportFor("profile-" + node), world.network.clock, random::nextDouble,
                 random::nextBytes, preferences, storage, new org.vaultsync.crypto.JvmKeyDerivation(),
                 keys, "https://vault.example"));
@@ -205,9 +220,11 @@ class SyncClientTest {
         assertEquals(0, reloaded.session().reachablePeerCount());
         assertNull(read(a, "pilot"));
         assertNull(read(reloaded, "pilot"), "the stored state is not applied yet");
+        assertFalse(prepared.contains("page-2"), "WebRTC is not readied while the stored room loads: " + prepared);
 
         world.run(3_000);
         assertEquals(List.of("Natasha Kerensky, 0 peers"), loadedWith, "stored state applied before any channel");
+        assertTrue(prepared.contains("page-2"), "loaded and announced: WebRTC readied for the next offers");
         assertEquals(1, a.getConnectedPeerCount());
         assertEquals(1, reloaded.getConnectedPeerCount());
         assertEquals(ConnectionState.CONNECTED, reloaded.getConnectionState());

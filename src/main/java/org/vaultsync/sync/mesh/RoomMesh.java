@@ -224,7 +224,6 @@ public final class RoomMesh {
     private void announce() {
         if (signaling != null && links.size() < maxConns) {
             signaling.publish(RoomSignalCodec.toJson(new RoomSignal.Announce(peerId)));
-            peerTransport.prepare(); // while the announce travels: the offers it brings need a connection at once
         }
     }
 

@@ -77,23 +77,6 @@ class RoomMeshTest {
     }
 
     @Test
-    void thePeerTransportIsPreparedRightAfterTheAnnounceLeaves() {
-        List<String> steps = new ArrayList<>();
-        PeerTransport transport = new PeerTransport() {
-            public PeerConnection create(boolean initiator, PeerConnection.Listener listener) {
-                throw new AssertionError("no peer yet");
-            }
-
-            public void prepare() {
-                steps.add("prepare");
-            }
-        };
-        RoomMesh mesh = new RoomMesh("vault-sync/ABCDEF", "me", transport, null, clock, () -> random, IGNORE);
-        mesh.signalingUp(payload -> steps.add("publish " + payload.get("type")));
-        assertEquals(List.of("publish announce", "prepare"), steps, "the announce is not held up by the preparation");
-    }
-
-    @Test
     void theReceiverOfAnAnnounceOffersAndTheNewcomerAnswers() {
         RoomMesh mesh = mesh(IGNORE);
         mesh.onRoomData(announce("newcomer"));
