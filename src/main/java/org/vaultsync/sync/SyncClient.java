@@ -36,6 +36,8 @@ import org.vaultsync.common.StorageCallback;
  */
 public final class SyncClient {
     public static final String LAST_ROOM_KEY = "vault-sync.last-room";
+    /** How long after an open room has loaded a password key stored for it earlier is deleted. */
+    static final long FORGET_KEY_DELAY_MILLIS = 3_000;
     /** "true" when the last room has a password: resuming it needs its stored key (or asks for the password). */
     public static final String LAST_ROOM_PROTECTED_KEY = "vault-sync.last-room-protected";
 
@@ -324,14 +326,15 @@ public final class SyncClient {
         if (!options.hasPassword()) {
             // A key stored while this room had a password is of no use now. Its store is the room's own database:
             // deleting it at once would open that database a second time while the stored document loads (for a
-            // new room, both opens wait for it to be created), and loading is what the room waits for to announce.
+            // new room, both opens wait for it to be created), and right after the load come the first peers'
+            // offers and answers, which should not wait behind it either: it is deleted a little later.
             Room joined = open(code, RoomAccess.open());
             rememberLastRoom(code, options);
-            afterLoad(joined, () -> {
+            afterLoad(joined, () -> platform.scheduler().schedule(FORGET_KEY_DELAY_MILLIS, () -> {
                 if (joined.access != null && !joined.access.isPasswordProtected()) { // not joined with a password since
                     forgetKey(code);
                 }
-            });
+            }));
             return;
         }
         String roomName = RoomName.of(code);
