@@ -27,23 +27,47 @@ public final class WebSocketSignalingTransport implements SignalingTransport {
         void handle(String text);
     }
 
-    /** A {@code WebSocket} with its handlers set. */
+    /**
+     * A {@code WebSocket} and what happened to it before a {@link Connection} took it: a socket opened by
+     * {@link #preconnect()} may open, or even close, before the room that wants it is set up.
+     */
     interface Socket extends JSObject {
+    }
+
+    /** A socket opened ahead of the next {@link #connect}, or null. */
+    private Socket early;
+
+    /**
+     * Starts the next connection now: a room being joined builds its document, awareness and mesh first, and the
+     * socket's handshake runs meanwhile (it took a page 10–15 ms from joining to creating the socket, y-webrtc 2–4).
+     */
+    @Override
+    public void preconnect() {
+        if (early == null || isClosed(early)) {
+            early = open(nextUrl());
+        }
     }
 
     @Override
     public SignalingConnection connect(SignalingConnection.Listener listener) {
+        Socket socket = early != null && !isClosed(early) ? early : open(nextUrl());
+        early = null;
+        return new Connection(socket, listener);
+    }
+
+    private String nextUrl() {
         String url = urls.get(next);
         next = (next + 1) % urls.size();
-        return new Connection(url, listener);
+        return url;
     }
 
     private static final class Connection implements SignalingConnection {
         private final Socket socket;
         private boolean closed;
 
-        Connection(String url, Listener listener) {
-            socket = open(url,
+        Connection(Socket socket, Listener listener) {
+            this.socket = socket;
+            attach(socket,
                     ignored -> {
                         if (!closed) {
                             listener.onOpen();
@@ -79,26 +103,54 @@ public final class WebSocketSignalingTransport implements SignalingTransport {
     }
 
     /**
-     * Opens the socket. A constructor that throws (bad URL, blocked by policy) is reported as a close on the next
-     * tick, like any failed connection, so the state machine retries it.
+     * Opens the socket; until handlers are attached, its open, texts and close are kept. A constructor that throws
+     * (bad URL, blocked by policy) is kept as a close, reported like any failed connection, so the state machine
+     * retries it.
      */
-    @JSBody(params = {"url", "onOpen", "onText", "onClose"}, script = ""
-            + "var socket;"
-            + "try { socket = new WebSocket(url); } catch (error) {"
-            + "  setTimeout(function() { onClose('Cannot open ' + url + ': ' + error.message); }, 0);"
-            + "  return { send: function() {}, close: function() {} };"
+    @JSBody(params = "url", script = ""
+            + "var held = {socket: null, opened: false, texts: [], closedWith: null, onOpen: null, onText: null, onClose: null};"
+            + "try { held.socket = new WebSocket(url); } catch (error) {"
+            + "  held.closedWith = 'Cannot open ' + url + ': ' + error.message;"
+            + "  return held;"
             + "}"
-            + "socket.onopen = function() { onOpen(''); };"
-            + "socket.onmessage = function(event) { if (typeof event.data === 'string') onText(event.data); };"
-            + "socket.onclose = function(event) { onClose(event.reason || ('Signaling connection closed (' + event.code + ')')); };"
-            + "return socket;")
-    private static native Socket open(String url, TextHandler onOpen, TextHandler onText, TextHandler onClose);
+            + "held.socket.onopen = function() { if (held.onOpen) held.onOpen(''); else held.opened = true; };"
+            + "held.socket.onmessage = function(event) {"
+            + "  if (typeof event.data !== 'string') return;"
+            + "  if (held.onText) held.onText(event.data); else held.texts.push(event.data);"
+            + "};"
+            + "held.socket.onclose = function(event) {"
+            + "  var reason = event.reason || ('Signaling connection closed (' + event.code + ')');"
+            + "  if (held.onClose) held.onClose(reason); else held.closedWith = reason;"
+            + "};"
+            + "return held;")
+    private static native Socket open(String url);
 
-    @JSBody(params = {"socket", "text"}, script = "if (socket.readyState === 1) socket.send(text);")
-    private static native void sendText(Socket socket, String text);
+    /**
+     * Hands the socket's events to the connection; what happened before is replayed in order in a microtask (so
+     * never inside {@link #connect}, and before any later event of the socket).
+     */
+    @JSBody(params = {"held", "onOpen", "onText", "onClose"}, script = ""
+            + "held.onOpen = onOpen; held.onText = onText; held.onClose = onClose;"
+            + "var opened = held.opened, texts = held.texts, closedWith = held.closedWith;"
+            + "held.opened = false; held.texts = []; held.closedWith = null;"
+            + "if (opened || texts.length > 0 || closedWith !== null) Promise.resolve().then(function() {"
+            + "  if (opened) onOpen('');"
+            + "  for (var index = 0; index < texts.length; index++) onText(texts[index]);"
+            + "  if (closedWith !== null) onClose(closedWith);"
+            + "});")
+    private static native void attach(Socket held, TextHandler onOpen, TextHandler onText, TextHandler onClose);
 
-    @JSBody(params = "socket", script = ""
-            + "socket.onopen = socket.onmessage = socket.onclose = null;"
-            + "try { socket.close(); } catch (ignored) {}")
-    private static native void closeSocket(Socket socket);
+    /** Closed or closing before anyone took it (a preconnected socket may be refused): not worth taking. */
+    @JSBody(params = "held", script = "return held.closedWith !== null || held.socket === null || held.socket.readyState > 1;")
+    private static native boolean isClosed(Socket held);
+
+    @JSBody(params = {"held", "text"}, script = "if (held.socket !== null && held.socket.readyState === 1) held.socket.send(text);")
+    private static native void sendText(Socket held, String text);
+
+    @JSBody(params = "held", script = ""
+            + "held.onOpen = held.onText = held.onClose = function() {};"
+            + "if (held.socket === null) return;"
+            + "held.socket.onopen = held.socket.onmessage = held.socket.onclose = null;"
+            + "try { held.socket.close(); } catch (ignored) {}")
+    private static native void closeSocket(Socket held);
 }

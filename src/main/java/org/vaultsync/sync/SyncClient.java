@@ -400,6 +400,9 @@ public final class SyncClient {
             }
             return room;
         }
+        if (!offline) {
+            platform.signaling().preconnect(); // its handshake runs while the room below is being set up
+        }
         closeRoom();
         session.leave();
         Room joining = new Room(code, new Doc(platform.randomBytes()), access);

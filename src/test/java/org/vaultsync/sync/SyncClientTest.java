@@ -31,6 +31,8 @@ class SyncClientTest {
     private final org.vaultsync.sync.persistence.MemoryRoomKeyStore keys =
             new org.vaultsync.sync.persistence.MemoryRoomKeyStore(world.network.clock);
     private int nodes;
+    /** Each page's calls to its signaling transport, in order ("page-0 connect"). */
+    private final List<String> signalingCalls = new ArrayList<>();
     /** The pages whose peer transport was asked to get ready for connections, in order. */
     private final List<String> prepared = new ArrayList<>();
 
@@ -44,7 +46,16 @@ class SyncClientTest {
         String node = "page-" + nodes++;
         Random random = new Random(nodes * 7919L);
         org.vaultsync.sync.mesh.SignalingTransport server = world.server.transportFor(node);
-        org.vaultsync.sync.mesh.SignalingTransport signaling = listener -> {
+        org.vaultsync.sync.mesh.SignalingTransport signaling = new org.vaultsync.sync.mesh.SignalingTransport() {
+          @Override
+          public void preconnect() {
+              signalingCalls.add(node + " preconnect");
+          }
+
+          @Override
+          public org.vaultsync.sync.mesh.SignalingConnection connect(
+                  org.vaultsync.sync.mesh.SignalingConnection.Listener listener) {
+            signalingCalls.add(node + " connect");
             org.vaultsync.sync.mesh.SignalingConnection connection = server.connect(listener);
             return new org.vaultsync.sync.mesh.SignalingConnection() {
                 @Override
@@ -58,6 +69,7 @@ class SyncClientTest {
                     connection.close();
                 }
             };
+          }
         };
         org.vaultsync.sync.mesh.PeerTransport network = world.peers.transportFor(node);
         org.vaultsync.sync.mesh.PeerTransport peers = new org.vaultsync.sync.mesh.PeerTransport() {
@@ -85,6 +97,21 @@ class SyncClientTest {
 
     private static void write(SyncClient client, String key, String value) {
         client.currentDocument().transact(t -> client.currentDocument().getMap("vault").set(key, value), "test");
+    }
+
+    @Test
+    void joiningStartsTheSignalingConnectionBeforeTheRoomIsSetUpButNotWhileOffline() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        RoomCode code = a.createSyncRoom();
+        assertEquals(List.of("page-0 preconnect", "page-0 connect"), signalingCalls);
+        world.run(1_000);
+        assertEquals(ConnectionState.CONNECTED, a.getConnectionState());
+
+        SyncClient b = client(prefsB, storageB);
+        b.networkChanged(false);
+        b.joinSyncRoom(code.value());
+        world.run(1_000);
+        assertEquals(List.of("page-0 preconnect", "page-0 connect"), signalingCalls, "offline: no socket is opened");
     }
 
     @Test
