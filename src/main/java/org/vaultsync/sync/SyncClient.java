@@ -407,7 +407,8 @@ public final class SyncClient {
         session.leave();
         Room joining = new Room(code, new Doc(platform.randomBytes()), access);
         room = joining;
-        connect(joining); // signaling opens while the stored document loads; peers wait for it (RoomSession)
+        // The stored document is asked for first, so the browser opens the database while the room's sync is set
+        // up below; signaling opens while it loads, and peers wait for it (RoomSession).
         platform.storage().open(RoomName.of(code), new StorageCallback<>() {
             @Override
             public void done(RoomStore store) {
@@ -427,6 +428,7 @@ public final class SyncClient {
                 loaded(joining);
             }
         });
+        connect(joining); // nothing more if the storage answered at once and the load connected it already
         return joining;
     }
 
