@@ -23,7 +23,9 @@ import org.vaultsync.room.RoomName;
  * y-webrtc 10.3.0 (+ y-indexeddb 9.0.12). Times are taken inside the pages ({@code performance.timeOrigin + now()}),
  * so WebDriver's polling does not count.
  *
- * <p>{@code bin/bench-browser-sync [--runs 3] [--edits 200] [--mesh 10] [--items 5000] [--profile DIR]}
+ * <p>{@code bin/bench-browser-sync [--runs 3] [--edits 200] [--mesh 10] [--items 5000] [--profile DIR]
+ * [--y-webrtc-without-storage]}: the y-webrtc pages store their room with y-indexeddb as ours store theirs, unless
+ * told otherwise.
  *
  * <p>{@code --profile DIR} writes a DevTools CPU profile of every newcomer's join (enter the room until its mesh is
  * complete), both stacks, as {@code DIR/<stack>-<pages>-pages-newcomer-<n>-run-<r>.cpuprofile}, for
@@ -43,6 +45,8 @@ public final class BrowserSyncBench {
     private final Map<Stack, Map<String, List<Double>>> joinSteps = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, Map<String, List<Double>>> loadSteps = new java.util.EnumMap<>(Stack.class);
     private boolean initialSyncFigure = true;
+    /** The y-webrtc pages of the latency runs store their room with y-indexeddb, as ours always store theirs. */
+    private boolean referenceStores = true;
     /** Where newcomers' CPU profiles go ({@code --profile}); null: no profiling. */
     private java.nio.file.Path profileDir;
     private int profileRun;
@@ -102,7 +106,11 @@ public final class BrowserSyncBench {
             if (profiling) {
                 startProfile();
             }
-            js("window.__resetTimeline(); window.peer.connect()");
+            // the whole earlier stack, as ours: every update of the room is stored (y-indexeddb beside y-webrtc),
+            // unless --y-webrtc-without-storage (the comparison before 2026-11-30's third session)
+            js("window.__resetTimeline();" + (referenceStores
+                    ? " window.peer.persist('bench-' + Math.random().toString(36).slice(2));" : "")
+                    + " window.peer.connect()");
             return room;
         }
 
@@ -167,7 +175,7 @@ public final class BrowserSyncBench {
                 }
             }
             if (stack == Stack.OURS) {
-                // the room's IndexedDB database on the way to its stored state (y-webrtc pages here store nothing)
+                // the room's IndexedDB database on the way to its stored state (ours only)
                 String db = RoomName.of(org.vaultsync.room.RoomCode.parse(code));
                 for (String step : PageTimeline.STORAGE_STEPS) {
                     Object at = js("return window.__timeline['" + step + ":" + db + "'] || null");
@@ -219,11 +227,12 @@ public final class BrowserSyncBench {
                 case "--mesh" -> bench.mesh = Integer.parseInt(args[++i]);
                 case "--items" -> bench.items = Integer.parseInt(args[++i]);
                 case "--no-initial-sync" -> bench.initialSyncFigure = false;
+                case "--y-webrtc-without-storage" -> bench.referenceStores = false;
                 case "--only" -> bench.only = args[++i];
                 case "--profile" -> bench.profileDir = java.nio.file.Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (--runs N, --edits N, --mesh N, --items N, --no-initial-sync, --only latency|initial-sync|storage,"
-                        + " --profile DIR)");
+                        + " --profile DIR, --y-webrtc-without-storage)");
             }
         }
         bench.run();
