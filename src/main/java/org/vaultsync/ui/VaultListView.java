@@ -74,6 +74,9 @@ public class VaultListView implements TitledView, Bindable {
             case "statusOptions" -> getStatusOptions();
             case "sort" -> getSort();
             case "sortOptions" -> getSortOptions();
+            case "units" -> isUnits();
+            case "forces" -> isForces();
+            case "notUnits" -> !isUnits();
             case "noMatchText" -> getNoMatchText();
             case "notFirstPage" -> !isFirstPage();
             case "notLastPage" -> !isLastPage();
@@ -81,7 +84,9 @@ public class VaultListView implements TitledView, Bindable {
             case "notLoading" -> !isLoading();
             case "somethingSelected" -> !isNothingSelected();
             case "exportSelectedLabel" -> "Export selected (" + getSelectedCount() + ")";
+            case "importReady" -> isImportReady();
             case "importSummary" -> getImportSummary();
+            case "importFailed" -> isImportFailed();
             case "importError" -> getImportError();
             default -> throw Bindable.unknown(key);
         };
