@@ -27,7 +27,9 @@ import org.teavm.jso.dom.html.HTMLElement;
  * <li>{@code on-click:key} (any event name after {@code on-}) as {@code event:click}: {@link Bindable#act}, then
  * the page re-renders; a {@code submit} is not sent,</li>
  * <li>{@code if:key} as {@code std:if} around the element: while the Boolean is false the element is out of the
- * document (a comment holds its place) and nothing inside it is rendered,</li>
+ * document (a comment holds its place) and none of this block's markers inside it is read or written (an inner
+ * block or a Flavour component inside it still renders, as the element is kept: its values must be safe to read
+ * while it is out),</li>
  * <li>any other target is an attribute ({@code id:inputId}, {@code aria-invalid:ariaInvalid}) as {@code attr:}.</li>
  * </ul>
  *
