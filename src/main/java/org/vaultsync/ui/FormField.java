@@ -137,6 +137,9 @@ public final class FormField implements LiveField, Bindable {
             case "error" -> getError();
             case "options" -> getOptions();
             case "live" -> this;
+            case "singleLine" -> isSingleLine();
+            case "choice" -> isChoice();
+            case "multiline" -> isMultiline();
             default -> throw Bindable.unknown(key);
         };
     }

@@ -68,6 +68,13 @@ public class ItemFormView implements TitledView, Bindable {
     public Object value(String key) {
         return switch (key) {
             case "typeLabel" -> getTypeLabel();
+            case "gone" -> isGone();
+            case "creating" -> isCreating();
+            case "editing" -> isEditing();
+            case "title" -> getTitle();
+            case "badge" -> getBadge();
+            case "formFailed" -> isFormFailed();
+            case "formError" -> getFormError();
             case "listHref" -> getListHref();
             case "listTitle" -> getListTitle();
             case "syncEnabled" -> isSyncEnabled();

@@ -35,10 +35,20 @@ public class JoinRoomView implements TitledView, Bindable {
         return code == null ? "Room link" : "Join room " + code.display();
     }
 
-    /** The join form in join.html ({@code ui:bind="this"}). */
+    /**
+     * What join.html binds by name ({@code ui:bind="this"}). The notice of an invalid link stands before the room
+     * switch question there: the two never show together, so the page reads as before, and the notice does not
+     * follow a {@code std:if} (see {@code BlockBinder}'s {@code if:}).
+     */
     @Override
     public Object value(String key) {
         return switch (key) {
+            case "title" -> getTitle();
+            case "valid" -> isValid();
+            case "invalid" -> !isValid();
+            case "inOtherRoom" -> isInOtherRoom();
+            case "otherRoom" -> getOtherRoom();
+            case "problem" -> problem;
             case "passwordHint" -> getPasswordHint();
             case "ready" -> isReady();
             default -> throw Bindable.unknown(key);
@@ -52,10 +62,6 @@ public class JoinRoomView implements TitledView, Bindable {
 
     public boolean isValid() {
         return code != null;
-    }
-
-    public String getProblem() {
-        return problem;
     }
 
     public boolean isReady() {

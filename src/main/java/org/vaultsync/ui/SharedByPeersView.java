@@ -26,7 +26,7 @@ import org.vaultsync.vault.VaultStore;
  * view lists the pilots and units that come with it on import.
  */
 @BindTemplate("templates/shared.html")
-public class SharedByPeersView implements TitledView {
+public class SharedByPeersView implements TitledView, Bindable {
     private static Set<String> importedSources;
     private static int importedAt;
     private static VaultStore importedFrom;
@@ -36,6 +36,31 @@ public class SharedByPeersView implements TitledView {
     @Override
     public String getTitle() {
         return "Shared by peers";
+    }
+
+    /**
+     * What shared.html binds by name ({@code ui:bind="this"}). Out of a room the list and its filters are out of
+     * the page, and Import all and "Nothing here yet" are false (no items).
+     */
+    @Override
+    public Object value(String key) {
+        return switch (key) {
+            case "outOfRoom" -> isOutOfRoom();
+            case "inRoom" -> isInRoom();
+            case "anyToImport" -> isAnyToImport();
+            case "importAllLabel" -> getImportAllLabel();
+            case "empty" -> isEmpty();
+            case "emptyText" -> getEmptyText();
+            default -> throw Bindable.unknown(key);
+        };
+    }
+
+    @Override
+    public void act(String key) {
+        if (!key.equals("importAll")) {
+            throw Bindable.unknown(key);
+        }
+        importAll();
     }
 
     private static RoomVault room() {

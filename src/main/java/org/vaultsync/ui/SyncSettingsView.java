@@ -106,6 +106,10 @@ public class SyncSettingsView implements TitledView, Bindable {
             case "roomCode" -> getRoomCode();
             case "roomCodeLabel" -> "Room code " + getRoomCode();
             case "statusState" -> getStatus().getState();
+            case "passwordRoom" -> isPasswordRoom();
+            case "wrongPassword" -> isWrongPassword();
+            case "syncing" -> isSyncing();
+            case "syncProgress" -> getSyncProgress();
             case "peerSummary" -> getPeerSummary();
             case "inviteTitle" -> "Invite friends to " + getRoomCode();
             case "qrImage" -> getQrImage();
@@ -123,6 +127,7 @@ public class SyncSettingsView implements TitledView, Bindable {
     public void act(String key) {
         switch (key) {
             case "copyCode" -> copyCode();
+            case "joinWithPassword" -> joinWithPassword();
             case "openShare" -> openShare();
             case "leave" -> leave();
             case "closeShare" -> closeShare();

@@ -58,6 +58,13 @@ public class VaultListView implements TitledView, Bindable {
             case "title" -> getTitle();
             case "newHref" -> "#/vault/" + section.getItemType() + "s/new";
             case "newLabel" -> "New " + section.getItemType();
+            // one of three at a time: the vault opening, no item of this type, or the query and the list
+            case "loading" -> isLoading();
+            case "empty" -> isEmpty();
+            case "listing" -> !isLoading() && !isEmpty();
+            case "countText" -> getCountText();
+            case "noMatch" -> isNoMatch();
+            case "paged" -> isPaged();
             case "emptyHeadline" -> section.getEmptyHeadline();
             case "emptyHint" -> section.getEmptyHint();
             case "searchLabel" -> "Search " + section.getItemType() + "s";
@@ -74,6 +81,9 @@ public class VaultListView implements TitledView, Bindable {
             case "statusOptions" -> getStatusOptions();
             case "sort" -> getSort();
             case "sortOptions" -> getSortOptions();
+            case "units" -> isUnits();
+            case "forces" -> isForces();
+            case "notUnits" -> !isUnits();
             case "noMatchText" -> getNoMatchText();
             case "notFirstPage" -> !isFirstPage();
             case "notLastPage" -> !isLastPage();
@@ -81,7 +91,9 @@ public class VaultListView implements TitledView, Bindable {
             case "notLoading" -> !isLoading();
             case "somethingSelected" -> !isNothingSelected();
             case "exportSelectedLabel" -> "Export selected (" + getSelectedCount() + ")";
+            case "importReady" -> isImportReady();
             case "importSummary" -> getImportSummary();
+            case "importFailed" -> isImportFailed();
             case "importError" -> getImportError();
             default -> throw Bindable.unknown(key);
         };

@@ -65,6 +65,12 @@ public class VaultSyncApp implements AppRoute, Bindable {
             case "statusState" -> status.getState();
             case "statusTitle" -> "Sync: " + status.getText();
             case "statusText" -> status.getText();
+            case "retryable" -> status.isRetryable();
+            // the vault could not be stored and lives in memory for this page only
+            case "vaultInMemory" -> AppServices.get().vaultFailure() != null;
+            case "vaultFailure" -> "(" + AppServices.get().vaultFailure() + ")";
+            // a big import under way (started on any screen, shown above every page until it ends)
+            case "importing" -> ImportProgress.running() != null;
             case "importTotal" -> ImportProgress.running().getTotal();
             case "importDone" -> ImportProgress.running().getDone();
             case "importText" -> ImportProgress.running().getText();
@@ -72,13 +78,16 @@ public class VaultSyncApp implements AppRoute, Bindable {
         };
     }
 
-    private String active(String page) {
-        return currentPage.equals(page) ? "active" : "";
+    @Override
+    public void act(String key) {
+        if (!key.equals("retry")) {
+            throw Bindable.unknown(key);
+        }
+        status.retry();
     }
 
-    /** The connection state in the top bar, on every page. */
-    public StatusIndicator getStatus() {
-        return status;
+    private String active(String page) {
+        return currentPage.equals(page) ? "active" : "";
     }
 
     public String getCurrentPage() {
@@ -132,21 +141,6 @@ public class VaultSyncApp implements AppRoute, Bindable {
         if (id != null && currentPage.isEmpty() && ItemFormView.edit(id) != null) {
             item(id);
         }
-    }
-
-    /** Whether the vault could not be stored and lives in memory for this page only. */
-    /** A big import under way (started on any screen, shown above every page until it ends), or null. */
-    public ImportProgress getImportProgress() {
-        return ImportProgress.running();
-    }
-
-    public boolean isVaultInMemory() {
-        return AppServices.get().vaultFailure() != null;
-    }
-
-    public String getVaultFailure() {
-        String failure = AppServices.get().vaultFailure();
-        return failure == null ? "" : failure;
     }
 
     @Override
