@@ -241,6 +241,26 @@ class DocBehaviourTest {
     }
 
     @Test
+    void aMapRootNamedByAnUpdateKeepsItsKeysAndTheirHistoryWhenAskedFor() throws InvalidUpdateException {
+        Doc source = doc(1);
+        YMap sourceMap = source.getMap("vault");
+        sourceMap.set("a", 1);
+        sourceMap.set("a", 2); // a chain of two items under one key
+        sourceMap.set("b", "x");
+        sourceMap.delete("b");
+        Doc doc = doc(2);
+        doc.applyUpdate(source.encodeStateAsUpdate());
+        YMap map = doc.getMap("vault");
+        assertEquals(Map.of("a", 2.0), map.toJSON());
+        map.set("a", 3); // integrates after the chain the placeholder held
+        map.set("b", "y");
+        map.set("c", true);
+        assertEquals(map.toJSON(), doc.getMap("vault").toJSON());
+        source.applyUpdate(doc.encodeStateAsUpdate(source.encodeStateVector()));
+        assertEquals(Map.of("a", 3.0, "b", "y", "c", true), sourceMap.toJSON());
+    }
+
+    @Test
     void clientIdsAreRandomUnsigned32BitValues() {
         boolean sawHigh = false;
         for (int i = 0; i < 64; i++) {
