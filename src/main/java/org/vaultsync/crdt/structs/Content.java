@@ -34,7 +34,7 @@ public abstract class Content {
 
     /** Keeps the first {@code offset} units here and returns the rest. */
     public Content splice(int offset) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be split");
+        throw new UnsupportedOperationException("Content of kind " + ref() + " cannot be split");
     }
 
     /** Appends {@code right} to this content if both are of a mergeable kind. */

@@ -49,7 +49,7 @@ final class PlainValues {
             PlainObject.Builder object = new PlainObject.Builder(map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("Object keys must be strings, got a " + TypeNames.of(entry.getKey()));
+                    throw new IllegalArgumentException("Object keys must be strings, got " + TypeNames.of(entry.getKey()));
                 }
                 Object child = copy(entry.getValue(), depth + 1);
                 object.putNew(key, child, PlainArray.heightOf(child));
@@ -70,7 +70,7 @@ final class PlainValues {
         if (value instanceof SharedType) {
             throw new IllegalArgumentException("A shared type can only be a direct map value or array element");
         }
-        throw new IllegalArgumentException("Not a storable value: " + value.getClass().getName());
+        throw new IllegalArgumentException("Not a storable value: " + TypeNames.of(value));
     }
 
     private static IllegalArgumentException tooDeep() {
