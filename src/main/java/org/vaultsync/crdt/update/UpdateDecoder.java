@@ -103,8 +103,8 @@ public final class UpdateDecoder {
     private static Id readOwnPastId(Lib0Reader reader, int client, int clock, String what) throws DecodingException {
         Id id = new Id(reader.readVarUint32(), reader.readVarUintAsInt());
         if (id.client == client && id.clock >= clock) {
-            throw new DecodingException("Item (" + Integer.toUnsignedString(client) + "," + clock + ") has " + what
-                    + " " + id + " that is not older than the item");
+            throw new DecodingException("Item " + new Id(client, clock) + " has " + what + " " + id
+                    + " that is not older than the item");
         }
         return id;
     }
