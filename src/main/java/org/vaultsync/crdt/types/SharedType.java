@@ -94,8 +94,7 @@ public abstract class SharedType {
     public void adoptContentOf(SharedType placeholder) {
         start = placeholder.start;
         length = placeholder.length;
-        map = placeholder.map;
-        placeholder.map = new LinkedHashMap<>();
+        map = placeholder.map; // the placeholder is dropped from the document's roots right after
         // like Yjs, the typed root starts without the placeholder's formatting flag and with an empty index
         observers.addAll(placeholder.observers);
         deepObservers.addAll(placeholder.deepObservers);
