@@ -15,13 +15,17 @@ import org.vaultsync.crdt.encoding.Undefined;
  * frozen (read from a document, decoded from a peer) are shared, not copied again: editing one item of a large
  * object copies only the levels that changed. Anything without a JavaScript counterpart is refused.
  */
-final class PlainValues {
+public final class PlainValues {
     private static final int MAX_DEPTH = 256;
 
     private PlainValues() {
     }
 
-    static Object copy(Object value) {
+    /**
+     * {@code value} frozen for storing (the same object if it already is). Also what JSON read from an update
+     * becomes ({@code UpdateDecoder}): its values are all storable and {@code Json.parse} bounds their nesting.
+     */
+    public static Object copy(Object value) {
         return copy(value, 0);
     }
 
