@@ -18,6 +18,8 @@ public final class BrowserSubstitutions extends SimpleSubstitutionPolicy {
                 .replacePackage("org.vaultsync.json", "org.vaultsync.browser.substitutes.json");
         sink.selectClasses(named("org.vaultsync.crdt.encoding.Float64Bytes"))
                 .replacePackage("org.vaultsync.crdt.encoding", "org.vaultsync.browser.substitutes.crdt.encoding");
+        sink.selectClasses(named("org.vaultsync.crdt.id.IntSort"))
+                .replacePackage("org.vaultsync.crdt.id", "org.vaultsync.browser.substitutes.crdt.id");
         sink.selectClasses(named("org.vaultsync.crdt.structs.StructArrays")
                         .or(named("org.vaultsync.crdt.structs.StringConcat")))
                 .replacePackage("org.vaultsync.crdt.structs", "org.vaultsync.browser.substitutes.crdt.structs");

@@ -144,7 +144,8 @@ public final class Doc {
             share.put(name, type);
             return type;
         }
-        throw new IllegalStateException("Root type \"" + name + "\" is already a " + existing.getClass().getSimpleName());
+        throw new IllegalStateException("Root type \"" + name + "\" already has another type (type reference "
+                + existing.typeRef() + ")");
     }
 
     /** The root named in an update: an untyped placeholder until the application asks for a map or an array. */

@@ -40,7 +40,7 @@ final class JsonWriter {
             }
             out.append(']');
         } else {
-            throw new JsonException("Cannot write a " + value.getClass().getName() + " as JSON");
+            throw new JsonException("Cannot write " + TypeNames.of(value) + " as JSON");
         }
     }
 
@@ -49,7 +49,7 @@ final class JsonWriter {
         boolean first = true;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!(entry.getKey() instanceof String key)) {
-                throw new JsonException("JSON object keys must be strings, got a " + TypeNames.of(entry.getKey()));
+                throw new JsonException("JSON object keys must be strings, got " + TypeNames.of(entry.getKey()));
             }
             if (!first) {
                 out.append(',');

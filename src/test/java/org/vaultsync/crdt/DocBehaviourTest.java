@@ -57,7 +57,7 @@ class DocBehaviourTest {
         assertFalse(map.has("s"));
         IllegalArgumentException numberKey = assertThrows(IllegalArgumentException.class,
                 () -> map.set("bad", java.util.Map.of(1, "x")));
-        assertEquals("Object keys must be strings, got a java.lang.Integer", numberKey.getMessage());
+        assertEquals("Object keys must be strings, got a number", numberKey.getMessage());
         assertFalse(map.has("bad"), "a refused value changes nothing");
         assertEquals("{\"bytes\":{\"$bytes\":\"0102\"},\"child\":{\"deep\":true},\"n\":42,\"null\":null,\"u\":{\"$undefined\":true}}",
                 Canonical.json(map.toJSON()));
@@ -265,6 +265,26 @@ class DocBehaviourTest {
         list.push(3);
         source.applyUpdate(doc.encodeStateAsUpdate(source.encodeStateVector()));
         assertEquals(List.of(1.0, 2.0, 3.0), source.getArray("list").toArray());
+    }
+
+    @Test
+    void aMapRootNamedByAnUpdateKeepsItsKeysAndTheirHistoryWhenAskedFor() throws InvalidUpdateException {
+        Doc source = doc(1);
+        YMap sourceMap = source.getMap("vault");
+        sourceMap.set("a", 1);
+        sourceMap.set("a", 2); // a chain of two items under one key
+        sourceMap.set("b", "x");
+        sourceMap.delete("b");
+        Doc doc = doc(2);
+        doc.applyUpdate(source.encodeStateAsUpdate());
+        YMap map = doc.getMap("vault");
+        assertEquals(Map.of("a", 2.0), map.toJSON());
+        map.set("a", 3); // integrates after the chain the placeholder held
+        map.set("b", "y");
+        map.set("c", true);
+        assertEquals(map.toJSON(), doc.getMap("vault").toJSON());
+        source.applyUpdate(doc.encodeStateAsUpdate(source.encodeStateVector()));
+        assertEquals(Map.of("a", 3.0, "b", "y", "c", true), sourceMap.toJSON());
     }
 
     @Test

@@ -115,7 +115,7 @@ class JsonTest {
         badKey.put(1, "x");
         JsonException error = assertThrows(JsonException.class, () -> Json.stringify(badKey));
         // the message names the key's type, not the key (printing values would ship every toString to the client)
-        assertEquals("JSON object keys must be strings, got a java.lang.Integer", error.getMessage());
+        assertEquals("JSON object keys must be strings, got a number", error.getMessage());
     }
 
     @Test

@@ -34,35 +34,6 @@ public final class JsPropertyOrder {
         return Arrays.asList(ordered); // read only by callers
     }
 
-    /**
-     * A plain value with every object's keys in JavaScript order, as immutable {@link PlainObject}s and
-     * {@link PlainArray}s, so that reading it back (for example through {@code toJSON}) gives the same order a JS
-     * peer sees.
-     */
-    public static Object normalize(Object value) {
-        if (value instanceof PlainObject || value instanceof PlainArray) {
-            return value;
-        }
-        if (value instanceof Map<?, ?> map) {
-            PlainObject.Builder builder = new PlainObject.Builder(map.size());
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                Object child = normalize(entry.getValue());
-                builder.putNew((String) entry.getKey(), child, PlainArray.heightOf(child));
-            }
-            return builder.build();
-        }
-        if (value instanceof List<?> list) {
-            Object[] items = new Object[list.size()];
-            int height = 0;
-            for (int i = 0; i < items.length; i++) {
-                items[i] = normalize(list.get(i));
-                height = Math.max(height, PlainArray.heightOf(items[i]));
-            }
-            return new PlainArray(items, height + 1);
-        }
-        return value;
-    }
-
     /** True for the canonical decimal form of an integer in [0, 2^32 - 2]. */
     public static boolean isArrayIndex(String key) {
         int n = key.length();

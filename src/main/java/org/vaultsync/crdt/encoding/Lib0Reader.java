@@ -46,7 +46,16 @@ public final class Lib0Reader {
     }
 
     private DecodingException truncated(String what) {
-        return new DecodingException("Unexpected end of input while reading " + what + " at byte " + position);
+        return malformed("Unexpected end of input while reading " + what);
+    }
+
+    private DecodingException beyondEnd(String length) {
+        return new DecodingException(length + " at byte " + position + " exceeds the " + remaining() + " bytes left");
+    }
+
+    /** {@code problem} at the current position (one message builder for all of them: less compiled code). */
+    private DecodingException malformed(String problem) {
+        return new DecodingException(problem + " at byte " + position);
     }
 
     public int readUint8() throws DecodingException {
@@ -59,8 +68,7 @@ public final class Lib0Reader {
     /** {@code count} raw bytes (a copy). */
     public byte[] readBytes(int count) throws DecodingException {
         if (count < 0 || count > remaining()) {
-            throw new DecodingException("Length " + count + " at byte " + position + " exceeds the "
-                    + remaining() + " bytes left");
+            throw beyondEnd("Length " + count);
         }
         byte[] out = new byte[count];
         System.arraycopy(bytes, position, out, 0, count);
@@ -88,20 +96,20 @@ public final class Lib0Reader {
             int b = readUint8();
             int bits = b & 0x7F;
             if (shift >= 56 && bits != 0) {
-                throw new DecodingException("varUint larger than 2^53 - 1 at byte " + position);
+                throw malformed("varUint larger than 2^53 - 1");
             }
             if (shift < 56) {
                 value |= (long) bits << shift;
             }
             if (value > MAX_SAFE_INTEGER) {
-                throw new DecodingException("varUint larger than 2^53 - 1 at byte " + position);
+                throw malformed("varUint larger than 2^53 - 1");
             }
             if ((b & 0x80) == 0) {
                 return value;
             }
             shift += 7;
             if (shift > 63) {
-                throw new DecodingException("varUint longer than 10 bytes at byte " + position);
+                throw malformed("varUint longer than 10 bytes");
             }
         }
     }
@@ -117,7 +125,7 @@ public final class Lib0Reader {
     }
 
     private int readBoundedVarUint(boolean unsigned32) throws DecodingException {
-        String maxText = unsigned32 ? "2^32 - 1" : "2^31 - 1";
+        String tooLarge = unsigned32 ? "varUint larger than 2^32 - 1" : "varUint larger than 2^31 - 1";
         int result = 0; // low 32 bits; kept in int arithmetic because long is slow after TeaVM compilation
         int shift = 0;
         while (true) {
@@ -127,21 +135,21 @@ public final class Lib0Reader {
                 result |= bits << shift;
             } else if (shift == 28) {
                 if (bits > 0x0F) {
-                    throw new DecodingException("varUint larger than " + maxText + " at byte " + position);
+                    throw malformed(tooLarge);
                 }
                 result |= bits << 28;
             } else if (bits != 0) {
-                throw new DecodingException("varUint larger than " + maxText + " at byte " + position);
+                throw malformed(tooLarge);
             }
             if ((b & 0x80) == 0) {
                 if (!unsigned32 && result < 0) {
-                    throw new DecodingException("varUint larger than " + maxText + " at byte " + position);
+                    throw malformed(tooLarge);
                 }
                 return result;
             }
             shift += 7;
             if (shift > 63) {
-                throw new DecodingException("varUint longer than 10 bytes at byte " + position);
+                throw malformed("varUint longer than 10 bytes");
             }
         }
     }
@@ -172,17 +180,17 @@ public final class Lib0Reader {
             b = readUint8();
             int bits = b & 0x7F;
             if (shift >= 55 && bits != 0) {
-                throw new DecodingException("varInt beyond 2^53 - 1 at byte " + position);
+                throw malformed("varInt beyond 2^53 - 1");
             }
             if (shift < 55) {
                 magnitude |= (long) bits << shift;
             }
             if (magnitude > MAX_SAFE_INTEGER) {
-                throw new DecodingException("varInt beyond 2^53 - 1 at byte " + position);
+                throw malformed("varInt beyond 2^53 - 1");
             }
             shift += 7;
             if (shift > 62 && (b & 0x80) != 0) {
-                throw new DecodingException("varInt longer than 9 bytes at byte " + position);
+                throw malformed("varInt longer than 9 bytes");
             }
         }
         return magnitude;
@@ -191,8 +199,7 @@ public final class Lib0Reader {
     public String readVarString() throws DecodingException {
         int byteLength = readVarUintAsInt();
         if (byteLength > remaining()) {
-            throw new DecodingException("String length " + byteLength + " at byte " + position + " exceeds the "
-                    + remaining() + " bytes left");
+            throw beyondEnd("String length " + byteLength);
         }
         String s = Utf8.decode(bytes, position, byteLength, scratch);
         position += byteLength;
@@ -266,7 +273,7 @@ public final class Lib0Reader {
 
     private Object readAny(int depth) throws DecodingException {
         if (depth > MAX_ANY_DEPTH) {
-            throw new DecodingException("Value nested deeper than " + MAX_ANY_DEPTH + " levels at byte " + position);
+            throw malformed("Value nested deeper than " + MAX_ANY_DEPTH + " levels");
         }
         int tagPosition = position;
         int tag = readUint8();

@@ -3,6 +3,7 @@ package org.vaultsync.crdt.encoding;
 import java.util.List;
 import java.util.Map;
 import org.vaultsync.common.NativeText;
+import org.vaultsync.common.TypeNames;
 
 /**
  * Writes lib0's binary primitives (the building blocks of every Yjs update, state vector and y-protocols
@@ -322,7 +323,7 @@ public final class Lib0Writer {
                 writeAny(object.get(key));
             }
         } else {
-            throw new IllegalArgumentException("No JavaScript value corresponds to a " + value.getClass().getName());
+            throw new IllegalArgumentException("No JavaScript value corresponds to " + TypeNames.of(value));
         }
     }
 

@@ -85,7 +85,7 @@ public final class ClientIndex {
         for (int i = 0; i < size; i++) {
             sorted[i] = ~(clients[i] ^ Integer.MIN_VALUE); // ascending signed order of this = descending unsigned
         }
-        Arrays.sort(sorted);
+        IntSort.sort(sorted);
         for (int i = 0; i < size; i++) {
             sorted[i] = ~sorted[i] ^ Integer.MIN_VALUE;
         }

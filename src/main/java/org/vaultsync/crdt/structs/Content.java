@@ -3,6 +3,7 @@ package org.vaultsync.crdt.structs;
 import java.util.List;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
+import org.vaultsync.crdt.encoding.Undefined;
 
 /**
  * What an {@link Item} carries. Each kind has a fixed wire reference number (1-9), a length in clock units, and
@@ -19,6 +20,12 @@ public abstract class Content {
     /** The values this content stands for, one per clock unit (empty for non-countable contents). */
     public abstract List<Object> values();
 
+    /** The last of {@link #values()}, or undefined when there is none (see {@link Item#lastValue()}). */
+    public Object lastValue() {
+        List<Object> values = values();
+        return values.isEmpty() ? Undefined.VALUE : values.get(values.size() - 1);
+    }
+
     /** Writes the payload, leaving out the first {@code offset} units. */
     public abstract void write(Lib0Writer writer, int offset);
 
@@ -27,7 +34,7 @@ public abstract class Content {
 
     /** Keeps the first {@code offset} units here and returns the rest. */
     public Content splice(int offset) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be split");
+        throw new UnsupportedOperationException("Content of kind " + ref() + " cannot be split");
     }
 
     /** Appends {@code right} to this content if both are of a mergeable kind. */

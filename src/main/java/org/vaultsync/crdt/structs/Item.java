@@ -1,12 +1,10 @@
 package org.vaultsync.crdt.structs;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.vaultsync.crdt.Transaction;
 import org.vaultsync.crdt.encoding.Lib0Writer;
-import org.vaultsync.crdt.encoding.Undefined;
 import org.vaultsync.crdt.id.Id;
 import org.vaultsync.crdt.types.SharedType;
 
@@ -70,8 +68,7 @@ public final class Item extends Struct {
      * peer put under a map key) read as undefined, as in Yjs.
      */
     public Object lastValue() {
-        List<Object> values = content.values();
-        return values.isEmpty() ? Undefined.VALUE : values.get(values.size() - 1);
+        return content.lastValue();
     }
 
     /** Splits off the clocks from {@code diff} on into a new item placed right of this one. */

@@ -37,6 +37,6 @@ public abstract class Struct {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + id() + "x" + length;
+        return "struct " + id() + "x" + length; // no class name: see common.TypeNames
     }
 }

@@ -19,10 +19,14 @@ public final class StructList extends AbstractList<Struct> implements RandomAcce
         items = new Struct[0];
     }
 
+    private IndexOutOfBoundsException outside(String what) {
+        return new IndexOutOfBoundsException(what + " of " + size + " structs");
+    }
+
     @Override
     public Struct get(int index) {
         if (index >= size) {
-            throw new IndexOutOfBoundsException("Index " + index + " of " + size + " structs");
+            throw outside("Index " + index);
         }
         return items[index];
     }
@@ -49,7 +53,7 @@ public final class StructList extends AbstractList<Struct> implements RandomAcce
     @Override
     public void add(int index, Struct struct) {
         if (index < 0 || index > size) {
-            throw new IndexOutOfBoundsException("Index " + index + " of " + size + " structs");
+            throw outside("Index " + index);
         }
         items = StructArrays.insert(items, size, index, struct);
         size++;
@@ -66,7 +70,7 @@ public final class StructList extends AbstractList<Struct> implements RandomAcce
     @Override
     public void removeRange(int from, int to) {
         if (from < 0 || to > size || from > to) {
-            throw new IndexOutOfBoundsException("Range " + from + "-" + to + " of " + size + " structs");
+            throw outside("Range " + from + "-" + to);
         }
         if (from < to) {
             StructArrays.remove(items, size, from, to);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.vaultsync.common.ListRanges;
 import org.vaultsync.crdt.encoding.Lib0Writer;
+import org.vaultsync.crdt.encoding.Undefined;
 
 /**
  * A run of values, one clock unit each, that splits and merges like Yjs's array contents. The two kinds that are
@@ -35,6 +36,13 @@ abstract class ValueListContent extends Content {
     @Override
     public final List<Object> values() {
         return Collections.unmodifiableList(values);
+    }
+
+    /** Without the read-only view {@link #values()} makes: every {@code YMap.get} and {@code toJSON} entry asks. */
+    @Override
+    public final Object lastValue() {
+        int n = values.size();
+        return n == 0 ? Undefined.VALUE : values.get(n - 1); // an update may hold an empty list
     }
 
     @Override

@@ -43,6 +43,16 @@ final class ListOps {
         return marker == null ? new Cursor(parent.start, 0) : new Cursor(marker.item, marker.index);
     }
 
+    /** The error for a list index beyond its end (one message builder for every list operation). */
+    static IndexOutOfBoundsException outside(int index, int length) {
+        return new IndexOutOfBoundsException("Index " + index + " outside a list of length " + length);
+    }
+
+    static IndexOutOfBoundsException cannotDelete(int count, int index, int length) {
+        return new IndexOutOfBoundsException("Cannot delete " + count + " at " + index + " from a list of length "
+                + length);
+    }
+
     static void shiftMarkers(SharedType parent, int index, int len) {
         if (parent.markers != null) {
             parent.markers.update(index, len);
@@ -52,7 +62,7 @@ final class ListOps {
     /** Inserts after the visible unit at {@code index - 1}, splitting an item if the index falls inside it. */
     static void insert(Transaction transaction, SharedType parent, int index, List<Object> values) {
         if (index < 0 || index > parent.length) {
-            throw new IndexOutOfBoundsException("Index " + index + " outside a list of length " + parent.length);
+            throw outside(index, parent.length);
         }
         Item n = null;
         if (index > 0) {
@@ -150,8 +160,7 @@ final class ListOps {
             return;
         }
         if (index < 0 || count < 0 || index + count > parent.length) {
-            throw new IndexOutOfBoundsException("Cannot delete " + count + " at " + index + " from a list of length "
-                    + parent.length);
+            throw cannotDelete(count, index, parent.length);
         }
         StructStore store = transaction.doc().store();
         Cursor startAt = startFor(parent, index);

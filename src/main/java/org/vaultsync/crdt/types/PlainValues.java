@@ -15,13 +15,17 @@ import org.vaultsync.crdt.encoding.Undefined;
  * frozen (read from a document, decoded from a peer) are shared, not copied again: editing one item of a large
  * object copies only the levels that changed. Anything without a JavaScript counterpart is refused.
  */
-final class PlainValues {
+public final class PlainValues {
     private static final int MAX_DEPTH = 256;
 
     private PlainValues() {
     }
 
-    static Object copy(Object value) {
+    /**
+     * {@code value} frozen for storing (the same object if it already is). Also what JSON read from an update
+     * becomes ({@code UpdateDecoder}): its values are all storable and {@code Json.parse} bounds their nesting.
+     */
+    public static Object copy(Object value) {
         return copy(value, 0);
     }
 
@@ -49,7 +53,7 @@ final class PlainValues {
             PlainObject.Builder object = new PlainObject.Builder(map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("Object keys must be strings, got a " + TypeNames.of(entry.getKey()));
+                    throw new IllegalArgumentException("Object keys must be strings, got " + TypeNames.of(entry.getKey()));
                 }
                 Object child = copy(entry.getValue(), depth + 1);
                 object.putNew(key, child, PlainArray.heightOf(child));
@@ -70,7 +74,7 @@ final class PlainValues {
         if (value instanceof SharedType) {
             throw new IllegalArgumentException("A shared type can only be a direct map value or array element");
         }
-        throw new IllegalArgumentException("Not a storable value: " + value.getClass().getName());
+        throw new IllegalArgumentException("Not a storable value: " + TypeNames.of(value));
     }
 
     private static IllegalArgumentException tooDeep() {

@@ -27,7 +27,8 @@ public abstract class SharedType {
     /** The item holding this type, or null for a root type. */
     public Item item;
     public Item start;
-    public final Map<String, Item> map = new LinkedHashMap<>();
+    /** Not final: a typed root takes over its placeholder's map ({@link #adoptContentOf}). */
+    public Map<String, Item> map = new LinkedHashMap<>();
     /** Number of visible (countable, not deleted) list units. */
     public int length;
     protected Doc doc;
@@ -85,11 +86,15 @@ public abstract class SharedType {
         integrate(owner, null);
     }
 
-    /** Moves the items of a placeholder root (created by an update before the application asked for a type). */
+    /**
+     * Moves the items of a placeholder root (created by an update before the application asked for a type) into
+     * this new, empty type. The key map is taken over, not copied, as Yjs does: copying the 5,000 keys of a loaded
+     * vault was most of the first {@code getMap(...).toJSON()} after a load (in Chromium, 20 of 29 ms).
+     */
     public void adoptContentOf(SharedType placeholder) {
         start = placeholder.start;
         length = placeholder.length;
-        map.putAll(placeholder.map);
+        map = placeholder.map; // the placeholder is dropped from the document's roots right after
         // like Yjs, the typed root starts without the placeholder's formatting flag and with an empty index
         observers.addAll(placeholder.observers);
         deepObservers.addAll(placeholder.deepObservers);

@@ -44,7 +44,7 @@ public final class YArray extends SharedType {
         ListOps.checkNesting(this, checked);
         if (doc == null) {
             if (index < 0 || index > prelim.size()) {
-                throw new IndexOutOfBoundsException("Index " + index + " outside a list of length " + prelim.size());
+                throw ListOps.outside(index, prelim.size());
             }
             prelim.addAll(index, checked);
             return;
@@ -81,8 +81,7 @@ public final class YArray extends SharedType {
             return;
         }
         if (index < 0 || count < 0 || index + count > length) {
-            throw new IndexOutOfBoundsException("Cannot delete " + count + " at " + index + " from a list of length "
-                    + length);
+            throw ListOps.cannotDelete(count, index, length);
         }
         doc.transact(transaction -> ListOps.delete(transaction, this, index, count));
     }
@@ -92,7 +91,7 @@ public final class YArray extends SharedType {
             return prelim.get(index);
         }
         if (index < 0 || index >= length) {
-            throw new IndexOutOfBoundsException("Index " + index + " outside a list of length " + length);
+            throw ListOps.outside(index, length);
         }
         ListOps.Cursor cursor = ListOps.startFor(this, index);
         int before = cursor.before();

@@ -15,6 +15,7 @@ import org.vaultsync.crdt.encoding.Lib0Writer;
 import org.vaultsync.crdt.id.ClientIndex;
 import org.vaultsync.crdt.id.DeleteSet;
 import org.vaultsync.crdt.id.IdRange;
+import org.vaultsync.crdt.id.IntSort;
 import org.vaultsync.crdt.id.StateVector;
 import org.vaultsync.crdt.structs.Item;
 import org.vaultsync.crdt.structs.SkipStruct;
@@ -187,7 +188,7 @@ public final class UpdateApplier {
             for (int i = 0; i < n; i++) {
                 sorted[i] = clients.clientAt(i) ^ Integer.MIN_VALUE; // signed order of this = unsigned order
             }
-            Arrays.sort(sorted);
+            IntSort.sort(sorted);
             for (int i = 0; i < n; i++) {
                 order[i] = clients.indexOf(sorted[i] ^ Integer.MIN_VALUE);
             }

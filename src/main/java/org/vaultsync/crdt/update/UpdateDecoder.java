@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.vaultsync.crdt.encoding.DecodingException;
-import org.vaultsync.crdt.encoding.JsPropertyOrder;
 import org.vaultsync.crdt.encoding.Lib0Reader;
 import org.vaultsync.crdt.encoding.Undefined;
 import org.vaultsync.crdt.id.DeleteSet;
@@ -24,6 +23,7 @@ import org.vaultsync.crdt.structs.Item;
 import org.vaultsync.crdt.structs.SkipStruct;
 import org.vaultsync.crdt.structs.Struct;
 import org.vaultsync.crdt.types.GenericType;
+import org.vaultsync.crdt.types.PlainValues;
 import org.vaultsync.crdt.types.SharedType;
 import org.vaultsync.crdt.types.YArray;
 import org.vaultsync.crdt.types.YMap;
@@ -103,8 +103,8 @@ public final class UpdateDecoder {
     private static Id readOwnPastId(Lib0Reader reader, int client, int clock, String what) throws DecodingException {
         Id id = new Id(reader.readVarUint32(), reader.readVarUintAsInt());
         if (id.client == client && id.clock >= clock) {
-            throw new DecodingException("Item (" + Integer.toUnsignedString(client) + "," + clock + ") has " + what
-                    + " " + id + " that is not older than the item");
+            throw new DecodingException("Item " + new Id(client, clock) + " has " + what + " " + id
+                    + " that is not older than the item");
         }
         return id;
     }
@@ -177,7 +177,7 @@ public final class UpdateDecoder {
     /** JSON text as JavaScript's JSON.parse reads it, objects with keys in JavaScript order. */
     private static Object parseJson(String text) throws DecodingException {
         try {
-            return JsPropertyOrder.normalize(Json.parse(text));
+            return PlainValues.copy(Json.parse(text));
         } catch (JsonException e) {
             throw new DecodingException("Invalid JSON content: " + e.getMessage(), e);
         }

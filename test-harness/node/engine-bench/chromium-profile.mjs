@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// One run of one workload in headless Chromium with a DevTools CPU profile of the whole run, for profile-summary.mjs:
+//   node chromium-profile.mjs <engine-bench.js> <edits|vault|b4> <yjs|ours> <out.cpuprofile> [--interval US] [--flags "--js-flags=..."]
+// bin/bench-crdt-js measures; this explains. Build the module readable to see Java names
+// (mvn -Pengine-js process-test-classes -Dengine.js.minifying=false). Prints the run's times (ms) and where the
+// profile went. The page is the bench's (run.mjs, the same workloads), served with an import map for Yjs.
+import { createServer } from 'node:http'
+import { readFileSync, writeFileSync, mkdtempSync, existsSync, rmSync } from 'node:fs'
+import { resolve, dirname, join, extname } from 'node:path'
+import { tmpdir } from 'node:os'
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import WebSocket from 'ws'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const modules = resolve(here, '..', 'node_modules')
+const args = process.argv.slice(2)
+const positional = []
+let interval = 100
+const extraFlags = []
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--interval') interval = Number(args[++i])
+  else if (args[i] === '--flags') extraFlags.push(args[++i])
+  else positional.push(args[i])
+}
+const [oursPath, workload, engine, outFile] = positional
+if (!outFile) {
+  console.error('usage: chromium-profile.mjs <engine-bench.js> <workload> <yjs|ours> <out.cpuprofile> [--interval US]')
+  process.exit(2)
+}
+
+/** Bare specifiers of yjs and lib0 to /nm/ paths (the "import" or "default" target of each export). */
+function importMap () {
+  const imports = {}
+  const target = value => typeof value === 'string' ? value
+    : value && (target(value.browser) || target(value.import) || target(value.module) || target(value.default))
+  for (const pkg of ['yjs', 'lib0']) {
+    const manifest = JSON.parse(readFileSync(join(modules, pkg, 'package.json'), 'utf8'))
+    for (const [key, value] of Object.entries(manifest.exports)) {
+      const file = target(value)
+      if (key.includes('*') || !file || !file.endsWith('js')) continue
+      imports[key === '.' ? pkg : pkg + key.slice(1)] = '/nm/' + pkg + '/' + file.replace(/^\.\//, '')
+    }
+  }
+  return JSON.stringify({ imports })
+}
+
+const page = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="importmap">${importMap()}</script>
+<script type="module">
+import * as Y from 'yjs'
+import { runOnce } from '/bench/run.mjs'
+const ours = ${JSON.stringify(engine)} === 'ours' ? await import('/ours.js') : null
+try {
+  window.benchResult = await runOnce(${JSON.stringify(engine)}, ${JSON.stringify(workload)}, { Y, ours, edits: 20000 })
+} catch (e) { window.benchError = String(e && e.stack || e) }
+</script></head><body>profile</body></html>`
+
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname)
+  let file = null
+  if (path === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(page); return }
+  if (path === '/ours.js') file = resolve(oursPath)
+  else if (path.startsWith('/bench/')) file = join(here, path.slice(7))
+  else if (path.startsWith('/nm/')) file = join(modules, path.slice(4))
+  if (!file || !existsSync(file)) { res.writeHead(404); res.end(); return }
+  res.writeHead(200, { 'content-type': ['.js', '.mjs'].includes(extname(file)) ? 'text/javascript' : 'application/octet-stream' })
+  res.end(readFileSync(file))
+})
+await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
+const port = server.address().port
+
+const profileDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'))
+const chromium = spawn('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0',
+  '--user-data-dir=' + profileDir, ...extraFlags, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
+const wsUrl = await new Promise((resolve, reject) => {
+  let text = ''
+  chromium.stderr.on('data', chunk => {
+    text += chunk
+    const match = /DevTools listening on (ws:\S+)/.exec(text)
+    if (match) resolve(match[1])
+  })
+  chromium.on('exit', () => reject(new Error('chromium exited: ' + text)))
+})
+
+const browser = new WebSocket(wsUrl)
+await new Promise(resolve => browser.once('open', resolve))
+let nextId = 1
+const pending = new Map()
+browser.on('message', data => {
+  const message = JSON.parse(data)
+  if (message.id && pending.has(message.id)) {
+    const { resolve, reject } = pending.get(message.id)
+    pending.delete(message.id)
+    if (message.error) reject(new Error(JSON.stringify(message.error)))
+    else resolve(message.result)
+  }
+})
+const send = (method, params = {}, sessionId) => new Promise((resolve, reject) => {
+  const id = nextId++
+  pending.set(id, { resolve, reject })
+  browser.send(JSON.stringify({ id, method, params, sessionId }))
+})
+
+const { targetId } = await send('Target.createTarget', { url: 'about:blank' })
+const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true })
+await send('Profiler.enable', {}, sessionId)
+await send('Profiler.setSamplingInterval', { interval }, sessionId)
+await send('Runtime.enable', {}, sessionId)
+await send('Profiler.start', {}, sessionId)
+await send('Page.navigate', { url: `http://127.0.0.1:${port}/` }, sessionId)
+let outcome
+for (;;) {
+  await new Promise(resolve => setTimeout(resolve, 250)) // polling the page, which cannot call us back
+  const { result } = await send('Runtime.evaluate', {
+    expression: 'window.benchError ? {error: window.benchError} : window.benchResult ? {times: window.benchResult.times} : null',
+    returnByValue: true
+  }, sessionId)
+  if (result.value) { outcome = result.value; break }
+}
+const { profile } = await send('Profiler.stop', {}, sessionId)
+writeFileSync(outFile, JSON.stringify(profile))
+browser.close()
+chromium.kill()
+server.close()
+try { rmSync(profileDir, { recursive: true, force: true }) } catch {}
+if (outcome.error) { console.error(outcome.error); process.exit(1) }
+console.log(JSON.stringify(outcome.times))
+console.log('profile: ' + outFile)
