@@ -512,6 +512,19 @@ public final class BrowserSyncBench {
         }
         steps.put("applied", total);
         System.out.println(stack.label + " storage load steps (ms from start): " + describe(steps));
+        // every database the page touched meanwhile (ours also opens the vault's): they share the browser's IndexedDB
+        System.out.println(stack.label + " all IndexedDB steps (ms from start): " + page.js("const out = [];"
+                + " for (const [key, at] of Object.entries(window.__timeline)) if (key.startsWith('idb'))"
+                + "   out.push(key + ' ' + Math.round(at - " + start + ")); return out.join(', ');"));
+        Object stored = ((org.openqa.selenium.JavascriptExecutor) page.driver).executeAsyncScript(""
+                + "const done = arguments[arguments.length - 1];"
+                + "const open = indexedDB.open('" + db + "');"
+                + "open.onsuccess = () => { const read = open.result.transaction('updates').objectStore('updates').getAll();"
+                + "  read.onsuccess = () => { const sizes = read.result.map(value => value.byteLength);"
+                + "    open.result.close(); done(sizes.length + ' records, ' + sizes.reduce((a, b) => a + b, 0) + ' bytes, largest '"
+                + "      + Math.max(...sizes) + ', types ' + [...new Set(read.result.map(value => value.constructor.name))].join('/')); }; };"
+                + "open.onerror = () => done('cannot open');");
+        System.out.println(stack.label + " stored updates: " + stored);
         steps.forEach((step, at) -> loadSteps.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
                 .computeIfAbsent(step, s -> new ArrayList<>()).add(at));
     }
