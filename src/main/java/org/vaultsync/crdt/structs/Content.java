@@ -32,7 +32,11 @@ public abstract class Content {
     /** A copy that can be changed (spliced, merged) without touching this one. */
     public abstract Content copy();
 
-    /** Keeps the first {@code offset} units here and returns the rest. */
+    /**
+     * Keeps the first {@code offset} units here and returns the rest. Only contents longer than one unit override it;
+     * the others (type, embed, format, binary, subdocument) have length 1, so no valid offset exists and, as in Yjs,
+     * reaching this is a bug in the caller.
+     */
     public Content splice(int offset) {
         throw new UnsupportedOperationException("Content of kind " + ref() + " cannot be split");
     }
