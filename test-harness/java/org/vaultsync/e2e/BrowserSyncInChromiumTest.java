@@ -223,6 +223,16 @@ class BrowserSyncInChromiumTest {
             System.out.println("5,000-item room: filled in " + fillMillis + " ms; new peer had everything after "
                     + syncMillis + " ms; sender sent " + sender.get("bytesSent") + " bytes, largest message "
                     + (long) largest + " B; longest main-thread task on the receiving page " + longestTask + " ms");
+
+            // B's store is compacted to one full state; a reload knows it as the state, not as changes since
+            b.await("saved", Duration.ofSeconds(30), () -> Boolean.TRUE.equals(b.status().get("storeIdle"))
+                    && ((Number) b.status().get("stored")).intValue() == 0);
+            browserB.driver().navigate().refresh();
+            b.awaitReady();
+            b.await("loaded", Duration.ofSeconds(30), () -> Boolean.TRUE.equals(b.status().get("loaded")));
+            assertEquals("5000", b.call("size"));
+            assertEquals(0, ((Number) b.status().get("stored")).intValue(),
+                    "the stored state is recognised after a reload, so it is not rewritten: " + b.status());
         }
     }
 }

@@ -83,7 +83,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
                     updates.add(values.get(i).toJavaArray());
                     keyList.add(asInt(keys.get(i)));
                 }
-                callback.done(new StoredUpdates(updates, keyList));
+                callback.done(new StoredUpdates(updates, keyList, stateKey(result)));
             }, failureTo(callback));
         }
 
@@ -169,6 +169,15 @@ public final class IndexedDbRoomStorage implements RoomStorage {
     @JSBody(params = "result", script = "return result.keys;")
     private static native JSArray<JSObject> keys(JSObject result);
 
+    @JSBody(params = "result", script = "return result.state;")
+    private static native int stateKey(JSObject result);
+
+    /**
+     * Where the {@code custom} store records the key of the last full state this app wrote. y-indexeddb keeps its
+     * users' own values in that store and ignores this one; once y-indexeddb compacts, the key is simply gone.
+     */
+    static final String STATE_KEY = "'vaultsync:state-key'";
+
     static final String ERROR_TEXT = ""
             + "function idbError(error, fallback) {"
             + "  if (!error) return fallback;"
@@ -212,9 +221,11 @@ public final class IndexedDbRoomStorage implements RoomStorage {
 
     @JSBody(params = {"db", "ok", "fail"}, script = ERROR_TEXT
             + "try {"
-            + "  var txn = db.transaction('updates', 'readonly');"
+            + "  var withCustom = db.objectStoreNames.contains('custom');"
+            + "  var txn = db.transaction(withCustom ? ['updates', 'custom'] : 'updates', 'readonly');"
             + "  var store = txn.objectStore('updates');"
             + "  var values = store.getAll(), keys = store.getAllKeys();"
+            + "  var state = withCustom ? txn.objectStore('custom').get(" + STATE_KEY + ") : null;"
             + "  txn.oncomplete = function() {"
             + "    var out = [];"
             // each value read is a fresh copy nobody else holds: a view on it, not another copy (a room's full
@@ -224,7 +235,7 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             + "      out.push(value instanceof ArrayBuffer ? new Int8Array(value)"
             + "          : new Int8Array(value.buffer, value.byteOffset, value.byteLength));"
             + "    }"
-            + "    ok({values: out, keys: keys.result});"
+            + "    ok({values: out, keys: keys.result, state: state && typeof state.result === 'number' ? state.result : 0});"
             + "  };"
             + "  txn.onabort = function() { fail(idbError(txn.error, 'reading stored data was aborted')); };"
             + "} catch (error) { setTimeout(function() { fail(idbError(error, 'cannot read stored data')); }, 0); }")
@@ -274,9 +285,11 @@ public final class IndexedDbRoomStorage implements RoomStorage {
 
     @JSBody(params = {"db", "bytes", "ranges", "ok", "fail"}, script = ERROR_TEXT
             + "try {"
-            + "  var txn = db.transaction('updates', 'readwrite');"
+            + "  var withCustom = db.objectStoreNames.contains('custom');"
+            + "  var txn = db.transaction(withCustom ? ['updates', 'custom'] : 'updates', 'readwrite');"
             + "  var store = txn.objectStore('updates');"
             + "  var request = store.add(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));"
+            + "  if (withCustom) request.onsuccess = function() { txn.objectStore('custom').put(request.result, " + STATE_KEY + "); };"
             + "  for (var index = 0; index < ranges.length; index++) store.delete(IDBKeyRange.bound(ranges[index][0], ranges[index][1]));"
             + "  txn.oncomplete = function() { ok(request.result); };"
             + "  txn.onabort = function() { fail(idbError(txn.error, 'compacting was aborted')); };"

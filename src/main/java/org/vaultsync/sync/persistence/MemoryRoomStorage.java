@@ -24,6 +24,8 @@ public final class MemoryRoomStorage implements RoomStorage {
     private static final class Database {
         final TreeMap<Integer, byte[]> updates = new TreeMap<>();
         int nextKey = 1;
+        /** The last full state's key, as the IndexedDB store records it in its {@code custom} store. */
+        int stateKey;
     }
 
     /** The updates currently stored for a room (copies), for tests. */
@@ -63,7 +65,8 @@ public final class MemoryRoomStorage implements RoomStorage {
                 keys.add(key);
                 updates.add(update.clone());
             });
-            scheduler.schedule(0, () -> callback.done(new StoredUpdates(updates, keys)));
+            int stateKey = database.stateKey;
+            scheduler.schedule(0, () -> callback.done(new StoredUpdates(updates, keys, stateKey)));
         }
 
         @Override
@@ -78,6 +81,7 @@ public final class MemoryRoomStorage implements RoomStorage {
             int key = database.nextKey++;
             database.updates.put(key, state.clone());
             replacedKeys.forEach(database.updates::remove);
+            database.stateKey = key;
             scheduler.schedule(0, () -> callback.done(key));
         }
 

@@ -51,6 +51,11 @@ public final class RoomPersistence {
     private long retryDelay = COMPACT_DELAY_MILLIS;
     private int bytesSinceState;
     private int lastStateBytes;
+    /**
+     * The key of the last full state among {@code knownKeys}, 0 if none is known. A reload takes its size as the
+     * state's, not as changes since: counted as changes, every reload of a large room rewrote it a second later.
+     */
+    private int stateKey;
     private int appendsInFlight;
 
     public RoomPersistence(Doc doc, RoomStore store, Scheduler scheduler, Listener listener) {
@@ -120,8 +125,14 @@ public final class RoomPersistence {
             byte[] update = stored.updates().get(i);
             try {
                 readable.add(UpdateApplier.decode(update));
-                knownKeys.add(stored.keys().get(i));
-                bytesSinceState += update.length;
+                int key = stored.keys().get(i);
+                knownKeys.add(key);
+                if (key == stored.stateKey()) {
+                    stateKey = key;
+                    lastStateBytes = update.length;
+                } else {
+                    bytesSinceState += update.length;
+                }
             } catch (InvalidUpdateException e) {
                 // skipped
             }
@@ -140,7 +151,7 @@ public final class RoomPersistence {
 
     /** Updates stored besides the last full state (for tests and measurements). */
     public int storedUpdateCount() {
-        return knownKeys.size();
+        return knownKeys.size() - (stateKey != 0 ? 1 : 0);
     }
 
     public boolean isIdle() {
@@ -221,6 +232,7 @@ public final class RoomPersistence {
                 compacting = false;
                 knownKeys.removeAll(replaced);
                 knownKeys.add(0, key);
+                stateKey = key;
                 lastStateBytes = state.length;
                 bytesSinceState = 0;
                 writeFailed = false;

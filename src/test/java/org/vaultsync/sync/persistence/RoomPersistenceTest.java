@@ -134,6 +134,30 @@ class RoomPersistenceTest {
     }
 
     @Test
+    void aReloadTakesTheStoredStateAsTheStateAndASmallChangeAfterItDoesNotRewriteIt() {
+        Doc doc = doc();
+        RoomPersistence persistence = open(doc, new Report());
+        String kilobyte = "x".repeat(1_000);
+        for (int i = 0; i < 300; i++) {
+            set(doc, "unit-" + i, kilobyte + i);
+        }
+        clock.advance(RoomPersistence.COMPACT_DELAY_MILLIS * 3);
+        assertTrue(persistence.isIdle());
+        assertEquals(1, storage.contents(ROOM).size(), "one full state");
+
+        int[] replaces = {0};
+        Doc reloaded = doc();
+        RoomPersistence again = open(reloaded, new Report(), store -> new CountingStore(store, replaces));
+        assertEquals(300, reloaded.getMap("vault").size());
+        assertEquals(0, again.storedUpdateCount(), "the stored state is the state, not a change made since");
+        set(reloaded, "unit-0", "changed");
+        clock.advance(RoomPersistence.COMPACT_DELAY_MILLIS * 3);
+        assertEquals(1, again.storedUpdateCount());
+        assertEquals(0, replaces[0], "one small change after a reload does not rewrite the 300 KB state");
+        assertEquals(2, storage.contents(ROOM).size());
+    }
+
+    @Test
     void aDamagedStoredUpdateIsSkippedAndReportedAndTheRestLoads() {
         Doc first = doc();
         open(first, new Report());
@@ -205,6 +229,38 @@ class RoomPersistenceTest {
         open(reloaded, new Report());
         assertEquals(300, reloaded.getMap("vault").size());
         assertTrue(storage.contents(ROOM).size() <= 4, "compacted: " + storage.contents(ROOM).size());
+    }
+
+    /** Counts full-state writes. */
+    private static final class CountingStore implements RoomStore {
+        private final RoomStore inner;
+        private final int[] replaces;
+
+        CountingStore(RoomStore inner, int[] replaces) {
+            this.inner = inner;
+            this.replaces = replaces;
+        }
+
+        @Override
+        public void load(StorageCallback<StoredUpdates> callback) {
+            inner.load(callback);
+        }
+
+        @Override
+        public void append(byte[] update, StorageCallback<Integer> callback) {
+            inner.append(update, callback);
+        }
+
+        @Override
+        public void replace(byte[] state, List<Integer> replacedKeys, StorageCallback<Integer> callback) {
+            replaces[0]++;
+            inner.replace(state, replacedKeys, callback);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
     }
 
     /** Fails the first writes as a full disk does. */
