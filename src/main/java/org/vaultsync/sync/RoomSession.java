@@ -345,6 +345,12 @@ public final class RoomSession {
         return room == null ? null : room.awareness;
     }
 
+    /** The name the room's presence shows for the Yjs client {@code clientId}, or null if it is not present now. */
+    public String presentName(int clientId) {
+        Object state = room == null ? null : room.awareness.getStates().get(clientId);
+        return state == null ? null : PeerRoster.identityOf(clientId, state).name();
+    }
+
     /** Signaling peer ids currently reachable (data channels and other tabs). */
     public int reachablePeerCount() {
         // a channel opened while the document loads does not sync yet: no one is reachable before it is complete

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.vaultsync.common.Cancellable;
@@ -46,6 +47,7 @@ public final class RoomVault {
     private final Doc doc;
     private final YMap root;
     private final Supplier<PeerIdentity> self;
+    private final IntFunction<String> presentNames;
     private final LongSupplier clock;
     private final Map<String, SharedItem> sharedByPeers = new LinkedHashMap<>();
     private final Set<String> published = new LinkedHashSet<>();
@@ -72,8 +74,14 @@ public final class RoomVault {
     private record OwnWrite(Id id, Object value) {
     }
 
-    public RoomVault(VaultStore store, YDocSyncDocument room, Supplier<PeerIdentity> self, LongSupplier clock) {
+    /**
+     * {@code presentNames}: the name the room's presence shows for a Yjs client id, or null (it names the author
+     * of a value that won over ours when the item's {@code lastModifiedBy} cannot).
+     */
+    public RoomVault(VaultStore store, YDocSyncDocument room, Supplier<PeerIdentity> self,
+                     IntFunction<String> presentNames, LongSupplier clock) {
         this.store = store;
+        this.presentNames = presentNames;
         this.room = room;
         this.doc = room.doc();
         this.root = doc.getMap(ItemLayout.ROOT);
@@ -514,13 +522,27 @@ public final class RoomVault {
                 continue;
             }
             conflicts.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(field,
-                    new FieldConflict(id, field, own.value(), theirs, decoded.item().lastModifiedBy()));
+                    new FieldConflict(id, field, own.value(), theirs, authorOf(entry, winner, decoded)));
             VaultItem local = store.item(id);
             if (local != null && published.contains(id)) {
                 store.setSyncState(id, SyncState.CONFLICT, local.lastSynced());
                 recordConflicts(id);
             }
         }
+    }
+
+    /**
+     * Who wrote the value that won over ours. {@code lastModifiedBy} is written only when the editor changes, so
+     * after concurrent edits it may name someone else, even us (the winner, already the last editor, did not write
+     * it again); it counts only if the winner's client wrote it. Else the name presence shows for that client now;
+     * else unknown (the view says "a peer").
+     */
+    private String authorOf(YMap entry, Item winner, ItemLayout.Decoded decoded) {
+        Item named = entry.map.get(ItemLayout.LAST_MODIFIED_BY);
+        if (named != null && !named.isDeleted() && named.client == winner.client) {
+            return decoded.item().lastModifiedBy();
+        }
+        return presentNames.apply(winner.client);
     }
 
     /** Whether {@code item} was written after its writer had seen the struct {@code ours} (via origins). */

@@ -59,7 +59,8 @@ public final class RoomVaultBinding {
 
     private void bind(YDocSyncDocument document) {
         unbind();
-        RoomVault roomVault = new RoomVault(store, document, client.identity()::identity, clock);
+        RoomVault roomVault = new RoomVault(store, document, client.identity()::identity,
+                client.session()::presentName, clock);
         current = roomVault;
         currentSubscription = roomVault.addListener(this::changed);
         roomVault.attach(client.session().events());

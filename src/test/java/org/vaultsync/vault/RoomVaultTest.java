@@ -226,6 +226,30 @@ class RoomVaultTest {
     }
 
     @Test
+    void aConflictNamesTheWinningValuesAuthorEvenWhenTheLastEditorNameIsNotTheirs() {
+        // lastModifiedBy is written only when the editor changes: whoever edited last does not write it again, so
+        // after concurrent edits it can name the loser. Each pilot has a different last editor before the
+        // concurrent edit, so one of the two is that case whichever client wins.
+        alice.vault.addItem(VaultItem.of("p1", ItemType.PILOT, "Kai", Map.of(), true));
+        alice.vault.addItem(VaultItem.of("p2", ItemType.PILOT, "Victor", Map.of(), true));
+        bothJoin();
+        bob.room.editShared("p2", ItemPatch.field("piloting", 3)); // bob is p2's last editor, alice p1's
+        sim.run(2_000);
+        for (String pilot : List.of("p1", "p2")) {
+            alice.vault.updateItem(pilot, ItemPatch.field("gunnery", 2));
+            bob.room.editShared(pilot, ItemPatch.field("gunnery", 6));
+        }
+        sim.run(2_000);
+        assertTrue(sim.converged());
+        VaultPlayer loser = alice.vault.item("p1").get("gunnery").equals(2.0) ? bob : alice;
+        VaultPlayer winner = loser == alice ? bob : alice;
+        assertEquals(2, loser.room.conflicts().size(), loser.room.conflicts().toString());
+        for (FieldConflict conflict : loser.room.conflicts()) {
+            assertEquals(winner.name(), conflict.theirsBy(), "the value of " + conflict.itemId() + " is the winner's");
+        }
+    }
+
+    @Test
     void aConflictResolvedWithMineWinsEverywhere() {
         VaultPlayer loser = concurrentGunneryEdits();
         FieldConflict conflict = loser.room.conflicts().get(0);
@@ -270,7 +294,7 @@ class RoomVaultTest {
         loser.room.detach();
         VaultStore reloaded = VaultStoreTest.reopen(loser.storage);
         RoomVault rebound = new RoomVault(reloaded, loser.doc.sync, loser.peer.identity::identity,
-                sim.network.clock::now);
+                loser.peer.session::presentName, sim.network.clock::now);
         assertEquals(List.of(conflict), rebound.conflicts(), "the conflict view shows it before the room is joined");
         assertEquals(SyncState.CONFLICT, reloaded.getSyncState(own));
 

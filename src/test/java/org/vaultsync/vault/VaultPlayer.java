@@ -18,7 +18,8 @@ final class VaultPlayer {
         this.peer = sim.addPeer();
         this.doc = (VaultSimDocument) peer.doc;
         this.vault = new VaultStore(storage, sim.network.clock::now, new Random(seed)::nextBytes);
-        this.room = new RoomVault(vault, doc.sync, peer.identity::identity, sim.network.clock::now);
+        this.room = new RoomVault(vault, doc.sync, peer.identity::identity, peer.session::presentName,
+                sim.network.clock::now);
     }
 
     private VaultPlayer(SimRoom sim, SimPeer peer, MemoryVaultStorage storage) {
@@ -26,7 +27,8 @@ final class VaultPlayer {
         this.doc = (VaultSimDocument) peer.doc;
         this.storage = storage;
         this.vault = VaultStoreTest.reopen(storage);
-        this.room = new RoomVault(vault, doc.sync, peer.identity::identity, sim.network.clock::now);
+        this.room = new RoomVault(vault, doc.sync, peer.identity::identity, peer.session::presentName,
+                sim.network.clock::now);
     }
 
     /**
