@@ -150,6 +150,11 @@ public final class NodeModulesServer implements AutoCloseable {
                   return persistence.whenSynced.then(() => clock() - start)
                 }
                 window.addEventListener('error', event => peer.errors.push(String(event.message)))
+                // ?persist=NAME: y-indexeddb starts as the page's module runs, as an app would start it, so the
+                // benchmark can time a reload from navigation start to the stored doc applied
+                if (params.get('persist')) {
+                  peer.persist(params.get('persist')).then(ms => { peer.persistMillis = ms; peer.persistedAt = clock() })
+                }
                 if (params.get('defer') !== '1') peer.connect()
                 window.peer = peer
                 </script></head><body>peer</body></html>
