@@ -163,6 +163,32 @@ class BrowserSyncInChromiumTest {
     }
 
     @Test
+    void aStoredRoomShowsWhileTheServersClientConfigurationIsStillOnItsWay() throws Exception {
+        try (Chromium browserA = Chromium.start()) {
+            ProbePage a = open(browserA, "A");
+            a.call("create");
+            a.awaitState("CONNECTED");
+            a.call("set", "unit", "Marauder MAD-3R");
+            a.await("saved", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("storeIdle")));
+
+            // a network that hangs: DevTools holds the configuration request and nobody lets it go on
+            browserA.driver().executeCdpCommand("Fetch.enable",
+                    Map.of("patterns", List.of(Map.of("urlPattern", "*client-config.json*"))));
+            browserA.driver().navigate().refresh();
+            a.awaitReady();
+            a.await("room loaded", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("loaded")));
+            assertEquals("Marauder MAD-3R", a.call("get", "unit"));
+            assertEquals(Boolean.FALSE, a.js("return performance.getEntriesByType('resource')"
+                    + ".some(entry => entry.name.indexOf('client-config.json') >= 0)"),
+                    "the stored room was shown before the configuration arrived");
+            assertNotEquals("CONNECTED", a.state(), "connecting waits for the configuration");
+
+            browserA.driver().executeCdpCommand("Fetch.disable", Map.of());
+            a.awaitState("CONNECTED");
+        }
+    }
+
+    @Test
     void twoTabsOfOneBrowserSyncOverBroadcastChannelAndKeepEverythingOnceAfterReloads() throws Exception {
         try (Chromium browser = Chromium.start()) {
             ProbePage first = open(browser, "tab 1");

@@ -28,29 +28,40 @@ public final class BrowserSyncClient {
         void handle(String text);
     }
 
-    /** Fetches the configuration (falling back to the last one, then to defaults) and hands over the client. */
+    /**
+     * Hands over the client at once and fetches the server's configuration meanwhile: the vault's screens and a
+     * stored room need no network (before, both waited for this request, up to its 5 s timeout on a network that
+     * hangs). Only connecting waits for it: the connection takes the fetched signaling URLs and ICE servers, or, if
+     * the request fails, the last ones fetched, then the defaults. Not the remembered ones at once: TURN credentials
+     * in them are time-limited and may have expired.
+     */
     public static void start(Consumer<SyncClient> ready) {
         PreferenceStore preferences = new LocalStoragePreferences();
+        ClientConfig remembered = remembered(preferences);
+        RandomBytes random = new CryptoRandomBytes();
+        WebSocketSignalingTransport signaling = WebSocketSignalingTransport.awaitingUrls();
+        RtcPeerTransport peers = new RtcPeerTransport(remembered.iceServersJson(), random);
+        String origin = pageOrigin();
         fetchText(ClientConfig.PATH, text -> {
             ClientConfig config = parseOr(text, null);
             if (config != null && !text.equals(preferences.get(CONFIG_KEY))) {
                 preferences.put(CONFIG_KEY, text); // only when it changed: a write at every start cost ms in profiles
             }
-            ready.accept(create(config != null ? config : remembered(preferences), preferences));
-        }, failure -> ready.accept(create(remembered(preferences), preferences)));
+            ClientConfig use = config != null ? config : remembered;
+            peers.configure(use.iceServersJson());
+            signaling.configure(use.signalingUrlsFor(origin));
+        }, failure -> signaling.configure(remembered.signalingUrlsFor(origin)));
+        ready.accept(create(signaling, peers, random, preferences, origin));
     }
 
-    public static SyncClient create(ClientConfig config, PreferenceStore preferences) {
+    private static SyncClient create(WebSocketSignalingTransport signaling, RtcPeerTransport peers, RandomBytes random,
+                                     PreferenceStore preferences, String origin) {
         BrowserNativeText.install();
         BrowserNativeJson.install();
-        RandomBytes random = new CryptoRandomBytes();
         BrowserScheduler scheduler = new BrowserScheduler();
         RoomStorage storage = new IndexedDbRoomStorage();
-        String origin = pageOrigin();
         SyncClient client = new SyncClient(new SyncClient.Platform(
-                new WebSocketSignalingTransport(config.signalingUrlsFor(origin)),
-                new RtcPeerTransport(config.iceServersJson(), random),
-                BroadcastChannelTransport.ifSupported(),
+                signaling, peers, BroadcastChannelTransport.ifSupported(),
                 scheduler, BrowserSyncClient::mathRandom, random, preferences, storage, new WebCryptoKeyDerivation(),
                 new IndexedDbRoomKeyStore(), origin));
         NetworkMonitor.onOnlineChange(client::networkChanged);

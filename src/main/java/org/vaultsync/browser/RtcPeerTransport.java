@@ -25,7 +25,7 @@ public final class RtcPeerTransport implements PeerTransport {
     public static final int LOW_WATER_BYTES = 256 * 1024;
     public static final int MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 
-    private final String iceServersJson;
+    private String iceServersJson;
     private final RandomBytes random;
     private boolean prepared;
     /** Made by {@link #prepare()}, taken by the next connection. */
@@ -39,6 +39,22 @@ public final class RtcPeerTransport implements PeerTransport {
 
     public static boolean isSupported() {
         return RtcBindings.isSupported();
+    }
+
+    /**
+     * New ICE servers for the connections made from now on (the server's client configuration arrived after the
+     * client started). A connection prepared with the old ones and not yet used is dropped, to be prepared again.
+     */
+    public void configure(String iceServers) {
+        if (iceServers.equals(iceServersJson)) {
+            return;
+        }
+        iceServersJson = iceServers;
+        if (standby != null) {
+            standby.close();
+            standby = null;
+            prepared = false;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vaultsync.browser;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -9,17 +10,39 @@ import org.vaultsync.sync.mesh.SignalingTransport;
 
 /**
  * Signaling over the browser's {@code WebSocket}. With several signaling URLs each connection attempt takes the next
- * one, so a dead server costs one attempt, not the room.
+ * one, so a dead server costs one attempt, not the room. It may start without its URLs ({@link #awaitingUrls()}):
+ * connections asked for meanwhile wait, unopened, until {@link #configure} names them.
  */
 public final class WebSocketSignalingTransport implements SignalingTransport {
-    private final List<String> urls;
+    /** Null until configured. */
+    private List<String> urls;
     private int next;
+    /** Connections asked for before the URLs were known: their sockets start when they are. */
+    private final List<Socket> waiting = new ArrayList<>();
 
     public WebSocketSignalingTransport(List<String> urls) {
-        if (urls.isEmpty()) {
+        configure(urls);
+    }
+
+    private WebSocketSignalingTransport() {
+    }
+
+    /** A transport whose URLs come later (the server's client configuration is on its way). */
+    public static WebSocketSignalingTransport awaitingUrls() {
+        return new WebSocketSignalingTransport();
+    }
+
+    /** Sets the URLs (once or again: the next attempts take them) and starts the connections that waited for them. */
+    public void configure(List<String> signalingUrls) {
+        if (signalingUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one signaling URL");
         }
-        this.urls = urls;
+        urls = signalingUrls;
+        next = 0;
+        for (Socket held : waiting) {
+            start(held, nextUrl());
+        }
+        waiting.clear();
     }
 
     @JSFunctor
@@ -43,16 +66,27 @@ public final class WebSocketSignalingTransport implements SignalingTransport {
      */
     @Override
     public void preconnect() {
-        if (early == null || isClosed(early)) {
+        if (urls != null && (early == null || isClosed(early))) {
             early = open(nextUrl());
         }
     }
 
     @Override
     public SignalingConnection connect(SignalingConnection.Listener listener) {
+        if (urls == null) {
+            Socket held = unstarted();
+            waiting.add(held);
+            return new Connection(held, listener);
+        }
         Socket socket = early != null && !isClosed(early) ? early : open(nextUrl());
         early = null;
         return new Connection(socket, listener);
+    }
+
+    private static Socket open(String url) {
+        Socket held = unstarted();
+        start(held, url);
+        return held;
     }
 
     private String nextUrl() {
@@ -102,16 +136,22 @@ public final class WebSocketSignalingTransport implements SignalingTransport {
         }
     }
 
+    /** A socket's holder, its socket not started yet. */
+    @JSBody(script = "return {socket: null, abandoned: false, opened: false, texts: [], closedWith: null,"
+            + " onOpen: null, onText: null, onClose: null};")
+    private static native Socket unstarted();
+
     /**
-     * Opens the socket; until handlers are attached, its open, texts and close are kept. A constructor that throws
-     * (bad URL, blocked by policy) is kept as a close, reported like any failed connection, so the state machine
-     * retries it.
+     * Opens the holder's socket (not if its connection was closed meanwhile); until handlers are attached, its open,
+     * texts and close are kept. A constructor that throws (bad URL, blocked by policy) is kept as a close, reported
+     * like any failed connection, so the state machine retries it.
      */
-    @JSBody(params = "url", script = ""
-            + "var held = {socket: null, opened: false, texts: [], closedWith: null, onOpen: null, onText: null, onClose: null};"
+    @JSBody(params = {"held", "url"}, script = ""
+            + "if (held.abandoned) return;"
             + "try { held.socket = new WebSocket(url); } catch (error) {"
-            + "  held.closedWith = 'Cannot open ' + url + ': ' + error.message;"
-            + "  return held;"
+            + "  var message = 'Cannot open ' + url + ': ' + error.message;"
+            + "  if (held.onClose) held.onClose(message); else held.closedWith = message;"
+            + "  return;"
             + "}"
             + "held.socket.onopen = function() { if (held.onOpen) held.onOpen(''); else held.opened = true; };"
             + "held.socket.onmessage = function(event) {"
@@ -121,9 +161,8 @@ public final class WebSocketSignalingTransport implements SignalingTransport {
             + "held.socket.onclose = function(event) {"
             + "  var reason = event.reason || ('Signaling connection closed (' + event.code + ')');"
             + "  if (held.onClose) held.onClose(reason); else held.closedWith = reason;"
-            + "};"
-            + "return held;")
-    private static native Socket open(String url);
+            + "};")
+    private static native void start(Socket held, String url);
 
     /**
      * Hands the socket's events to the connection; what happened before is replayed in order in a microtask (so
@@ -149,6 +188,7 @@ public final class WebSocketSignalingTransport implements SignalingTransport {
 
     @JSBody(params = "held", script = ""
             + "held.onOpen = held.onText = held.onClose = function() {};"
+            + "held.abandoned = true;"
             + "if (held.socket === null) return;"
             + "held.socket.onopen = held.socket.onmessage = held.socket.onclose = null;"
             + "try { held.socket.close(); } catch (ignored) {}")
