@@ -151,7 +151,7 @@ if (gcTraceFile) {
   const gcNames = /^(MinorGC|MajorGC|V8\.GCFinalizeMC|V8\.GCIncrementalMarkingStart|V8\.GC_MC_INCREMENTAL)$/
   const marks = traceEvents.filter(e => e.name === 'TimeStamp' && e.args.data && e.args.data.message === 'bench-now')
   writeFileSync(gcTraceFile, JSON.stringify({
-    times: outcome.times, nows: outcome.nows, marks: marks.map(e => e.ts),
+    times: outcome.times, nows: outcome.nows, marks: marks.map(e => e.ts), markThreadTimes: marks.map(e => e.tts),
     gc: traceEvents.filter(e => e.ph === 'X' && gcNames.test(e.name)).map(e => ({ name: e.name, ts: e.ts, dur: e.dur, tdur: e.tdur, tid: e.tid }))
   }))
   console.log('gc trace: ' + gcTraceFile)

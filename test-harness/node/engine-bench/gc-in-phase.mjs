@@ -3,7 +3,8 @@
 //   node gc-in-phase.mjs [--phase NAME] trace.json...
 // A phase is found by its time: the two performance.now() calls (marked in the trace) whose difference is the
 // phase's reported time. Prints, per phase, its time and each collection that overlaps it: kind, wall time and the
-// main thread's CPU time (a wall time far above the CPU time means the process waited for a core).
+// main thread's CPU time (a wall time far above the CPU time means the process waited for a core); and the phase's
+// own main-thread CPU time where the trace has thread times.
 import { readFileSync } from 'node:fs'
 
 const args = process.argv.slice(2)
@@ -19,7 +20,7 @@ if (files.length === 0) {
 }
 const ms = us => (us / 1000).toFixed(1)
 for (const file of files) {
-  const { times, nows, marks, gc } = JSON.parse(readFileSync(file, 'utf8'))
+  const { times, nows, marks, markThreadTimes, gc } = JSON.parse(readFileSync(file, 'utf8'))
   if (nows.length !== marks.length) throw new Error(file + ': ' + nows.length + ' clock reads, ' + marks.length + ' marks')
   console.log(file)
   for (const [phase, time] of Object.entries(times)) {
@@ -27,14 +28,15 @@ for (const file of files) {
     let span = null
     for (let gap = 1; gap < nows.length && !span; gap++) {
       for (let i = 0; i + gap < nows.length; i++) {
-        if (nows[i + gap] - nows[i] === time) { span = [marks[i], marks[i + gap]]; break }
+        if (nows[i + gap] - nows[i] === time) { span = [marks[i], marks[i + gap], i, i + gap]; break }
       }
     }
     if (!span) { console.log('  ' + phase + ': not found'); continue }
     const inside = gc.filter(e => e.ts < span[1] && e.ts + e.dur > span[0] && /^(MinorGC|MajorGC)$/.test(e.name))
     const wall = inside.reduce((sum, e) => sum + e.dur, 0)
     const cpu = inside.reduce((sum, e) => sum + (e.tdur || 0), 0)
-    console.log('  ' + phase + ' ' + time.toFixed(1) + ' ms: ' + inside.length + ' collections, ' + ms(wall) + ' ms wall, ' + ms(cpu) +
+    const threadTime = markThreadTimes && markThreadTimes[span[3]] != null ? markThreadTimes[span[3]] - markThreadTimes[span[2]] : null
+    console.log('  ' + phase + ' ' + time.toFixed(1) + ' ms' + (threadTime == null ? '' : ' (main thread CPU ' + ms(threadTime) + ')') + ': ' + inside.length + ' collections, ' + ms(wall) + ' ms wall, ' + ms(cpu) +
       ' ms main-thread CPU' + (inside.length ? ' (' + inside.map(e => e.name + ' +' + ms(e.ts - span[0]) + ' ' + ms(e.dur) + '/' + ms(e.tdur || 0)).join(', ') + ')' : ''))
   }
 }
