@@ -23,6 +23,8 @@ public final class BrowserSubstitutions extends SimpleSubstitutionPolicy {
         sink.selectClasses(named("org.vaultsync.crdt.structs.StructArrays")
                         .or(named("org.vaultsync.crdt.structs.StringConcat")))
                 .replacePackage("org.vaultsync.crdt.structs", "org.vaultsync.browser.substitutes.crdt.structs");
+        sink.selectClasses(named("org.vaultsync.crdt.types.TextPieces"))
+                .replacePackage("org.vaultsync.crdt.types", "org.vaultsync.browser.substitutes.crdt.types");
         // TeaVM's own shortest-digits search for Double.toString and its reading of decimal digits for
         // Double.parseDouble, with their tables of powers of ten
         sink.selectClasses(named("org.teavm.classlib.impl.text.DoubleAnalyzer")

@@ -10,12 +10,14 @@ import org.junit.runner.RunWith;
 import org.teavm.junit.SkipJVM;
 import org.teavm.junit.TeaVMTestRunner;
 import org.vaultsync.crdt.ConvergenceScenario;
+import org.vaultsync.crdt.Doc;
 import org.vaultsync.crdt.Hex;
 import org.vaultsync.crdt.conformance.ScenarioRunner;
 import org.vaultsync.crdt.conformance.VectorFiles;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
 import org.vaultsync.crdt.encoding.Lib0Writer;
+import org.vaultsync.crdt.types.YText;
 import org.vaultsync.crdt.update.InvalidUpdateException;
 
 /**
@@ -88,5 +90,21 @@ public class YjsConformanceInBrowserTest {
         for (double value : values) {
             assertEquals(value, (Double) reader.readAny(), 0);
         }
+    }
+
+    /** The browser build joins a text's pieces with JavaScript's + (substitutes.crdt.types.TextPieces). */
+    @Test
+    public void aTextOfManyPiecesReadsBackInOrder() {
+        YText text = new Doc(new CryptoRandomBytes()).getText("t");
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            String piece = i % 7 == 0 ? "\uD83D\uDE00" : Integer.toString(i); // each at 0: 300 items, never merged
+            text.insert(0, piece);
+            expected.insert(0, piece);
+        }
+        text.delete(5, 10); // "299298297296295😀..." loses "8297296295"
+        expected.delete(5, 15);
+        assertEquals(expected.toString(), text.toString());
+        assertEquals("", new Doc(new CryptoRandomBytes()).getText("empty").toString());
     }
 }

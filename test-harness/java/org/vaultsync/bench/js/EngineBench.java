@@ -243,6 +243,19 @@ public final class EngineBench {
         return now() - t0;
     }
 
+    /**
+     * Profiling aid like {@link #loadState}: loads {@code state} (not timed) and returns the milliseconds that
+     * reading its text {@code "text"} (B4's) took (test-harness/node/engine-bench/ab-load.mjs {@code --read-text}).
+     */
+    @JSExport
+    public static double readText(Int8Array state) throws InvalidUpdateException {
+        Doc doc = newDoc(2);
+        doc.applyUpdate(state.copyToJavaArray());
+        double t0 = now();
+        doc.getText("text").toString();
+        return now() - t0;
+    }
+
     @JSBody(params = "list", script = "return list.length;")
     private static native int length(JSObject list);
 

@@ -96,13 +96,13 @@ public final class YText extends SharedType {
         if (doc == null) {
             return pendingText.toString().replace("\uFFFC", "");
         }
-        StringBuilder text = new StringBuilder(length);
+        TextPieces text = new TextPieces(length);
         for (Item n = start; n != null; n = n.right) {
             if (!n.isDeleted() && n.countable() && n.content instanceof ContentString s) {
-                text.append(s.text());
+                text.add(s.text());
             }
         }
-        return text.toString();
+        return text.text();
     }
 
     @Override
