@@ -387,7 +387,7 @@ public final class RoomVault {
             remember(writes, ItemLayout.NAME, entry.map.get(ItemLayout.NAME), entry.get(ItemLayout.NAME), client,
                     clockBefore);
             if (entry.get(ItemLayout.DATA) instanceof YMap data) {
-                ItemType type = ItemType.byWire(String.valueOf(entry.get(ItemLayout.TYPE)));
+                ItemType type = entry.get(ItemLayout.TYPE) instanceof String wire ? ItemType.byWire(wire) : null;
                 for (String key : data.keys()) {
                     FieldSpec spec = type == null ? null : ItemSchema.field(type, key);
                     if (spec != null && isAtomic(spec)) {
