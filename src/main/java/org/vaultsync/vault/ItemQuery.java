@@ -149,7 +149,15 @@ public final class ItemQuery {
         return out;
     }
 
-    private record Row(VaultItem item, double key) {
+    /** An item and its sort key (a plain class: a record would ship a toString, equals and hashCode unused here). */
+    private static final class Row {
+        final VaultItem item;
+        final double key;
+
+        Row(VaultItem item, double key) {
+            this.item = item;
+            this.key = key;
+        }
     }
 
     private double sortKey(VaultItem item, ItemLookup lookup) {

@@ -69,7 +69,15 @@ public final class RoomVault {
     /** The document started empty on attach: our entries may exist at peers, so none is created before a sync. */
     private boolean rebuilding;
 
-    private record OwnWrite(Id id, Object value) {
+    /** Our value of a field and the struct holding it (a plain class: nothing compares or prints it). */
+    private static final class OwnWrite {
+        final Id id;
+        final Object value;
+
+        OwnWrite(Id id, Object value) {
+            this.id = id;
+            this.value = value;
+        }
     }
 
     public RoomVault(VaultStore store, YDocSyncDocument room, Supplier<PeerIdentity> self, LongSupplier clock) {
@@ -502,19 +510,19 @@ public final class RoomVault {
             boolean isName = field.equals(ItemLayout.NAME);
             YMap container = isName ? entry : entry.get(ItemLayout.DATA) instanceof YMap data ? data : null;
             Item winner = container == null ? null : container.map.get(field);
-            if (winner == null || contains(winner, own.id())) {
+            if (winner == null || contains(winner, own.id)) {
                 continue;
             }
             writes.remove(field);
-            if (winner.isDeleted() || sawOurs(winner, own.id())) {
+            if (winner.isDeleted() || sawOurs(winner, own.id)) {
                 continue; // an edit made after seeing ours: ordinary collaboration
             }
             Object theirs = isName ? decoded.item().name() : decoded.validFields().get(field);
-            if (theirs == null || JsonValues.same(theirs, own.value())) {
+            if (theirs == null || JsonValues.same(theirs, own.value)) {
                 continue;
             }
             conflicts.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(field,
-                    new FieldConflict(id, field, own.value(), theirs, decoded.item().lastModifiedBy()));
+                    new FieldConflict(id, field, own.value, theirs, decoded.item().lastModifiedBy()));
             VaultItem local = store.item(id);
             if (local != null && published.contains(id)) {
                 store.setSyncState(id, SyncState.CONFLICT, local.lastSynced());
