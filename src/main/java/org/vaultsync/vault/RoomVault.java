@@ -416,17 +416,9 @@ public final class RoomVault {
 
     /** Fields whose whole value one write replaces: a concurrent write of the same field is a conflict. */
     private static boolean isAtomic(FieldSpec spec) {
-        switch (spec.kind()) {
-            case TEXT:
-            case INTEGER:
-            case NUMBER:
-            case CHOICE:
-                return true;
-            case LONG_TEXT:
-                return !TextFieldCodec.mergesConcurrentEdits();
-            default:
-                return false;
-        }
+        FieldKind kind = spec.kind();
+        return kind == FieldKind.TEXT || kind.isNumber() || kind == FieldKind.CHOICE
+                || kind == FieldKind.LONG_TEXT && !TextFieldCodec.mergesConcurrentEdits();
     }
 
     // ---- room → local
