@@ -25,7 +25,15 @@ public final class Awareness {
     public static final long CHECK_INTERVAL_MILLIS = OUTDATED_TIMEOUT_MILLIS / 10;
     private static final int MAX_STATE_DEPTH = 32;
 
-    private record Meta(int clock, long lastUpdated) {
+    /** A plain class, not a record: nothing compares or prints it, and a record ships a toString, equals, hashCode. */
+    private static final class Meta {
+        final int clock;
+        final long lastUpdated;
+
+        Meta(int clock, long lastUpdated) {
+            this.clock = clock;
+            this.lastUpdated = lastUpdated;
+        }
     }
 
     private final int clientId;
@@ -70,7 +78,7 @@ public final class Awareness {
     public void setLocalState(Object state) {
         state = asJsonValue(state);
         Meta current = meta.get(clientId);
-        int clock = current == null ? 0 : current.clock() + 1;
+        int clock = current == null ? 0 : current.clock + 1;
         Object previous = states.get(clientId);
         if (state == null) {
             states.remove(clientId);
@@ -107,7 +115,7 @@ public final class Awareness {
             if (m == null) {
                 continue;
             }
-            entries.add(new AwarenessUpdate.Entry(client, m.clock(), stringify(states.get(client))));
+            entries.add(new AwarenessUpdate.Entry(client, m.clock, stringify(states.get(client))));
         }
         return AwarenessUpdate.encode(entries);
     }
@@ -138,7 +146,7 @@ public final class Awareness {
             Object state = parsed.get(i);
             Meta known = meta.get(client);
             Object previous = states.get(client);
-            int currentClock = known == null ? 0 : known.clock();
+            int currentClock = known == null ? 0 : known.clock;
             boolean newer = currentClock < clock;
             boolean sameClockRemoval = currentClock == clock && state == null && states.containsKey(client);
             if (!newer && !sameClockRemoval) {
@@ -178,7 +186,7 @@ public final class Awareness {
             if (states.containsKey(client)) {
                 states.remove(client);
                 if (client == clientId) {
-                    meta.put(client, new Meta(meta.get(client).clock() + 1, scheduler.now()));
+                    meta.put(client, new Meta(meta.get(client).clock + 1, scheduler.now()));
                 }
                 removed.add(client);
             }
@@ -215,13 +223,13 @@ public final class Awareness {
     private void check() {
         long now = scheduler.now();
         Object local = getLocalState();
-        if (local != null && OUTDATED_TIMEOUT_MILLIS / 2 <= now - meta.get(clientId).lastUpdated()) {
+        if (local != null && OUTDATED_TIMEOUT_MILLIS / 2 <= now - meta.get(clientId).lastUpdated) {
             setLocalState(local);
         }
         List<Integer> outdated = new ArrayList<>();
         for (Map.Entry<Integer, Meta> entry : meta.entrySet()) {
             int client = entry.getKey();
-            if (client != clientId && OUTDATED_TIMEOUT_MILLIS <= now - entry.getValue().lastUpdated()
+            if (client != clientId && OUTDATED_TIMEOUT_MILLIS <= now - entry.getValue().lastUpdated
                     && states.containsKey(client)) {
                 outdated.add(client);
             }

@@ -15,8 +15,33 @@ import org.vaultsync.json.JsonException;
 public record ClientConfig(List<String> signalingUrls, List<IceServer> iceServers) {
     public static final String PATH = "/client-config.json";
 
-    /** One {@code RTCIceServer}; {@code username}/{@code credential} are null for STUN. */
-    public record IceServer(List<String> urls, String username, String credential) {
+    /**
+     * One {@code RTCIceServer}; {@code username}/{@code credential} are null for STUN. A plain class, not a record:
+     * nothing compares or prints it, and a record would ship a toString, equals and hashCode to the client.
+     */
+    public static final class IceServer {
+        private final List<String> urls;
+        private final String username;
+        private final String credential;
+
+        public IceServer(List<String> urls, String username, String credential) {
+            this.urls = urls;
+            this.username = username;
+            this.credential = credential;
+        }
+
+        public List<String> urls() {
+            return urls;
+        }
+
+        public String username() {
+            return username;
+        }
+
+        public String credential() {
+            return credential;
+        }
+
         Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("urls", urls);

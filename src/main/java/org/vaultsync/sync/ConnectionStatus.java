@@ -16,26 +16,27 @@ public record ConnectionStatus(ConnectionState state, String roomCode, int peerC
 
     /** The status line, e.g. "Waiting for peers", "3 peers", "Retrying: attempt 2 of 5, next in 2s". */
     public String describe(long now) {
-        switch (state) {
-            case DISCONNECTED:
-                return "Disconnected";
-            case CONNECTING:
-                return attempt == 0 ? "Connecting" : "Connecting (attempt " + attempt + " of " + maxAttempts + ")";
-            case CONNECTED:
-                if (peerCount == 0) {
-                    return "Waiting for peers";
-                }
-                return peerCount == 1 ? "1 peer" : peerCount + " peers";
-            case RETRYING:
-                return "Retrying: attempt " + attempt + " of " + maxAttempts + ", next in "
-                        + secondsUntil(now) + "s";
-            case OFFLINE:
-                return "Offline: changes are kept and will sync";
-            case WRONG_PASSWORD:
-            case ERROR:
-            default:
-                return message;
+        // == rather than a switch: a switch on an enum ships a lookup table class per switching class
+        if (state == ConnectionState.DISCONNECTED) {
+            return "Disconnected";
         }
+        if (state == ConnectionState.CONNECTING) {
+            return attempt == 0 ? "Connecting" : "Connecting (attempt " + attempt + " of " + maxAttempts + ")";
+        }
+        if (state == ConnectionState.CONNECTED) {
+            if (peerCount == 0) {
+                return "Waiting for peers";
+            }
+            return peerCount == 1 ? "1 peer" : peerCount + " peers";
+        }
+        if (state == ConnectionState.RETRYING) {
+            return "Retrying: attempt " + attempt + " of " + maxAttempts + ", next in "
+                    + secondsUntil(now) + "s";
+        }
+        if (state == ConnectionState.OFFLINE) {
+            return "Offline: changes are kept and will sync";
+        }
+        return message; // WRONG_PASSWORD, ERROR
     }
 
     /** Whole seconds until the next attempt, rounded up so "next in 0s" only shows when it is due. */

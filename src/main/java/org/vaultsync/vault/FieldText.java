@@ -26,90 +26,79 @@ public final class FieldText {
 
     /** The text showing {@code value} of field {@code spec}. */
     public static String format(FieldSpec spec, Object value) {
-        switch (spec.kind()) {
-            case INTEGER:
-            case NUMBER:
-                return value instanceof Number n ? Json.formatNumber(n.doubleValue()) : "";
-            case TEXT_LIST:
-            case EQUIPMENT_LIST: {
-                StringBuilder out = new StringBuilder();
-                if (value instanceof List<?> list) {
-                    for (Object entry : list) {
-                        String line = spec.kind() == FieldKind.TEXT_LIST ? entry instanceof String text ? text : null
-                                : equipmentLine(entry);
-                        if (line != null) {
-                            out.append(out.length() > 0 ? "\n" : "").append(line);
-                        }
-                    }
-                }
-                return out.toString();
-            }
-            case POINTS_BY_LOCATION: {
-                StringBuilder out = new StringBuilder();
-                if (value instanceof Map<?, ?> map) {
-                    for (Map.Entry<?, ?> entry : map.entrySet()) {
-                        if (entry.getValue() instanceof Number n) {
-                            out.append(out.length() > 0 ? "\n" : "").append(entry.getKey()).append(": ")
-                                    .append(Json.formatNumber(n.doubleValue()));
-                        }
-                    }
-                }
-                return out.toString();
-            }
-            default:
-                return value instanceof String text ? text : "";
+        FieldKind kind = spec.kind(); // tested with ==, not a switch (see FieldKind)
+        if (kind.isNumber()) {
+            return value instanceof Number n ? Json.formatNumber(n.doubleValue()) : "";
         }
+        if (kind.isList()) {
+            StringBuilder out = new StringBuilder();
+            if (value instanceof List<?> list) {
+                for (Object entry : list) {
+                    String line = kind == FieldKind.TEXT_LIST ? entry instanceof String text ? text : null
+                            : equipmentLine(entry);
+                    if (line != null) {
+                        out.append(out.length() > 0 ? "\n" : "").append(line);
+                    }
+                }
+            }
+            return out.toString();
+        }
+        if (kind == FieldKind.POINTS_BY_LOCATION) {
+            StringBuilder out = new StringBuilder();
+            if (value instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (entry.getValue() instanceof Number n) {
+                        out.append(out.length() > 0 ? "\n" : "").append(entry.getKey()).append(": ")
+                                .append(Json.formatNumber(n.doubleValue()));
+                    }
+                }
+            }
+            return out.toString();
+        }
+        return value instanceof String text ? text : "";
     }
 
     /** Reads {@code text} as field {@code spec} of an item whose data is {@code data} (for rules across fields). */
     public static Parsed parse(FieldSpec spec, String text, Map<String, ?> data) {
         Object value;
-        switch (spec.kind()) {
-            case INTEGER:
-            case NUMBER: {
-                String digits = withoutGrouping(text);
-                if (digits.isEmpty()) {
-                    return new Parsed(null, spec.label() + " is required");
-                }
-                if (!isDecimal(digits)) {
-                    return new Parsed(null, spec.label() + " must be a number");
-                }
-                value = decimal(digits);
-                break;
+        FieldKind kind = spec.kind();
+        if (kind.isNumber()) {
+            String digits = withoutGrouping(text);
+            if (digits.isEmpty()) {
+                return new Parsed(null, spec.label() + " is required");
             }
-            case TEXT_LIST:
-                value = new ArrayList<Object>(splitLines(text));
-                break;
-            case EQUIPMENT_LIST: {
-                List<Object> entries = new ArrayList<>();
-                for (String line : splitLines(text)) {
-                    entries.add(equipment(line));
-                }
-                value = entries;
-                break;
+            if (!isDecimal(digits)) {
+                return new Parsed(null, spec.label() + " must be a number");
             }
-            case POINTS_BY_LOCATION: {
-                Map<String, Object> points = new LinkedHashMap<>();
-                List<String> lines = splitLines(text);
-                for (int i = 0; i < lines.size(); i++) {
-                    String line = lines.get(i);
-                    int cut = Math.max(line.lastIndexOf(':'), line.lastIndexOf(' '));
-                    String number = cut < 0 ? "" : withoutGrouping(line.substring(cut + 1));
-                    String location = cut < 0 ? "" : line.substring(0, cut).trim();
-                    if (location.endsWith(":")) {
-                        location = location.substring(0, location.length() - 1).trim();
-                    }
-                    if (location.isEmpty() || !isDecimal(number)) {
-                        return new Parsed(null, spec.label() + " line " + (i + 1)
-                                + " needs a location and points, like HD: 9");
-                    }
-                    points.put(location, decimal(number));
-                }
-                value = points;
-                break;
+            value = decimal(digits);
+        } else if (kind == FieldKind.TEXT_LIST) {
+            value = new ArrayList<Object>(splitLines(text));
+        } else if (kind == FieldKind.EQUIPMENT_LIST) {
+            List<Object> entries = new ArrayList<>();
+            for (String line : splitLines(text)) {
+                entries.add(equipment(line));
             }
-            default:
-                value = text;
+            value = entries;
+        } else if (kind == FieldKind.POINTS_BY_LOCATION) {
+            Map<String, Object> points = new LinkedHashMap<>();
+            List<String> lines = splitLines(text);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                int cut = Math.max(line.lastIndexOf(':'), line.lastIndexOf(' '));
+                String number = cut < 0 ? "" : withoutGrouping(line.substring(cut + 1));
+                String location = cut < 0 ? "" : line.substring(0, cut).trim();
+                if (location.endsWith(":")) {
+                    location = location.substring(0, location.length() - 1).trim();
+                }
+                if (location.isEmpty() || !isDecimal(number)) {
+                    return new Parsed(null, spec.label() + " line " + (i + 1)
+                            + " needs a location and points, like HD: 9");
+                }
+                points.put(location, decimal(number));
+            }
+            value = points;
+        } else {
+            value = text;
         }
         String problem = ItemValidator.checkField(spec, value, data);
         return problem == null ? new Parsed(value, null) : new Parsed(null, problem);

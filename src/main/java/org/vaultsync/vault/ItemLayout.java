@@ -111,36 +111,19 @@ final class ItemLayout {
             data.set(key, value);
             return true;
         }
-        switch (spec.kind()) {
-            case LONG_TEXT:
-                TextFieldCodec.write(data, key, raw, (String) value);
-                return true;
-            case TEXT_LIST:
-            case EQUIPMENT_LIST:
-                if (raw instanceof YArray array) {
-                    applyListDifference(array, (List<?>) value);
-                } else {
-                    data.set(key, fresh(spec, value));
-                }
-                return true;
-            case POINTS_BY_LOCATION:
-                if (raw instanceof YMap map) {
-                    applyMapDifference(map, (Map<?, ?>) value);
-                } else {
-                    data.set(key, fresh(spec, value));
-                }
-                return true;
-            case ASSIGNMENTS:
-                if (raw instanceof YMap slots) {
-                    applyAssignments(slots, (List<?>) value);
-                } else {
-                    data.set(key, fresh(spec, value));
-                }
-                return true;
-            default:
-                data.set(key, value);
-                return true;
+        FieldKind kind = spec.kind();
+        if (kind == FieldKind.LONG_TEXT) {
+            TextFieldCodec.write(data, key, raw, (String) value);
+        } else if (kind.isList() && raw instanceof YArray array) {
+            applyListDifference(array, (List<?>) value);
+        } else if (kind == FieldKind.POINTS_BY_LOCATION && raw instanceof YMap map) {
+            applyMapDifference(map, (Map<?, ?>) value);
+        } else if (kind == FieldKind.ASSIGNMENTS && raw instanceof YMap slots) {
+            applyAssignments(slots, (List<?>) value);
+        } else {
+            data.set(key, fresh(spec, value)); // a value replaced as a whole, or a room value of the wrong form
         }
+        return true;
     }
 
     /** The room form of a field value written from scratch. */
@@ -148,27 +131,27 @@ final class ItemLayout {
         if (spec == null) {
             return value;
         }
-        switch (spec.kind()) {
-            case TEXT_LIST:
-            case EQUIPMENT_LIST:
-                YArray array = new YArray();
-                array.push((List<?>) value);
-                return array;
-            case POINTS_BY_LOCATION:
-                YMap points = new YMap();
-                for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                    points.set((String) entry.getKey(), entry.getValue());
-                }
-                return points;
-            case ASSIGNMENTS:
-                YMap slots = new YMap();
-                for (Assignment assignment : Assignment.parseAll(value)) {
-                    slots.set(Integer.toString(assignment.slot()), slotEntry(assignment));
-                }
-                return slots;
-            default:
-                return value;
+        FieldKind kind = spec.kind();
+        if (kind.isList()) {
+            YArray array = new YArray();
+            array.push((List<?>) value);
+            return array;
         }
+        if (kind == FieldKind.POINTS_BY_LOCATION) {
+            YMap points = new YMap();
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                points.set((String) entry.getKey(), entry.getValue());
+            }
+            return points;
+        }
+        if (kind == FieldKind.ASSIGNMENTS) {
+            YMap slots = new YMap();
+            for (Assignment assignment : Assignment.parseAll(value)) {
+                slots.set(Integer.toString(assignment.slot()), slotEntry(assignment));
+            }
+            return slots;
+        }
+        return value;
     }
 
     private static YMap slotEntry(Assignment assignment) {
@@ -321,19 +304,20 @@ final class ItemLayout {
         if (spec == null) {
             return raw instanceof SharedType type ? type.toJSON() : raw;
         }
-        switch (spec.kind()) {
-            case LONG_TEXT:
-                return TextFieldCodec.read(raw);
-            case TEXT_LIST:
-            case EQUIPMENT_LIST:
-                return raw instanceof YArray array ? array.toJSON() : raw instanceof List<?> ? raw : null;
-            case POINTS_BY_LOCATION:
-                return raw instanceof YMap map ? map.toJSON() : raw instanceof Map<?, ?> ? raw : null;
-            case ASSIGNMENTS:
-                return raw instanceof YMap slots ? assignmentsOf(slots) : null;
-            default:
-                return raw instanceof SharedType ? null : raw;
+        FieldKind kind = spec.kind();
+        if (kind == FieldKind.LONG_TEXT) {
+            return TextFieldCodec.read(raw);
         }
+        if (kind.isList()) {
+            return raw instanceof YArray array ? array.toJSON() : raw instanceof List<?> ? raw : null;
+        }
+        if (kind == FieldKind.POINTS_BY_LOCATION) {
+            return raw instanceof YMap map ? map.toJSON() : raw instanceof Map<?, ?> ? raw : null;
+        }
+        if (kind == FieldKind.ASSIGNMENTS) {
+            return raw instanceof YMap slots ? assignmentsOf(slots) : null;
+        }
+        return raw instanceof SharedType ? null : raw;
     }
 
     private static List<Object> assignmentsOf(YMap slots) {

@@ -12,14 +12,26 @@ import java.util.Set;
  * confirmed yet ({@code unsyncedFields}, "name" for the name). The latter tell, when a room's document has to be
  * rebuilt from peers (after "forget this room's data"), which of the room's values are newer than ours.
  */
-record ItemLocalState(List<FieldConflict> conflicts, Set<String> unsyncedFields) {
+final class ItemLocalState {
     static final ItemLocalState NONE = new ItemLocalState(new ArrayList<>(), new LinkedHashSet<>());
 
+    private final List<FieldConflict> conflicts;
+    private final Set<String> unsyncedFields;
+
     // unmodifiable copies with the collection types the engine already ships (Set.copyOf would add Java's
-    // immutable set classes to the client for this one record)
-    ItemLocalState {
-        conflicts = Collections.unmodifiableList(new ArrayList<>(conflicts));
-        unsyncedFields = Collections.unmodifiableSet(new LinkedHashSet<>(unsyncedFields));
+    // immutable set classes to the client). A plain class, not a record: nothing compares or prints it, and a
+    // record would ship a toString, equals and hashCode.
+    ItemLocalState(List<FieldConflict> conflicts, Set<String> unsyncedFields) {
+        this.conflicts = Collections.unmodifiableList(new ArrayList<>(conflicts));
+        this.unsyncedFields = Collections.unmodifiableSet(new LinkedHashSet<>(unsyncedFields));
+    }
+
+    List<FieldConflict> conflicts() {
+        return conflicts;
+    }
+
+    Set<String> unsyncedFields() {
+        return unsyncedFields;
     }
 
     boolean isEmpty() {

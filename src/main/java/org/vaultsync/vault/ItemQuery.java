@@ -149,38 +149,44 @@ public final class ItemQuery {
         return out;
     }
 
-    private record Row(VaultItem item, double key) {
+    /** An item and its sort key (a plain class: a record would ship a toString, equals and hashCode unused here). */
+    private static final class Row {
+        final VaultItem item;
+        final double key;
+
+        Row(VaultItem item, double key) {
+            this.item = item;
+            this.key = key;
+        }
     }
 
     private double sortKey(VaultItem item, ItemLookup lookup) {
-        switch (sort) {
-            case MODIFIED:
-                return item.lastModified();
-            case TONNAGE:
-                return type == ItemType.UNIT ? new Unit(item).tonnage()
-                        : type == ItemType.FORCE ? new Force(item).totals(lookup).tonnage() : 0;
-            case BV:
-                return type == ItemType.UNIT ? new Unit(item).battleValue()
-                        : type == ItemType.FORCE ? new Force(item).totals(lookup).battleValue() : 0;
-            default:
-                return 0;
+        // == rather than a switch: a switch on an enum ships a lookup table class per switching class
+        if (sort == Sort.MODIFIED) {
+            return item.lastModified();
         }
+        if (sort == Sort.TONNAGE) {
+            return type == ItemType.UNIT ? new Unit(item).tonnage()
+                    : type == ItemType.FORCE ? new Force(item).totals(lookup).tonnage() : 0;
+        }
+        if (sort == Sort.BV) {
+            return type == ItemType.UNIT ? new Unit(item).battleValue()
+                    : type == ItemType.FORCE ? new Force(item).totals(lookup).battleValue() : 0;
+        }
+        return 0;
     }
 
     private boolean matchesFilters(VaultItem item) {
-        switch (type) {
-            case UNIT: {
-                Unit unit = new Unit(item);
-                return is(kind, unit.unitType()) && is(weightClass, unit.weightClass()) && is(techBase, unit.techBase())
-                        && is(era, unit.era());
-            }
-            case PILOT:
-                return is(status, new Pilot(item).status());
-            default: {
-                Force force = new Force(item);
-                return is(kind, force.forceType()) && is(status, force.status());
-            }
+        if (type == ItemType.UNIT) {
+            Unit unit = new Unit(item);
+            return is(kind, unit.unitType()) && is(weightClass, unit.weightClass()) && is(techBase, unit.techBase())
+                    && is(era, unit.era());
         }
+        if (type == ItemType.PILOT) {
+            return is(status, new Pilot(item).status());
+        }
+        Force force = new Force(item);
+        return is(kind, force.forceType()) && is(status, force.status());
     }
 
     /** Every word of the search appears in the name or one of the type's descriptive fields. */

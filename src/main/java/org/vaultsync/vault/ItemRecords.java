@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vaultsync.common.TypeNames;
 import org.vaultsync.json.Json;
 import org.vaultsync.json.JsonException;
 
@@ -168,7 +169,8 @@ public final class ItemRecords {
         return new VaultItem(itemId, type, (String) name, data, sync, state, modified, modifiedBy, synced, from);
     }
 
+    /** A refused value for a message: a text quoted, anything else by its kind (see {@link TypeNames}). */
     static String describe(Object value) {
-        return value instanceof String s ? "'" + s + "'" : value == null ? "none" : String.valueOf(value);
+        return value instanceof String s ? "'" + s + "'" : value == null ? "none" : TypeNames.of(value);
     }
 }

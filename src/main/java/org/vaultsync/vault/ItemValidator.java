@@ -77,35 +77,37 @@ public final class ItemValidator {
     /** The message for {@code value} in field {@code spec} (whose item data is {@code data}), or null if it fits. */
     public static String checkField(FieldSpec spec, Object value, Map<String, ?> data) {
         String label = spec.label();
-        switch (spec.kind()) {
-            case TEXT:
-            case LONG_TEXT:
-                if (!(value instanceof String text)) {
-                    return label + " must be text";
-                }
-                return text.length() > spec.maxLength()
-                        ? label + " must be at most " + spec.maxLength() + " characters" : null;
-            case INTEGER:
-                return isWholeIn(value, spec.min(), spec.max()) ? null
-                        : label + " must be a whole number from " + number(spec.min()) + " to " + number(spec.max());
-            case NUMBER:
-                return value instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= spec.min()
-                        && n.doubleValue() <= spec.max() ? null
-                        : label + " must be a number from " + number(spec.min()) + " to " + number(spec.max());
-            case CHOICE:
-                return value instanceof String wire && Choice.byWire(spec.choicesUnsafe(), wire) != null ? null
-                        : label + " must be one of: " + Choice.labels(spec.choicesUnsafe());
-            case TEXT_LIST:
-                return checkTextList(spec, value);
-            case EQUIPMENT_LIST:
-                return checkEquipment(spec, value);
-            case POINTS_BY_LOCATION:
-                return checkPoints(spec, value);
-            case ASSIGNMENTS:
-                return checkAssignments(value, data);
-            default:
-                return label + " is not supported";
+        FieldKind kind = spec.kind(); // tested with ==, not a switch (see FieldKind)
+        if (kind == FieldKind.TEXT || kind == FieldKind.LONG_TEXT) {
+            if (!(value instanceof String text)) {
+                return label + " must be text";
+            }
+            return text.length() > spec.maxLength()
+                    ? label + " must be at most " + spec.maxLength() + " characters" : null;
         }
+        if (kind == FieldKind.INTEGER) {
+            return isWholeIn(value, spec.min(), spec.max()) ? null
+                    : label + " must be a whole number from " + number(spec.min()) + " to " + number(spec.max());
+        }
+        if (kind == FieldKind.NUMBER) {
+            return value instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= spec.min()
+                    && n.doubleValue() <= spec.max() ? null
+                    : label + " must be a number from " + number(spec.min()) + " to " + number(spec.max());
+        }
+        if (kind == FieldKind.CHOICE) {
+            return value instanceof String wire && Choice.byWire(spec.choicesUnsafe(), wire) != null ? null
+                    : label + " must be one of: " + Choice.labels(spec.choicesUnsafe());
+        }
+        if (kind == FieldKind.TEXT_LIST) {
+            return checkTextList(spec, value);
+        }
+        if (kind == FieldKind.EQUIPMENT_LIST) {
+            return checkEquipment(spec, value);
+        }
+        if (kind == FieldKind.POINTS_BY_LOCATION) {
+            return checkPoints(spec, value);
+        }
+        return checkAssignments(value, data);
     }
 
     private static String checkTextList(FieldSpec spec, Object value) {

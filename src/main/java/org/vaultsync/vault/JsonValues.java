@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vaultsync.common.TypeNames;
 
 /**
  * Item data is plain JSON values: null, Boolean, Double, String, List and Map with string keys. Copies are deep, so
@@ -56,7 +57,7 @@ public final class JsonValues {
         if (value instanceof Number number) {
             double d = number.doubleValue();
             if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException("not a finite number: " + value);
+                throw new IllegalArgumentException("not a finite number");
             }
             return d;
         }
@@ -71,13 +72,13 @@ public final class JsonValues {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("map keys must be strings: " + entry.getKey());
+                    throw new IllegalArgumentException("map keys must be strings, got " + TypeNames.of(entry.getKey()));
                 }
                 out.put(key, copy(entry.getValue()));
             }
             return out;
         }
-        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException("not a JSON value: " + TypeNames.of(value));
     }
 
     /** A deep copy nobody can modify. */

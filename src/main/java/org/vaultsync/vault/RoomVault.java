@@ -71,7 +71,15 @@ public final class RoomVault {
     /** The document started empty on attach: our entries may exist at peers, so none is created before a sync. */
     private boolean rebuilding;
 
-    private record OwnWrite(Id id, Object value) {
+    /** Our value of a field and the struct holding it (a plain class: nothing compares or prints it). */
+    private static final class OwnWrite {
+        final Id id;
+        final Object value;
+
+        OwnWrite(Id id, Object value) {
+            this.id = id;
+            this.value = value;
+        }
     }
 
     /**
@@ -395,7 +403,7 @@ public final class RoomVault {
             remember(writes, ItemLayout.NAME, entry.map.get(ItemLayout.NAME), entry.get(ItemLayout.NAME), client,
                     clockBefore);
             if (entry.get(ItemLayout.DATA) instanceof YMap data) {
-                ItemType type = ItemType.byWire(String.valueOf(entry.get(ItemLayout.TYPE)));
+                ItemType type = entry.get(ItemLayout.TYPE) instanceof String wire ? ItemType.byWire(wire) : null;
                 for (String key : data.keys()) {
                     FieldSpec spec = type == null ? null : ItemSchema.field(type, key);
                     if (spec != null && isAtomic(spec)) {
@@ -416,17 +424,9 @@ public final class RoomVault {
 
     /** Fields whose whole value one write replaces: a concurrent write of the same field is a conflict. */
     private static boolean isAtomic(FieldSpec spec) {
-        switch (spec.kind()) {
-            case TEXT:
-            case INTEGER:
-            case NUMBER:
-            case CHOICE:
-                return true;
-            case LONG_TEXT:
-                return !TextFieldCodec.mergesConcurrentEdits();
-            default:
-                return false;
-        }
+        FieldKind kind = spec.kind();
+        return kind == FieldKind.TEXT || kind.isNumber() || kind == FieldKind.CHOICE
+                || kind == FieldKind.LONG_TEXT && !TextFieldCodec.mergesConcurrentEdits();
     }
 
     // ---- room → local
@@ -510,19 +510,19 @@ public final class RoomVault {
             boolean isName = field.equals(ItemLayout.NAME);
             YMap container = isName ? entry : entry.get(ItemLayout.DATA) instanceof YMap data ? data : null;
             Item winner = container == null ? null : container.map.get(field);
-            if (winner == null || contains(winner, own.id())) {
+            if (winner == null || contains(winner, own.id)) {
                 continue;
             }
             writes.remove(field);
-            if (winner.isDeleted() || sawOurs(winner, own.id())) {
+            if (winner.isDeleted() || sawOurs(winner, own.id)) {
                 continue; // an edit made after seeing ours: ordinary collaboration
             }
             Object theirs = isName ? decoded.item().name() : decoded.validFields().get(field);
-            if (theirs == null || JsonValues.same(theirs, own.value())) {
+            if (theirs == null || JsonValues.same(theirs, own.value)) {
                 continue;
             }
             conflicts.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(field,
-                    new FieldConflict(id, field, own.value(), theirs, authorOf(entry, winner, decoded)));
+                    new FieldConflict(id, field, own.value, theirs, authorOf(entry, winner, decoded)));
             VaultItem local = store.item(id);
             if (local != null && published.contains(id)) {
                 store.setSyncState(id, SyncState.CONFLICT, local.lastSynced());
