@@ -145,15 +145,15 @@ class RoomPersistenceTest {
         assertTrue(persistence.isIdle());
         assertEquals(1, storage.contents(ROOM).size(), "one full state");
 
-        int[] replaces = {0};
+        FlakyStore[] watched = new FlakyStore[1];
         Doc reloaded = doc();
-        RoomPersistence again = open(reloaded, new Report(), store -> new CountingStore(store, replaces));
+        RoomPersistence again = open(reloaded, new Report(), store -> watched[0] = new FlakyStore(store, new int[1]));
         assertEquals(300, reloaded.getMap("vault").size());
         assertEquals(0, again.storedUpdateCount(), "the stored state is the state, not a change made since");
         set(reloaded, "unit-0", "changed");
         clock.advance(RoomPersistence.COMPACT_DELAY_MILLIS * 3);
         assertEquals(1, again.storedUpdateCount());
-        assertEquals(0, replaces[0], "one small change after a reload does not rewrite the 300 KB state");
+        assertEquals(0, watched[0].replaces, "one small change after a reload does not rewrite the 300 KB state");
         assertEquals(2, storage.contents(ROOM).size());
     }
 
@@ -231,42 +231,11 @@ class RoomPersistenceTest {
         assertTrue(storage.contents(ROOM).size() <= 4, "compacted: " + storage.contents(ROOM).size());
     }
 
-    /** Counts full-state writes. */
-    private static final class CountingStore implements RoomStore {
-        private final RoomStore inner;
-        private final int[] replaces;
-
-        CountingStore(RoomStore inner, int[] replaces) {
-            this.inner = inner;
-            this.replaces = replaces;
-        }
-
-        @Override
-        public void load(StorageCallback<StoredUpdates> callback) {
-            inner.load(callback);
-        }
-
-        @Override
-        public void append(byte[] update, StorageCallback<Integer> callback) {
-            inner.append(update, callback);
-        }
-
-        @Override
-        public void replace(byte[] state, List<Integer> replacedKeys, StorageCallback<Integer> callback) {
-            replaces[0]++;
-            inner.replace(state, replacedKeys, callback);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
-    /** Fails the first writes as a full disk does. */
+    /** Fails the first writes as a full disk does; counts the full-state writes. */
     private static final class FlakyStore implements RoomStore {
         private final RoomStore inner;
         private final int[] failuresLeft;
+        int replaces;
 
         FlakyStore(RoomStore inner, int[] failuresLeft) {
             this.inner = inner;
@@ -289,6 +258,7 @@ class RoomPersistenceTest {
 
         @Override
         public void replace(byte[] state, List<Integer> replacedKeys, StorageCallback<Integer> callback) {
+            replaces++;
             if (failuresLeft[0]-- > 0) {
                 callback.failed("this device is out of storage space");
             } else {
