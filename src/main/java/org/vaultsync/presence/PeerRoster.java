@@ -1,6 +1,7 @@
 package org.vaultsync.presence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,16 @@ public final class PeerRoster {
     private final String selfId;
     private final SyncEvents events;
     private Map<String, PeerIdentity> remote = new LinkedHashMap<>();
+    /** Every remote awareness client's last name seen, kept after it leaves (see {@link #nameOf}). */
+    private final Map<Integer, String> namesByClient;
 
     public PeerRoster(Awareness awareness, String selfId, SyncEvents events) {
+        this(awareness, selfId, events, new HashMap<>());
+    }
+
+    /** {@code namesByClient}: where names seen are kept; a rejoin of the same room hands over the earlier one's. */
+    public PeerRoster(Awareness awareness, String selfId, SyncEvents events, Map<Integer, String> namesByClient) {
+        this.namesByClient = namesByClient;
         this.awareness = awareness;
         this.selfId = selfId;
         this.events = events;
@@ -42,6 +51,14 @@ public final class PeerRoster {
         return remote.size();
     }
 
+    /**
+     * The name a remote awareness client (a peer's Yjs client id) had when last seen in this room, even if it has
+     * left since: a peer back from offline sends its edits before its presence, and those edits should name it.
+     */
+    public String nameOf(int clientId) {
+        return namesByClient.get(clientId);
+    }
+
     private void refresh() {
         Map<String, PeerIdentity> next = new LinkedHashMap<>();
         for (Map.Entry<Integer, Object> entry : awareness.getStates().entrySet()) {
@@ -51,6 +68,7 @@ public final class PeerRoster {
             PeerIdentity peer = identityOf(entry.getKey(), entry.getValue());
             if (!peer.id().equals(selfId)) {
                 next.putIfAbsent(peer.id(), peer);
+                namesByClient.put(entry.getKey(), peer.name());
             }
         }
         Map<String, PeerIdentity> previous = remote;

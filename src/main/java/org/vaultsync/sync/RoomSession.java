@@ -1,7 +1,9 @@
 package org.vaultsync.sync;
 
 import org.vaultsync.common.Scheduler;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleSupplier;
 import org.vaultsync.common.RandomBytes;
 import org.vaultsync.common.Uuid;
@@ -74,7 +76,11 @@ public final class RoomSession {
             String peerId = Uuid.v4(randomBytes);
             awareness = new Awareness(clientId, scheduler);
             awareness.setLocalStateField("user", identity.awarenessUser());
-            roster = new PeerRoster(awareness, identity.identity().id(), events);
+            if (!code.equals(namesRoom)) {
+                namesSeen.clear();
+                namesRoom = code;
+            }
+            roster = new PeerRoster(awareness, identity.identity().id(), events, namesSeen);
             sync = new RoomSync(doc, awareness, peerId, scheduler, events, antiEntropyInterval);
             PeerTransport peers = peerTransport;
             BroadcastTransport tabs = broadcastTransport;
@@ -345,10 +351,16 @@ public final class RoomSession {
         return room == null ? null : room.awareness;
     }
 
-    /** The name the room's presence shows for the Yjs client {@code clientId}, or null if it is not present now. */
+    /**
+     * Names of the room's awareness clients seen so far, kept across rejoins of the same room (going offline leaves
+     * and rejoins): a peer's edits arrive before its presence after either side reconnects.
+     */
+    private final Map<Integer, String> namesSeen = new HashMap<>();
+    private RoomCode namesRoom;
+
+    /** The name the room's presence has shown for the Yjs client {@code clientId} (now or earlier), or null. */
     public String presentName(int clientId) {
-        Object state = room == null ? null : room.awareness.getStates().get(clientId);
-        return state == null ? null : PeerRoster.identityOf(clientId, state).name();
+        return room == null ? null : room.roster.nameOf(clientId);
     }
 
     /** Signaling peer ids currently reachable (data channels and other tabs). */

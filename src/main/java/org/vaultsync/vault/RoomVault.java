@@ -534,8 +534,8 @@ public final class RoomVault {
     /**
      * Who wrote the value that won over ours. {@code lastModifiedBy} is written only when the editor changes, so
      * after concurrent edits it may name someone else, even us (the winner, already the last editor, did not write
-     * it again); it counts only if the winner's client wrote it. Else the name presence shows for that client now;
-     * else unknown (the view says "a peer").
+     * it again); it counts only if the winner's client wrote it. Else the name presence has shown for that client in
+     * this room; else unknown (the view says "a peer").
      */
     private String authorOf(YMap entry, Item winner, ItemLayout.Decoded decoded) {
         Item named = entry.map.get(ItemLayout.LAST_MODIFIED_BY);

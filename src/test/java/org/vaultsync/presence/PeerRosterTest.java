@@ -46,6 +46,19 @@ class PeerRosterTest {
     }
 
     @Test
+    void aPeersNameIsKnownByItsClientIdAfterItLeaves() throws Exception {
+        // a peer back from offline sends its edits before its presence: a conflict with them should still name it
+        Awareness bob = peer(20, "bob-id", "Bob");
+        peer(21, "bob-id", "Bob");
+        assertEquals("Bob", roster.nameOf(20));
+        bob.destroy();
+        mine.applyUpdate(bob.encodeUpdate(List.of(20)), "remote");
+        assertEquals("Bob", roster.nameOf(20));
+        assertEquals("Bob", roster.nameOf(21));
+        assertEquals(null, roster.nameOf(99), "a client never seen has no name");
+    }
+
+    @Test
     void onePersonWithTwoClientIdsCountsOnce() throws Exception {
         peer(20, "bob-id", "Bob");
         peer(21, "bob-id", "Bob");
