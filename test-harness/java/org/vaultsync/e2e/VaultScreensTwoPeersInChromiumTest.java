@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.vaultsync.common.SecureRandomBytes;
+import org.vaultsync.presence.LocalIdentity;
 import org.vaultsync.room.RoomCode;
 import org.vaultsync.sync.SyncClient;
 
@@ -46,6 +47,12 @@ class VaultScreensTwoPeersInChromiumTest {
                 player.driver().navigate().refresh();
                 player.awaitLoaded();
             }
+            // every toast B's page shows from now on (they close by themselves, so they are recorded as they come)
+            b.driver().executeScript("window.toastsShown = [];"
+                    + "new MutationObserver(function(changes) { changes.forEach(function(change) {"
+                    + "  change.addedNodes.forEach(function(node) {"
+                    + "    if (node.classList && node.classList.contains('toast')) window.toastsShown.push(node.textContent); });"
+                    + "}); }).observe(document.body, {childList: true, subtree: true});");
             // B's page waits for the item and turns into its form when A's share arrives
             b.awaitText("#page h1", "Marauder MAD-3R");
             assertTrue(b.text("#peer-notice").startsWith("Shared by"), b.text("#peer-notice"));
@@ -88,7 +95,10 @@ class VaultScreensTwoPeersInChromiumTest {
             String theirs = loser == a ? "85" : "80";
             assertEquals(mine, loser.text("#conflicts .mine-value"));
             assertEquals(theirs, loser.text("#conflicts .theirs-value"));
-            assertTrue(loser.text("#conflicts .theirs dt").startsWith("Theirs, by "), loser.text("#conflicts .theirs dt"));
+            // named after the winner, though the winner's presence arrives after its edits (B was offline)
+            Object winnerName = winner.driver().executeScript("return localStorage.getItem(arguments[0]);",
+                    LocalIdentity.NAME_KEY);
+            assertEquals("Theirs, by " + winnerName, loser.text("#conflicts .theirs dt"));
             assertTrue(loser.text("#item-badge").contains("Conflict"), loser.text("#item-badge"));
             Screenshots.both(loser.driver(), "vault-conflict");
             Screenshots.bothDark(loser.driver(), "vault-conflict");
@@ -106,6 +116,11 @@ class VaultScreensTwoPeersInChromiumTest {
             other.awaitValue("field-walk", kept);
             keeper.awaitValue("field-walk", kept);
             a.await("A's badge to leave conflict", () -> !a.text("#item-badge").contains("Conflict"));
+            // B went offline and came back three times: A did not leave or join each time, B did
+            @SuppressWarnings("unchecked")
+            List<String> toasts = (List<String>) b.driver().executeScript("return window.toastsShown;");
+            assertEquals(0, toasts.stream().filter(toast -> toast.contains("left the room")).count(), toasts.toString());
+            assertTrue(toasts.stream().filter(toast -> toast.contains("joined the room")).count() <= 1, toasts.toString());
             assertEquals(List.of(), browserA.consoleErrors());
             assertEquals(List.of(), browserB.consoleErrors());
         }

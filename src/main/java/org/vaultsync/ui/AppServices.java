@@ -122,7 +122,7 @@ public final class AppServices {
                 } else if (event instanceof SyncEvent.SyncCompleted || event instanceof SyncEvent.Disconnected) {
                     initialSync = false;
                 }
-                SyncAnnouncer.announce(event);
+                SyncAnnouncer.announce(event, client);
                 changed();
             });
             if (store != null) {
