@@ -52,8 +52,7 @@ final class TransactionCleanup {
             transaction.setAfterState(store.stateVector());
             failure = callObservers(transaction);
         } finally {
-            ds = transaction.deletions(); // an observer may have asked for the (empty) set meanwhile
-            if (ds != null) {
+            if (ds != null) { // (made later, by an observer asking, it would be empty)
                 if (doc.gcEnabled()) {
                     collectGarbage(ds, store);
                 }

@@ -133,8 +133,7 @@ public final class YText extends SharedType {
         checkRange(index, 0);
         doc.transact(transaction -> {
             TextPosition pos = findPosition(transaction, index, attrs == null);
-            Map<String, Object> use = attrs != null ? copyOf(attrs)
-                    : pos.hasAttributes() ? new LinkedHashMap<>(pos.attributes()) : Collections.emptyMap();
+            Map<String, Object> use = attrs != null ? copyOf(attrs) : pos.attributesCopy();
             insertContent(transaction, pos, new ContentString(text), use);
         });
     }
@@ -360,7 +359,7 @@ public final class YText extends SharedType {
         Map<String, Object> negated = new LinkedHashMap<>();
         for (String key : JsPropertyOrder.keys(attributes)) {
             Object value = attributes.get(key);
-            Object current = pos.hasAttributes() ? pos.attributes().get(key) : null;
+            Object current = pos.attributes().get(key);
             if (!TextFormatting.equalAttrs(current, value)) {
                 negated.put(key, current);
                 pos.right = insertFormat(transaction, pos, key, value);
