@@ -22,11 +22,13 @@ public final class Transaction {
     private boolean local;
     private final StateVector beforeState;
     private StateVector afterState;
-    private final DeleteSet deleteSet = new DeleteSet();
+    /** Made at the first deletion: most typing transactions only insert (see {@link #deletions}). */
+    private DeleteSet deleteSet;
     private final Map<SharedType, Set<String>> changed = new LinkedHashMap<>();
     /** Built only when some type of the document is observed (see {@code TransactionCleanup}). */
     private Map<SharedType, List<YEvent>> changedParentTypes;
-    private final List<Item> mergeQueue = new ArrayList<>();
+    /** Made at the first split point queued; null while there is none. */
+    private List<Item> mergeQueue;
     private boolean needFormattingCleanup;
 
     Transaction(Doc doc, Object origin, boolean local) {
@@ -67,14 +69,27 @@ public final class Transaction {
         afterState = state;
     }
 
+    /** The IDs deleted so far (made on first use; {@link #deletions} does not make it). */
     public DeleteSet deleteSet() {
+        if (deleteSet == null) {
+            deleteSet = new DeleteSet();
+        }
+        return deleteSet;
+    }
+
+    /** The IDs deleted, or null if nothing was deleted (and nobody asked for the set). */
+    DeleteSet deletions() {
         return deleteSet;
     }
 
     public void queueMerge(Item item) {
+        if (mergeQueue == null) {
+            mergeQueue = new ArrayList<>();
+        }
         mergeQueue.add(item);
     }
 
+    /** The split points to re-merge, or null if none was queued. */
     List<Item> mergeQueue() {
         return mergeQueue;
     }

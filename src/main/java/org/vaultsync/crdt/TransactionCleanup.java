@@ -43,17 +43,21 @@ final class TransactionCleanup {
 
     private static void cleanup(Doc doc, Transaction transaction) {
         StructStore store = doc.store();
-        DeleteSet ds = transaction.deleteSet();
+        DeleteSet ds = transaction.deletions(); // null: nothing deleted (typing), nothing to collect or merge
         RuntimeException failure = null;
         try {
-            ds.sortAndMerge();
+            if (ds != null) {
+                ds.sortAndMerge();
+            }
             transaction.setAfterState(store.stateVector());
             failure = callObservers(transaction);
         } finally {
-            if (doc.gcEnabled()) {
-                collectGarbage(ds, store);
+            if (ds != null) { // (made later, by an observer asking, it would be empty)
+                if (doc.gcEnabled()) {
+                    collectGarbage(ds, store);
+                }
+                mergeDeleted(ds, store);
             }
-            mergeDeleted(ds, store);
             mergeNewStructs(transaction, store);
             mergeSplitPoints(transaction, store);
             int own = doc.clientId();
@@ -182,6 +186,9 @@ final class TransactionCleanup {
 
     private static void mergeSplitPoints(Transaction transaction, StructStore store) {
         List<Item> queue = transaction.mergeQueue();
+        if (queue == null) {
+            return;
+        }
         for (int i = queue.size() - 1; i >= 0; i--) {
             Item item = queue.get(i);
             StructList structs = store.structs(item.client);

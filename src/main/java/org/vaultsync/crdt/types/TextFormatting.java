@@ -81,18 +81,26 @@ public final class TextFormatting {
     /**
      * After content between {@code start} and the next visible content was deleted: deletes the markers in that
      * gap that are overwritten by a later marker of the same key or that repeat the attribute already in effect.
-     * {@code currAttributes} (the attributes at {@code curr}) is corrected for the markers deleted before it.
+     * The attributes at {@code at.right} are corrected for the markers deleted before it. A gap without markers
+     * (plain text) costs no table.
      */
-    static int cleanupGap(Transaction transaction, Item start, Item curr, Map<String, Object> startAttributes,
-            Map<String, Object> currAttributes) {
+    static int cleanupGap(Transaction transaction, Item start, TextPosition at, Map<String, Object> startAttributes) {
         Item end = start;
-        Map<String, ContentFormat> endFormats = new LinkedHashMap<>();
+        Map<String, ContentFormat> endFormats = null;
         while (end != null && (!end.countable() || end.isDeleted())) {
             if (!end.isDeleted() && end.content instanceof ContentFormat format) {
+                if (endFormats == null) {
+                    endFormats = new LinkedHashMap<>();
+                }
                 endFormats.put(format.key(), format);
             }
             end = end.right;
         }
+        if (endFormats == null) {
+            return 0; // the walk below acts on visible markers only, and there is none in the gap
+        }
+        Item curr = at.right;
+        Map<String, Object> currAttributes = at.attributes();
         int cleanups = 0;
         boolean reachedCurr = false;
         while (start != end) {
@@ -146,14 +154,15 @@ public final class TextFormatting {
         Item start = type.start;
         Item end = type.start;
         Map<String, Object> startAttributes = new LinkedHashMap<>();
-        Map<String, Object> currentAttributes = new LinkedHashMap<>();
+        TextPosition current = new TextPosition(null, null, 0); // only its attributes and right are used here
         while (end != null) {
             if (!end.isDeleted()) {
                 if (end.content instanceof ContentFormat format) {
-                    update(currentAttributes, format);
+                    current.apply(format);
                 } else {
-                    removed += cleanupGap(transaction, start, end, startAttributes, currentAttributes);
-                    startAttributes = new LinkedHashMap<>(currentAttributes);
+                    current.right = end;
+                    removed += cleanupGap(transaction, start, current, startAttributes);
+                    startAttributes = current.attributesCopy(); // only read
                     start = end;
                 }
             }

@@ -133,8 +133,7 @@ public final class YText extends SharedType {
         checkRange(index, 0);
         doc.transact(transaction -> {
             TextPosition pos = findPosition(transaction, index, attrs == null);
-            Map<String, Object> use = attrs != null ? copyOf(attrs)
-                    : pos.currentAttributes.isEmpty() ? Collections.emptyMap() : new LinkedHashMap<>(pos.currentAttributes);
+            Map<String, Object> use = attrs != null ? copyOf(attrs) : pos.attributesCopy();
             insertContent(transaction, pos, new ContentString(text), use);
         });
     }
@@ -231,7 +230,7 @@ public final class YText extends SharedType {
             return;
         }
         doc.transact(transaction -> {
-            TextPosition pos = new TextPosition(null, start, 0, new LinkedHashMap<>());
+            TextPosition pos = new TextPosition(null, start, 0);
             for (DeltaOp op : checked) {
                 Map<String, Object> attrs = op.attributes() == null ? new LinkedHashMap<>() : copyOf(op.attributes());
                 switch (op.kind()) {
@@ -294,13 +293,12 @@ public final class YText extends SharedType {
     // ----- walking and editing, step by step as Yjs does
 
     private TextPosition findPosition(Transaction transaction, int index, boolean useMarker) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
         SearchMarkers.Marker marker = useMarker && markers != null ? markers.find(this, index) : null;
         if (marker != null) {
-            TextPosition pos = new TextPosition(marker.item.left, marker.item, marker.index, attributes);
+            TextPosition pos = new TextPosition(marker.item.left, marker.item, marker.index);
             return findNextPosition(transaction, pos, index - marker.index);
         }
-        return findNextPosition(transaction, new TextPosition(null, start, 0, attributes), index);
+        return findNextPosition(transaction, new TextPosition(null, start, 0), index);
     }
 
     private static TextPosition findNextPosition(Transaction transaction, TextPosition pos, int count) {
@@ -308,7 +306,7 @@ public final class YText extends SharedType {
             Item right = pos.right;
             if (right.content instanceof ContentFormat format) {
                 if (!right.isDeleted()) {
-                    TextFormatting.update(pos.currentAttributes, format);
+                    pos.apply(format);
                 }
             } else if (!right.isDeleted()) {
                 if (count < right.length) {
@@ -361,7 +359,7 @@ public final class YText extends SharedType {
         Map<String, Object> negated = new LinkedHashMap<>();
         for (String key : JsPropertyOrder.keys(attributes)) {
             Object value = attributes.get(key);
-            Object current = pos.currentAttributes.get(key);
+            Object current = pos.attributes().get(key);
             if (!TextFormatting.equalAttrs(current, value)) {
                 negated.put(key, current);
                 pos.right = insertFormat(transaction, pos, key, value);
@@ -373,7 +371,7 @@ public final class YText extends SharedType {
 
     private void insertContent(Transaction transaction, TextPosition pos, Content content,
             Map<String, Object> attributes) {
-        if (attributes.isEmpty() && pos.currentAttributes.isEmpty()) {
+        if (attributes.isEmpty() && !pos.hasAttributes()) {
             // plain text into plain text (typing): no attribute to set or to restore after the content
             minimizeAttributeChanges(pos, attributes);
             if (markers != null) {
@@ -386,7 +384,7 @@ public final class YText extends SharedType {
             }
             return;
         }
-        for (String key : pos.currentAttributes.keySet()) {
+        for (String key : pos.attributes().keySet()) {
             if (!attributes.containsKey(key)) {
                 attributes.put(key, null);
             }
@@ -421,7 +419,7 @@ public final class YText extends SharedType {
                         }
                         right.delete(transaction);
                     } else {
-                        pos.currentAttributes.put(key, format.value());
+                        pos.attributes().put(key, format.value());
                     }
                 } else {
                     if (length < right.length) {
@@ -446,7 +444,7 @@ public final class YText extends SharedType {
 
     private void deleteText(Transaction transaction, TextPosition pos, int length) {
         int startLength = length;
-        Map<String, Object> startAttributes = new LinkedHashMap<>(pos.currentAttributes);
+        Map<String, Object> startAttributes = pos.attributesCopy();
         Item first = pos.right;
         while (length > 0 && pos.right != null) {
             Item right = pos.right;
@@ -461,7 +459,7 @@ public final class YText extends SharedType {
             pos.forward();
         }
         if (first != null) {
-            TextFormatting.cleanupGap(transaction, first, pos.right, startAttributes, pos.currentAttributes);
+            TextFormatting.cleanupGap(transaction, first, pos, startAttributes);
         }
         if (markers != null) {
             markers.update(pos.index, -startLength + length);
