@@ -113,6 +113,7 @@ public final class NodeModulesServer implements AutoCloseable {
                 import * as Y from 'yjs'
                 import { WebrtcProvider } from 'y-webrtc'
                 import { IndexeddbPersistence } from 'y-indexeddb'
+                const moduleStartAt = performance.timeOrigin + performance.now() // every import loaded: scripts ready
                 const params = new URLSearchParams(location.search)
                 const doc = new Y.Doc()
                 const options = { signaling: [params.get('signal')], peerOpts: { config: { iceServers: [] } } }
@@ -153,7 +154,9 @@ public final class NodeModulesServer implements AutoCloseable {
                 // ?persist=NAME: y-indexeddb starts as the page's module runs, as an app would start it, so the
                 // benchmark can time a reload from navigation start to the stored doc applied
                 if (params.get('persist')) {
-                  peer.persist(params.get('persist')).then(ms => { peer.persistMillis = ms; peer.persistedAt = clock() })
+                  peer.persist(params.get('persist')).then(ms => {
+                    peer.persistMillis = ms; peer.persistedAt = clock(); peer.moduleStartAt = moduleStartAt
+                  })
                 }
                 if (params.get('defer') !== '1') peer.connect()
                 window.peer = peer

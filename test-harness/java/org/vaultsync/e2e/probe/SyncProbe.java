@@ -48,6 +48,7 @@ public final class SyncProbe {
     }
 
     public static void main(String[] args) {
+        markMainStart();
         BrowserSyncClient.start(ready -> {
             client = ready;
             client.onSyncEvent(event -> {
@@ -182,6 +183,10 @@ public final class SyncProbe {
 
     @JSBody(script = "window.loadStartAt = performance.timeOrigin + performance.now();")
     private static native void markLoadStart();
+
+    /** The page's script has loaded and runs (the benchmark's "scripts ready"). */
+    @JSBody(script = "window.mainStartAt = performance.timeOrigin + performance.now();")
+    private static native void markMainStart();
 
     @JSBody(script = "window.loadedAt = performance.timeOrigin + performance.now();")
     private static native void markLoaded();
