@@ -288,4 +288,47 @@ class RoomsOnScreenInChromiumTest {
             assertFalse(a.all("#status-retry").stream().anyMatch(e -> e.isDisplayed()));
         }
     }
+
+    /**
+     * After a reload the app reads the last room's records while the vault opens (not after it), and the client
+     * takes that read: the room's database is opened once before its records arrive, not a second time.
+     */
+    @Test
+    void aReloadReadsTheLastRoomWhileTheVaultOpensAndOpensItsDatabaseOnce() throws Exception {
+        try (Chromium browser = Chromium.start()) {
+            AppPage a = open(browser, "A", "#/settings/sync");
+            String code = createRoom(a, null);
+            a.awaitStatus("Connected · Waiting for peers");
+            String roomDb = "vault-sync/" + code.replace("-", "");
+
+            // every database open and getAll of the next page, in order, from before its first script
+            a.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ""
+                    + "window.idbLog = [];"
+                    + "var openDb = IDBFactory.prototype.open;"
+                    + "IDBFactory.prototype.open = function(name) {"
+                    + "  window.idbLog.push('open ' + name); return openDb.apply(this, arguments); };"
+                    + "var getAll = IDBObjectStore.prototype.getAll;"
+                    + "IDBObjectStore.prototype.getAll = function() {"
+                    + "  var name = this.transaction.db.name; window.idbLog.push('read ' + name);"
+                    + "  var request = getAll.apply(this, arguments);"
+                    + "  request.addEventListener('success', function() { window.idbLog.push('got ' + name); });"
+                    + "  return request; };"));
+            a.driver().navigate().refresh();
+            a.awaitVisible("room code", By.id("room-code"));
+            assertEquals(code, a.text("#room-code"), "the last room resumes");
+            a.await("the room's records read", Duration.ofSeconds(20),
+                    () -> String.valueOf(a.js("return window.idbLog")).contains("got " + roomDb));
+
+            @SuppressWarnings("unchecked")
+            List<String> log = (List<String>) a.js("return window.idbLog");
+            int roomRead = log.indexOf("read " + roomDb);
+            int vaultRead = log.indexOf("got vault-sync-vault");
+            assertTrue(roomRead >= 0 && vaultRead >= 0 && roomRead < vaultRead,
+                    "the room is read while the vault is still being read: " + log);
+            List<String> beforeRoomArrived = log.subList(0, log.indexOf("got " + roomDb));
+            assertEquals(1, beforeRoomArrived.stream().filter(("open " + roomDb)::equals).count(),
+                    "the client took the database read ahead: " + log);
+            a.awaitStatus("Connected · Waiting for peers");
+        }
+    }
 }

@@ -43,17 +43,67 @@ public final class IndexedDbRoomStorage implements RoomStorage {
         return hasIndexedDb();
     }
 
+    /** Longest a prefetched room waits to be asked for after its read; then it is dropped, not served stale. */
+    static final int PREFETCH_KEEP_MILLIS = 5_000;
+
+    private Prefetch prefetch;
+
+    /**
+     * Starts opening {@code roomName}'s database and reading its records now, before anything asks for them: on a
+     * reload the app knows its last room at once, but opens the room only once the vault is open and the sync
+     * client exists, and the browser can read meanwhile. The room's next {@link #open} takes the open database and
+     * its store's first load takes the records. Only one prefetch at a time; one nobody takes is dropped.
+     */
+    public void prefetch(String roomName) {
+        if (!hasIndexedDb() || prefetch != null) {
+            return;
+        }
+        Prefetch ahead = new Prefetch(roomName);
+        prefetch = ahead;
+        openDatabase(roomName, VERSION, db -> ahead.opened((Database) db), message -> ahead.opened(null));
+    }
+
     @Override
     public void open(String roomName, StorageCallback<RoomStore> callback) {
         if (!hasIndexedDb()) {
             callback.failed("this browser has no IndexedDB");
             return;
         }
-        openDatabase(roomName, VERSION, db -> callback.done(new Store((Database) db)), failureTo(callback));
+        Prefetch ahead = takePrefetch(roomName);
+        if (ahead != null) {
+            ahead.whenOpened(() -> {
+                if (ahead.db != null) {
+                    callback.done(new Store(ahead.db, ahead));
+                } else {
+                    openNow(roomName, callback); // the early open failed: try once more, reporting this one
+                }
+            });
+            return;
+        }
+        openNow(roomName, callback);
+    }
+
+    private static void openNow(String roomName, StorageCallback<RoomStore> callback) {
+        openDatabase(roomName, VERSION, db -> callback.done(new Store((Database) db, null)), failureTo(callback));
+    }
+
+    /** The prefetch of {@code roomName}, now the caller's; any other prefetch is dropped. */
+    private Prefetch takePrefetch(String roomName) {
+        Prefetch ahead = prefetch;
+        prefetch = null;
+        if (ahead != null && !ahead.roomName.equals(roomName)) {
+            ahead.drop();
+            return null;
+        }
+        return ahead;
     }
 
     @Override
     public void delete(String roomName, StorageCallback<Void> callback) {
+        Prefetch ahead = takePrefetch(roomName);
+        if (ahead != null) {
+            ahead.drop(); // its open connection would only hold the delete up
+        }
         if (!hasIndexedDb()) {
             callback.done(null);
             return;
@@ -66,25 +116,30 @@ public final class IndexedDbRoomStorage implements RoomStorage {
         /** Appends waiting for the end of the current task, written together in one transaction. */
         private final JSObject appends;
         private boolean closed;
+        /** Records read before this store existed, for its first load; null once taken or when there are none. */
+        private Prefetch ahead;
 
-        Store(Database db) {
+        Store(Database db, Prefetch ahead) {
             this.db = db;
             this.appends = newAppendBatch(db);
+            this.ahead = ahead;
         }
 
         @Override
         public void load(StorageCallback<StoredUpdates> callback) {
-            readAll(db, result -> {
-                JSArray<Int8Array> values = values(result);
-                JSArray<JSObject> keys = keys(result);
-                List<byte[]> updates = new ArrayList<>(values.getLength());
-                List<Integer> keyList = new ArrayList<>(values.getLength());
-                for (int i = 0; i < values.getLength(); i++) {
-                    updates.add(values.get(i).toJavaArray());
-                    keyList.add(asInt(keys.get(i)));
+            Prefetch read = ahead;
+            ahead = null;
+            if (read == null) {
+                readAll(db, result -> deliver(result, callback), failureTo(callback));
+                return;
+            }
+            read.whenRead(() -> {
+                if (read.records != null) {
+                    deliver(read.records, callback);
+                } else {
+                    readAll(db, result -> deliver(result, callback), failureTo(callback)); // the early read failed
                 }
-                callback.done(new StoredUpdates(updates, keyList, stateKey(result)));
-            }, failureTo(callback));
+            });
         }
 
         @Override
@@ -116,6 +171,98 @@ public final class IndexedDbRoomStorage implements RoomStorage {
                 closed = true;
                 flushAdds(appends); // a closing database still completes transactions already created
                 closeDatabase(db);
+            }
+        }
+    }
+
+    private static void deliver(JSObject result, StorageCallback<StoredUpdates> callback) {
+        JSArray<Int8Array> values = values(result);
+        JSArray<JSObject> keys = keys(result);
+        List<byte[]> updates = new ArrayList<>(values.getLength());
+        List<Integer> keyList = new ArrayList<>(values.getLength());
+        for (int i = 0; i < values.getLength(); i++) {
+            updates.add(values.get(i).toJavaArray());
+            keyList.add(asInt(keys.get(i)));
+        }
+        callback.done(new StoredUpdates(updates, keyList, stateKey(result)));
+    }
+
+    /**
+     * One room's database being opened and read ahead ({@link #prefetch}). Its taker waits for each step with
+     * {@link #whenOpened} and {@link #whenRead}; a failed step leaves {@code db} or {@code records} null and the
+     * taker does that step itself. Dropped, it closes its database as soon as that is open and keeps no records.
+     */
+    private final class Prefetch {
+        final String roomName;
+        Database db;
+        JSObject records;
+        private boolean openSettled;
+        private boolean readSettled;
+        private boolean dropped;
+        private Runnable afterOpen;
+        private Runnable afterRead;
+
+        Prefetch(String roomName) {
+            this.roomName = roomName;
+        }
+
+        void opened(Database opened) {
+            openSettled = true;
+            if (dropped) {
+                if (opened != null) {
+                    closeDatabase(opened);
+                }
+                return;
+            }
+            db = opened;
+            if (opened != null) {
+                readAll(opened, this::read, message -> read(null));
+            } else {
+                read(null);
+            }
+            run(afterOpen);
+        }
+
+        private void read(JSObject result) {
+            readSettled = true;
+            records = dropped ? null : result;
+            run(afterRead);
+            new BrowserScheduler().schedule(PREFETCH_KEEP_MILLIS, () -> {
+                if (prefetch == this) { // nobody asked for this room in time: a later open reads afresh
+                    prefetch = null;
+                    drop();
+                }
+            });
+        }
+
+        void whenOpened(Runnable action) {
+            if (openSettled) {
+                action.run();
+            } else {
+                afterOpen = action;
+            }
+        }
+
+        void whenRead(Runnable action) {
+            if (readSettled) {
+                action.run();
+            } else {
+                afterRead = action;
+            }
+        }
+
+        void drop() {
+            dropped = true;
+            records = null;
+            if (db != null) {
+                closeDatabase(db);
+                db = null;
+            }
+        }
+
+        private void run(Runnable action) {
+            if (action != null) {
+                action.run();
             }
         }
     }

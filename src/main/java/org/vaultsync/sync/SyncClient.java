@@ -149,14 +149,8 @@ public final class SyncClient {
      * comes back with its stored key; without one, a {@code password-required} event asks for the password.
      */
     public boolean resumeLastRoom() {
-        String last = platform.preferences().get(LAST_ROOM_KEY);
-        if (last == null || last.isEmpty() || !RoomCode.isValid(last)) {
-            return false;
-        }
-        RoomCode code;
-        try {
-            code = RoomCode.parse(last);
-        } catch (InvalidRoomCodeException e) {
+        RoomCode code = lastRoom(platform.preferences());
+        if (code == null) {
             return false;
         }
         if (!"true".equals(platform.preferences().get(LAST_ROOM_PROTECTED_KEY))) {
@@ -179,6 +173,27 @@ public final class SyncClient {
             }
         });
         return true;
+    }
+
+    /**
+     * The storage name of the room {@link #resumeLastRoom()} would rejoin, or null: lets a page start reading that
+     * room's stored document before the client exists (the browser reads while the rest of the page starts).
+     */
+    public static String lastRoomName(PreferenceStore preferences) {
+        RoomCode code = lastRoom(preferences);
+        return code == null ? null : RoomName.of(code);
+    }
+
+    private static RoomCode lastRoom(PreferenceStore preferences) {
+        String last = preferences.get(LAST_ROOM_KEY);
+        if (last == null || last.isEmpty() || !RoomCode.isValid(last)) {
+            return null;
+        }
+        try {
+            return RoomCode.parse(last);
+        } catch (InvalidRoomCodeException e) {
+            return null;
+        }
     }
 
     /** Deletes a room's copy on this device; leaves it first if it is the current room. */

@@ -25,7 +25,8 @@ import org.vaultsync.vault.VaultStore;
  * What every screen works with, opened once per page: the player's vault (IndexedDB, tabs in step), the sync client
  * (rooms over WebRTC, configured by the server's {@code /client-config.json}) and the binding of the two. Both open
  * asynchronously; screens render their loading state until {@link #isReady} and re-render on {@link #onChange}.
- * The vault opens first so that a resumed room publishes the player's shared items in its first sync.
+ * The vault opens first so that a resumed room publishes the player's shared items in its first sync; the room's
+ * stored document is read meanwhile ({@link BrowserSyncClient#prefetchLastRoom}).
  *
  * <p>Where IndexedDB cannot be opened (a private window of some browsers, disabled storage, HtmlUnit) the vault
  * lives in memory for this page: everything works, and {@link #vaultFailure} says plainly that nothing will be kept
@@ -62,6 +63,9 @@ public final class AppServices {
     }
 
     private void open() {
+        // The last room's records are read while the vault opens (the client, created after it, takes them): the
+        // vault still binds before the room connects, and a reload waits for the slower of the two reads, not both.
+        BrowserSyncClient.prefetchLastRoom();
         BrowserVault.open(new StorageCallback<>() {
             @Override
             public void done(BrowserVault opened) {

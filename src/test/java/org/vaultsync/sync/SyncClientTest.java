@@ -201,6 +201,7 @@ class SyncClientTest {
                 seen.add(read(reloaded, "unit") + " while " + reloaded.session().status().state());
             }
         });
+        assertEquals(RoomName.of(code), SyncClient.lastRoomName(prefsA), "what a page may read ahead");
         assertTrue(reloaded.resumeLastRoom());
         assertEquals(code, reloaded.currentRoom());
         world.run(100);
@@ -361,6 +362,7 @@ class SyncClientTest {
         a.leaveCurrentRoom();
         assertEquals(ConnectionState.DISCONNECTED, a.getConnectionState());
         assertFalse(client(prefsA, storageA).resumeLastRoom());
+        assertEquals(null, SyncClient.lastRoomName(prefsA), "nothing to read ahead after a leave");
         assertFalse(storageA.contents(RoomName.of(code)).isEmpty());
 
         boolean[] forgotten = new boolean[1];

@@ -49,6 +49,8 @@ public final class SyncProbe {
 
     public static void main(String[] args) {
         markMainStart();
+        markLoadStart(); // reading starts here: the last room is read ahead, as the app does
+        BrowserSyncClient.prefetchLastRoom();
         BrowserSyncClient.start(ready -> {
             client = ready;
             client.onSyncEvent(event -> {
@@ -147,7 +149,6 @@ public final class SyncProbe {
                 }
             });
             VaultProbe.install();
-            markLoadStart();
             client.resumeLastRoom(); // as the app does: the last active room comes back after a reload
             markReady();
         });
