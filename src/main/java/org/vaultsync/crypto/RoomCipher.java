@@ -1,6 +1,6 @@
 package org.vaultsync.crypto;
 
-import java.util.Base64;
+import org.vaultsync.common.Base64Text;
 import org.vaultsync.common.RandomBytes;
 import org.vaultsync.crdt.encoding.DecodingException;
 import org.vaultsync.crdt.encoding.Lib0Reader;
@@ -72,7 +72,7 @@ public final class RoomCipher {
         encrypt(writer.toByteArray(), new CryptoCallback<byte[]>() {
             @Override
             public void succeeded(byte[] frame) {
-                done.succeeded(Base64.getEncoder().encodeToString(frame));
+                done.succeeded(Base64Text.encode(frame));
             }
 
             @Override
@@ -86,7 +86,7 @@ public final class RoomCipher {
     public void decryptPayload(String data, CryptoCallback<Object> done) {
         byte[] frame;
         try {
-            frame = Base64.getDecoder().decode(data);
+            frame = Base64Text.decode(data);
         } catch (RuntimeException e) {
             done.failed(new CryptoException(CryptoException.Kind.MALFORMED, "publish.data is not base64"));
             return;

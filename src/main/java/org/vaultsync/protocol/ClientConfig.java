@@ -74,25 +74,33 @@ public record ClientConfig(List<String> signalingUrls, List<IceServer> iceServer
 
     /** The {@code iceServers} array of an {@code RTCConfiguration}, as JSON. */
     public String iceServersJson() {
-        List<Object> servers = new ArrayList<>();
-        iceServers.forEach(server -> servers.add(server.toJson()));
-        try {
-            return Json.stringify(servers);
-        } catch (JsonException e) {
-            throw new IllegalStateException(e);
-        }
+        return stringify(serversJson());
     }
 
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("signalingUrls", signalingUrls);
+        json.put("iceServers", serversJson());
+        return stringify(json);
+    }
+
+    private List<Object> serversJson() {
         List<Object> servers = new ArrayList<>();
-        iceServers.forEach(server -> servers.add(server.toJson()));
-        json.put("iceServers", servers);
+        for (IceServer server : iceServers) {
+            servers.add(server.toJson());
+        }
+        return servers;
+    }
+
+    /**
+     * Lists, maps and strings are always JSON. The exception gets a message of its own rather than only the cause:
+     * the cause-only constructor prints the cause's class name, which keeps class names in the browser build.
+     */
+    private static String stringify(Object json) {
         try {
             return Json.stringify(json);
         } catch (JsonException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("not JSON", e);
         }
     }
 

@@ -90,7 +90,9 @@ final class HeldByPeer implements SyncDocument.PeerHoldings {
         deletions = DeleteSet.merge(List.of(deletions, all));
         unmerged = false;
         for (int client : state.clients()) {
-            structsBelow.merge(client, state.get(client), Math::max);
+            // not Map.merge(…, Math::max): its default method and the lambda class would be in the client for this alone
+            Integer known = structsBelow.get(client);
+            structsBelow.put(client, known == null ? state.get(client) : Math.max(known, state.get(client)));
         }
     }
 

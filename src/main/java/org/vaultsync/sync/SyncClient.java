@@ -458,7 +458,9 @@ public final class SyncClient {
     private static void runWaiting(Room target) {
         List<Runnable> waiting = new ArrayList<>(target.whenLoaded);
         target.whenLoaded.clear();
-        waiting.forEach(Runnable::run);
+        for (Runnable action : waiting) {
+            action.run();
+        }
     }
 
     /** Runs {@code action} once {@code target}'s stored document is loaded, or it is closed before (at once if loaded). */

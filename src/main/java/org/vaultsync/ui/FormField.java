@@ -67,25 +67,23 @@ public final class FormField implements LiveField, Bindable {
         if (spec == null) {
             return "Required, up to 100 characters";
         }
-        switch (spec.kind()) {
-            case INTEGER:
-            case NUMBER: {
-                String range = "From " + Numbers.grouped(spec.min()) + " to " + Numbers.grouped(spec.max());
-                return spec.key().equals("tonnage") ? range + " tons \u00b7 " + form.getWeightClassText() : range;
-            }
-            case TEXT_LIST:
-                return "One per line";
-            case EQUIPMENT_LIST:
-                return "One per line, location in brackets: Medium Laser (RA)";
-            case POINTS_BY_LOCATION:
-                return "One location per line: HD: 9";
-            case LONG_TEXT:
-                return "Shared notes: people in the room can type here at the same time";
-            case CHOICE:
-                return "";
-            default:
-                return "Up to " + spec.maxLength() + " characters";
+        // tested with ==, not a switch on the enum (a switch-map class more in the client)
+        FieldKind kind = spec.kind();
+        if (kind == FieldKind.INTEGER || kind == FieldKind.NUMBER) {
+            String range = "From " + Numbers.grouped(spec.min()) + " to " + Numbers.grouped(spec.max());
+            return spec.key().equals("tonnage") ? range + " tons \u00b7 " + form.getWeightClassText() : range;
+        } else if (kind == FieldKind.TEXT_LIST) {
+            return "One per line";
+        } else if (kind == FieldKind.EQUIPMENT_LIST) {
+            return "One per line, location in brackets: Medium Laser (RA)";
+        } else if (kind == FieldKind.POINTS_BY_LOCATION) {
+            return "One location per line: HD: 9";
+        } else if (kind == FieldKind.LONG_TEXT) {
+            return "Shared notes: people in the room can type here at the same time";
+        } else if (kind == FieldKind.CHOICE) {
+            return "";
         }
+        return "Up to " + spec.maxLength() + " characters";
     }
 
     public boolean isChoice() {

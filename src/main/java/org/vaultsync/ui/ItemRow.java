@@ -4,6 +4,7 @@ import org.vaultsync.ui.bind.Bindable;
 import org.vaultsync.vault.Force;
 import org.vaultsync.vault.ForceTotals;
 import org.vaultsync.vault.ItemLookup;
+import org.vaultsync.vault.ItemType;
 import org.vaultsync.vault.Pilot;
 import org.vaultsync.vault.Unit;
 import org.vaultsync.vault.VaultItem;
@@ -81,26 +82,22 @@ public final class ItemRow implements Bindable {
     }
 
     static String essentials(VaultItem item, ItemLookup lookup) {
-        switch (item.type()) {
-            case UNIT: {
-                Unit unit = new Unit(item);
-                return unit.unitType().label() + " \u00b7 " + Numbers.grouped(unit.tonnage()) + " t "
-                        + unit.weightClass().label() + " \u00b7 BV " + Numbers.grouped(unit.battleValue()) + " \u00b7 "
-                        + unit.techBase().label() + " \u00b7 " + unit.era().label();
-            }
-            case PILOT: {
-                Pilot pilot = new Pilot(item);
-                String callsign = pilot.callsign().isEmpty() ? "" : "\u201c" + pilot.callsign() + "\u201d \u00b7 ";
-                return callsign + "Gunnery " + pilot.gunnery() + " / Piloting " + pilot.piloting() + " \u00b7 "
-                        + pilot.status().label();
-            }
-            default: {
-                Force force = new Force(item);
-                ForceTotals totals = force.totals(lookup);
-                return force.forceType().label() + " \u00b7 " + (force.slots() - totals.emptySlots()) + " of "
-                        + force.slots() + " slots filled \u00b7 BV " + Numbers.grouped(totals.battleValue()) + " \u00b7 "
-                        + Numbers.grouped(totals.tonnage()) + " t \u00b7 " + force.status().label();
-            }
+        // tested with ==, not a switch on the enum (a switch-map class more in the client)
+        if (item.type() == ItemType.UNIT) {
+            Unit unit = new Unit(item);
+            return unit.unitType().label() + " \u00b7 " + Numbers.grouped(unit.tonnage()) + " t "
+                    + unit.weightClass().label() + " \u00b7 BV " + Numbers.grouped(unit.battleValue()) + " \u00b7 "
+                    + unit.techBase().label() + " \u00b7 " + unit.era().label();
+        } else if (item.type() == ItemType.PILOT) {
+            Pilot pilot = new Pilot(item);
+            String callsign = pilot.callsign().isEmpty() ? "" : "\u201c" + pilot.callsign() + "\u201d \u00b7 ";
+            return callsign + "Gunnery " + pilot.gunnery() + " / Piloting " + pilot.piloting() + " \u00b7 "
+                    + pilot.status().label();
         }
+        Force force = new Force(item);
+        ForceTotals totals = force.totals(lookup);
+        return force.forceType().label() + " \u00b7 " + (force.slots() - totals.emptySlots()) + " of "
+                + force.slots() + " slots filled \u00b7 BV " + Numbers.grouped(totals.battleValue()) + " \u00b7 "
+                + Numbers.grouped(totals.tonnage()) + " t \u00b7 " + force.status().label();
     }
 }

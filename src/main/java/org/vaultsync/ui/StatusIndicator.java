@@ -48,14 +48,14 @@ public final class StatusIndicator {
         }
         ConnectionStatus status = status();
         String line = status.describe((long) now());
-        switch (status.state()) {
-            case CONNECTED:
-                return "Connected · " + line;
-            case DISCONNECTED:
-                return "Not in a room";
-            default:
-                return line == null ? "Error" : line;
+        // tested with ==, not a switch on the enum (a switch-map class more in the client)
+        ConnectionState state = status.state();
+        if (state == ConnectionState.CONNECTED) {
+            return "Connected · " + line;
+        } else if (state == ConnectionState.DISCONNECTED) {
+            return "Not in a room";
         }
+        return line == null ? "Error" : line;
     }
 
     /** Error and wrong password wait for the player; everything else moves on by itself. */

@@ -399,7 +399,11 @@ public final class RoomVault {
         int clockBefore = doc.store().state(client);
         doc.transact(t -> body.run(), this);
         if (root.get(id) instanceof YMap entry) {
-            Map<String, OwnWrite> writes = ownWrites.computeIfAbsent(id, k -> new HashMap<>());
+            Map<String, OwnWrite> writes = ownWrites.get(id); // get and put: a lambda is a class of its own in JS
+            if (writes == null) {
+                writes = new HashMap<>();
+                ownWrites.put(id, writes);
+            }
             remember(writes, ItemLayout.NAME, entry.map.get(ItemLayout.NAME), entry.get(ItemLayout.NAME), client,
                     clockBefore);
             if (entry.get(ItemLayout.DATA) instanceof YMap data) {
@@ -521,8 +525,12 @@ public final class RoomVault {
             if (theirs == null || JsonValues.same(theirs, own.value)) {
                 continue;
             }
-            conflicts.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(field,
-                    new FieldConflict(id, field, own.value, theirs, authorOf(entry, winner, decoded)));
+            Map<String, FieldConflict> itemConflicts = conflicts.get(id);
+            if (itemConflicts == null) {
+                itemConflicts = new LinkedHashMap<>();
+                conflicts.put(id, itemConflicts);
+            }
+            itemConflicts.put(field, new FieldConflict(id, field, own.value, theirs, authorOf(entry, winner, decoded)));
             VaultItem local = store.item(id);
             if (local != null && published.contains(id)) {
                 store.setSyncState(id, SyncState.CONFLICT, local.lastSynced());
@@ -578,7 +586,9 @@ public final class RoomVault {
             return;
         }
         for (Integer client : vector.clients()) {
-            peerClocks.merge(client, vector.get(client), Math::max);
+            // not Map.merge(…, Math::max): its default method and the lambda class would be in the client for this alone
+            Integer known = peerClocks.get(client);
+            peerClocks.put(client, known == null ? vector.get(client) : Math.max(known, vector.get(client)));
         }
         checkAwaiting();
     }
