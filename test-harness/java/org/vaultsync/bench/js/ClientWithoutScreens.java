@@ -83,6 +83,7 @@ public final class ClientWithoutScreens {
     public static void open(Callback changed) {
         BrowserNativeText.install();
         BrowserNativeJson.install();
+        BrowserSyncClient.prefetchLastRoom();
         BrowserVault.open(new StorageCallback<>() {
             @Override
             public void done(BrowserVault opened) {
