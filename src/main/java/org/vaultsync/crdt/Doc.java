@@ -135,11 +135,12 @@ public final class Doc {
             return type;
         }
         if (existing.typeRef() == typeRef) {
+            existing.claim();
             return existing;
         }
-        if (existing instanceof GenericType placeholder && placeholder.typeRef() == GenericType.ROOT_PLACEHOLDER) {
+        if (existing.unclaimed) {
             SharedType type = create.get();
-            type.adoptContentOf(placeholder);
+            type.adoptContentOf(existing);
             type.bindRoot(this, name);
             share.put(name, type);
             return type;
@@ -148,16 +149,22 @@ public final class Doc {
                 + existing.typeRef() + ")");
     }
 
-    /** The root named in an update: an untyped placeholder until the application asks for a map or an array. */
-    public SharedType rootForUpdate(String name) {
+    /**
+     * The root named in an update, unclaimed until the application asks for a map, an array or a text. Its kind is
+     * not known yet: a root whose first item is a map entry starts as a map, so that asking for the map (the usual
+     * case: a vault loaded from its stored state) takes it as it is, without re-parenting every item of every key's
+     * history; any other starts as an untyped placeholder. Asking for another kind moves the items into a new type.
+     */
+    public SharedType rootForUpdate(String name, boolean mapEntry) {
         SharedType existing = share.get(name);
         if (existing != null) {
             return existing;
         }
-        GenericType placeholder = new GenericType(GenericType.ROOT_PLACEHOLDER, null);
-        placeholder.bindRoot(this, name);
-        share.put(name, placeholder);
-        return placeholder;
+        SharedType root = mapEntry ? new YMap() : new GenericType(GenericType.ROOT_PLACEHOLDER, null);
+        root.unclaimed = true;
+        root.bindRoot(this, name);
+        share.put(name, root);
+        return root;
     }
 
     /** Runs {@code body} in a transaction (joining the running one, if any) with no origin. */
