@@ -2,8 +2,10 @@ package org.vaultsync.crdt;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.vaultsync.common.RandomBytes;
@@ -26,6 +28,12 @@ import org.vaultsync.crdt.update.UpdateEncoder;
  */
 public final class Doc {
     private final RandomBytes random;
+    /**
+     * The changed keys of a type whose list part alone changed in a transaction ({@code {null}}), shared by all such
+     * types and transactions and never modified: {@link Transaction#addChangedType} copies it when a map key joins.
+     * Typing changes one text per transaction; this spares it a set (and its 16-slot table) each time.
+     */
+    final Set<String> listPartOnly = new LinkedHashSet<>();
     private final boolean gc;
     private int clientId;
     private final StructStore store = new StructStore();
@@ -52,6 +60,7 @@ public final class Doc {
         this.random = random;
         this.gc = gc;
         this.clientId = randomClientId();
+        listPartOnly.add(null);
     }
 
     private int randomClientId() {
