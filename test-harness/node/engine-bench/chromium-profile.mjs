@@ -9,15 +9,12 @@
 // (mvn -Pengine-js process-test-classes -Dengine.js.minifying=false). Prints the run's times (ms) and where the
 // profile went. The page is the bench's (run.mjs, the same workloads), served with an import map for Yjs.
 import { createServer } from 'node:http'
-import { readFileSync, writeFileSync, mkdtempSync, existsSync, rmSync } from 'node:fs'
+import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { resolve, dirname, join, extname } from 'node:path'
-import { tmpdir } from 'node:os'
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import WebSocket from 'ws'
+import { importMap, launchChromium, modules } from './chromium-page.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const modules = resolve(here, '..', 'node_modules')
 const args = process.argv.slice(2)
 const positional = []
 let interval = 100
@@ -33,22 +30,6 @@ const [oursPath, workload, engine, outFile] = positional
 if (!outFile) {
   console.error('usage: chromium-profile.mjs <engine-bench.js> <workload> <yjs|ours> <out.cpuprofile> [--interval US]')
   process.exit(2)
-}
-
-/** Bare specifiers of yjs and lib0 to /nm/ paths (the "import" or "default" target of each export). */
-function importMap () {
-  const imports = {}
-  const target = value => typeof value === 'string' ? value
-    : value && (target(value.browser) || target(value.import) || target(value.module) || target(value.default))
-  for (const pkg of ['yjs', 'lib0']) {
-    const manifest = JSON.parse(readFileSync(join(modules, pkg, 'package.json'), 'utf8'))
-    for (const [key, value] of Object.entries(manifest.exports)) {
-      const file = target(value)
-      if (key.includes('*') || !file || !file.endsWith('js')) continue
-      imports[key === '.' ? pkg : pkg + key.slice(1)] = '/nm/' + pkg + '/' + file.replace(/^\.\//, '')
-    }
-  }
-  return JSON.stringify({ imports })
 }
 
 const page = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -83,41 +64,13 @@ const server = createServer((req, res) => {
 await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
 const port = server.address().port
 
-const profileDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'))
-const chromium = spawn('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0',
-  '--user-data-dir=' + profileDir, ...extraFlags, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
-const wsUrl = await new Promise((resolve, reject) => {
-  let text = ''
-  chromium.stderr.on('data', chunk => {
-    text += chunk
-    const match = /DevTools listening on (ws:\S+)/.exec(text)
-    if (match) resolve(match[1])
-  })
-  chromium.on('exit', () => reject(new Error('chromium exited: ' + text)))
-})
-
-const browser = new WebSocket(wsUrl)
-await new Promise(resolve => browser.once('open', resolve))
-let nextId = 1
-const pending = new Map()
+const chromium = await launchChromium(extraFlags)
+const send = chromium.send
 const traceEvents = []
 let traceComplete = null
-browser.on('message', data => {
-  const message = JSON.parse(data)
+chromium.onMessage(message => {
   if (message.method === 'Tracing.dataCollected') traceEvents.push(...message.params.value)
   if (message.method === 'Tracing.tracingComplete' && traceComplete) traceComplete()
-  if (message.id && pending.has(message.id)) {
-    const { resolve, reject } = pending.get(message.id)
-    pending.delete(message.id)
-    if (message.error) reject(new Error(JSON.stringify(message.error)))
-    else resolve(message.result)
-  }
-})
-const send = (method, params = {}, sessionId) => new Promise((resolve, reject) => {
-  const id = nextId++
-  pending.set(id, { resolve, reject })
-  browser.send(JSON.stringify({ id, method, params, sessionId }))
 })
 
 if (gcTraceFile) {
@@ -126,8 +79,7 @@ if (gcTraceFile) {
     transferMode: 'ReportEvents'
   })
 }
-const { targetId } = await send('Target.createTarget', { url: 'about:blank' })
-const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true })
+const sessionId = await chromium.newPage()
 await send('Profiler.enable', {}, sessionId)
 await send('Profiler.setSamplingInterval', { interval }, sessionId)
 await send('Runtime.enable', {}, sessionId)
@@ -156,10 +108,8 @@ if (gcTraceFile) {
   }))
   console.log('gc trace: ' + gcTraceFile)
 }
-browser.close()
-chromium.kill()
+chromium.close()
 server.close()
-try { rmSync(profileDir, { recursive: true, force: true }) } catch {}
 if (outcome.error) { console.error(outcome.error); process.exit(1) }
 console.log(JSON.stringify(outcome.times))
 console.log('profile: ' + outFile)

@@ -2,8 +2,10 @@ package org.vaultsync.crdt;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.vaultsync.common.RandomBytes;
@@ -26,6 +28,12 @@ import org.vaultsync.crdt.update.UpdateEncoder;
  */
 public final class Doc {
     private final RandomBytes random;
+    /**
+     * The changed keys of a type whose list part alone changed in a transaction ({@code {null}}), shared by all such
+     * types and transactions and never modified: {@link Transaction#addChangedType} copies it when a map key joins.
+     * Typing changes one text per transaction; this spares it a set (and its 16-slot table) each time.
+     */
+    final Set<String> listPartOnly = new LinkedHashSet<>();
     private final boolean gc;
     private int clientId;
     private final StructStore store = new StructStore();
@@ -52,6 +60,7 @@ public final class Doc {
         this.random = random;
         this.gc = gc;
         this.clientId = randomClientId();
+        listPartOnly.add(null);
     }
 
     private int randomClientId() {
@@ -135,11 +144,12 @@ public final class Doc {
             return type;
         }
         if (existing.typeRef() == typeRef) {
+            existing.claim();
             return existing;
         }
-        if (existing instanceof GenericType placeholder && placeholder.typeRef() == GenericType.ROOT_PLACEHOLDER) {
+        if (existing.unclaimed) {
             SharedType type = create.get();
-            type.adoptContentOf(placeholder);
+            type.adoptContentOf(existing);
             type.bindRoot(this, name);
             share.put(name, type);
             return type;
@@ -148,16 +158,22 @@ public final class Doc {
                 + existing.typeRef() + ")");
     }
 
-    /** The root named in an update: an untyped placeholder until the application asks for a map or an array. */
-    public SharedType rootForUpdate(String name) {
+    /**
+     * The root named in an update, unclaimed until the application asks for a map, an array or a text. Its kind is
+     * not known yet: a root whose first item is a map entry starts as a map, so that asking for the map (the usual
+     * case: a vault loaded from its stored state) takes it as it is, without re-parenting every item of every key's
+     * history; any other starts as an untyped placeholder. Asking for another kind moves the items into a new type.
+     */
+    public SharedType rootForUpdate(String name, boolean mapEntry) {
         SharedType existing = share.get(name);
         if (existing != null) {
             return existing;
         }
-        GenericType placeholder = new GenericType(GenericType.ROOT_PLACEHOLDER, null);
-        placeholder.bindRoot(this, name);
-        share.put(name, placeholder);
-        return placeholder;
+        SharedType root = mapEntry ? new YMap() : new GenericType(GenericType.ROOT_PLACEHOLDER, null);
+        root.unclaimed = true;
+        root.bindRoot(this, name);
+        share.put(name, root);
+        return root;
     }
 
     /** Runs {@code body} in a transaction (joining the running one, if any) with no origin. */

@@ -113,8 +113,16 @@ public final class Transaction {
         Item item = type.item;
         if (item == null || (item.clock < beforeState.get(item.client) && !item.isDeleted())) {
             Set<String> keys = changed.get(type); // once per item integrated or deleted: no lambda made per call
-            if (keys == null) {
+            if (keys == null || keys == doc.listPartOnly) {
+                if (key == null) {
+                    changed.put(type, doc.listPartOnly);
+                    return;
+                }
+                boolean listPartToo = keys != null;
                 keys = new LinkedHashSet<>();
+                if (listPartToo) {
+                    keys.add(null); // first, as if the set had been this type's own from the start
+                }
                 changed.put(type, keys);
             }
             keys.add(key);

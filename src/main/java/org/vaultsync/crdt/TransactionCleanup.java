@@ -106,7 +106,7 @@ final class TransactionCleanup {
             if (!type.hasDeepObservers() || type.isDeleted()) {
                 continue;
             }
-            List<YEvent> events = new ArrayList<>();
+            ArrayList<YEvent> events = new ArrayList<>(); // ArrayList.sort, not List's (see DeleteSet)
             for (YEvent event : entry.getValue()) {
                 if (!event.target().isDeleted()) {
                     event.setCurrentTarget(type);

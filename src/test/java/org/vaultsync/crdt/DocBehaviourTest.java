@@ -32,6 +32,13 @@ class DocBehaviourTest {
         return doc;
     }
 
+    /** A new document that has applied the whole state of {@code source} (its roots not asked for yet). */
+    private static Doc loadedFrom(Doc source, int clientId) throws InvalidUpdateException {
+        Doc doc = doc(clientId);
+        doc.applyUpdate(source.encodeStateAsUpdate());
+        return doc;
+    }
+
     @Test
     void mapStoresJsonValuesBytesUndefinedAndNestedTypes() {
         Doc doc = doc(1);
@@ -285,6 +292,34 @@ class DocBehaviourTest {
         assertEquals(map.toJSON(), doc.getMap("vault").toJSON());
         source.applyUpdate(doc.encodeStateAsUpdate(source.encodeStateVector()));
         assertEquals(Map.of("a", 3.0, "b", "y", "c", true), sourceMap.toJSON());
+    }
+
+    @Test
+    void aRootAnUpdateFilledWithMapEntriesCanStillBeAskedForAsAnotherKindOnce() throws InvalidUpdateException {
+        Doc source = doc(1);
+        source.getMap("r").set("k", 1);
+        Doc doc = loadedFrom(source, 2);
+        YArray asked = doc.getArray("r"); // as in Yjs: the first kind asked for wins, whatever the update held
+        assertEquals(List.of(), asked.toArray());
+        assertThrows(IllegalStateException.class, () -> doc.getMap("r"));
+        assertEquals(List.of("r"), doc.rootNames());
+        asked.push("x"); // the root now holds a map entry and a list element; each reader sees its part
+        assertEquals(List.of("x"), loadedFrom(doc, 3).getArray("r").toArray());
+        assertEquals(Map.of("k", 1.0), loadedFrom(doc, 4).getMap("r").toJSON());
+    }
+
+    @Test
+    void aMapRootAnUpdateFilledIsClaimedByTheFirstGetMap() throws InvalidUpdateException {
+        Doc source = doc(1);
+        source.getMap("vault").set("a", 1);
+        Doc doc = loadedFrom(source, 2);
+        YMap map = doc.getMap("vault");
+        assertEquals(Map.of("a", 1.0), map.toJSON());
+        assertTrue(map == doc.getMap("vault"));
+        assertThrows(IllegalStateException.class, () -> doc.getArray("vault"));
+        source.getMap("vault").set("b", 2); // arrives after the claim, into the same map
+        doc.applyUpdate(source.encodeStateAsUpdate(doc.encodeStateVector()));
+        assertEquals(Map.of("a", 1.0, "b", 2.0), map.toJSON());
     }
 
     @Test

@@ -256,6 +256,27 @@ public final class EngineBench {
         return now() - t0;
     }
 
+    /**
+     * Profiling aid like {@link #loadState}: loads {@code state} (the vault's final state; not timed), then times the
+     * vault figure "fresh doc: map.toJSON()" in its two parts, the first {@code getMap("vault")} (taking over the
+     * root an update created) and {@code toJSON()} (test-harness/node/engine-bench/ab-tojson.mjs).
+     */
+    @JSExport
+    public static JSObject freshToJSON(Int8Array state) throws InvalidUpdateException {
+        Doc doc = newDoc(VaultItems.CLIENT_C);
+        doc.applyUpdate(state.copyToJavaArray());
+        double t0 = now();
+        YMap map = doc.getMap("vault");
+        double t1 = now();
+        Map<String, Object> json = map.toJSON();
+        double t2 = now();
+        Result result = new Result();
+        result.time("getMap", t1 - t0);
+        result.time("toJSON", t2 - t1);
+        result.size("entries", json.size());
+        return result.js;
+    }
+
     @JSBody(params = "list", script = "return list.length;")
     private static native int length(JSObject list);
 

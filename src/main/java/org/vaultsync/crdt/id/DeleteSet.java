@@ -57,7 +57,9 @@ public final class DeleteSet {
     }
 
     public void sortAndMerge() {
-        for (List<IdRange> ranges : lists) {
+        // ArrayList, not List: sorting through List.sort would bring its default method into the engine, which
+        // copies the list out by toArray(T[]) and so needs reflection (Array.newInstance)
+        for (ArrayList<IdRange> ranges : lists) {
             if (ranges.size() < 2) {
                 continue;
             }

@@ -141,7 +141,7 @@ public final class Item extends Struct {
                 collectOnIntegrate = true; // the parent was garbage-collected (or is not a type at all)
             }
         } else {
-            parent = transaction.doc().rootForUpdate(parentName);
+            parent = transaction.doc().rootForUpdate(parentName, parentSub != null);
         }
         return null;
     }

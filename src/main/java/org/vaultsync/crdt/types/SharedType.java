@@ -33,6 +33,8 @@ public abstract class SharedType {
     public int length;
     protected Doc doc;
     private String rootName;
+    /** A root an update created before the application asked for it by kind ({@code Doc.rootForUpdate}). */
+    public boolean unclaimed;
     /** A formatting marker was integrated here since this object was created (Yjs's {@code _hasFormatting}). */
     private boolean formatted;
     private int depth;
@@ -105,6 +107,17 @@ public abstract class SharedType {
             for (Item n = chainEnd; n != null; n = n.left) {
                 n.parent = this;
             }
+        }
+    }
+
+    /**
+     * The application asked for this root as the kind it already is. Like a type taking over a placeholder, it starts
+     * without the formatting flag the placeholder may have had (Yjs's new type has none).
+     */
+    public void claim() {
+        if (unclaimed) {
+            unclaimed = false;
+            formatted = false;
         }
     }
 

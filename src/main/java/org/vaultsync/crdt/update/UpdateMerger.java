@@ -46,7 +46,7 @@ public final class UpdateMerger {
             return updates.get(0);
         }
         List<DecodedUpdate> decoded = new ArrayList<>();
-        List<StructCursor> cursors = new ArrayList<>();
+        ArrayList<StructCursor> cursors = new ArrayList<>(); // ArrayList.sort, not List's (see DeleteSet)
         for (byte[] update : updates) {
             DecodedUpdate d = UpdateDecoder.decode(update);
             decoded.add(d);

@@ -21,6 +21,11 @@ final class StructArrays {
         } else {
             insertNative(items, index, struct);
         }
+        // The same value again, for TeaVM's sake: it infers what a Struct[] can hold from the Java stores it sees,
+        // and the JavaScript above is not one. Without this store it may conclude that a struct list holds only
+        // what StructList.set and the decoder put there (no Item) and compile merging, deletion checks and calls
+        // on its elements for the wrong classes; it did, once List.sort was no longer reachable (engine8).
+        items[index] = struct;
         return items;
     }
 
