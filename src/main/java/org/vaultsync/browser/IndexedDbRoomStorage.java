@@ -130,16 +130,20 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             Prefetch read = ahead;
             ahead = null;
             if (read == null) {
-                readAll(db, result -> deliver(result, callback), failureTo(callback));
+                readNow(callback);
                 return;
             }
             read.whenRead(() -> {
                 if (read.records != null) {
                     deliver(read.records, callback);
                 } else {
-                    readAll(db, result -> deliver(result, callback), failureTo(callback)); // the early read failed
+                    readNow(callback); // the early read failed
                 }
             });
+        }
+
+        private void readNow(StorageCallback<StoredUpdates> callback) {
+            readAll(db, result -> deliver(result, callback), failureTo(callback));
         }
 
         @Override
