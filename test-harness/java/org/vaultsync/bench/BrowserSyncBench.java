@@ -51,6 +51,13 @@ public final class BrowserSyncBench {
     private final Map<Stack, List<Double>> storageFromNavigation = new java.util.EnumMap<>(Stack.class);
     /** The same wait from "scripts ready" (our main starts; the reference module's imports are all loaded). */
     private final Map<Stack, List<Double>> storageFromScripts = new java.util.EnumMap<>(Stack.class);
+    /** CPU milliseconds of all pages of the mesh while the newcomers joined, and per page per second when idle. */
+    private final Map<Stack, List<Double>> meshJoinCpu = new java.util.EnumMap<>(Stack.class);
+    private final Map<Stack, List<Double>> meshIdleCpu = new java.util.EnumMap<>(Stack.class);
+    private final Map<Stack, Map<String, List<Double>>> meshJoinCpuByType = new java.util.EnumMap<>(Stack.class);
+    private final Map<Stack, Map<String, List<Double>>> meshPageCpuByType = new java.util.EnumMap<>(Stack.class);
+    private final Map<Stack, Map<String, List<Double>>> meshIdleCpuByType = new java.util.EnumMap<>(Stack.class);
+    private static final long IDLE_WINDOW_MILLIS = 5_000;
     private boolean initialSyncFigure = true;
     /** The y-webrtc pages of the latency runs store their room with y-indexeddb, as ours always store theirs. */
     private boolean referenceStores = true;
@@ -77,6 +84,9 @@ public final class BrowserSyncBench {
         final ChromeDriver driver;
         /** Profile the join ({@code --profile}): sampling starts right before the page joins. */
         boolean profiling;
+        /** This page's CPU by process type before it loaded, and once loaded right before it joined. */
+        Map<Integer, ProcessCpu.Sample> cpuBeforeLoad = Map.of();
+        Map<Integer, ProcessCpu.Sample> cpuLoaded = Map.of();
 
         Page(Stack stack) throws Exception {
             this.stack = stack;
@@ -103,6 +113,7 @@ public final class BrowserSyncBench {
                 if (profiling) {
                     startProfile();
                 }
+                cpuLoaded = ProcessCpu.snapshot(browser.profile());
                 js("window.__resetTimeline()");
                 return code == null ? (String) js("return window.probe.create()") : (String) js("return window.probe.join('" + code + "')");
             }
@@ -113,6 +124,7 @@ public final class BrowserSyncBench {
             if (profiling) {
                 startProfile();
             }
+            cpuLoaded = ProcessCpu.snapshot(browser.profile());
             // the whole earlier stack, as ours: every update of the room is stored (y-indexeddb beside y-webrtc),
             // unless --y-webrtc-without-storage (the comparison before 2026-11-30's third session)
             js("window.__resetTimeline();" + (referenceStores
@@ -122,6 +134,7 @@ public final class BrowserSyncBench {
         }
 
         String join(String code) {
+            cpuBeforeLoad = ProcessCpu.snapshot(browser.profile());
             open();
             return enter(code);
         }
@@ -285,12 +298,22 @@ public final class BrowserSyncBench {
                 row("edit to all, " + mesh + " peers, p95", meshLatency, 95);
             }
             row("time to first connection (join to data channel open), p50", firstConnection, 50);
+            if (mesh > 2) {
+                row("CPU of all " + mesh + " pages while the newcomers join (ms), median", meshJoinCpu, 50);
+                row("CPU per page of the idle " + mesh + "-page mesh (ms per s), median", meshIdleCpu, 50);
+            }
             row("initial sync of " + items + " items, median", initialSync, 50);
             row("load " + items + "-item room from IndexedDB, median", storageLoad, 50);
             row("reload to that room applied (from navigation start), median", reloadToStored, 50);
             row("reload to that room applied (from scripts ready), median", storageFromScripts, 50);
             phaseRows("edit to remote, 2 peers, where the time goes", editParts);
             phaseRows("newcomer's steps from join", joinSteps);
+            if (mesh > 2) {
+                phaseRows("CPU of the " + mesh + "-page mesh's joins by process type (ms, all pages)", meshJoinCpuByType);
+                phaseRows("CPU of one page of the " + mesh + "-page mesh, loading it, then joining and connecting (ms)",
+                        meshPageCpuByType);
+                phaseRows("CPU of the idle " + mesh + "-page mesh by process type (ms per s, per page)", meshIdleCpuByType);
+            }
             phaseRows("loading from IndexedDB, steps from start", loadSteps);
         } finally {
             modules.close();
@@ -339,6 +362,7 @@ public final class BrowserSyncBench {
             for (int i = 0; i < pages; i++) {
                 open.add(new Page(stack));
             }
+            Map<Integer, ProcessCpu.Sample> cpuBefore = cpu(open);
             String code = open.get(0).join(null);
             for (int i = 1; i < pages; i++) {
                 open.get(i).profiling = profileDir != null;
@@ -346,6 +370,9 @@ public final class BrowserSyncBench {
             }
             for (Page page : open) {
                 await(stack.label + " mesh of " + pages, () -> page.peers() == pages - 1);
+            }
+            if (pages == mesh && pages > 2) {
+                measureMeshCpu(stack, open, cpuBefore);
             }
             if (profileDir != null) {
                 profileRun++;
@@ -413,6 +440,47 @@ public final class BrowserSyncBench {
         } finally {
             open.forEach(Page::close);
         }
+    }
+
+    /** Every process of every page's Chromium, by pid (pids are unique across the pages). */
+    private static Map<Integer, ProcessCpu.Sample> cpu(List<Page> pages) {
+        Map<Integer, ProcessCpu.Sample> all = new java.util.HashMap<>();
+        for (Page page : pages) {
+            all.putAll(ProcessCpu.snapshot(page.browser.profile()));
+        }
+        return all;
+    }
+
+    /**
+     * What the joins cost all pages in CPU, then what the connected mesh costs when nobody edits (timers, awareness,
+     * keep-alives): on 2 cores, a page's background work slows every other page's answer to a newcomer.
+     */
+    private void measureMeshCpu(Stack stack, List<Page> open, Map<Integer, ProcessCpu.Sample> before)
+            throws InterruptedException {
+        Map<Integer, ProcessCpu.Sample> joined = cpu(open);
+        Map<String, Double> joins = ProcessCpu.spent(joined, before);
+        for (Page page : open) {
+            // loading the page (scripts, start-up) against joining and connecting (to every later newcomer too)
+            Map<String, Double> loading = ProcessCpu.spent(page.cpuLoaded, page.cpuBeforeLoad);
+            Map<String, Double> connecting = ProcessCpu.spent(ProcessCpu.snapshot(page.browser.profile()), page.cpuLoaded);
+            loading.forEach((type, millis) -> meshPageCpuByType.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent("page load: " + type, s -> new ArrayList<>()).add(millis));
+            connecting.forEach((type, millis) -> meshPageCpuByType.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent("join and connect: " + type, s -> new ArrayList<>()).add(millis));
+        }
+        Thread.sleep(IDLE_WINDOW_MILLIS); // a fixed window to measure over, not a wait for a condition
+        Map<String, Double> idle = ProcessCpu.spent(cpu(open), joined);
+        idle.replaceAll((type, millis) -> millis / open.size() / (IDLE_WINDOW_MILLIS / 1000.0));
+        double joinsTotal = joins.values().stream().mapToDouble(Double::doubleValue).sum();
+        double idleTotal = idle.values().stream().mapToDouble(Double::doubleValue).sum();
+        meshJoinCpu.computeIfAbsent(stack, s -> new ArrayList<>()).add(joinsTotal);
+        meshIdleCpu.computeIfAbsent(stack, s -> new ArrayList<>()).add(idleTotal);
+        joins.forEach((type, millis) -> meshJoinCpuByType.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
+                .computeIfAbsent(type, s -> new ArrayList<>()).add(millis));
+        idle.forEach((type, millis) -> meshIdleCpuByType.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
+                .computeIfAbsent(type, s -> new ArrayList<>()).add(millis));
+        System.out.printf(Locale.ROOT, "%s, %d pages: CPU while joining %.0f ms %s; idle %.1f ms per page per s %s%n",
+                stack.label, open.size(), joinsTotal, joins, idleTotal, idle);
     }
 
     /** A new peer joins a room of {@code items} items: time until it has all of them. */

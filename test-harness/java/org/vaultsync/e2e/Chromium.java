@@ -52,6 +52,11 @@ public final class Chromium implements AutoCloseable {
         return driver;
     }
 
+    /** The instance's fresh profile directory (its {@code --user-data-dir}), which also names its processes. */
+    public Path profile() {
+        return profile;
+    }
+
     /** Console messages at SEVERE level (errors and uncaught exceptions) since the last call. */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
