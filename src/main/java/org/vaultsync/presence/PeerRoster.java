@@ -22,6 +22,8 @@ public final class PeerRoster {
     private Map<String, PeerIdentity> remote = new LinkedHashMap<>();
     /** Every remote awareness client's last name seen, kept after it leaves (see {@link #nameOf}). */
     private final Map<Integer, String> namesByClient;
+    /** Each current awareness client's identity as of the last refresh (the local client's too). */
+    private final Map<Integer, PeerIdentity> identities = new HashMap<>();
 
     public PeerRoster(Awareness awareness, String selfId, SyncEvents events) {
         this(awareness, selfId, events, new HashMap<>());
@@ -33,7 +35,11 @@ public final class PeerRoster {
         this.awareness = awareness;
         this.selfId = selfId;
         this.events = events;
-        awareness.addListener((change, origin) -> refresh());
+        awareness.addListener((change, origin) -> {
+            if (changesIdentities(change)) {
+                refresh();
+            }
+        });
         refresh();
     }
 
@@ -59,13 +65,32 @@ public final class PeerRoster {
         return namesByClient.get(clientId);
     }
 
+    /**
+     * Whether a change can alter the roster: most changes are clock renewals and other fields of a state (the mesh
+     * links, cursors), for which rebuilding the roster from every state was most of what a change cost.
+     */
+    private boolean changesIdentities(AwarenessChange change) {
+        if (!change.added().isEmpty() || !change.removed().isEmpty()) {
+            return true;
+        }
+        for (Integer client : change.updated()) {
+            Object state = awareness.getStates().get(client);
+            if (state == null || !identityOf(client, state).equals(identities.get(client))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void refresh() {
         Map<String, PeerIdentity> next = new LinkedHashMap<>();
+        identities.clear();
         for (Map.Entry<Integer, Object> entry : awareness.getStates().entrySet()) {
+            PeerIdentity peer = identityOf(entry.getKey(), entry.getValue());
+            identities.put(entry.getKey(), peer);
             if (entry.getKey() == awareness.clientId()) {
                 continue;
             }
-            PeerIdentity peer = identityOf(entry.getKey(), entry.getValue());
             if (!peer.id().equals(selfId)) {
                 next.putIfAbsent(peer.id(), peer);
                 namesByClient.put(entry.getKey(), peer.name());

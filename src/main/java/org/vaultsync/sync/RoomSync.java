@@ -85,7 +85,7 @@ public final class RoomSync implements RoomMesh.Listener {
         this.awareness = awareness;
         this.scheduler = scheduler;
         this.events = events;
-        this.topology = new MeshTopology(awareness, localPeerId);
+        this.topology = new MeshTopology(awareness, localPeerId, scheduler);
         this.antiEntropyInterval = antiEntropyInterval;
         doc.addUpdateListener(docListener);
         awareness.addListener(awarenessListener);
@@ -117,6 +117,7 @@ public final class RoomSync implements RoomMesh.Listener {
         if (antiEntropyTimer != null) {
             antiEntropyTimer.cancel();
         }
+        topology.close();
         for (ChannelState state : channels.values()) {
             cancelRepair(state);
         }

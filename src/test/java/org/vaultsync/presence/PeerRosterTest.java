@@ -88,4 +88,17 @@ class PeerRosterTest {
         assertEquals(0, roster.remoteCount());
         assertEquals(new SyncEvent.PeerLeft("bob-id", "Bob"), seen.get(seen.size() - 1));
     }
+
+    @Test
+    void aRenamedPeerIsRenamedInTheRosterWhileOtherFieldsChangeNothing() throws Exception {
+        Awareness bob = peer(20, "bob-id", "Bob");
+        bob.setLocalStateField("mesh", Map.of("peer", "p20", "links", List.of("p10")));
+        mine.applyUpdate(bob.encodeUpdate(List.of(20)), "remote");
+        assertEquals(List.of(new PeerIdentity("bob-id", "Bob", "#123456")), roster.remotePeers());
+        bob.setLocalStateField("user", Map.of("id", "bob-id", "name", "Robert", "color", "#123456"));
+        mine.applyUpdate(bob.encodeUpdate(List.of(20)), "remote");
+        assertEquals(List.of(new PeerIdentity("bob-id", "Robert", "#123456")), roster.remotePeers());
+        assertEquals("Robert", roster.nameOf(20));
+        assertEquals(1, seen.size(), "one join, no leave: " + seen);
+    }
 }
