@@ -404,6 +404,11 @@ public final class RoomSession {
                         attempt.lost(reason);
                     }
                 }
+
+                @Override
+                public String localPeerId() {
+                    return target.mesh.peerId();
+                }
             });
             openAttempt = attempt;
             openClient = holder[0];

@@ -133,4 +133,51 @@ class SignalingCodecTest {
                 Json.stringify(RoomSignalCodec.toJson(signal)));
         assertInstanceOf(RoomSignal.Signal.class, signal);
     }
+
+    @Test
+    void aSignalForAnotherPeerIsRecognisedUndecodedOnEveryFrameOfTheRealTraces() throws Exception {
+        int recognised = 0;
+        for (String file : List.of("trace-plain.jsonl", "trace-password.jsonl", "trace-ping.jsonl")) {
+            for (String frame : traceFrames(file)) {
+                SignalingMessage message = SignalingCodec.decode(frame);
+                RoomSignal.Signal signal = null;
+                if (message instanceof SignalingMessage.Publish publish && publish.data() instanceof Map<?, ?>
+                        && RoomSignalCodec.fromJson(publish.data()) instanceof RoomSignal.Signal s) {
+                    signal = s;
+                }
+                assertEquals(signal != null, SignalingCodec.isSignalForAnotherPeer(frame, "another-peer"), frame);
+                if (signal != null) {
+                    assertEquals(false, SignalingCodec.isSignalForAnotherPeer(frame, signal.to()), "ours: " + frame);
+                    assertEquals(true, SignalingCodec.isSignalForAnotherPeer(frame, signal.to() + "x"), frame);
+                    recognised++;
+                }
+            }
+        }
+        assertTrue(recognised >= 2, "signals in the traces: " + recognised);
+    }
+
+    @Test
+    void aFrameThatOnlyLooksAddressedElsewhereIsDecoded() {
+        String me = "me";
+        // a quote escaped inside a string makes the text "to":" without a key "to"
+        assertEquals(false, SignalingCodec.isSignalForAnotherPeer(
+                "{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"x\":\"a\\\"to\":\"b\",\"to\":\"me\"}}", me));
+        assertEquals(false, SignalingCodec.isSignalForAnotherPeer(
+                "{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"x\":\"a\\\"to\":\"b\"}}", me));
+        // two recipients, an escape in the recipient, spaces, an encrypted payload, an announce, another type
+        assertEquals(false, SignalingCodec.isSignalForAnotherPeer(
+                "{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"to\":\"b\",\"to\":\"me\"}}", me));
+        assertEquals(false, SignalingCodec.isSignalForAnotherPeer(
+                "{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"to\":\"\\u006de\"}}", me));
+        assertEquals(false, SignalingCodec.isSignalForAnotherPeer(
+                "{ \"type\": \"publish\", \"topic\": \"r\", \"data\": {\"to\": \"b\"}}", me));
+        assertEquals(false, SignalingCodec.isSignalForAnotherPeer(
+                "{\"type\":\"publish\",\"topic\":\"r\",\"data\":\"AAECAw==\"}", me));
+        assertEquals(false, SignalingCodec.isSignalForAnotherPeer(
+                "{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"type\":\"announce\",\"from\":\"b\"}}", me));
+        assertEquals(false, SignalingCodec.isSignalForAnotherPeer("{\"type\":\"pong\"}", me));
+        assertEquals(false, SignalingCodec.isSignalForAnotherPeer("{\"type\":\"publish\",\"to\":\"", me));
+        assertEquals(true, SignalingCodec.isSignalForAnotherPeer(
+                "{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"to\":\"mee\",\"from\":\"b\"}}", me));
+    }
 }

@@ -22,6 +22,14 @@ public final class SignalingClient implements SignalingConnection.Listener {
 
         /** The connection is gone (closed by the server, failed, or silent for too long). */
         void onLost(String reason);
+
+        /**
+         * Our peer id in the room, so that signals addressed to other peers are dropped before they are decoded
+         * ({@link SignalingCodec#isSignalForAnotherPeer}); null decodes everything.
+         */
+        default String localPeerId() {
+            return null;
+        }
     }
 
     private final Scheduler scheduler;
@@ -33,6 +41,7 @@ public final class SignalingClient implements SignalingConnection.Listener {
     private Cancellable pingTimer;
     private Cancellable silenceTimer;
     private int malformedFrames;
+    private int othersSignals;
 
     public SignalingClient(Scheduler scheduler, Listener listener) {
         this.scheduler = scheduler;
@@ -49,6 +58,11 @@ public final class SignalingClient implements SignalingConnection.Listener {
 
     public int malformedFrames() {
         return malformedFrames;
+    }
+
+    /** Signals to other peers of the room, dropped undecoded. */
+    public int othersSignals() {
+        return othersSignals;
     }
 
     public void send(SignalingMessage message) {
@@ -87,6 +101,11 @@ public final class SignalingClient implements SignalingConnection.Listener {
             return;
         }
         lastHeardAt = scheduler.now();
+        String self = listener.localPeerId();
+        if (self != null && SignalingCodec.isSignalForAnotherPeer(frame, self)) {
+            othersSignals++;
+            return;
+        }
         SignalingMessage message;
         try {
             message = SignalingCodec.decode(frame);

@@ -17,10 +17,15 @@ class SignalingClientTest {
     private final List<SignalingMessage.Publish> published = new ArrayList<>();
     private SignalingConnection.Listener server;
     private boolean closedByClient;
+    private String localPeerId;
 
     private SignalingClient connect() {
         SignalingClient client = new SignalingClient(clock, new SignalingClient.Listener() {
             public void onOpen() {
+            }
+
+            public String localPeerId() {
+                return localPeerId;
             }
 
             public void onPublish(SignalingMessage.Publish publish) {
@@ -97,5 +102,19 @@ class SignalingClientTest {
         assertTrue(published.isEmpty());
         assertTrue(lost.isEmpty());
         assertEquals(0, clock.pendingTasks());
+    }
+
+    @Test
+    void signalsToOtherPeersAreDroppedUndecodedAndOursDelivered() {
+        localPeerId = "me";
+        SignalingClient client = connect();
+        server.onMessage("{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"to\":\"other\",\"from\":\"x\","
+                + "\"type\":\"signal\",\"token\":1,\"signal\":{\"type\":\"offer\",\"sdp\":\"v=0\"}}}");
+        server.onMessage("{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"to\":\"me\",\"from\":\"x\","
+                + "\"type\":\"signal\",\"token\":1,\"signal\":{\"type\":\"offer\",\"sdp\":\"v=0\"}}}");
+        server.onMessage("{\"type\":\"publish\",\"topic\":\"r\",\"data\":{\"type\":\"announce\",\"from\":\"x\"}}");
+        assertEquals(1, client.othersSignals());
+        assertEquals(2, published.size());
+        assertEquals(0, client.malformedFrames());
     }
 }
