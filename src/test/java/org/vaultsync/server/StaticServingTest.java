@@ -75,6 +75,15 @@ class StaticServingTest {
     }
 
     @Test
+    void theClientAsksTheBrowserToCompileAllOfItAsItLoads() throws Exception {
+        // the build adds V8's compile hint after TeaVM writes app.js (pom.xml, compile-hint-app): without it, the
+        // client's code is compiled on the main thread the first time a room loads and connects
+        String body = get("/js/app.js").body();
+        assertTrue(body.startsWith("//# allFunctionsCalledOnLoad\n\"use strict\";"), body.substring(0, 60));
+        assertEquals(body.indexOf("allFunctionsCalledOnLoad"), body.lastIndexOf("allFunctionsCalledOnLoad"), "once");
+    }
+
+    @Test
     void unchangedClientRevalidatesWithNotModified() throws Exception {
         String etag = get("/js/app.js").headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve("/js/app.js"))
