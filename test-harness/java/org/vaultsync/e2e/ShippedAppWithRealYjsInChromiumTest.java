@@ -2,20 +2,15 @@ package org.vaultsync.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vaultsync.common.SecureRandomBytes;
 import org.vaultsync.interop.NodeModulesServer;
 import org.vaultsync.room.RoomCode;
@@ -64,7 +59,7 @@ class ShippedAppWithRealYjsInChromiumTest {
 
             ChromeDriver y = yjs.driver();
             String signal = "ws://127.0.0.1:" + SERVER.baseUri().getPort() + "/signal";
-            y.get(modules.base().resolve("/peer.html?room=" + enc(RoomName.PREFIX + room) + "&signal=" + enc(signal)).toString());
+            y.get(modules.peerPage(RoomName.PREFIX + room, signal, null));
             String item = "const items = window.peer.doc.getMap('vault-items'); const item = [...items.values()][0];";
             awaitTrue(y, item + " return !!item && item.get('data').get('notes') !== undefined");
 
@@ -95,17 +90,7 @@ class ShippedAppWithRealYjsInChromiumTest {
         }
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
     private static void awaitTrue(ChromeDriver driver, String script) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("Timed out on: " + script + "; page errors: "
-                    + driver.executeScript("return window.loadErrors"), e);
-        }
+        NodeModulesServer.awaitTrue(driver, script);
     }
 }

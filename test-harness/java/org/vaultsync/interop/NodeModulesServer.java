@@ -39,6 +39,30 @@ public final class NodeModulesServer implements AutoCloseable {
         http.start();
     }
 
+    /**
+     * The y-webrtc page joined to {@code room} (the namespaced room name) through {@code signalingUrl}, with
+     * {@code password} when not null.
+     */
+    public String peerPage(String room, String signalingUrl, String password) {
+        return base().resolve("/peer.html?room=" + encode(room) + "&signal=" + encode(signalingUrl)
+                + (password == null ? "" : "&password=" + encode(password))).toString();
+    }
+
+    /** Waits up to 30 s until {@code script} returns true in the page; a timeout names the script and the page's load errors. */
+    public static void awaitTrue(org.openqa.selenium.chrome.ChromeDriver driver, String script) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                    .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(script)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Timed out on: " + script + "; page errors: "
+                    + driver.executeScript("return window.loadErrors"), e);
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
     }

@@ -3,17 +3,13 @@ package org.vaultsync.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vaultsync.e2e.Chromium;
 import org.vaultsync.e2e.ProbePage;
 import org.vaultsync.e2e.ProbeServers;
@@ -46,9 +42,7 @@ class YWebrtcPageWithOurClientTest {
 
     private ChromeDriver openYWebrtcPage(Chromium browser, String code, String password) {
         ChromeDriver driver = browser.driver();
-        String query = "room=" + enc("vault-sync/" + code) + "&signal=" + enc(SERVERS.signalingUrl())
-                + (password == null ? "" : "&password=" + enc(password));
-        driver.get(modules.base().resolve("/peer.html?" + query).toString());
+        driver.get(modules.peerPage("vault-sync/" + code, SERVERS.signalingUrl(), password));
         awaitTrue(driver, "return !!window.peer");
         return driver;
     }
@@ -134,17 +128,7 @@ class YWebrtcPageWithOurClientTest {
         }
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
     private static void awaitTrue(ChromeDriver driver, String script) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("Timed out on: " + script + "; page errors: "
-                    + driver.executeScript("return window.loadErrors"), e);
-        }
+        NodeModulesServer.awaitTrue(driver, script);
     }
 }
