@@ -66,8 +66,12 @@ final class MeshTopology {
         });
     }
 
-    /** Stops a pending advertisement (the room is left). */
+    /** The room is left: nothing more is advertised. */
     void close() {
+        cancelPending();
+    }
+
+    private void cancelPending() {
         if (timer != null) {
             timer.cancel();
             timer = null;
@@ -76,7 +80,7 @@ final class MeshTopology {
     }
 
     private void advertise(List<String> links) {
-        close();
+        cancelPending();
         if (links.equals(advertised) && awareness.getLocalState() instanceof Map<?, ?> state && state.containsKey(FIELD)) {
             return;
         }
