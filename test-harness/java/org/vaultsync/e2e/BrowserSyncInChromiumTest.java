@@ -90,6 +90,68 @@ class BrowserSyncInChromiumTest {
         }
     }
 
+    @Test
+    void aNewcomerAnswersTheRoomsOffersOneAtATime() throws Exception {
+        try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start();
+             Chromium browserC = Chromium.start(); Chromium browserD = Chromium.start()) {
+            // D logs each offer it takes and each answer it has set, per connection; the first offer's
+            // setRemoteDescription resolves only once all three offers have reached D's socket, so answering them
+            // all together (the old way) shows as three offers taken before the first answer
+            browserD.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                    window.answering = [];
+                    let offersIn = 0, release;
+                    const allOffersIn = new Promise(resolve => { release = resolve; setTimeout(resolve, 20000); });
+                    const NativeSocket = window.WebSocket;
+                    window.WebSocket = function(url, protocols) {
+                      const socket = new NativeSocket(url, protocols);
+                      socket.addEventListener('message', event => {
+                        if (typeof event.data === 'string' && event.data.includes('"offer"') && ++offersIn === 3) release();
+                      });
+                      return socket;
+                    };
+                    window.WebSocket.prototype = NativeSocket.prototype;
+                    for (const key of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) window.WebSocket[key] = NativeSocket[key];
+                    const ids = new WeakMap();
+                    let next = 0;
+                    const name = pc => { if (!ids.has(pc)) ids.set(pc, next++); return ids.get(pc); };
+                    const proto = RTCPeerConnection.prototype;
+                    const setRemote = proto.setRemoteDescription, setLocal = proto.setLocalDescription;
+                    let held = false;
+                    proto.setRemoteDescription = function(description) {
+                      const result = setRemote.call(this, description);
+                      if (description.type !== 'offer') return result;
+                      window.answering.push('offer ' + name(this));
+                      if (held) return result;
+                      held = true;
+                      return result.then(value => allOffersIn.then(() => value));
+                    };
+                    proto.setLocalDescription = function(description) {
+                      const result = setLocal.apply(this, arguments);
+                      if (description && description.type === 'answer') {
+                        const pc = this;
+                        result.then(() => window.answering.push('answer ' + name(pc)));
+                      }
+                      return result;
+                    };
+                    """));
+            ProbePage a = open(browserA, "A");
+            ProbePage b = open(browserB, "B");
+            ProbePage c = open(browserC, "C");
+            ProbePage d = open(browserD, "D");
+            String code = ProbePage.pairInNewRoom(a, b);
+            c.call("join", code);
+            ProbePage.awaitPeers(2, a, b, c);
+
+            d.call("join", code);
+            ProbePage.awaitPeers(3, a, b, c, d);
+            assertEquals(List.of("offer 0", "answer 0", "offer 1", "answer 1", "offer 2", "answer 2"),
+                    d.js("return window.answering"), "each offer answered before the next is taken");
+            c.call("set", "unit", "Atlas AS7-D");
+            d.awaitValue("unit", "Atlas AS7-D");
+            assertEquals(List.of(), browserD.consoleErrors());
+        }
+    }
+
     private static int madeConnections(ProbePage page) {
         return ((Number) page.js("return window.madeConnections")).intValue();
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.vaultsync.common.RandomBytes;
 import org.vaultsync.sync.mesh.PeerConnection;
@@ -33,6 +34,9 @@ public final class RtcPeerTransport implements PeerTransport {
     /** Made by {@link #prepare()}, taken by the next connection. */
     private RtcBindings.PeerConnection standby;
     private boolean standbyPending;
+    /** Offers waiting for their turn to be answered, oldest first (see {@link #answerInTurn}). */
+    private final List<Runnable> waitingOffers = new ArrayList<>();
+    private boolean answering;
 
     /** {@code iceServersJson}: the {@code RTCConfiguration.iceServers} array as JSON ({@code []}: host candidates only). */
     public RtcPeerTransport(String iceServersJson, RandomBytes random) {
@@ -93,6 +97,35 @@ public final class RtcPeerTransport implements PeerTransport {
         });
     }
 
+    /**
+     * Answers the page's offers one at a time: the offer, the answer and its local description of one connection
+     * before the next offer is touched. A newcomer gets an offer from everyone in the room at once, and the browser
+     * runs every connection's steps on one WebRTC thread: taken all together, the first answer waited behind every
+     * other offer's {@code setRemoteDescription} (its {@code createAnswer} took 150 ms against 40 for y-webrtc's
+     * newcomer, which is slower to start each one). In turn, the first connection gets going while the others wait,
+     * and the whole takes no longer: the steps share that one thread either way. A turn always ends: with the
+     * answer sent, or with the connection closed (failed, or given up by the mesh after
+     * {@code RoomMesh.PEER_CONNECT_TIMEOUT_MILLIS}).
+     */
+    private void answerInTurn(Runnable answer) {
+        waitingOffers.add(answer);
+        if (!answering) {
+            nextTurn();
+        }
+    }
+
+    private void turnEnded() {
+        answering = false;
+        nextTurn();
+    }
+
+    private void nextTurn() {
+        if (!waitingOffers.isEmpty()) {
+            answering = true;
+            waitingOffers.remove(0).run();
+        }
+    }
+
     @Override
     public PeerConnection create(boolean initiator, PeerConnection.Listener listener) {
         prepared = true; // whatever had to start has started
@@ -111,7 +144,9 @@ public final class RtcPeerTransport implements PeerTransport {
 
     private final class Peer implements PeerConnection {
         private final PeerConnection.Listener listener;
-        private final RtcBindings.PeerConnection pc;
+        /** Made at once by an initiator; by an answering peer when its offer's turn comes (see answerInTurn). */
+        private RtcBindings.PeerConnection pc;
+        private boolean holdsTurn;
         private final List<JSObject> pendingCandidates = new ArrayList<>();
         /** Messages waiting for the channel's buffer to drain, oldest first (a list: no ArrayDeque in the client). */
         private final List<byte[]> queue = new ArrayList<>();
@@ -124,7 +159,23 @@ public final class RtcPeerTransport implements PeerTransport {
 
         Peer(boolean initiator, PeerConnection.Listener listener) {
             this.listener = listener;
-            this.pc = standby != null ? standby : RtcBindings.create(iceServersJson);
+            if (initiator) {
+                open();
+                attach(pc.createDataChannel(channelLabel()));
+                pc.createOffer()
+                        .flatThen(offer -> pc.setLocalDescription(offer).then(ignored -> offer))
+                        .then(offer -> {
+                            emitDescription(offer);
+                            return null;
+                        }, error -> {
+                            fail("Could not create an offer: " + RtcBindings.describe(error));
+                            return null;
+                        });
+            }
+        }
+
+        private void open() {
+            pc = standby != null ? standby : RtcBindings.create(iceServersJson);
             standby = null;
             RtcBindings.listen(pc, "icecandidate datachannel connectionstatechange", (type, event) -> {
                 if (type.equals("icecandidate")) {
@@ -143,18 +194,6 @@ public final class RtcPeerTransport implements PeerTransport {
                     }
                 }
             });
-            if (initiator) {
-                attach(pc.createDataChannel(channelLabel()));
-                pc.createOffer()
-                        .flatThen(offer -> pc.setLocalDescription(offer).then(ignored -> offer))
-                        .then(offer -> {
-                            emitDescription(offer);
-                            return null;
-                        }, error -> {
-                            fail("Could not create an offer: " + RtcBindings.describe(error));
-                            return null;
-                        });
-            }
         }
 
         private void attach(RtcBindings.DataChannel dataChannel) {
@@ -200,22 +239,10 @@ public final class RtcPeerTransport implements PeerTransport {
                     return;
                 }
                 JSObject description = RtcBindings.description((String) type, (String) sdp);
-                var applied = pc.setRemoteDescription(description).then(ignored -> {
-                    flushCandidates();
-                    return null;
-                });
                 if ("offer".equals(type)) {
-                    applied.flatThen(ignored -> pc.createAnswer())
-                            .flatThen(answer -> pc.setLocalDescription(answer).then(ignored -> answer))
-                            .then(answer -> {
-                                emitDescription(answer);
-                                return null;
-                            }, error -> {
-                                fail("Could not answer: " + RtcBindings.describe(error));
-                                return null;
-                            });
-                } else {
-                    applied.catchError(error -> {
+                    answerInTurn(() -> answer(description));
+                } else if (pc != null) {
+                    applyRemote(description).catchError(error -> {
                         fail("Could not accept the answer: " + RtcBindings.describe(error));
                         return null;
                     });
@@ -229,13 +256,50 @@ public final class RtcPeerTransport implements PeerTransport {
                 Object index = candidate.get("sdpMLineIndex");
                 JSObject ice = RtcBindings.candidate((String) line, mid instanceof String ? (String) mid : null,
                         index instanceof Number number ? number.intValue() : -1);
-                if (pc.getRemoteDescription() == null) {
-                    pendingCandidates.add(ice); // trickled ahead of the offer or answer
+                if (pc == null || pc.getRemoteDescription() == null) {
+                    pendingCandidates.add(ice); // trickled ahead of the offer or answer, or its turn
                 } else {
                     addCandidate(ice);
                 }
             }
             // Other simple-peer signals (renegotiate, transceiverRequest) concern media, which rooms never use.
+        }
+
+        /** This peer's turn to answer {@code offer}: the connection is made now if it was not. */
+        private void answer(JSObject offer) {
+            if (closed) {
+                turnEnded();
+                return;
+            }
+            holdsTurn = true;
+            if (pc == null) {
+                open();
+            }
+            applyRemote(offer)
+                    .flatThen(ignored -> pc.createAnswer())
+                    .flatThen(answer -> pc.setLocalDescription(answer).then(ignored -> answer))
+                    .then(answer -> {
+                        emitDescription(answer);
+                        endTurn();
+                        return null;
+                    }, error -> {
+                        fail("Could not answer: " + RtcBindings.describe(error));
+                        return null;
+                    });
+        }
+
+        private void endTurn() {
+            if (holdsTurn) {
+                holdsTurn = false;
+                turnEnded();
+            }
+        }
+
+        private JSPromise<Object> applyRemote(JSObject description) {
+            return pc.setRemoteDescription(description).then(ignored -> {
+                flushCandidates();
+                return null;
+            });
         }
 
         private void flushCandidates() {
@@ -326,6 +390,7 @@ public final class RtcPeerTransport implements PeerTransport {
 
         private void shutDown() {
             closed = true;
+            endTurn();
             queue.clear();
             queuedBytes = 0;
             for (RtcBindings.DataChannel each : channels) {
@@ -336,9 +401,11 @@ public final class RtcPeerTransport implements PeerTransport {
                 each.close();
             }
             channels.clear();
-            pc.setOnConnectionStateChange(null);
-            pc.setOnIceCandidate(null);
-            pc.close();
+            if (pc != null) {
+                pc.setOnConnectionStateChange(null);
+                pc.setOnIceCandidate(null);
+                pc.close();
+            }
         }
     }
 }
