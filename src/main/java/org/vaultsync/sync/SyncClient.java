@@ -102,6 +102,15 @@ public final class SyncClient {
         });
     }
 
+    /**
+     * The player is about to join or create a room (the join screen is open): WebRTC's first connection, whose
+     * making blocks the page for tens of milliseconds, is made now, while the page waits for the player, instead of
+     * during the join. Connects nothing and sends nothing; a later join takes it.
+     */
+    public void prepareToConnect() {
+        platform.peers().prepare();
+    }
+
     /** Creates an open room with a fresh code and joins it. */
     public RoomCode createSyncRoom() {
         return createSyncRoom(RoomOptions.open());

@@ -6,6 +6,7 @@ import org.teavm.flavour.templates.Templates;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import org.vaultsync.browser.BrowserScheduler;
 import org.vaultsync.browser.BrowserSyncClient;
 import org.vaultsync.browser.BrowserVault;
 import org.vaultsync.browser.CryptoRandomBytes;
@@ -49,6 +50,9 @@ public final class AppServices {
     private RoomVaultBinding rooms;
     private boolean initialSync;
     private String passwordAskedFor;
+    private boolean connectionWanted;
+    /** How long after a join or create screen opened WebRTC is made ready: after that screen has painted. */
+    private static final int PREPARE_AFTER_MILLIS = 100;
 
     private AppServices() {
     }
@@ -134,8 +138,26 @@ public final class AppServices {
                 rooms.addListener(this::changed);
             }
             client.resumeLastRoom();
+            if (connectionWanted) {
+                prepareToConnect();
+            }
             changed();
         });
+    }
+
+    /**
+     * A screen where the player creates or joins a room opened: WebRTC's first connection is made while the player
+     * reads and types, not during the join (see {@link SyncClient#prepareToConnect}). A little later, so the screen
+     * paints first: making it blocks the page for tens of milliseconds.
+     */
+    public void prepareToConnect() {
+        if (sync == null) {
+            connectionWanted = true;
+            return;
+        }
+        connectionWanted = false;
+        SyncClient client = sync;
+        new BrowserScheduler().schedule(PREPARE_AFTER_MILLIS, client::prepareToConnect);
     }
 
     /** True once the vault is open (or known to have failed) and the sync client exists. */

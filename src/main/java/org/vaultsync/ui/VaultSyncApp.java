@@ -146,6 +146,7 @@ public class VaultSyncApp implements AppRoute, Bindable {
     @Override
     public void syncSettings() {
         show("sync", new SyncSettingsView());
+        AppServices.get().prepareToConnect();
     }
 
     @Override
@@ -156,6 +157,7 @@ public class VaultSyncApp implements AppRoute, Bindable {
     @Override
     public void join(String code) {
         show("sync", new JoinRoomView(code));
+        AppServices.get().prepareToConnect();
     }
 
     private void show(String page, Object view) {

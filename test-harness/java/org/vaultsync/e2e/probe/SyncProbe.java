@@ -53,6 +53,7 @@ public final class SyncProbe {
         BrowserSyncClient.prefetchLastRoom();
         BrowserSyncClient.start(ready -> {
             client = ready;
+            client.prepareToConnect();
             client.onSyncEvent(event -> {
                 events.add(event.type());
                 if (event instanceof org.vaultsync.sync.SyncEvent.RoomLoaded) {
@@ -175,7 +176,8 @@ public final class SyncProbe {
     @JSBody(script = "return String(performance.timeOrigin + performance.now());")
     private static native String clockText();
 
-    @JSBody(params = "count", script = "window.peerCount = count;")
+    @JSBody(params = "count", script = "window.peerCount = count; window.peerCountAt = window.peerCountAt || {};"
+            + " if (!window.peerCountAt[count]) window.peerCountAt[count] = performance.timeOrigin + performance.now();")
     private static native void markPeerCount(int count);
 
     @JSBody(params = {"key", "at"}, script = "window.arrivals = window.arrivals || {}; window.arrivals[key] = at;"
