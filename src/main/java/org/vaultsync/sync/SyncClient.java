@@ -105,10 +105,14 @@ public final class SyncClient {
     /**
      * The player is about to join or create a room (the join screen is open): WebRTC's first connection, whose
      * making blocks the page for tens of milliseconds, is made now, while the page waits for the player, instead of
-     * during the join. Connects nothing and sends nothing; a later join takes it.
+     * during the join. Connects nothing and sends nothing; a later join takes it. Not while a room is open or
+     * loading: that room makes it itself once its stored state is applied, and a large room's load (what the player
+     * waits to see after a reload) must not wait for it.
      */
     public void prepareToConnect() {
-        platform.peers().prepare();
+        if (room == null) {
+            platform.peers().prepare();
+        }
     }
 
     /** Creates an open room with a fresh code and joins it. */

@@ -115,6 +115,20 @@ class SyncClientTest {
     }
 
     @Test
+    void theJoinScreenReadiesWebRtcBeforeAnyRoomAndTheFirstJoinTakesIt() throws Exception {
+        SyncClient a = client(prefsA, storageA);
+        assertEquals(List.of(), prepared);
+        a.prepareToConnect();
+        assertEquals(List.of("page-0"), prepared, "readied outside a room, before the player joins");
+        a.createSyncRoom();
+        world.run(1_000);
+        assertEquals(ConnectionState.CONNECTED, a.getConnectionState());
+        int readied = prepared.size();
+        a.prepareToConnect();
+        assertEquals(readied, prepared.size(), "in a room the room readies WebRTC itself, not the screen");
+    }
+
+    @Test
     void aCreatedRoomIsConnectedWhileAloneAndSyncsBothWaysWithAJoiner() throws Exception {
         SyncClient a = client(prefsA, storageA);
         SyncClient b = client(prefsB, storageB);
@@ -249,6 +263,8 @@ class SyncClientTest {
         assertNull(read(a, "pilot"));
         assertNull(read(reloaded, "pilot"), "the stored state is not applied yet");
         assertFalse(prepared.contains("page-2"), "WebRTC is not readied while the stored room loads: " + prepared);
+        reloaded.prepareToConnect(); // the Sync screen opened meanwhile
+        assertFalse(prepared.contains("page-2"), "nor by the join screen while a room loads: " + prepared);
 
         world.run(3_000);
         assertEquals(List.of("Natasha Kerensky, 0 peers"), loadedWith, "stored state applied before any channel");

@@ -53,7 +53,6 @@ public final class SyncProbe {
         BrowserSyncClient.prefetchLastRoom();
         BrowserSyncClient.start(ready -> {
             client = ready;
-            client.prepareToConnect();
             client.onSyncEvent(event -> {
                 events.add(event.type());
                 if (event instanceof org.vaultsync.sync.SyncEvent.RoomLoaded) {
@@ -151,6 +150,7 @@ public final class SyncProbe {
             });
             VaultProbe.install();
             client.resumeLastRoom(); // as the app does: the last active room comes back after a reload
+            client.prepareToConnect(); // as the app's join screen does (nothing while a room resumes)
             markReady();
         });
     }
