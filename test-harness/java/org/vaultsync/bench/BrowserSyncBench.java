@@ -53,6 +53,8 @@ public final class BrowserSyncBench {
     private final Map<Stack, List<Double>> storageFromScripts = new java.util.EnumMap<>(Stack.class);
     /** CPU milliseconds of all pages of the mesh while the newcomers joined, and per page per second when idle. */
     private final Map<Stack, List<Double>> meshJoinCpu = new java.util.EnumMap<>(Stack.class);
+    /** From the last newcomer's join until every page of the mesh has had all the others (in-page stamps). */
+    private final Map<Stack, List<Double>> meshComplete = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, List<Double>> meshIdleCpu = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, Map<String, List<Double>>> meshJoinCpuByType = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, Map<String, List<Double>>> meshPageCpuByType = new java.util.EnumMap<>(Stack.class);
@@ -212,6 +214,17 @@ public final class BrowserSyncBench {
             return steps;
         }
 
+        /** When this page first had {@code peers} peers (wall clock, as the join stamps), or NaN. */
+        double reachedPeersAt(int peers) {
+            Object value = stack == Stack.OURS ? js("return (window.peerCountAt || {})[" + peers + "] || null")
+                    : js("return window.peer.peerCountAt[" + peers + "] || null");
+            return value == null ? Double.NaN : ((Number) value).doubleValue();
+        }
+
+        double joinedAt() {
+            return ((Number) js(stack == Stack.OURS ? "return window.joinAt" : "return window.peer.joinAt")).doubleValue();
+        }
+
         double firstConnectionMillis() {
             Object value = stack == Stack.OURS ? js("return window.firstPeerAt ? window.firstPeerAt - window.joinAt : -1")
                     : js("return window.peer.firstPeerAt ? window.peer.firstPeerAt - window.peer.joinAt : -1");
@@ -299,6 +312,7 @@ public final class BrowserSyncBench {
             }
             row("time to first connection (join to data channel open), p50", firstConnection, 50);
             if (mesh > 2) {
+                row("whole " + mesh + "-page mesh connected (every page has had every other), from the last newcomer's join, median", meshComplete, 50);
                 row("CPU of all " + mesh + " pages while the newcomers join (ms), median", meshJoinCpu, 50);
                 row("CPU per page of the idle " + mesh + "-page mesh (ms per s), median", meshIdleCpu, 50);
             }
@@ -370,6 +384,26 @@ public final class BrowserSyncBench {
             }
             for (Page page : open) {
                 await(stack.label + " mesh of " + pages, () -> page.peers() == pages - 1);
+            }
+            if (pages == mesh && pages > 2) {
+                // from the last newcomer's join: the joins are WebDriver calls, which the busy pages spread out
+                double lastJoin = Double.NEGATIVE_INFINITY;
+                for (int i = 1; i < pages; i++) {
+                    lastJoin = Math.max(lastJoin, open.get(i).joinedAt());
+                }
+                double firstJoin = open.get(1).joinedAt();
+                System.out.println(String.format(Locale.ROOT, "%s, %d pages: the newcomers joined over %.0f ms",
+                        stack.label, pages, lastJoin - firstJoin));
+                double complete = Double.NEGATIVE_INFINITY;
+                StringBuilder each = new StringBuilder();
+                for (Page page : open) {
+                    double at = page.reachedPeersAt(pages - 1) - lastJoin;
+                    complete = Math.max(complete, at);
+                    each.append(each.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", at));
+                }
+                System.out.println(stack.label + ", " + pages + " pages: each page had all others at (ms from the last"
+                        + " newcomer's join) " + each);
+                meshComplete.computeIfAbsent(stack, s -> new ArrayList<>()).add(complete);
             }
             if (pages == mesh && pages > 2) {
                 measureMeshCpu(stack, open, cpuBefore);
@@ -522,6 +556,11 @@ public final class BrowserSyncBench {
                 await("room loaded", () -> page.js("return window.loadedAt || null") != null);
                 page.fill(items);
                 awaitLong("stored", () -> Boolean.TRUE.equals(page.js("return JSON.parse(window.probe.status()).storeIdle")));
+                // one unmeasured reload first: y-indexeddb's store is read once before its measured load too (the
+                // check that a fresh reader sees every item), and a store just read comes back far sooner
+                page.driver.navigate().refresh();
+                await("reloaded once", () -> page.js("return window.loadedAt || null") != null);
+                awaitLong("stored again", () -> Boolean.TRUE.equals(page.js("return JSON.parse(window.probe.status()).storeIdle")));
                 if (profileDir != null) {
                     page.startProfile(); // the page's process, and so its profiler, stays across the reload
                 }

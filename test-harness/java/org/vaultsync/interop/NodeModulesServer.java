@@ -144,7 +144,7 @@ public final class NodeModulesServer implements AutoCloseable {
                 if (params.get('password')) options.password = params.get('password')
                 const clock = () => performance.timeOrigin + performance.now()
                 const peer = { doc, map: doc.getMap('vault'), provider: null, webrtcPeers: 0, synced: false, errors: [],
-                               arrivals: {}, recvStarts: {}, joinAt: 0, firstPeerAt: 0 }
+                               arrivals: {}, recvStarts: {}, joinAt: 0, firstPeerAt: 0, peerCountAt: {} }
                 // Benchmark instrumentation, the same as our probe page's: arrival times of lat-* keys from peers.
                 peer.map.observe((event, tx) => {
                   if (tx.local) return
@@ -163,7 +163,12 @@ public final class NodeModulesServer implements AutoCloseable {
                     // y-webrtc reports a peer when its offer arrives; the benchmark wants it connected
                     event.added.forEach(id => {
                       const conn = provider.room && provider.room.webrtcConns.get(id)
-                      if (conn) conn.peer.once('connect', () => { if (!peer.firstPeerAt) peer.firstPeerAt = clock() })
+                      if (conn) conn.peer.once('connect', () => {
+                        const at = clock()
+                        if (!peer.firstPeerAt) peer.firstPeerAt = at
+                        const count = Array.from(provider.room.webrtcConns.values()).filter(each => each.connected).length
+                        if (!peer.peerCountAt[count]) peer.peerCountAt[count] = at
+                      })
                     })
                   })
                   provider.on('synced', event => { peer.synced = event.synced })
