@@ -42,6 +42,8 @@ public final class BrowserSyncBench {
     private int items = 5000;
     /** Per stack, per phase: samples of where the time of a 2-peer edit goes and of a newcomer's join steps. */
     private final Map<Stack, Map<String, List<Double>>> editParts = new java.util.EnumMap<>(Stack.class);
+    /** The same parts for the slowest 5 % of each run's 2-page edits: where the tail (p95) goes. */
+    private final Map<Stack, Map<String, List<Double>>> slowEditParts = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, Map<String, List<Double>>> joinSteps = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, Map<String, List<Double>>> loadSteps = new java.util.EnumMap<>(Stack.class);
     /**
@@ -321,6 +323,7 @@ public final class BrowserSyncBench {
             row("reload to that room applied (from navigation start), median", reloadToStored, 50);
             row("reload to that room applied (from scripts ready), median", storageFromScripts, 50);
             phaseRows("edit to remote, 2 peers, where the time goes", editParts);
+            phaseRows("edit to remote, 2 peers, the slowest 5 % of edits, where the time goes", slowEditParts);
             phaseRows("newcomer's steps from join", joinSteps);
             if (mesh > 2) {
                 phaseRows("CPU of the " + mesh + "-page mesh's joins by process type (ms, all pages)", meshJoinCpuByType);
@@ -442,6 +445,7 @@ public final class BrowserSyncBench {
                 }
             }
             List<Double> latencies = new ArrayList<>();
+            List<double[]> editSplits = new ArrayList<>(); // 2 pages: total, then the three parts below
             for (int edit = 0; edit < edits; edit++) {
                 String key = "lat-" + edit;
                 double sentAt = open.get(0).stamp(key);
@@ -462,10 +466,17 @@ public final class BrowserSyncBench {
                 latencies.add(last[0] - sentAt);
                 if (pages == 2) {
                     double receivedAt = open.get(1).receivedAt(key);
-                    Map<String, List<Double>> parts = editParts.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>());
-                    parts.computeIfAbsent("edit to send", s -> new ArrayList<>()).add(channelSendAt - sentAt);
-                    parts.computeIfAbsent("send to message handler", s -> new ArrayList<>()).add(receivedAt - channelSendAt);
-                    parts.computeIfAbsent("message handler to observer", s -> new ArrayList<>()).add(last[0] - receivedAt);
+                    editSplits.add(new double[] {last[0] - sentAt, channelSendAt - sentAt, receivedAt - channelSendAt,
+                            last[0] - receivedAt});
+                }
+            }
+            if (pages == 2) {
+                double tail = percentile(latencies, 95);
+                for (double[] split : editSplits) {
+                    addEditParts(editParts, stack, split);
+                    if (split[0] >= tail) {
+                        addEditParts(slowEditParts, stack, split);
+                    }
                 }
             }
             System.out.printf(Locale.ROOT, "%s, %d pages: p50 %.1f ms, p95 %.1f ms over %d edits%n", stack.label, pages,
@@ -474,6 +485,13 @@ public final class BrowserSyncBench {
         } finally {
             open.forEach(Page::close);
         }
+    }
+
+    private static void addEditParts(Map<Stack, Map<String, List<Double>>> into, Stack stack, double[] split) {
+        Map<String, List<Double>> parts = into.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>());
+        parts.computeIfAbsent("edit to send", s -> new ArrayList<>()).add(split[1]);
+        parts.computeIfAbsent("send to message handler", s -> new ArrayList<>()).add(split[2]);
+        parts.computeIfAbsent("message handler to observer", s -> new ArrayList<>()).add(split[3]);
     }
 
     /** Every process of every page's Chromium, by pid (pids are unique across the pages). */
