@@ -68,22 +68,18 @@ class BrowserSyncInChromiumTest {
     @Test
     void aPageInARoomMakesTheNextPeersConnectionBeforeThatPeerArrives() throws Exception {
         try (Chromium browserA = Chromium.start(); Chromium browserB = Chromium.start(); Chromium browserC = Chromium.start()) {
-            // counts A's RTCPeerConnections, from before the page's own scripts run
-            browserA.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ""
-                    + "window.madeConnections = 0; const Native = window.RTCPeerConnection;"
-                    + "window.RTCPeerConnection = class extends Native {"
-                    + "  constructor(config) { super(config); window.madeConnections++; } };"));
+            browserA.countPeerConnections();
             ProbePage a = open(browserA, "A");
             ProbePage b = open(browserB, "B");
             ProbePage c = open(browserC, "C");
             String code = ProbePage.pairInNewRoom(a, b);
             // one for B (made while A's announce travelled) and one waiting for whoever comes next
-            a.await("A to make the next peer's connection ahead", Duration.ofSeconds(10), () -> madeConnections(a) == 2);
+            a.await("A to make the next peer's connection ahead", Duration.ofSeconds(10), () -> browserA.madeConnections() == 2);
             assertEquals(1, a.peers());
 
             c.call("join", code);
             ProbePage.awaitPeers(2, a, b, c);
-            a.await("A to make a connection ahead again", Duration.ofSeconds(10), () -> madeConnections(a) == 3);
+            a.await("A to make a connection ahead again", Duration.ofSeconds(10), () -> browserA.madeConnections() == 3);
             a.call("set", "unit", "Atlas AS7-D");
             c.awaitValue("unit", "Atlas AS7-D");
             assertEquals(List.of(), browserA.consoleErrors());
@@ -150,10 +146,6 @@ class BrowserSyncInChromiumTest {
             d.awaitValue("unit", "Atlas AS7-D");
             assertEquals(List.of(), browserD.consoleErrors());
         }
-    }
-
-    private static int madeConnections(ProbePage page) {
-        return ((Number) page.js("return window.madeConnections")).intValue();
     }
 
     @Test

@@ -57,6 +57,22 @@ public final class Chromium implements AutoCloseable {
         return profile;
     }
 
+    /**
+     * From the next page on, counts the page's {@code RTCPeerConnection}s from before its own scripts run; read
+     * with {@link #madeConnections()}.
+     */
+    public void countPeerConnections() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ""
+                + "window.madeConnections = 0; const Native = window.RTCPeerConnection;"
+                + "window.RTCPeerConnection = class extends Native {"
+                + "  constructor(config) { super(config); window.madeConnections++; } };"));
+    }
+
+    /** How many {@code RTCPeerConnection}s the current page made (see {@link #countPeerConnections()}). */
+    public int madeConnections() {
+        return ((Number) driver.executeScript("return window.madeConnections")).intValue();
+    }
+
     /** Console messages at SEVERE level (errors and uncaught exceptions) since the last call. */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -296,20 +296,16 @@ class RoomsOnScreenInChromiumTest {
     @Test
     void theSyncScreenMakesWebRtcReadyBeforeThePlayerCreatesOrJoins() throws Exception {
         try (Chromium browser = Chromium.start()) {
-            // counts the page's RTCPeerConnections, from before the app's first script
-            browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ""
-                    + "window.madeConnections = 0; const Native = window.RTCPeerConnection;"
-                    + "window.RTCPeerConnection = class extends Native {"
-                    + "  constructor(config) { super(config); window.madeConnections++; } };"));
+            browser.countPeerConnections();
             AppPage a = open(browser, "A", "#/");
-            assertEquals(0L, a.js("return window.madeConnections"), "a player who only uses the vault gets none");
+            assertEquals(0, browser.madeConnections(), "a player who only uses the vault gets none");
 
             a.js("location.hash = '#/settings/sync'");
             a.await("WebRTC made ready on the sync screen", Duration.ofSeconds(10),
-                    () -> ((Number) a.js("return window.madeConnections")).intValue() == 1);
+                    () -> browser.madeConnections() == 1);
             createRoom(a, null);
             a.awaitStatus("Connected · Waiting for peers");
-            assertEquals(1L, a.js("return window.madeConnections"), "the room took the one made ahead");
+            assertEquals(1, browser.madeConnections(), "the room took the one made ahead");
         }
     }
 
