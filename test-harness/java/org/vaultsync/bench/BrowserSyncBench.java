@@ -21,7 +21,8 @@ import org.vaultsync.room.RoomName;
  * Browser sync next to the y-webrtc stack, in the same harness: real headless Chromium processes (one per peer),
  * our signaling server for both. Our pages run the TeaVM-compiled client (the sync probe); theirs run yjs 13.6.33 +
  * y-webrtc 10.3.0 (+ y-indexeddb 9.0.12). Times are taken inside the pages ({@code performance.timeOrigin + now()}),
- * so WebDriver's polling does not count.
+ * so WebDriver's polling does not count; the latency runs' edits are made and paced by the page, and the harness
+ * awaits their arrival without polling, so the harness does not load the machine while they travel.
  *
  * <p>{@code bin/bench-browser-sync [--runs 3] [--edits 200] [--mesh 10] [--items 5000] [--profile DIR]
  * [--y-webrtc-without-storage]}: the y-webrtc pages store their room with y-indexeddb as ours store theirs, unless
@@ -57,6 +58,27 @@ public final class BrowserSyncBench {
     private final Map<Stack, List<Double>> meshJoinCpu = new java.util.EnumMap<>(Stack.class);
     /** From the last newcomer's join until every page of the mesh has had all the others (in-page stamps). */
     private final Map<Stack, List<Double>> meshComplete = new java.util.EnumMap<>(Stack.class);
+    /**
+     * CPU of both pages of the 2-page room per edit (so per {@link #EDIT_GAP_MILLIS}, idle time included), by
+     * process type: the work an edit costs the machine, with the pages' background work.
+     */
+    private final Map<Stack, Map<String, List<Double>>> pairEditCpuByType = new java.util.EnumMap<>(Stack.class);
+    /**
+     * Edits of the unmeasured 2-page round each stack gets before the first run: the invocation's first phase ran
+     * cold (this JVM's and the drivers' code not yet compiled, Chromium's files not in the page cache) and was
+     * always ours: 0.2-0.6 ms slower than our later 2-page phases in five invocations.
+     */
+    private static final int WARM_UP_EDITS = 50;
+    /**
+     * Between two polls of a condition. Figures are in-page stamps, except the initial sync, timed here: a pause
+     * moves its ~3 s by at most this much.
+     */
+    private static final long POLL_PAUSE_MILLIS = 5;
+    /**
+     * Between two edits of a latency run, as a player's edits come: longer than an edit takes to reach a 10-page
+     * mesh (p95 under 70 ms in both stacks), so each is measured on its own, and the pages are idle between.
+     */
+    private static final int EDIT_GAP_MILLIS = 100;
     private final Map<Stack, List<Double>> meshIdleCpu = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, Map<String, List<Double>>> meshJoinCpuByType = new java.util.EnumMap<>(Stack.class);
     private final Map<Stack, Map<String, List<Double>>> meshPageCpuByType = new java.util.EnumMap<>(Stack.class);
@@ -163,28 +185,37 @@ public final class BrowserSyncBench {
             return ((Number) count).intValue();
         }
 
-        double stamp(String key) {
-            Object sent = stack == Stack.OURS ? js("return window.probe.stamp('" + key + "')")
-                    : js("return window.peer.stamp('" + key + "')");
-            return Double.parseDouble(sent.toString());
+        /**
+         * Makes {@code count} edits in the page, one every {@code gapMillis} (PageTimeline's {@code __editRun}), and
+         * returns when each was made and when its data-channel message went out (in-page wall clock). Nothing from
+         * the harness runs in either page meanwhile: one DevTools call that the page answers when the run is done.
+         */
+        double[][] editRun(int count, int gapMillis) {
+            Object times = evaluateAwaiting("window.__editRun(" + count + ", " + gapMillis + ")");
+            List<?> both = (List<?>) times;
+            return new double[][] {numbers((List<?>) both.get(0), count), numbers((List<?>) both.get(1), count)};
         }
 
-        Double arrival(String key) {
-            Object at = js(stack == Stack.OURS ? "return (window.arrivals || {})['" + key + "'] || null"
-                    : "return window.peer.arrivals['" + key + "'] || null");
-            return at == null ? null : ((Number) at).doubleValue();
+        /** When each of the edits {@code lat-0 ... lat-(count-1)} arrived here (in-page wall clock), once all have. */
+        double[] awaitArrivals(int count) {
+            return numbers((List<?>) evaluateAwaiting("window.__whenAllArrived(" + count + ")"), count);
         }
 
-        /** When the last data-channel message went out (PageTimeline). */
-        double lastSendAt() {
-            return ((Number) js("return window.__lastSendAt || 0")).doubleValue();
+        /** When the data-channel message that brought each edit started to be handled (PageTimeline). */
+        double[] receivedAt(int count) {
+            Object starts = js("const starts = " + (stack == Stack.OURS ? "window.recvStarts || {}" : "window.peer.recvStarts")
+                    + "; return Array.from({length: " + count + "}, (_, i) => starts['lat-' + i] || 0)");
+            return numbers((List<?>) starts, count);
         }
 
-        /** When the data-channel message that brought {@code key} started to be handled (PageTimeline). */
-        double receivedAt(String key) {
-            Object at = js(stack == Stack.OURS ? "return (window.recvStarts || {})['" + key + "'] || 0"
-                    : "return window.peer.recvStarts['" + key + "'] || 0");
-            return ((Number) at).doubleValue();
+        /** The value of a promise, awaited by the browser: no polling, the page's thread stays free. */
+        private Object evaluateAwaiting(String expression) {
+            Map<String, Object> reply = driver.executeCdpCommand("Runtime.evaluate", Map.of(
+                    "expression", expression, "awaitPromise", true, "returnByValue", true));
+            if (reply.get("exceptionDetails") != null) {
+                throw new IllegalStateException(expression + " failed: " + reply.get("exceptionDetails"));
+            }
+            return ((Map<?, ?>) reply.get("result")).get("value");
         }
 
         /** Milliseconds from join to each step of {@link PageTimeline#STEPS} this page went through in room {@code code}. */
@@ -285,6 +316,9 @@ public final class BrowserSyncBench {
             Map<Stack, List<Double>> initialSync = new java.util.EnumMap<>(Stack.class);
             Map<Stack, List<Double>> storageLoad = new java.util.EnumMap<>(Stack.class);
             Map<Stack, List<Double>> reloadToStored = storageFromNavigation;
+            if (wanted("latency")) {
+                warmUp();
+            }
             for (int run = 0; run < runs; run++) {
                 for (Stack stack : run % 2 == 0 ? List.of(Stack.OURS, Stack.Y_WEBRTC) : List.of(Stack.Y_WEBRTC, Stack.OURS)) {
                     if (wanted("latency")) {
@@ -324,6 +358,7 @@ public final class BrowserSyncBench {
             row("reload to that room applied (from scripts ready), median", storageFromScripts, 50);
             phaseRows("edit to remote, 2 peers, where the time goes", editParts);
             phaseRows("edit to remote, 2 peers, the slowest 5 % of edits, where the time goes", slowEditParts);
+            phaseRows("CPU per edit of the 2-page room, both pages, by process type", pairEditCpuByType);
             phaseRows("newcomer's steps from join", joinSteps);
             if (mesh > 2) {
                 phaseRows("CPU of the " + mesh + "-page mesh's joins by process type (ms, all pages)", meshJoinCpuByType);
@@ -338,8 +373,40 @@ public final class BrowserSyncBench {
         }
     }
 
+    /**
+     * One 2-page round of {@link #WARM_UP_EDITS} edits per stack, figures dropped, so that neither stack's first
+     * measured phase is also the invocation's first (the first phase of an invocation was up to 0.6 ms slower).
+     */
+    private void warmUp() throws Exception {
+        int measuredEdits = edits;
+        edits = WARM_UP_EDITS;
+        try {
+            for (Stack stack : List.of(Stack.OURS, Stack.Y_WEBRTC)) {
+                System.out.println("warm-up round, not measured:");
+                latency(stack, 2, new ArrayList<>());
+            }
+        } finally {
+            edits = measuredEdits;
+            editParts.clear();
+            slowEditParts.clear();
+            joinSteps.clear();
+            pairEditCpuByType.clear();
+        }
+    }
+
     private boolean wanted(String figures) {
         return only == null || only.equals(figures);
+    }
+
+    private static double[] numbers(List<?> values, int count) {
+        if (values.size() != count) {
+            throw new IllegalStateException("expected " + count + " times, got " + values.size());
+        }
+        double[] numbers = new double[count];
+        for (int i = 0; i < count; i++) {
+            numbers[i] = ((Number) values.get(i)).doubleValue();
+        }
+        return numbers;
     }
 
     private static String describe(Map<String, Double> steps) {
@@ -372,9 +439,19 @@ public final class BrowserSyncBench {
         return Double.isNaN(value) ? "failed" : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** {@code edits} sequential edits from page 0; each waits until every other page has it. */
+    /**
+     * {@code edits} edits from page 0, one every {@link #EDIT_GAP_MILLIS}, made by the page itself; the latency of
+     * each is until the last other page has it. The harness runs nothing in any page while the edits travel: it
+     * awaits each page's promises (one thread per receiver). Until 2026-11-30's eighth session the harness made each
+     * edit by WebDriver and polled the receivers without pause; on 2 cores that load was in every figure.
+     */
     private List<Double> latency(Stack stack, int pages, List<Double> firstConnections) throws Exception {
         List<Page> open = new ArrayList<>();
+        java.util.concurrent.ExecutorService waiters = java.util.concurrent.Executors.newFixedThreadPool(pages - 1, task -> {
+            Thread thread = new Thread(task, "arrival-waiter");
+            thread.setDaemon(true); // a page that never answers must not keep the benchmark alive
+            return thread;
+        });
         try {
             for (int i = 0; i < pages; i++) {
                 open.add(new Page(stack));
@@ -444,33 +521,39 @@ public final class BrowserSyncBench {
                             + " + ', first peer ' + (window.firstPeerAt - window.joinAt)"));
                 }
             }
+            Map<Integer, ProcessCpu.Sample> cpuBeforeEdits = cpu(open);
             List<Double> latencies = new ArrayList<>();
             List<double[]> editSplits = new ArrayList<>(); // 2 pages: total, then the three parts below
+            List<java.util.concurrent.Future<double[]>> arrivals = new ArrayList<>();
+            for (int i = 1; i < pages; i++) {
+                Page receiver = open.get(i);
+                arrivals.add(waiters.submit(() -> receiver.awaitArrivals(edits)));
+            }
+            double[][] sent = open.get(0).editRun(edits, EDIT_GAP_MILLIS); // sent at, handed to the channel at
+            double[][] received = new double[pages][];
+            for (int i = 1; i < pages; i++) {
+                received[i] = arrivals.get(i - 1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            double[] handlerStarts = pages == 2 ? open.get(1).receivedAt(edits) : null;
             for (int edit = 0; edit < edits; edit++) {
-                String key = "lat-" + edit;
-                double sentAt = open.get(0).stamp(key);
-                double channelSendAt = open.get(0).lastSendAt();
-                double[] last = {0};
-                await(key, () -> {
-                    double latest = 0;
-                    for (int i = 1; i < pages; i++) {
-                        Double at = open.get(i).arrival(key);
-                        if (at == null) {
-                            return false;
-                        }
-                        latest = Math.max(latest, at);
-                    }
-                    last[0] = latest;
-                    return true;
-                });
-                latencies.add(last[0] - sentAt);
+                double last = 0;
+                for (int i = 1; i < pages; i++) {
+                    last = Math.max(last, received[i][edit]);
+                }
+                double sentAt = sent[0][edit];
+                latencies.add(last - sentAt);
                 if (pages == 2) {
-                    double receivedAt = open.get(1).receivedAt(key);
-                    editSplits.add(new double[] {last[0] - sentAt, channelSendAt - sentAt, receivedAt - channelSendAt,
-                            last[0] - receivedAt});
+                    double channelSendAt = sent[1][edit];
+                    editSplits.add(new double[] {last - sentAt, channelSendAt - sentAt, handlerStarts[edit] - channelSendAt,
+                            last - handlerStarts[edit]});
                 }
             }
             if (pages == 2) {
+                Map<String, Double> editCpu = ProcessCpu.spent(cpu(open), cpuBeforeEdits);
+                editCpu.replaceAll((type, millis) -> millis / edits);
+                editCpu.forEach((type, millis) -> pairEditCpuByType.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(type, s -> new ArrayList<>()).add(millis));
+                System.out.println(stack.label + ", 2 pages: CPU per edit (ms, both pages, idle gap included) " + editCpu);
                 double tail = percentile(latencies, 95);
                 for (double[] split : editSplits) {
                     addEditParts(editParts, stack, split);
@@ -483,6 +566,7 @@ public final class BrowserSyncBench {
                     percentile(latencies, 50), percentile(latencies, 95), latencies.size());
             return latencies;
         } finally {
+            waiters.shutdownNow();
             open.forEach(Page::close);
         }
     }
@@ -707,7 +791,13 @@ public final class BrowserSyncBench {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
-            Thread.onSpinWait();
+            try {
+                // a pause between polls: on 2 cores a spinning poll keeps a core and the polled page busy
+                Thread.sleep(POLL_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + what, e);
+            }
         }
     }
 }

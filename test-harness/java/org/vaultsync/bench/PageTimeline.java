@@ -9,7 +9,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * before any page script (DevTools {@code Page.addScriptToEvaluateOnNewDocument}) wraps {@code WebSocket} and
  * {@code RTCPeerConnection}/{@code RTCDataChannel} and stamps the first time each step of joining a room happens
  * ({@code window.__timeline}), the time of the last data-channel send ({@code window.__lastSendAt}) and the start of
- * the data-channel message handler now running ({@code window.__recvStart}, read by the pages' arrival observers).
+ * the data-channel message handler now running ({@code window.__recvStart}, read by the pages' arrival observers),
+ * a promise of the arrival times of a latency run's keys ({@code window.__whenAllArrived(count)}), and the run
+ * itself, paced in the page ({@code window.__editRun(count, gap)}).
  * Neither stack's code changes; both pay the same small wrapper cost.
  */
 final class PageTimeline {
@@ -107,8 +109,40 @@ final class PageTimeline {
                 request.addEventListener('success', () => markDb('idbGotAll', name));
                 return request;
               };
+              // arrivals of benchmark keys, reported by both pages' observers: the harness awaits them with a single
+              // DevTools call (Runtime.evaluate, awaitPromise) instead of polling the receiving page
+              const arrived = {};
+              const waiters = {};
+              window.__onArrival = (key, at) => {
+                arrived[key] = at;
+                const waiter = waiters[key];
+                if (waiter) { delete waiters[key]; waiter(at); }
+              };
+              const whenArrived = key => key in arrived ? Promise.resolve(arrived[key])
+                  : new Promise(resolve => { waiters[key] = resolve; });
+              window.__whenAllArrived = count => Promise.all(Array.from({length: count}, (_, i) => whenArrived('lat-' + i)));
+              // a latency run made by the page itself, one edit every gap ms: [made at], [its first message sent at].
+              // The send is read at the next step, in case a stack sends after the edit's call returns.
+              window.__editRun = (count, gap) => new Promise(resolve => {
+                const stamp = window.probe ? key => window.probe.stamp(key) : key => window.peer.stamp(key);
+                const made = [];
+                const sent = [];
+                const step = () => {
+                  if (made.length > 0) sent.push(window.__firstSendAt);
+                  if (made.length === count) { resolve([made, sent]); return; }
+                  window.__firstSendAt = 0;
+                  window.__awaitingSend = true;
+                  made.push(Number(stamp('lat-' + made.length)));
+                  setTimeout(step, made.length === count ? 0 : gap);
+                };
+                step();
+              });
               const channelSend = RTCDataChannel.prototype.send;
-              RTCDataChannel.prototype.send = function(data) { window.__lastSendAt = clock(); return channelSend.call(this, data); };
+              RTCDataChannel.prototype.send = function(data) {
+                const at = window.__lastSendAt = clock();
+                if (window.__awaitingSend) { window.__awaitingSend = false; window.__firstSendAt = at; }
+                return channelSend.call(this, data);
+              };
               const onmessage = Object.getOwnPropertyDescriptor(RTCDataChannel.prototype, 'onmessage');
               Object.defineProperty(RTCDataChannel.prototype, 'onmessage', {
                 configurable: true, enumerable: true, get() { return onmessage.get.call(this); },

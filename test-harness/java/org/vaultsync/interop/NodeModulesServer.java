@@ -150,7 +150,10 @@ public final class NodeModulesServer implements AutoCloseable {
                   if (tx.local) return
                   const now = clock()
                   event.keysChanged.forEach(key => {
-                    if (key.startsWith('lat-')) { peer.arrivals[key] = now; peer.recvStarts[key] = window.__recvStart || 0 }
+                    if (key.startsWith('lat-')) {
+                      peer.arrivals[key] = now; peer.recvStarts[key] = window.__recvStart || 0
+                      if (window.__onArrival) window.__onArrival(key, now)
+                    }
                   })
                 })
                 peer.stamp = key => { const sentAt = String(clock()); peer.map.set(key, sentAt); return sentAt }

@@ -181,7 +181,8 @@ public final class SyncProbe {
     private static native void markPeerCount(int count);
 
     @JSBody(params = {"key", "at"}, script = "window.arrivals = window.arrivals || {}; window.arrivals[key] = at;"
-            + " window.recvStarts = window.recvStarts || {}; window.recvStarts[key] = window.__recvStart || 0;")
+            + " window.recvStarts = window.recvStarts || {}; window.recvStarts[key] = window.__recvStart || 0;"
+            + " if (window.__onArrival) window.__onArrival(key, at);")
     private static native void recordArrival(String key, double at);
 
     @JSBody(script = "window.loadStartAt = performance.timeOrigin + performance.now();")
