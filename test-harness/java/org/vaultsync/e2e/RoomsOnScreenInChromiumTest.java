@@ -46,6 +46,27 @@ class RoomsOnScreenInChromiumTest {
         page.awaitToast("Peers now see you as " + name);
     }
 
+    /**
+     * On a phone the toasts sit above the tab bar, over the page's last control ("Save name"): the page keeps room
+     * for them, so scrolled to the end that control is clear of the toasts its own click raised.
+     */
+    private static void saveNameScrollsClearOfTheToastsOnAPhone(AppPage page) {
+        page.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", Screenshots.PHONE, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            page.js("window.scrollTo(0, document.documentElement.scrollHeight);"); // as a player scrolls to it
+            page.click("save-name");
+            page.awaitToast("Peers now see you as Alice");
+            page.await("Save name clear of the toasts", Duration.ofSeconds(5), () -> Boolean.TRUE.equals(page.js(""
+                    + "window.scrollTo(0, document.documentElement.scrollHeight);"
+                    + "var button = document.getElementById('save-name').getBoundingClientRect();"
+                    + "var toasts = document.getElementById('toasts').getBoundingClientRect();"
+                    + "return toasts.height > 0 && button.bottom <= toasts.top;")));
+        } finally {
+            page.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     private static String createRoom(AppPage page, String password) {
         page.awaitVisible("create", By.id("create-room"));
         if (password != null) {
@@ -99,6 +120,7 @@ class RoomsOnScreenInChromiumTest {
             a.awaitStatus("Connected · Waiting for peers");
             assertEquals(List.of("Alice (you)"), a.texts("#peer-list li"));
             Screenshots.both(a.driver(), "sync-alone");
+            saveNameScrollsClearOfTheToastsOnAPhone(a);
 
             a.click("share-room");
             a.awaitVisible("QR code", By.id("share-qr"));

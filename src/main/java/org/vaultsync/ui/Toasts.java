@@ -44,6 +44,8 @@ public final class Toasts {
             + "setTimeout(function() { live.textContent = message; }, 50);")
     public static native void announce(String message);
 
+    // The pages keep room below their last control for the toasts (--toast-space, their height and margin), so a
+    // player can always scroll a button such as "Save name" out from under them instead of waiting for them to go.
     // A toast never vanishes under the player: its timer waits while it holds focus or the pointer (a keyboard
     // player who tabbed onto Undo must not be dropped to the top of the page, WCAG 2.2.1), and when one closes
     // with focus inside (Dismiss, Undo) focus returns to the page instead of to nothing. Making room for a fourth
@@ -51,6 +53,13 @@ public final class Toasts {
     @JSBody(params = {"message", "label", "action", "ms"}, script = ""
             + "var box = document.getElementById('toasts');"
             + "if (!box) return;"
+            + "if (!box.spaceWatched && window.ResizeObserver) {"
+            + "  box.spaceWatched = true;"
+            + "  new ResizeObserver(function() {"
+            + "    var height = box.offsetHeight;"
+            + "    document.documentElement.style.setProperty('--toast-space', height ? (height + 16) + 'px' : '0px');"
+            + "  }).observe(box);"
+            + "}"
             + "var toast = document.createElement('div');"
             + "toast.className = 'toast';"
             + "var text = document.createElement('span');"
