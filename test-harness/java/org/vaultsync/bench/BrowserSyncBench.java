@@ -31,7 +31,8 @@ import org.vaultsync.room.RoomName;
  * <p>{@code --profile DIR} writes a DevTools CPU profile of every newcomer's join (enter the room until its mesh is
  * complete), both stacks, as {@code DIR/<stack>-<pages>-pages-newcomer-<n>-run-<r>.cpuprofile}, for
  * {@code test-harness/node/profile-summary.mjs} or the DevTools Performance panel; and of loading the stored room
- * after a reload ({@code <stack>-storage-load-<items>.cpuprofile}). Profiling slows the pages: figures
+ * after a reload ({@code <stack>-storage-load-<items>.cpuprofile}); and of both pages of a 2-page room while the
+ * edits are made ({@code <stack>-edits-sender|receiver-run-<r>.cpuprofile}). Profiling slows the pages: figures
  * of such a run are for finding where time goes, not for the record.
  */
 public final class BrowserSyncBench {
@@ -524,6 +525,11 @@ public final class BrowserSyncBench {
             Map<Integer, ProcessCpu.Sample> cpuBeforeEdits = cpu(open);
             List<Double> latencies = new ArrayList<>();
             List<double[]> editSplits = new ArrayList<>(); // 2 pages: total, then the three parts below
+            boolean profileEdits = profileDir != null && pages == 2;
+            if (profileEdits) { // before the waiters: a driver takes one command at a time, and theirs waits long
+                open.get(0).startProfile();
+                open.get(1).startProfile();
+            }
             List<java.util.concurrent.Future<double[]>> arrivals = new ArrayList<>();
             for (int i = 1; i < pages; i++) {
                 Page receiver = open.get(i);
@@ -533,6 +539,11 @@ public final class BrowserSyncBench {
             double[][] received = new double[pages][];
             for (int i = 1; i < pages; i++) {
                 received[i] = arrivals.get(i - 1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            if (profileEdits) {
+                String label = stack == Stack.OURS ? "ours" : "y-webrtc";
+                open.get(0).saveProfile(profileDir.resolve(String.format(Locale.ROOT, "%s-edits-sender-run-%d.cpuprofile", label, profileRun)));
+                open.get(1).saveProfile(profileDir.resolve(String.format(Locale.ROOT, "%s-edits-receiver-run-%d.cpuprofile", label, profileRun)));
             }
             double[] handlerStarts = pages == 2 ? open.get(1).receivedAt(edits) : null;
             for (int edit = 0; edit < edits; edit++) {
