@@ -59,6 +59,8 @@ public final class BrowserSyncBench {
     private final Map<Stack, List<Double>> meshJoinCpu = new java.util.EnumMap<>(Stack.class);
     /** From the last newcomer's join until every page of the mesh has had all the others (in-page stamps). */
     private final Map<Stack, List<Double>> meshComplete = new java.util.EnumMap<>(Stack.class);
+    /** What the room's page handed to its data channel while the newcomer of the initial sync caught up. */
+    private final Map<Stack, List<Double>> initialSyncBytes = new java.util.EnumMap<>(Stack.class);
     /**
      * CPU of both pages of the 2-page room per edit (so per {@link #EDIT_GAP_MILLIS}, idle time included), by
      * process type: the work an edit costs the machine, with the pages' background work.
@@ -209,6 +211,15 @@ public final class BrowserSyncBench {
             return numbers((List<?>) starts, count);
         }
 
+        /** Bytes this page has handed to its data channels (PageTimeline), every message included. */
+        double channelBytes() {
+            return ((Number) js("return window.__channelBytes || 0")).doubleValue();
+        }
+
+        double largestChannelMessage() {
+            return ((Number) js("return window.__largestChannelMessage || 0")).doubleValue();
+        }
+
         /** The value of a promise, awaited by the browser: no polling, the page's thread stays free. */
         private Object evaluateAwaiting(String expression) {
             Map<String, Object> reply = driver.executeCdpCommand("Runtime.evaluate", Map.of(
@@ -354,6 +365,7 @@ public final class BrowserSyncBench {
                 row("CPU per page of the idle " + mesh + "-page mesh (ms per s), median", meshIdleCpu, 50);
             }
             row("initial sync of " + items + " items, median", initialSync, 50);
+            row("initial sync: bytes the room's page sent over its data channel, median", initialSyncBytes, 50);
             row("load " + items + "-item room from IndexedDB, median", storageLoad, 50);
             row("reload to that room applied (from navigation start), median", reloadToStored, 50);
             row("reload to that room applied (from scripts ready), median", storageFromScripts, 50);
@@ -639,19 +651,24 @@ public final class BrowserSyncBench {
             a.fill(items);
             await("filled", () -> a.size() == items);
             b.open();
+            double bytesBefore = a.channelBytes();
             long start = System.nanoTime();
             b.enter(code);
             try {
                 awaitFor("all items", Duration.ofSeconds(90), () -> b.size() == items);
             } catch (IllegalStateException e) {
-                System.out.printf(Locale.ROOT, "%s: the new peer had %d of %d items after 90 s: initial sync failed%n",
-                        stack.label, b.size(), items);
+                System.out.printf(Locale.ROOT, "%s: the new peer had %d of %d items after 90 s: initial sync failed"
+                        + " (the room's page handed %.0f bytes to its data channel, largest message %.0f)%n",
+                        stack.label, b.size(), items, a.channelBytes() - bytesBefore, a.largestChannelMessage());
                 return Double.NaN;
             }
             double millis = (System.nanoTime() - start) / 1e6;
+            double bytes = a.channelBytes() - bytesBefore;
+            initialSyncBytes.computeIfAbsent(stack, s -> new ArrayList<>()).add(bytes);
             Object longest = stack == Stack.OURS ? b.js("return window.longestTask") : -1;
-            System.out.printf(Locale.ROOT, "%s: new peer has %d items after %.0f ms (from join)%s%n",
-                    stack.label, items, millis, stack == Stack.OURS ? "; longest task on it " + longest + " ms" : "");
+            System.out.printf(Locale.ROOT, "%s: new peer has %d items after %.0f ms (from join); the room's page sent"
+                    + " %.0f bytes, largest message %.0f%s%n", stack.label, items, millis, bytes,
+                    a.largestChannelMessage(), stack == Stack.OURS ? "; longest task on it " + longest + " ms" : "");
             return millis;
         } finally {
             a.close();
