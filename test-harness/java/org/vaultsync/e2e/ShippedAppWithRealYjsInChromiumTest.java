@@ -2,17 +2,15 @@ package org.vaultsync.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.vaultsync.common.SecureRandomBytes;
 import org.vaultsync.interop.NodeModulesServer;
+import org.vaultsync.interop.ReferencePages;
 import org.vaultsync.room.RoomCode;
 import org.vaultsync.room.RoomName;
 import org.vaultsync.sync.SyncClient;
@@ -27,19 +25,8 @@ import org.vaultsync.sync.SyncClient;
 class ShippedAppWithRealYjsInChromiumTest {
     @RegisterExtension
     static final LocalServer SERVER = new LocalServer();
-    private static NodeModulesServer modules;
-
-    @BeforeAll
-    static void start() throws Exception {
-        modules = new NodeModulesServer(Path.of("test-harness/node/node_modules"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (modules != null) {
-            modules.close();
-        }
-    }
+    @RegisterExtension
+    static final ReferencePages REFERENCE = new ReferencePages();
 
     @Test
     void aUnitSharedByTheShippedAppReadsTheSameInYjsAndYjsEditsComeBackToItsForm() throws Exception {
@@ -59,7 +46,7 @@ class ShippedAppWithRealYjsInChromiumTest {
 
             ChromeDriver y = yjs.driver();
             String signal = "ws://127.0.0.1:" + SERVER.baseUri().getPort() + "/signal";
-            y.get(modules.peerPage(RoomName.PREFIX + room, signal, null));
+            y.get(REFERENCE.server().peerPage(RoomName.PREFIX + room, signal, null));
             String item = "const items = window.peer.doc.getMap('vault-items'); const item = [...items.values()][0];";
             awaitTrue(y, item + " return !!item && item.get('data').get('notes') !== undefined");
 

@@ -3,10 +3,7 @@ package org.vaultsync.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,19 +19,8 @@ import org.vaultsync.e2e.ProbeServers;
 class YWebrtcPageWithOurClientTest {
     @RegisterExtension
     static final ProbeServers SERVERS = new ProbeServers();
-    private static NodeModulesServer modules;
-
-    @BeforeAll
-    static void start() throws Exception {
-        modules = new NodeModulesServer(Path.of("test-harness/node/node_modules"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (modules != null) {
-            modules.close();
-        }
-    }
+    @RegisterExtension
+    static final ReferencePages REFERENCE = new ReferencePages();
 
     private ChromeDriver openYWebrtcPage(Chromium browser, String code) {
         return openYWebrtcPage(browser, code, null);
@@ -42,7 +28,7 @@ class YWebrtcPageWithOurClientTest {
 
     private ChromeDriver openYWebrtcPage(Chromium browser, String code, String password) {
         ChromeDriver driver = browser.driver();
-        driver.get(modules.peerPage("vault-sync/" + code, SERVERS.signalingUrl(), password));
+        driver.get(REFERENCE.server().peerPage("vault-sync/" + code, SERVERS.signalingUrl(), password));
         awaitTrue(driver, "return !!window.peer");
         return driver;
     }

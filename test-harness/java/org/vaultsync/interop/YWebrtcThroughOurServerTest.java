@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,19 +27,16 @@ import org.vaultsync.server.cluster.RedisProcess;
  */
 class YWebrtcThroughOurServerTest {
     private static VaultSyncServer server;
-    private static NodeModulesServer modules;
+    @RegisterExtension
+    static final ReferencePages REFERENCE = new ReferencePages();
 
     @BeforeAll
     static void start() throws Exception {
         server = VaultSyncServer.start(new ServerConfig("127.0.0.1", 0), WebAppAssets.fromClasspath());
-        modules = new NodeModulesServer(Path.of("test-harness/node/node_modules"));
     }
 
     @AfterAll
     static void stop() {
-        if (modules != null) {
-            modules.close();
-        }
         if (server != null) {
             server.stop();
         }
@@ -95,7 +92,7 @@ class YWebrtcThroughOurServerTest {
 
     private void open(ChromeDriver driver, String room, String password, String signal) {
         String query = "room=" + enc(room) + "&signal=" + enc(signal) + (password == null ? "" : "&password=" + enc(password));
-        driver.get(modules.base().resolve("/peer.html?" + query).toString());
+        driver.get(REFERENCE.server().base().resolve("/peer.html?" + query).toString());
         awaitTrue(driver, "return !!window.peer");
     }
 
