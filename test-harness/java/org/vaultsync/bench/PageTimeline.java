@@ -8,8 +8,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The same instrumentation in the pages of both stacks, so their phases can be compared from one run: a script run
  * before any page script (DevTools {@code Page.addScriptToEvaluateOnNewDocument}) wraps {@code WebSocket} and
  * {@code RTCPeerConnection}/{@code RTCDataChannel} and stamps the first time each step of joining a room happens
- * ({@code window.__timeline}), the time of the last data-channel send ({@code window.__lastSendAt}), the bytes handed
- * to data channels ({@code window.__channelBytes}, largest message {@code window.__largestChannelMessage}), the start of
+ * ({@code window.__timeline}), the time of the first data-channel send after an edit ({@code window.__firstSendAt}),
+ * the bytes handed to data channels ({@code window.__channelBytes}, largest message
+ * {@code window.__largestChannelMessage}), the start of
  * the data-channel message handler now running ({@code window.__recvStart}, read by the pages' arrival observers),
  * a promise of the arrival times of a latency run's keys ({@code window.__whenAllArrived(count)}), and the run
  * itself, paced in the page ({@code window.__editRun(count, gap)}).
@@ -140,7 +141,7 @@ final class PageTimeline {
               });
               const channelSend = RTCDataChannel.prototype.send;
               RTCDataChannel.prototype.send = function(data) {
-                const at = window.__lastSendAt = clock();
+                const at = clock();
                 const size = typeof data === 'string' ? data.length : (data.byteLength !== undefined ? data.byteLength : (data.size || 0));
                 window.__channelBytes = (window.__channelBytes || 0) + size;
                 if (size > (window.__largestChannelMessage || 0)) window.__largestChannelMessage = size;

@@ -226,19 +226,30 @@ class BrowserSyncInChromiumTest {
         }
     }
 
+    /** {@code page} creates a room, connects, and stores one unit in it; returns the room's code. */
+    private static String roomWithAStoredUnit(ProbePage page) {
+        String code = page.call("create");
+        page.awaitState("CONNECTED");
+        page.call("set", "unit", "Marauder MAD-3R");
+        page.await("saved", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(page.status().get("storeIdle")));
+        return code;
+    }
+
+    /** After a reload: the page is up again and its last room is back from IndexedDB. */
+    private static void awaitStoredRoomLoaded(ProbePage page) {
+        page.awaitReady();
+        page.await("room loaded", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(page.status().get("loaded")));
+    }
+
     @Test
     void aReloadWhileSignalingIsDownShowsTheStoredRoomBeforeAnyConnection() throws Exception {
         try (Chromium browserA = Chromium.start()) {
             ProbePage a = open(browserA, "A");
-            String code = a.call("create");
-            a.awaitState("CONNECTED");
-            a.call("set", "unit", "Marauder MAD-3R");
-            a.await("saved", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("storeIdle")));
+            String code = roomWithAStoredUnit(a);
 
             SERVERS.stopSignaling();
             browserA.driver().navigate().refresh();
-            a.awaitReady();
-            a.await("room loaded", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("loaded")));
+            awaitStoredRoomLoaded(a);
             assertEquals(code, a.status().get("room"), "the last active room resumes after a reload");
             assertEquals("Marauder MAD-3R", a.call("get", "unit"));
             assertNotEquals("CONNECTED", a.state());
@@ -254,16 +265,12 @@ class BrowserSyncInChromiumTest {
     void anEditMadeAsThePageIsLeftIsThereAfterTheReload() throws Exception {
         try (Chromium browserA = Chromium.start()) {
             ProbePage a = open(browserA, "A");
-            String code = a.call("create");
-            a.awaitState("CONNECTED");
-            a.call("set", "unit", "Marauder MAD-3R");
-            a.await("saved", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("storeIdle")));
+            String code = roomWithAStoredUnit(a);
 
             // the page is left before the write's moment comes: from here on its timers never fire
             a.js("window.setTimeout = function() { return 0; }; window.probe.set('unit', 'Warhammer WHM-6R');");
             browserA.driver().navigate().refresh();
-            a.awaitReady();
-            a.await("room loaded", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("loaded")));
+            awaitStoredRoomLoaded(a);
             assertEquals(code, a.status().get("room"));
             assertEquals("Warhammer WHM-6R", a.call("get", "unit"));
         }
@@ -273,17 +280,13 @@ class BrowserSyncInChromiumTest {
     void aStoredRoomShowsWhileTheServersClientConfigurationIsStillOnItsWay() throws Exception {
         try (Chromium browserA = Chromium.start()) {
             ProbePage a = open(browserA, "A");
-            a.call("create");
-            a.awaitState("CONNECTED");
-            a.call("set", "unit", "Marauder MAD-3R");
-            a.await("saved", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("storeIdle")));
+            roomWithAStoredUnit(a);
 
             // a network that hangs: DevTools holds the configuration request and nobody lets it go on
             browserA.driver().executeCdpCommand("Fetch.enable",
                     Map.of("patterns", List.of(Map.of("urlPattern", "*client-config.json*"))));
             browserA.driver().navigate().refresh();
-            a.awaitReady();
-            a.await("room loaded", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(a.status().get("loaded")));
+            awaitStoredRoomLoaded(a);
             assertEquals("Marauder MAD-3R", a.call("get", "unit"));
             assertEquals(Boolean.FALSE, a.js("return performance.getEntriesByType('resource')"
                     + ".some(entry => entry.name.indexOf('client-config.json') >= 0)"),
