@@ -61,6 +61,8 @@ public final class BrowserSyncBench {
     private final Map<Stack, List<Double>> meshComplete = new java.util.EnumMap<>(Stack.class);
     /** What the room's page handed to its data channel while the newcomer of the initial sync caught up. */
     private final Map<Stack, List<Double>> initialSyncBytes = new java.util.EnumMap<>(Stack.class);
+    /** Ours only: the longest main-thread task on the newcomer from its join until its room was stored. */
+    private final List<Double> initialSyncLongestTasks = new ArrayList<>();
     /**
      * CPU of both pages of the 2-page room per edit (so per {@link #EDIT_GAP_MILLIS}, idle time included), by
      * process type: the work an edit costs the machine, with the pages' background work.
@@ -366,6 +368,10 @@ public final class BrowserSyncBench {
             }
             row("initial sync of " + items + " items, median", initialSync, 50);
             row("initial sync: bytes the room's page sent over its data channel, median", initialSyncBytes, 50);
+            if (!initialSyncLongestTasks.isEmpty()) {
+                System.out.printf(Locale.ROOT, "initial sync: longest task on our newcomer until its room was stored (ms): %s%n",
+                        initialSyncLongestTasks);
+            }
             row("load " + items + "-item room from IndexedDB, median", storageLoad, 50);
             row("reload to that room applied (from navigation start), median", reloadToStored, 50);
             row("reload to that room applied (from scripts ready), median", storageFromScripts, 50);
@@ -651,6 +657,7 @@ public final class BrowserSyncBench {
             a.fill(items);
             await("filled", () -> a.size() == items);
             b.open();
+            b.profiling = profileDir != null;
             double bytesBefore = a.channelBytes();
             long start = System.nanoTime();
             b.enter(code);
@@ -669,6 +676,17 @@ public final class BrowserSyncBench {
             System.out.printf(Locale.ROOT, "%s: new peer has %d items after %.0f ms (from join); the room's page sent"
                     + " %.0f bytes, largest message %.0f%s%n", stack.label, items, millis, bytes,
                     a.largestChannelMessage(), stack == Stack.OURS ? "; longest task on it " + longest + " ms" : "");
+            if (stack == Stack.OURS) { // the room's first write to IndexedDB follows the sync and belongs to it
+                awaitLong("stored", () -> Boolean.TRUE.equals(b.js("return JSON.parse(window.probe.status()).storeIdle")));
+                Object longestUntilStored = b.js("return window.longestTask");
+                initialSyncLongestTasks.add(((Number) longestUntilStored).doubleValue());
+                System.out.printf(Locale.ROOT, "%s: longest task on the new peer until its room was stored: %s ms%n",
+                        stack.label, longestUntilStored);
+            }
+            if (b.profiling) {
+                b.saveProfile(profileDir.resolve(String.format(Locale.ROOT, "%s-initial-sync-newcomer-%d.cpuprofile",
+                        stack == Stack.OURS ? "ours" : "y-webrtc", items)));
+            }
             return millis;
         } finally {
             a.close();

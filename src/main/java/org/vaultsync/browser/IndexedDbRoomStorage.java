@@ -464,7 +464,11 @@ public final class IndexedDbRoomStorage implements RoomStorage {
             + "  var withCustom = db.objectStoreNames.contains('custom');"
             + "  var txn = db.transaction(withCustom ? ['updates', 'custom'] : 'updates', 'readwrite');"
             + "  var store = txn.objectStore('updates');"
-            + "  var request = store.add(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));"
+            // a view of the whole buffer is stored as it is (storing copies it); a part of a larger buffer is cut
+            // out first, so the record holds the state and nothing else
+            + "  var whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;"
+            + "  var request = store.add(whole ? new Uint8Array(bytes.buffer)"
+            + "      : new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));"
             + "  if (withCustom) request.onsuccess = function() { txn.objectStore('custom').put(request.result, " + STATE_KEY + "); };"
             + "  for (var index = 0; index < ranges.length; index++) store.delete(IDBKeyRange.bound(ranges[index][0], ranges[index][1]));"
             + "  txn.oncomplete = function() { ok(request.result); };"

@@ -158,6 +158,43 @@ class RoomPersistenceTest {
     }
 
     @Test
+    void aRoomArrivingInManyUpdatesIsWrittenAsOneStateOnlyOnceTheyStop() throws Exception {
+        Doc room = doc();
+        List<byte[]> arriving = new ArrayList<>();
+        room.onUpdate((update, origin, transaction) -> arriving.add(update));
+        String kilobyte = "x".repeat(1_000);
+        for (int i = 0; i < 200; i++) {
+            set(room, "unit-" + i, kilobyte + i);
+        }
+        FlakyStore[] watched = new FlakyStore[1];
+        Doc newcomer = doc();
+        RoomPersistence persistence = open(newcomer, new Report(), store -> watched[0] = new FlakyStore(store, new int[1]));
+        for (byte[] update : arriving) { // an initial sync: 200 KB in 200 messages over 4 s
+            newcomer.applyUpdate(update);
+            clock.advance(20);
+        }
+        assertEquals(0, watched[0].replaces, "no full state written while the room is still arriving");
+        clock.advance(RoomPersistence.COMPACT_DELAY_MILLIS * 3);
+        assertTrue(persistence.isIdle());
+        assertEquals(1, watched[0].replaces, "written once, when it stopped");
+        assertEquals(1, storage.contents(ROOM).size());
+    }
+
+    @Test
+    void aRoomEditedWithoutPauseStillCompactsWithinTheMaximumWait() {
+        FlakyStore[] watched = new FlakyStore[1];
+        Doc doc = doc();
+        open(doc, new Report(), store -> watched[0] = new FlakyStore(store, new int[1]));
+        String kilobyte = "x".repeat(1_000);
+        for (int i = 0; i < 300; i++) { // an edit every 100 ms for 30 s: never a quiet second
+            set(doc, "unit-" + (i % 50), kilobyte + i);
+            clock.advance(100);
+        }
+        assertTrue(watched[0].replaces >= 1, "compacted while the edits went on");
+        assertTrue(storage.contents(ROOM).size() < 200, "stored: " + storage.contents(ROOM).size());
+    }
+
+    @Test
     void aDamagedStoredUpdateIsSkippedAndReportedAndTheRestLoads() {
         Doc first = doc();
         open(first, new Report());
