@@ -24,7 +24,8 @@ public final class Transaction {
     private StateVector afterState;
     /** Made at the first deletion: most typing transactions only insert (see {@link #deletions}). */
     private DeleteSet deleteSet;
-    private final Map<SharedType, Set<String>> changed = new LinkedHashMap<>();
+    /** Sized for the usual one or two types a transaction changes (TeaVM makes the table at once). */
+    private final Map<SharedType, Set<String>> changed = new LinkedHashMap<>(4);
     /** Built only when some type of the document is observed (see {@code TransactionCleanup}). */
     private Map<SharedType, List<YEvent>> changedParentTypes;
     /** Made at the first split point queued; null while there is none. */

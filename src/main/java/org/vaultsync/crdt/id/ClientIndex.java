@@ -12,8 +12,10 @@ import java.util.Set;
  */
 public final class ClientIndex {
     private static final int SCAN_LIMIT = 8;
+    /** Shared by every index until its first client: most delete sets read from updates stay empty. */
+    private static final int[] NONE = new int[0];
 
-    private int[] clients = new int[4];
+    private int[] clients = NONE;
     private int size;
     /** position + 1 per slot, 0 = empty; null while a scan is enough */
     private int[] slots;
@@ -51,7 +53,7 @@ public final class ClientIndex {
     /** Appends {@code client}, which must not be present yet; returns its position. */
     public int add(int client) {
         if (size == clients.length) {
-            clients = Arrays.copyOf(clients, size * 2);
+            clients = Arrays.copyOf(clients, Math.max(4, size * 2));
         }
         int position = size++;
         clients[position] = client;

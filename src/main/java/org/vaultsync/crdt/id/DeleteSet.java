@@ -15,7 +15,8 @@ import org.vaultsync.crdt.encoding.Lib0Writer;
 public final class DeleteSet {
     /** The clients in the order of their first range, their ranges at the same positions (as StructStore). */
     private final ClientIndex clients = new ClientIndex();
-    private final List<ArrayList<IdRange>> lists = new ArrayList<>();
+    /** Made at the first range: most delete sets read from updates are empty (an allocation per update saved). */
+    private List<ArrayList<IdRange>> lists;
 
     public void add(int client, int clock, int length) {
         rangesFor(client).add(new IdRange(clock, length));
@@ -25,6 +26,9 @@ public final class DeleteSet {
         int position = clients.indexOf(client);
         if (position < 0) {
             position = clients.add(client);
+            if (lists == null) {
+                lists = new ArrayList<>();
+            }
             lists.add(new ArrayList<>());
         }
         return lists.get(position);
@@ -59,7 +63,8 @@ public final class DeleteSet {
     public void sortAndMerge() {
         // ArrayList, not List: sorting through List.sort would bring its default method into the engine, which
         // copies the list out by toArray(T[]) and so needs reflection (Array.newInstance)
-        for (ArrayList<IdRange> ranges : lists) {
+        for (int position = 0; position < clients.size(); position++) {
+            ArrayList<IdRange> ranges = lists.get(position);
             if (ranges.size() < 2) {
                 continue;
             }

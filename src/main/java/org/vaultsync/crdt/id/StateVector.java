@@ -10,8 +10,11 @@ import org.vaultsync.crdt.encoding.Lib0Writer;
  * {@link ClientIndex} with a parallel array of clocks: every transaction takes two of these.
  */
 public final class StateVector {
+    private static final int[] NONE = new int[0];
+
     private final ClientIndex index = new ClientIndex();
-    private int[] clocks = new int[4];
+    /** Made at the first client (see {@link ClientIndex}). */
+    private int[] clocks = NONE;
 
     public int get(int client) {
         int i = index.indexOf(client);
@@ -27,7 +30,7 @@ public final class StateVector {
         if (i < 0) {
             i = index.add(client);
             if (i == clocks.length) {
-                int[] grown = new int[clocks.length * 2];
+                int[] grown = new int[Math.max(4, clocks.length * 2)];
                 System.arraycopy(clocks, 0, grown, 0, i);
                 clocks = grown;
             }
