@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.vaultsync.e2e.Chromium;
 import org.vaultsync.e2e.ProbeServers;
 import org.vaultsync.interop.NodeModulesServer;
 import org.vaultsync.room.RoomName;
@@ -38,36 +35,37 @@ import org.vaultsync.room.RoomName;
 public final class BrowserSyncBench {
     private final ProbeServers servers = new ProbeServers();
     private NodeModulesServer modules;
+    private BenchPage.Sites sites;
     private int runs = 3;
     private int edits = 200;
     private int mesh = 10;
     private int items = 5000;
     /** Per stack, per phase: samples of where the time of a 2-peer edit goes and of a newcomer's join steps. */
-    private final Map<Stack, Map<String, List<Double>>> editParts = new java.util.EnumMap<>(Stack.class);
+    private final Map<BenchStack, Map<String, List<Double>>> editParts = new java.util.EnumMap<>(BenchStack.class);
     /** The same parts for the slowest 5 % of each run's 2-page edits: where the tail (p95) goes. */
-    private final Map<Stack, Map<String, List<Double>>> slowEditParts = new java.util.EnumMap<>(Stack.class);
-    private final Map<Stack, Map<String, List<Double>>> joinSteps = new java.util.EnumMap<>(Stack.class);
-    private final Map<Stack, Map<String, List<Double>>> loadSteps = new java.util.EnumMap<>(Stack.class);
+    private final Map<BenchStack, Map<String, List<Double>>> slowEditParts = new java.util.EnumMap<>(BenchStack.class);
+    private final Map<BenchStack, Map<String, List<Double>>> joinSteps = new java.util.EnumMap<>(BenchStack.class);
+    private final Map<BenchStack, Map<String, List<Double>>> loadSteps = new java.util.EnumMap<>(BenchStack.class);
     /**
      * A reload's whole wait, navigation start to the stored room applied: page, scripts and storage. The storage
      * figure starts where each stack starts reading (ours inside its startup, y-indexeddb's when called).
      */
-    private final Map<Stack, List<Double>> storageFromNavigation = new java.util.EnumMap<>(Stack.class);
+    private final Map<BenchStack, List<Double>> storageFromNavigation = new java.util.EnumMap<>(BenchStack.class);
     /** The same wait from "scripts ready" (our main starts; the reference module's imports are all loaded). */
-    private final Map<Stack, List<Double>> storageFromScripts = new java.util.EnumMap<>(Stack.class);
+    private final Map<BenchStack, List<Double>> storageFromScripts = new java.util.EnumMap<>(BenchStack.class);
     /** CPU milliseconds of all pages of the mesh while the newcomers joined, and per page per second when idle. */
-    private final Map<Stack, List<Double>> meshJoinCpu = new java.util.EnumMap<>(Stack.class);
+    private final Map<BenchStack, List<Double>> meshJoinCpu = new java.util.EnumMap<>(BenchStack.class);
     /** From the last newcomer's join until every page of the mesh has had all the others (in-page stamps). */
-    private final Map<Stack, List<Double>> meshComplete = new java.util.EnumMap<>(Stack.class);
+    private final Map<BenchStack, List<Double>> meshComplete = new java.util.EnumMap<>(BenchStack.class);
     /** What the room's page handed to its data channel while the newcomer of the initial sync caught up. */
-    private final Map<Stack, List<Double>> initialSyncBytes = new java.util.EnumMap<>(Stack.class);
+    private final Map<BenchStack, List<Double>> initialSyncBytes = new java.util.EnumMap<>(BenchStack.class);
     /** Ours only: the longest main-thread task on the newcomer from its join until its room was stored. */
     private final List<Double> initialSyncLongestTasks = new ArrayList<>();
     /**
      * CPU of both pages of the 2-page room per edit (so per {@link #EDIT_GAP_MILLIS}, idle time included), by
      * process type: the work an edit costs the machine, with the pages' background work.
      */
-    private final Map<Stack, Map<String, List<Double>>> pairEditCpuByType = new java.util.EnumMap<>(Stack.class);
+    private final Map<BenchStack, Map<String, List<Double>>> pairEditCpuByType = new java.util.EnumMap<>(BenchStack.class);
     /**
      * Edits of the unmeasured 2-page round each stack gets before the first run: the invocation's first phase ran
      * cold (this JVM's and the drivers' code not yet compiled, Chromium's files not in the page cache) and was
@@ -84,10 +82,10 @@ public final class BrowserSyncBench {
      * mesh (p95 under 70 ms in both stacks), so each is measured on its own, and the pages are idle between.
      */
     private static final int EDIT_GAP_MILLIS = 100;
-    private final Map<Stack, List<Double>> meshIdleCpu = new java.util.EnumMap<>(Stack.class);
-    private final Map<Stack, Map<String, List<Double>>> meshJoinCpuByType = new java.util.EnumMap<>(Stack.class);
-    private final Map<Stack, Map<String, List<Double>>> meshPageCpuByType = new java.util.EnumMap<>(Stack.class);
-    private final Map<Stack, Map<String, List<Double>>> meshIdleCpuByType = new java.util.EnumMap<>(Stack.class);
+    private final Map<BenchStack, List<Double>> meshIdleCpu = new java.util.EnumMap<>(BenchStack.class);
+    private final Map<BenchStack, Map<String, List<Double>>> meshJoinCpuByType = new java.util.EnumMap<>(BenchStack.class);
+    private final Map<BenchStack, Map<String, List<Double>>> meshPageCpuByType = new java.util.EnumMap<>(BenchStack.class);
+    private final Map<BenchStack, Map<String, List<Double>>> meshIdleCpuByType = new java.util.EnumMap<>(BenchStack.class);
     private static final long IDLE_WINDOW_MILLIS = 5_000;
     private boolean initialSyncFigure = true;
     /** The y-webrtc pages of the latency runs store their room with y-indexeddb, as ours always store theirs. */
@@ -97,206 +95,6 @@ public final class BrowserSyncBench {
     private int profileRun;
     /** One group of figures only (latency, initial-sync, storage), for a quick before/after of one change. */
     private String only;
-
-    private enum Stack {
-        OURS("Vault Sync"), Y_WEBRTC("y-webrtc");
-
-        final String label;
-
-        Stack(String label) {
-            this.label = label;
-        }
-    }
-
-    /** One page of either stack, behind the same few operations. */
-    private final class Page {
-        final Stack stack;
-        final Chromium browser;
-        final ChromeDriver driver;
-        /** Profile the join ({@code --profile}): sampling starts right before the page joins. */
-        boolean profiling;
-        /** This page's CPU by process type before it loaded, and once loaded right before it joined. */
-        Map<Integer, ProcessCpu.Sample> cpuBeforeLoad = Map.of();
-        Map<Integer, ProcessCpu.Sample> cpuLoaded = Map.of();
-
-        Page(Stack stack) throws Exception {
-            this.stack = stack;
-            this.browser = Chromium.start();
-            this.driver = browser.driver();
-            PageTimeline.install(driver);
-        }
-
-        Object js(String script) {
-            return ((JavascriptExecutor) driver).executeScript(script);
-        }
-
-        /** Opens the page, ready to join (theirs: the provider is created on join). */
-        void open() {
-            if (stack == Stack.OURS) {
-                driver.get(servers.probePage());
-                await("probe ready", () -> Boolean.TRUE.equals(js("return !!(window.probe && window.probe.ready)")));
-            }
-        }
-
-        /** Joins room {@code code} (a new room when null) in the opened page; returns the code. */
-        String enter(String code) {
-            if (stack == Stack.OURS) {
-                if (profiling) {
-                    startProfile();
-                }
-                cpuLoaded = ProcessCpu.snapshot(browser.profile());
-                js("window.__resetTimeline()");
-                return code == null ? (String) js("return window.probe.create()") : (String) js("return window.probe.join('" + code + "')");
-            }
-            String room = code == null ? "BENCH" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT) : code;
-            driver.get(modules.base().resolve("/peer.html?defer=1&room=" + RoomName.PREFIX + room + "&signal="
-                    + servers.signalingUrl()).toString());
-            await("peer page", () -> Boolean.TRUE.equals(js("return !!window.peer")));
-            if (profiling) {
-                startProfile();
-            }
-            cpuLoaded = ProcessCpu.snapshot(browser.profile());
-            // the whole earlier stack, as ours: every update of the room is stored (y-indexeddb beside y-webrtc),
-            // unless --y-webrtc-without-storage (the comparison before 2026-11-30's third session)
-            js("window.__resetTimeline();" + (referenceStores
-                    ? " window.peer.persist('bench-' + Math.random().toString(36).slice(2));" : "")
-                    + " window.peer.connect()");
-            return room;
-        }
-
-        String join(String code) {
-            cpuBeforeLoad = ProcessCpu.snapshot(browser.profile());
-            open();
-            return enter(code);
-        }
-
-        /** Starts sampling this page's JavaScript every 100 µs through DevTools. */
-        void startProfile() {
-            driver.executeCdpCommand("Profiler.enable", Map.of());
-            driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 100));
-            driver.executeCdpCommand("Profiler.start", Map.of());
-        }
-
-        void saveProfile(java.nio.file.Path file) throws Exception {
-            Object profile = driver.executeCdpCommand("Profiler.stop", Map.of()).get("profile");
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, org.vaultsync.json.Json.stringify(profile));
-            System.out.println("profile: " + file);
-        }
-
-        int peers() {
-            Object count = stack == Stack.OURS ? js("return window.peerCount || 0")
-                    : js("return Array.from(window.peer.provider.room.webrtcConns.values()).filter(conn => conn.connected).length");
-            return ((Number) count).intValue();
-        }
-
-        /**
-         * Makes {@code count} edits in the page, one every {@code gapMillis} (PageTimeline's {@code __editRun}), and
-         * returns when each was made and when its data-channel message went out (in-page wall clock). Nothing from
-         * the harness runs in either page meanwhile: one DevTools call that the page answers when the run is done.
-         */
-        double[][] editRun(int count, int gapMillis) {
-            Object times = evaluateAwaiting("window.__editRun(" + count + ", " + gapMillis + ")");
-            List<?> both = (List<?>) times;
-            return new double[][] {numbers((List<?>) both.get(0), count), numbers((List<?>) both.get(1), count)};
-        }
-
-        /** When each of the edits {@code lat-0 ... lat-(count-1)} arrived here (in-page wall clock), once all have. */
-        double[] awaitArrivals(int count) {
-            return numbers((List<?>) evaluateAwaiting("window.__whenAllArrived(" + count + ")"), count);
-        }
-
-        /** When the data-channel message that brought each edit started to be handled (PageTimeline). */
-        double[] receivedAt(int count) {
-            Object starts = js("const starts = " + (stack == Stack.OURS ? "window.recvStarts || {}" : "window.peer.recvStarts")
-                    + "; return Array.from({length: " + count + "}, (_, i) => starts['lat-' + i] || 0)");
-            return numbers((List<?>) starts, count);
-        }
-
-        /** Bytes this page has handed to its data channels (PageTimeline), every message included. */
-        double channelBytes() {
-            return ((Number) js("return window.__channelBytes || 0")).doubleValue();
-        }
-
-        double largestChannelMessage() {
-            return ((Number) js("return window.__largestChannelMessage || 0")).doubleValue();
-        }
-
-        /** The value of a promise, awaited by the browser: no polling, the page's thread stays free. */
-        private Object evaluateAwaiting(String expression) {
-            Map<String, Object> reply = driver.executeCdpCommand("Runtime.evaluate", Map.of(
-                    "expression", expression, "awaitPromise", true, "returnByValue", true));
-            if (reply.get("exceptionDetails") != null) {
-                throw new IllegalStateException(expression + " failed: " + reply.get("exceptionDetails"));
-            }
-            return ((Map<?, ?>) reply.get("result")).get("value");
-        }
-
-        /** Milliseconds from join to each step of {@link PageTimeline#STEPS} this page went through in room {@code code}. */
-        Map<String, Double> timeline(String code) throws Exception {
-            Map<String, Double> steps = new java.util.LinkedHashMap<>();
-            double joinAt = ((Number) js(stack == Stack.OURS ? "return window.joinAt" : "return window.peer.joinAt"))
-                    .doubleValue();
-            for (String step : PageTimeline.STEPS) {
-                Object at = js("return window.__timeline['" + step + "'] || null");
-                if (at != null) {
-                    steps.put(step, ((Number) at).doubleValue() - joinAt);
-                }
-            }
-            if (stack == Stack.OURS) {
-                // the room's IndexedDB database on the way to its stored state (ours only)
-                String db = RoomName.of(org.vaultsync.room.RoomCode.parse(code));
-                for (String step : PageTimeline.STORAGE_STEPS) {
-                    Object at = js("return window.__timeline['" + step + ":" + db + "'] || null");
-                    if (at != null) {
-                        steps.put("room " + step, ((Number) at).doubleValue() - joinAt);
-                    }
-                }
-                steps.put("storedStateApplied", ((Number) js("return window.loadedAt - window.joinAt")).doubleValue());
-            }
-            double firstPeer = firstConnectionMillis();
-            if (firstPeer >= 0) {
-                steps.put("peerReported", firstPeer); // ours: its awareness arrived; y-webrtc: simple-peer 'connect'
-            }
-            return steps;
-        }
-
-        /** When this page first had {@code peers} peers (wall clock, as the join stamps), or NaN. */
-        double reachedPeersAt(int peers) {
-            Object value = stack == Stack.OURS ? js("return (window.peerCountAt || {})[" + peers + "] || null")
-                    : js("return window.peer.peerCountAt[" + peers + "] || null");
-            return value == null ? Double.NaN : ((Number) value).doubleValue();
-        }
-
-        double joinedAt() {
-            return ((Number) js(stack == Stack.OURS ? "return window.joinAt" : "return window.peer.joinAt")).doubleValue();
-        }
-
-        double firstConnectionMillis() {
-            Object value = stack == Stack.OURS ? js("return window.firstPeerAt ? window.firstPeerAt - window.joinAt : -1")
-                    : js("return window.peer.firstPeerAt ? window.peer.firstPeerAt - window.peer.joinAt : -1");
-            return ((Number) value).doubleValue();
-        }
-
-        int size() {
-            Object size = stack == Stack.OURS ? js("return Number(window.probe.size())") : js("return window.peer.map.size");
-            return ((Number) size).intValue();
-        }
-
-        void fill(int count) {
-            if (stack == Stack.OURS) {
-                js("window.probe.fill('" + count + "', '1000')");
-            } else {
-                js("let body = ''; while (body.length < 1000) body += 'Atlas AS7-D 100t assault; '; body = body.substring(0, 1000);"
-                        + "for (let i = 0; i < " + count + "; i++) { const key = 'item-' + i;"
-                        + "  window.peer.doc.transact(() => window.peer.map.set(key, key + ':' + body)); }");
-            }
-        }
-
-        void close() {
-            browser.close();
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         BrowserSyncBench bench = new BrowserSyncBench();
@@ -321,20 +119,21 @@ public final class BrowserSyncBench {
     private void run() throws Exception {
         servers.start();
         modules = new NodeModulesServer(Path.of("test-harness/node/node_modules"));
+        sites = new BenchPage.Sites(servers, modules, referenceStores);
         try {
             System.out.printf(Locale.ROOT, "Browser sync benchmark: %d runs, %d edits, %d-page mesh, %d items of ~1 KB%n",
                     runs, edits, mesh, items);
-            Map<Stack, List<Double>> pairLatency = new java.util.EnumMap<>(Stack.class);
-            Map<Stack, List<Double>> meshLatency = new java.util.EnumMap<>(Stack.class);
-            Map<Stack, List<Double>> firstConnection = new java.util.EnumMap<>(Stack.class);
-            Map<Stack, List<Double>> initialSync = new java.util.EnumMap<>(Stack.class);
-            Map<Stack, List<Double>> storageLoad = new java.util.EnumMap<>(Stack.class);
-            Map<Stack, List<Double>> reloadToStored = storageFromNavigation;
+            Map<BenchStack, List<Double>> pairLatency = new java.util.EnumMap<>(BenchStack.class);
+            Map<BenchStack, List<Double>> meshLatency = new java.util.EnumMap<>(BenchStack.class);
+            Map<BenchStack, List<Double>> firstConnection = new java.util.EnumMap<>(BenchStack.class);
+            Map<BenchStack, List<Double>> initialSync = new java.util.EnumMap<>(BenchStack.class);
+            Map<BenchStack, List<Double>> storageLoad = new java.util.EnumMap<>(BenchStack.class);
+            Map<BenchStack, List<Double>> reloadToStored = storageFromNavigation;
             if (wanted("latency")) {
                 warmUp();
             }
             for (int run = 0; run < runs; run++) {
-                for (Stack stack : run % 2 == 0 ? List.of(Stack.OURS, Stack.Y_WEBRTC) : List.of(Stack.Y_WEBRTC, Stack.OURS)) {
+                for (BenchStack stack : run % 2 == 0 ? List.of(BenchStack.OURS, BenchStack.Y_WEBRTC) : List.of(BenchStack.Y_WEBRTC, BenchStack.OURS)) {
                     if (wanted("latency")) {
                         pairLatency.computeIfAbsent(stack, s -> new ArrayList<>()).addAll(
                                 latency(stack, 2, firstConnection.computeIfAbsent(stack, s -> new ArrayList<>())));
@@ -400,7 +199,7 @@ public final class BrowserSyncBench {
         int measuredEdits = edits;
         edits = WARM_UP_EDITS;
         try {
-            for (Stack stack : List.of(Stack.OURS, Stack.Y_WEBRTC)) {
+            for (BenchStack stack : List.of(BenchStack.OURS, BenchStack.Y_WEBRTC)) {
                 System.out.println("warm-up round, not measured:");
                 latency(stack, 2, new ArrayList<>());
             }
@@ -417,7 +216,7 @@ public final class BrowserSyncBench {
         return only == null || only.equals(figures);
     }
 
-    private static double[] numbers(List<?> values, int count) {
+    static double[] numbers(List<?> values, int count) {
         if (values.size() != count) {
             throw new IllegalStateException("expected " + count + " times, got " + values.size());
         }
@@ -436,7 +235,7 @@ public final class BrowserSyncBench {
     }
 
     /** Medians of the phases of both stacks, side by side (the same run, the same machine load). */
-    private static void phaseRows(String title, Map<Stack, Map<String, List<Double>>> phases) {
+    private static void phaseRows(String title, Map<BenchStack, Map<String, List<Double>>> phases) {
         System.out.println();
         System.out.println("| " + title + " (ms, median) | Vault Sync | y-webrtc stack |");
         System.out.println("| --- | ---: | ---: |");
@@ -444,14 +243,14 @@ public final class BrowserSyncBench {
         phases.values().forEach(map -> names.addAll(map.keySet()));
         for (String name : names) {
             System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", name,
-                    cell(percentile(phases.getOrDefault(Stack.OURS, Map.of()).get(name), 50)),
-                    cell(percentile(phases.getOrDefault(Stack.Y_WEBRTC, Map.of()).get(name), 50)));
+                    cell(percentile(phases.getOrDefault(BenchStack.OURS, Map.of()).get(name), 50)),
+                    cell(percentile(phases.getOrDefault(BenchStack.Y_WEBRTC, Map.of()).get(name), 50)));
         }
     }
 
-    private void row(String label, Map<Stack, List<Double>> samples, int percentile) {
-        System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", label, cell(percentile(samples.get(Stack.OURS), percentile)),
-                cell(percentile(samples.get(Stack.Y_WEBRTC), percentile)));
+    private void row(String label, Map<BenchStack, List<Double>> samples, int percentile) {
+        System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", label, cell(percentile(samples.get(BenchStack.OURS), percentile)),
+                cell(percentile(samples.get(BenchStack.Y_WEBRTC), percentile)));
     }
 
     private static String cell(double value) {
@@ -464,8 +263,8 @@ public final class BrowserSyncBench {
      * awaits each page's promises (one thread per receiver). Until 2026-11-30's eighth session the harness made each
      * edit by WebDriver and polled the receivers without pause; on 2 cores that load was in every figure.
      */
-    private List<Double> latency(Stack stack, int pages, List<Double> firstConnections) throws Exception {
-        List<Page> open = new ArrayList<>();
+    private List<Double> latency(BenchStack stack, int pages, List<Double> firstConnections) throws Exception {
+        List<BenchPage> open = new ArrayList<>();
         java.util.concurrent.ExecutorService waiters = java.util.concurrent.Executors.newFixedThreadPool(pages - 1, task -> {
             Thread thread = new Thread(task, "arrival-waiter");
             thread.setDaemon(true); // a page that never answers must not keep the benchmark alive
@@ -473,7 +272,7 @@ public final class BrowserSyncBench {
         });
         try {
             for (int i = 0; i < pages; i++) {
-                open.add(new Page(stack));
+                open.add(new BenchPage(stack, sites));
             }
             Map<Integer, ProcessCpu.Sample> cpuBefore = cpu(open);
             String code = open.get(0).join(null);
@@ -481,7 +280,7 @@ public final class BrowserSyncBench {
                 open.get(i).profiling = profileDir != null;
                 open.get(i).join(code);
             }
-            for (Page page : open) {
+            for (BenchPage page : open) {
                 await(stack.label + " mesh of " + pages, () -> page.peers() == pages - 1);
             }
             if (pages == mesh && pages > 2) {
@@ -495,7 +294,7 @@ public final class BrowserSyncBench {
                         stack.label, pages, lastJoin - firstJoin));
                 double complete = Double.NEGATIVE_INFINITY;
                 StringBuilder each = new StringBuilder();
-                for (Page page : open) {
+                for (BenchPage page : open) {
                     double at = page.reachedPeersAt(pages - 1) - lastJoin;
                     complete = Math.max(complete, at);
                     each.append(each.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", at));
@@ -511,15 +310,15 @@ public final class BrowserSyncBench {
                 profileRun++;
                 for (int i = 1; i < pages; i++) {
                     open.get(i).saveProfile(profileDir.resolve(String.format(Locale.ROOT, "%s-%d-pages-newcomer-%d-run-%d.cpuprofile",
-                            stack == Stack.OURS ? "ours" : "y-webrtc", pages, i, profileRun)));
+                            stack == BenchStack.OURS ? "ours" : "y-webrtc", pages, i, profileRun)));
                 }
             }
             if (pages == 2) {
                 // the offering side of the same connection, on the newcomer's clock (both pages stamp wall time)
-                double newcomerJoin = ((Number) open.get(1).js(stack == Stack.OURS ? "return window.joinAt"
+                double newcomerJoin = ((Number) open.get(1).js(stack == BenchStack.OURS ? "return window.joinAt"
                         : "return window.peer.joinAt")).doubleValue();
                 Map<String, Double> offerer = open.get(0).timeline(code);
-                double offset = ((Number) open.get(0).js(stack == Stack.OURS ? "return window.joinAt"
+                double offset = ((Number) open.get(0).js(stack == BenchStack.OURS ? "return window.joinAt"
                         : "return window.peer.joinAt")).doubleValue() - newcomerJoin;
                 offerer.replaceAll((step, at) -> at + offset);
                 offerer.keySet().removeIf(step -> offerer.get(step) < 0);
@@ -532,8 +331,8 @@ public final class BrowserSyncBench {
                 timeline.forEach((step, at) -> joinSteps.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>())
                         .computeIfAbsent(step, s -> new ArrayList<>()).add(at));
             }
-            if (stack == Stack.OURS) {
-                for (Page page : open) {
+            if (stack == BenchStack.OURS) {
+                for (BenchPage page : open) {
                     // where the time to the first peer goes: stored state applied, signaling joined, first peer
                     System.out.println(page.js("return 'phases (ms from join): loaded ' + (window.loadedAt - window.joinAt)"
                             + " + ', signaling ' + (window.signalingAt - window.joinAt)"
@@ -550,7 +349,7 @@ public final class BrowserSyncBench {
             }
             List<java.util.concurrent.Future<double[]>> arrivals = new ArrayList<>();
             for (int i = 1; i < pages; i++) {
-                Page receiver = open.get(i);
+                BenchPage receiver = open.get(i);
                 arrivals.add(waiters.submit(() -> receiver.awaitArrivals(edits)));
             }
             double[][] sent = open.get(0).editRun(edits, EDIT_GAP_MILLIS); // sent at, handed to the channel at
@@ -559,7 +358,7 @@ public final class BrowserSyncBench {
                 received[i] = arrivals.get(i - 1).get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
             if (profileEdits) {
-                String label = stack == Stack.OURS ? "ours" : "y-webrtc";
+                String label = stack == BenchStack.OURS ? "ours" : "y-webrtc";
                 open.get(0).saveProfile(profileDir.resolve(String.format(Locale.ROOT, "%s-edits-sender-run-%d.cpuprofile", label, profileRun)));
                 open.get(1).saveProfile(profileDir.resolve(String.format(Locale.ROOT, "%s-edits-receiver-run-%d.cpuprofile", label, profileRun)));
             }
@@ -596,11 +395,11 @@ public final class BrowserSyncBench {
             return latencies;
         } finally {
             waiters.shutdownNow();
-            open.forEach(Page::close);
+            open.forEach(BenchPage::close);
         }
     }
 
-    private static void addEditParts(Map<Stack, Map<String, List<Double>>> into, Stack stack, double[] split) {
+    private static void addEditParts(Map<BenchStack, Map<String, List<Double>>> into, BenchStack stack, double[] split) {
         Map<String, List<Double>> parts = into.computeIfAbsent(stack, s -> new java.util.LinkedHashMap<>());
         parts.computeIfAbsent("edit to send", s -> new ArrayList<>()).add(split[1]);
         parts.computeIfAbsent("send to message handler", s -> new ArrayList<>()).add(split[2]);
@@ -608,9 +407,9 @@ public final class BrowserSyncBench {
     }
 
     /** Every process of every page's Chromium, by pid (pids are unique across the pages). */
-    private static Map<Integer, ProcessCpu.Sample> cpu(List<Page> pages) {
+    private static Map<Integer, ProcessCpu.Sample> cpu(List<BenchPage> pages) {
         Map<Integer, ProcessCpu.Sample> all = new java.util.HashMap<>();
-        for (Page page : pages) {
+        for (BenchPage page : pages) {
             all.putAll(ProcessCpu.snapshot(page.browser.profile()));
         }
         return all;
@@ -620,11 +419,11 @@ public final class BrowserSyncBench {
      * What the joins cost all pages in CPU, then what the connected mesh costs when nobody edits (timers, awareness,
      * keep-alives): on 2 cores, a page's background work slows every other page's answer to a newcomer.
      */
-    private void measureMeshCpu(Stack stack, List<Page> open, Map<Integer, ProcessCpu.Sample> before)
+    private void measureMeshCpu(BenchStack stack, List<BenchPage> open, Map<Integer, ProcessCpu.Sample> before)
             throws InterruptedException {
         Map<Integer, ProcessCpu.Sample> joined = cpu(open);
         Map<String, Double> joins = ProcessCpu.spent(joined, before);
-        for (Page page : open) {
+        for (BenchPage page : open) {
             // loading the page (scripts, start-up) against joining and connecting (to every later newcomer too)
             Map<String, Double> loading = ProcessCpu.spent(page.cpuLoaded, page.cpuBeforeLoad);
             Map<String, Double> connecting = ProcessCpu.spent(ProcessCpu.snapshot(page.browser.profile()), page.cpuLoaded);
@@ -649,9 +448,9 @@ public final class BrowserSyncBench {
     }
 
     /** A new peer joins a room of {@code items} items: time until it has all of them. */
-    private double initialSync(Stack stack) throws Exception {
-        Page a = new Page(stack);
-        Page b = new Page(stack);
+    private double initialSync(BenchStack stack) throws Exception {
+        BenchPage a = new BenchPage(stack, sites);
+        BenchPage b = new BenchPage(stack, sites);
         try {
             String code = a.join(null);
             a.fill(items);
@@ -672,11 +471,11 @@ public final class BrowserSyncBench {
             double millis = (System.nanoTime() - start) / 1e6;
             double bytes = a.channelBytes() - bytesBefore;
             initialSyncBytes.computeIfAbsent(stack, s -> new ArrayList<>()).add(bytes);
-            Object longest = stack == Stack.OURS ? b.js("return window.longestTask") : -1;
+            Object longest = stack == BenchStack.OURS ? b.js("return window.longestTask") : -1;
             System.out.printf(Locale.ROOT, "%s: new peer has %d items after %.0f ms (from join); the room's page sent"
                     + " %.0f bytes, largest message %.0f%s%n", stack.label, items, millis, bytes,
-                    a.largestChannelMessage(), stack == Stack.OURS ? "; longest task on it " + longest + " ms" : "");
-            if (stack == Stack.OURS) { // the room's first write to IndexedDB follows the sync and belongs to it
+                    a.largestChannelMessage(), stack == BenchStack.OURS ? "; longest task on it " + longest + " ms" : "");
+            if (stack == BenchStack.OURS) { // the room's first write to IndexedDB follows the sync and belongs to it
                 awaitLong("stored", () -> Boolean.TRUE.equals(b.js("return JSON.parse(window.probe.status()).storeIdle")));
                 Object longestUntilStored = b.js("return window.longestTask");
                 initialSyncLongestTasks.add(((Number) longestUntilStored).doubleValue());
@@ -685,7 +484,7 @@ public final class BrowserSyncBench {
             }
             if (b.profiling) {
                 b.saveProfile(profileDir.resolve(String.format(Locale.ROOT, "%s-initial-sync-newcomer-%d.cpuprofile",
-                        stack == Stack.OURS ? "ours" : "y-webrtc", items)));
+                        stack == BenchStack.OURS ? "ours" : "y-webrtc", items)));
             }
             return millis;
         } finally {
@@ -695,10 +494,10 @@ public final class BrowserSyncBench {
     }
 
     /** A room of {@code items} items stored on this device; after a reload, time until it is applied. */
-    private double storageLoad(Stack stack) throws Exception {
-        Page page = new Page(stack);
+    private double storageLoad(BenchStack stack) throws Exception {
+        BenchPage page = new BenchPage(stack, sites);
         try {
-            if (stack == Stack.OURS) {
+            if (stack == BenchStack.OURS) {
                 page.join(null);
                 // edits made before the room's store is open would reach it only with the next compaction
                 await("room loaded", () -> page.js("return window.loadedAt || null") != null);
@@ -785,7 +584,7 @@ public final class BrowserSyncBench {
     }
 
     /** Where the time of loading database {@code db} went, from {@code start} (a page expression) to applied. */
-    private void storageSteps(Stack stack, Page page, String db, String start, double total) {
+    private void storageSteps(BenchStack stack, BenchPage page, String db, String start, double total) {
         Map<String, Double> steps = new java.util.LinkedHashMap<>();
         for (String step : PageTimeline.STORAGE_STEPS) {
             Object at = page.js("return (window.__timeline['" + step + ":" + db + "'] || 0) - " + start);
@@ -797,7 +596,7 @@ public final class BrowserSyncBench {
         System.out.println(stack.label + " all IndexedDB steps (ms from start): " + page.js("const out = [];"
                 + " for (const [key, at] of Object.entries(window.__timeline)) if (key.startsWith('idb'))"
                 + "   out.push(key + ' ' + Math.round(at - " + start + ")); return out.join(', ');"));
-        Object stored = ((org.openqa.selenium.JavascriptExecutor) page.driver).executeAsyncScript(""
+        Object stored = ((JavascriptExecutor) page.driver).executeAsyncScript(""
                 + "const done = arguments[arguments.length - 1];"
                 + "const open = indexedDB.open('" + db + "');"
                 + "open.onsuccess = () => { const read = open.result.transaction('updates').objectStore('updates').getAll();"
@@ -823,7 +622,7 @@ public final class BrowserSyncBench {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    private static void await(String what, BooleanSupplier condition) {
+    static void await(String what, BooleanSupplier condition) {
         awaitFor(what, Duration.ofSeconds(60), condition);
     }
 
