@@ -210,10 +210,12 @@ public final class RoomPersistence {
     }
 
     private void compactIfDue() {
-        boolean due = writeFailed || fullStateDue || knownKeys.size() > COMPACT_AFTER_UPDATES
+        // changes that are on no disk yet (a failed write, edits made before the store opened) are not put off
+        boolean urgent = writeFailed || fullStateDue;
+        boolean due = urgent || knownKeys.size() > COMPACT_AFTER_UPDATES
                 || (knownKeys.size() > 1 && bytesSinceState > Math.max(COMPACT_AFTER_BYTES, lastStateBytes));
-        if (!due || compacting || closed || (compactTimer != null && compactDueSince < 0)) {
-            return; // nothing to do, or a retry after a failure is pending and will write the state
+        if (!due || compacting || closed || (compactTimer != null && (urgent || compactDueSince < 0))) {
+            return; // nothing to do, or a compaction is pending that is not to be put off
         }
         long now = scheduler.now();
         if (compactTimer == null) {

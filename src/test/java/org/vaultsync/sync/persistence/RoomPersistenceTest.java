@@ -181,6 +181,25 @@ class RoomPersistenceTest {
     }
 
     @Test
+    void editsMadeBeforeTheStoreWasOpenAreNotPutOffByUpdatesThatKeepArriving() throws Exception {
+        Doc room = doc();
+        List<byte[]> arriving = new ArrayList<>();
+        room.onUpdate((update, origin, transaction) -> arriving.add(update));
+        for (int i = 0; i < 100; i++) {
+            set(room, "unit-" + i, "Atlas " + i);
+        }
+        Doc newcomer = doc();
+        set(newcomer, "mine", "made before the store was open");
+        FlakyStore[] watched = new FlakyStore[1];
+        open(newcomer, new Report(), store -> watched[0] = new FlakyStore(store, new int[1]));
+        for (int i = 0; i < 75; i++) { // 1.5 s of arriving updates
+            newcomer.applyUpdate(arriving.get(i));
+            clock.advance(20);
+        }
+        assertEquals(1, watched[0].replaces, "the edit made before the store opened is on disk within a second");
+    }
+
+    @Test
     void aRoomEditedWithoutPauseStillCompactsWithinTheMaximumWait() {
         FlakyStore[] watched = new FlakyStore[1];
         Doc doc = doc();
