@@ -7,21 +7,14 @@ import * as Y from 'yjs'
 import { pathToFileURL } from 'node:url'
 import { resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
-import { runOnce } from './run.mjs'
+import { workloadState } from './run.mjs'
 
 const readText = process.argv.includes('--read-text')
 const [beforePath, afterPath, workload, repsText, tracePath] = process.argv.slice(2).filter(a => a !== '--read-text')
 const before = await import(pathToFileURL(resolve(beforePath)).href)
 const after = await import(pathToFileURL(resolve(afterPath)).href)
 const reps = Number(repsText || 10)
-const outputName = { edits: 'state', vault: 'finalState', b4: 'b4State' }[workload]
-let state
-{
-  const b4Trace = workload === 'b4' ? readFileSync(resolve(tracePath)) : null
-  const capture = { ...after }
-  capture[workload] = (...args) => { const r = after[workload](...args); state = new Uint8Array(r.outputs[outputName]); return r }
-  await runOnce('ours', workload, { Y, ours: capture, edits: 20000, b4Trace })
-}
+const state = await workloadState(after, workload, { Y, b4Trace: workload === 'b4' ? readFileSync(resolve(tracePath)) : null })
 const view = () => new Int8Array(state.buffer, state.byteOffset, state.length)
 const runs = readText ? {
   before: () => before.readText(view()),

@@ -7,16 +7,14 @@
 // pointer it writes is an old-to-new store); without, the heap is as the previous rounds left it.
 // The state is the vault workload's final state, made by the "after" build (its hash is the bench's, identical in
 // both engines) and kept in FILE when given (made once, reused). Prints medians of getMap, toJSON and their sum.
-import { createServer } from 'node:http'
 import { readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { resolve, dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import * as Y from 'yjs'
-import { runOnce } from './run.mjs'
+import { workloadState } from './run.mjs'
 import { toJsonRounds } from './tojson-rounds.mjs'
-import { importMap, launchChromium, modules } from './chromium-page.mjs'
+import { evaluateInPage, serveBenchPage } from './chromium-page.mjs'
 
-const here = dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
 const inChromium = args.includes('--chromium')
 const stateAt = args.indexOf('--state')
@@ -30,9 +28,7 @@ let state
 if (stateFile && existsSync(stateFile)) {
   state = new Uint8Array(readFileSync(stateFile))
 } else {
-  const capture = { ...after }
-  capture.vault = () => { const r = after.vault(); state = new Uint8Array(r.outputs.finalState); return r }
-  await runOnce('ours', 'vault', { Y, ours: capture })
+  state = await workloadState(after, 'vault', { Y })
   if (stateFile) writeFileSync(stateFile, state)
 }
 
@@ -40,44 +36,17 @@ let times
 if (!inChromium) {
   times = toJsonRounds({ Y, before, after, state, reps })
 } else {
-  const page = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
-<script type="importmap">${importMap()}</script></head><body>ab</body></html>`
-  const files = { '/before.js': resolve(beforePath), '/after.js': resolve(afterPath) }
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname)
-    if (path === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(page); return }
-    if (path === '/state') { res.writeHead(200, { 'content-type': 'application/octet-stream' }); res.end(state); return }
-    const file = files[path] || (path.startsWith('/bench/') ? join(here, path.slice(7))
-      : path.startsWith('/nm/') ? join(modules, path.slice(4)) : null)
-    if (!file || !existsSync(file)) { res.writeHead(404); res.end(); return }
-    res.writeHead(200, { 'content-type': 'text/javascript' })
-    res.end(readFileSync(file))
-  })
-  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
-  const chromium = await launchChromium(args.includes('--gc') ? ['--js-flags=--expose-gc'] : [])
+  const server = await serveBenchPage(state, { '/before.js': resolve(beforePath), '/after.js': resolve(afterPath) })
   try {
-    const sessionId = await chromium.newPage()
-    await chromium.send('Runtime.enable', {}, sessionId)
-    await chromium.send('Page.enable', {}, sessionId)
-    const loaded = new Promise(resolve => chromium.onMessage(m => { if (m.method === 'Page.loadEventFired') resolve() }))
-    await chromium.send('Page.navigate', { url: `http://127.0.0.1:${server.address().port}/` }, sessionId)
-    await loaded
-    const { result, exceptionDetails } = await chromium.send('Runtime.evaluate', {
-      expression: `(async () => {
+    times = await evaluateInPage(server.url, `(async () => {
         const Y = await import('yjs')
         const { toJsonRounds } = await import('/bench/tojson-rounds.mjs')
         const before = await import('/before.js')
         const after = await import('/after.js')
         const state = new Uint8Array(await (await fetch('/state')).arrayBuffer())
         return toJsonRounds({ Y, before, after, state, reps: ${reps} })
-      })()`,
-      awaitPromise: true,
-      returnByValue: true
-    }, sessionId)
-    if (exceptionDetails) throw new Error(JSON.stringify(exceptionDetails))
-    times = result.value
+      })()`, args.includes('--gc') ? ['--js-flags=--expose-gc'] : [])
   } finally {
-    chromium.close()
     server.close()
   }
 }

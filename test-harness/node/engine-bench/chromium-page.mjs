@@ -1,7 +1,8 @@
 // Headless Chromium driven over the DevTools protocol, for the engine-bench tools that need a real page
-// (chromium-profile.mjs, ab-tojson.mjs): an import map for Yjs from node_modules, a browser on a fresh profile and
+// (chromium-profile.mjs, ab-tojson.mjs, cold-warm-load.mjs): an import map for Yjs from node_modules, a browser on a fresh profile and
 // one flattened session on a new page.
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { resolve, dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { spawn } from 'node:child_process'
@@ -78,4 +79,50 @@ export async function launchChromium (extraFlags = []) {
       try { rmSync(profileDir, { recursive: true, force: true }) } catch {}
     }
   }
+}
+
+/**
+ * Opens {@code url} in a fresh headless Chromium, waits for its load event, evaluates {@code expression} there
+ * (awaiting its promise) and returns the value; the browser is closed in any case.
+ */
+export async function evaluateInPage (url, expression, extraFlags = []) {
+  const chromium = await launchChromium(extraFlags)
+  try {
+    const sessionId = await chromium.newPage()
+    await chromium.send('Runtime.enable', {}, sessionId)
+    await chromium.send('Page.enable', {}, sessionId)
+    const loaded = new Promise(resolve => chromium.onMessage(m => { if (m.method === 'Page.loadEventFired') resolve() }))
+    await chromium.send('Page.navigate', { url }, sessionId)
+    await loaded
+    const { result, exceptionDetails } = await chromium.send('Runtime.evaluate', {
+      expression, awaitPromise: true, returnByValue: true
+    }, sessionId)
+    if (exceptionDetails) throw new Error(JSON.stringify(exceptionDetails))
+    return result.value
+  } finally {
+    chromium.close()
+  }
+}
+
+/**
+ * Serves a blank page with the import map for Yjs at /, {@code state} (bytes) at /state, each of {@code files}
+ * ({path: file}) as JavaScript, this folder under /bench/ and node_modules under /nm/, on 127.0.0.1 at a free
+ * port. Resolves to {url, close()}.
+ */
+export async function serveBenchPage (state, files = {}) {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const page = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="importmap">${importMap()}</script></head><body>bench</body></html>`
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname)
+    if (path === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(page); return }
+    if (path === '/state') { res.writeHead(200, { 'content-type': 'application/octet-stream' }); res.end(state); return }
+    const file = files[path] || (path.startsWith('/bench/') ? join(here, path.slice(7))
+      : path.startsWith('/nm/') ? join(modules, path.slice(4)) : null)
+    if (!file || !existsSync(file)) { res.writeHead(404); res.end(); return }
+    res.writeHead(200, { 'content-type': 'text/javascript' })
+    res.end(readFileSync(file))
+  })
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() }
 }

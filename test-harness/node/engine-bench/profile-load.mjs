@@ -6,20 +6,12 @@ import * as Y from 'yjs'
 import { pathToFileURL } from 'node:url'
 import { resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
-import { runOnce } from './run.mjs'
+import { workloadState } from './run.mjs'
 
 const [oursPath, workload, repsText, which = 'both', tracePath] = process.argv.slice(2)
 const ours = await import(pathToFileURL(resolve(oursPath)).href)
 const reps = Number(repsText || 20)
-const outputName = { edits: 'state', vault: 'finalState', b4: 'b4State' }[workload]
-let state
-{
-  // the workload's own output, captured by wrapping the exported function
-  const b4Trace = workload === 'b4' ? readFileSync(resolve(tracePath)) : null
-  const capture = { ...ours }
-  capture[workload] = (...args) => { const r = ours[workload](...args); state = new Uint8Array(r.outputs[outputName]); return r }
-  await runOnce('ours', workload, { Y, ours: capture, edits: 20000, b4Trace })
-}
+const state = await workloadState(ours, workload, { Y, b4Trace: workload === 'b4' ? readFileSync(resolve(tracePath)) : null })
 const median = xs => xs.slice().sort((a, b) => a - b)[xs.length >> 1]
 const times = { ours: [], yjs: [] }
 for (let i = 0; i < reps; i++) {

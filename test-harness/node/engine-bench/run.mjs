@@ -21,6 +21,19 @@ export async function runOnce (engine, workload, { Y, ours, edits = 20000, b4Tra
   return { times: { ...r.times }, sizes: { ...r.sizes }, hashes }
 }
 
+/**
+ * The full state a workload of our engine produces (identical bytes to Yjs's, as bin/bench-crdt-js checks), for the
+ * tools that load it again: the workload runs once, wrapped so its output is kept.
+ */
+export async function workloadState (ours, workload, { Y, b4Trace, edits = 20000 }) {
+  const outputName = { edits: 'state', vault: 'finalState', b4: 'b4State' }[workload]
+  let state
+  const capture = { ...ours }
+  capture[workload] = (...args) => { const r = ours[workload](...args); state = new Uint8Array(r.outputs[outputName]); return r }
+  await runOnce('ours', workload, { Y, ours: capture, edits, b4Trace })
+  return state
+}
+
 async function sha256 (value) {
   let bytes
   if (typeof value === 'string') bytes = new TextEncoder().encode(value)

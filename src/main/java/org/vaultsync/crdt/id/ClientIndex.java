@@ -12,8 +12,11 @@ import java.util.Set;
  */
 public final class ClientIndex {
     private static final int SCAN_LIMIT = 8;
-    /** Shared by every index until its first client: most delete sets read from updates stay empty. */
-    private static final int[] NONE = new int[0];
+    /**
+     * Shared by every index (and state vector's clocks) until its first client: most delete sets read from updates
+     * stay empty.
+     */
+    static final int[] NONE = new int[0];
 
     private int[] clients = NONE;
     private int size;

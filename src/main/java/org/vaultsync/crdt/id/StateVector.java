@@ -10,11 +10,9 @@ import org.vaultsync.crdt.encoding.Lib0Writer;
  * {@link ClientIndex} with a parallel array of clocks: every transaction takes two of these.
  */
 public final class StateVector {
-    private static final int[] NONE = new int[0];
-
     private final ClientIndex index = new ClientIndex();
     /** Made at the first client (see {@link ClientIndex}). */
-    private int[] clocks = NONE;
+    private int[] clocks = ClientIndex.NONE;
 
     public int get(int client) {
         int i = index.indexOf(client);

@@ -64,6 +64,25 @@ class RoomPersistenceTest {
         doc.transact(t -> doc.getMap("vault").set(key, value));
     }
 
+    /** The updates of a room where {@code count} units were set, one transaction each, to {@code value} + index. */
+    private static List<byte[]> updatesOfARoom(int count, String value) {
+        Doc room = doc();
+        List<byte[]> updates = new ArrayList<>();
+        room.onUpdate((update, origin, transaction) -> updates.add(update));
+        for (int i = 0; i < count; i++) {
+            set(room, "unit-" + i, value + i);
+        }
+        return updates;
+    }
+
+    /** Applies {@code updates} to {@code doc} as sync messages do, one every 20 ms of the virtual clock. */
+    private void arriveEvery20Millis(Doc doc, List<byte[]> updates) throws Exception {
+        for (byte[] update : updates) {
+            doc.applyUpdate(update);
+            clock.advance(20);
+        }
+    }
+
     @Test
     void everyChangeIsStoredAndComesBackInANewDocument() {
         Doc first = doc();
@@ -159,20 +178,11 @@ class RoomPersistenceTest {
 
     @Test
     void aRoomArrivingInManyUpdatesIsWrittenAsOneStateOnlyOnceTheyStop() throws Exception {
-        Doc room = doc();
-        List<byte[]> arriving = new ArrayList<>();
-        room.onUpdate((update, origin, transaction) -> arriving.add(update));
-        String kilobyte = "x".repeat(1_000);
-        for (int i = 0; i < 200; i++) {
-            set(room, "unit-" + i, kilobyte + i);
-        }
+        List<byte[]> arriving = updatesOfARoom(200, "x".repeat(1_000));
         FlakyStore[] watched = new FlakyStore[1];
         Doc newcomer = doc();
         RoomPersistence persistence = open(newcomer, new Report(), store -> watched[0] = new FlakyStore(store, new int[1]));
-        for (byte[] update : arriving) { // an initial sync: 200 KB in 200 messages over 4 s
-            newcomer.applyUpdate(update);
-            clock.advance(20);
-        }
+        arriveEvery20Millis(newcomer, arriving); // an initial sync: 200 KB in 200 messages over 4 s
         assertEquals(0, watched[0].replaces, "no full state written while the room is still arriving");
         clock.advance(RoomPersistence.COMPACT_DELAY_MILLIS * 3);
         assertTrue(persistence.isIdle());
@@ -182,20 +192,12 @@ class RoomPersistenceTest {
 
     @Test
     void editsMadeBeforeTheStoreWasOpenAreNotPutOffByUpdatesThatKeepArriving() throws Exception {
-        Doc room = doc();
-        List<byte[]> arriving = new ArrayList<>();
-        room.onUpdate((update, origin, transaction) -> arriving.add(update));
-        for (int i = 0; i < 100; i++) {
-            set(room, "unit-" + i, "Atlas " + i);
-        }
+        List<byte[]> arriving = updatesOfARoom(75, "Atlas ");
         Doc newcomer = doc();
         set(newcomer, "mine", "made before the store was open");
         FlakyStore[] watched = new FlakyStore[1];
         open(newcomer, new Report(), store -> watched[0] = new FlakyStore(store, new int[1]));
-        for (int i = 0; i < 75; i++) { // 1.5 s of arriving updates
-            newcomer.applyUpdate(arriving.get(i));
-            clock.advance(20);
-        }
+        arriveEvery20Millis(newcomer, arriving); // 1.5 s of arriving updates
         assertEquals(1, watched[0].replaces, "the edit made before the store opened is on disk within a second");
     }
 
